@@ -1,0 +1,67 @@
+"""quizlib: terminal quizzes and spaced-repetition flashcards from fact decks.
+
+The public API for users and plugin authors. Anything not listed in ``__all__`` is
+internal and may change.
+"""
+
+from __future__ import annotations
+
+from quizlib.dates import PartialDate, Precision
+from quizlib.deck import load_deck
+from quizlib.errors import AnswerError, DeckError, PluginError, Problem, QuizError, StoreError, UsageError
+from quizlib.hookspecs import hookimpl
+from quizlib.model import (
+    Actor,
+    Citation,
+    Conflict,
+    Deck,
+    Fact,
+    Field,
+    FieldKind,
+    Grade,
+    Prompt,
+    PromptKind,
+    Question,
+    QuestionType,
+    Rating,
+    Response,
+    Section,
+    Source,
+    question_id,
+)
+from quizlib.plugins import get_plugin_manager
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "AnswerError",
+    "Citation",
+    "Conflict",
+    "Deck",
+    "DeckError",
+    "Fact",
+    "Field",
+    "FieldKind",
+    "Grade",
+    "PartialDate",
+    "PluginError",
+    "Precision",
+    "Problem",
+    "Prompt",
+    "PromptKind",
+    "Question",
+    "QuestionType",
+    "QuizError",
+    "Rating",
+    "Response",
+    "Section",
+    "Source",
+    "StoreError",
+    "UsageError",
+    "__version__",
+    "get_plugin_manager",
+    "hookimpl",
+    "load_deck",
+    "question_id",
+]

@@ -1,0 +1,5 @@
+"""``python -m quizlib``."""
+
+from quizlib.cli import main
+
+raise SystemExit(main())

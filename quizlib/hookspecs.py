@@ -1,0 +1,30 @@
+"""The hooks a quizlib plugin can implement.
+
+Each hook's documentation heading in docs/plugins.md is its exact signature.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pluggy
+
+from quizlib.model import Grade, Question, QuestionType, Rating, Section
+
+hookspec = pluggy.HookspecMarker("quizlib")
+hookimpl = pluggy.HookimplMarker("quizlib")
+
+
+@hookspec
+def register_sections(register: Callable[[Section], None]) -> None:
+    """Declare the deck sections your question types read, by calling ``register(section)``."""
+
+
+@hookspec
+def register_question_types(register: Callable[[QuestionType], None]) -> None:
+    """Add question types by calling ``register(question_type)``."""
+
+
+@hookspec(firstresult=True)
+def suggest_rating(question: Question, grade: Grade) -> Rating | None:
+    """Suggest the FSRS rating for a graded answer; return None to leave it to others."""

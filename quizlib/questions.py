@@ -1,0 +1,90 @@
+"""Turning a deck's facts into questions through the registered question types."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from quizlib.model import Deck, Question
+from quizlib.plugins import PluginHost
+
+
+@dataclass
+class Generated:
+    """The questions of a deck and the question types that failed on some facts."""
+
+    questions: list[Question] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def generate_questions(
+    deck: Deck,
+    host: PluginHost,
+    rng: random.Random,
+    *,
+    types: Iterable[str] | None = None,
+    tags: Iterable[str] | None = None,
+) -> Generated:
+    """Generate every question of a deck.
+
+    A question type that raises on a fact, or returns something that is not a valid
+    question, is reported in ``errors`` and skipped for that fact; the others go on.
+
+    Args:
+        deck: The deck.
+        host: The loaded plugins.
+        rng: Randomness for distractors and item order (seed it for reproducible output).
+        types: Only these question types (all when None).
+        tags: Only facts with at least one of these tags (all when None).
+
+    Returns:
+        The questions, in deck order, and the errors.
+    """
+    wanted = set(types) if types is not None else None
+    tag_set = set(tags) if tags is not None else None
+    out = Generated()
+    seen: set[str] = set()
+    for section, facts in deck.sections.items():
+        for qt in host.types_for(section):
+            if wanted is not None and qt.name not in wanted:
+                continue
+            for fact in facts:
+                if tag_set is not None and not tag_set.intersection(fact.tags):
+                    continue
+                try:
+                    made = list(qt.generate(fact, deck, rng))
+                    problems = [_invalid(q, qt.name, fact.key) for q in made]
+                except Exception as exc:  # a broken plugin must not stop the session
+                    if host.raise_errors:
+                        raise
+                    out.errors.append(
+                        f"question type {qt.name!r} failed on {fact.key}: {type(exc).__name__}: {exc}"
+                    )
+                    continue
+                for q, problem in zip(made, problems, strict=True):
+                    if problem:
+                        out.errors.append(f"question type {qt.name!r} on {fact.key}: {problem}")
+                    elif q.id in seen:
+                        out.errors.append(
+                            f"question type {qt.name!r} on {fact.key}: duplicate question id {q.id!r}"
+                        )
+                    else:
+                        seen.add(q.id)
+                        out.questions.append(replace(q, tags=q.tags or fact.tags))
+    return out
+
+
+def _invalid(q: object, type_name: str, fact_key: str) -> str:
+    if not isinstance(q, Question):
+        return f"generate() returned {type(q).__name__}, not a Question"
+    if q.type != type_name:
+        return f"question {q.id!r} says type {q.type!r}"
+    if not q.id.startswith(f"{fact_key}/{type_name}"):
+        return f"question id {q.id!r} must start with {fact_key}/{type_name} (use quizlib.question_id)"
+    return ""
+
+
+def by_id(questions: Sequence[Question]) -> dict[str, Question]:
+    """Index questions by id."""
+    return {q.id: q for q in questions}

@@ -1,0 +1,25 @@
+"""The one place that turns a grade into a suggested FSRS rating.
+
+No standard maps partial credit to a rating, so quizlib suggests one and the learner
+may change it before it is saved. A plugin can replace this policy through the
+``suggest_rating`` hook.
+"""
+
+from __future__ import annotations
+
+from quizlib.model import Grade, Rating
+
+#: Scores at or above this (but below full marks) suggest Hard; below it, Again.
+HARD_THRESHOLD = 0.5
+
+
+def default_rating(grade: Grade, hard_threshold: float = HARD_THRESHOLD) -> Rating:
+    """Suggest a rating: full marks → Good, at least ``hard_threshold`` → Hard, else Again.
+
+    Easy is never suggested: only the learner knows an answer was effortless.
+    """
+    if grade.score >= 1.0:
+        return Rating.GOOD
+    if grade.score >= hard_threshold:
+        return Rating.HARD
+    return Rating.AGAIN

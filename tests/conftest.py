@@ -1,0 +1,46 @@
+"""Shared fixtures: isolated environment, a fresh plugin host, deck writing helpers."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from quizlib.plugins import PluginHost, get_plugin_manager
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """No test reads the user's plugins, cache or database."""
+    for name in (
+        "QUIZLIB_PLUGINS_DIR",
+        "QUIZLIB_DISABLE_PLUGINS",
+        "QUIZLIB_RAISE_PLUGIN_ERRORS",
+        "QUIZLIB_NOW",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("QUIZLIB_CACHE_DIR", "off")
+    monkeypatch.setenv("QUIZLIB_DB", str(tmp_path_factory.mktemp("db") / "test.db"))
+    yield
+
+
+@pytest.fixture
+def host() -> PluginHost:
+    """A fresh plugin host with the built-in question types only."""
+    return get_plugin_manager(entry_points=False)
+
+
+@pytest.fixture
+def write_deck(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write dedented YAML to a file in tmp_path and return its path."""
+
+    def write(text: str, name: str = "deck.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
