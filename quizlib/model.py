@@ -140,6 +140,7 @@ class Actor:
     role: str = ""
     aliases: tuple[str, ...] = ()
     organisation: str = ""
+    line: int = 0
 
     def describe(self) -> str:
         """The name with the role, for feedback."""

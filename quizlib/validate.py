@@ -89,6 +89,7 @@ class Validator:
         self.sections = sections
         self.problems: list[Problem] = []
         self._refs: list[tuple[str, str, tuple[int, int]]] = []  # (kind, id, where)
+        self.lines: dict[tuple[str, str], int] = {}  # (section, id) -> line of the entry
 
     def add(self, where: tuple[int, int], message: str) -> None:
         """Record a problem at a (line, column)."""
@@ -264,7 +265,12 @@ class Validator:
             tags=tuple(meta.get("tags", ())),
             settings=settings,
             sources={s["id"]: Source(**s) for s in sources},
-            actors={a["id"]: Actor(**{**a, "aliases": tuple(a.get("aliases", ()))}) for a in actors},
+            actors={
+                a["id"]: Actor(
+                    **{**a, "aliases": tuple(a.get("aliases", ())), "line": self.lines[("actors", a["id"])]}
+                )
+                for a in actors
+            },
             sections=facts,
             path=self.path,
         )
@@ -297,6 +303,7 @@ class Validator:
                         item.where("id"), f"duplicate id {ident!r} in {name} (first at line {seen[ident]})"
                     )
                 seen[ident] = item.where("id")[0]
+                self.lines[(name, ident)] = raw.item_marks[i][0]
             out.append(entry)
         return out
 
