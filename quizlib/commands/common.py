@@ -28,6 +28,18 @@ def plugin_options() -> argparse.ArgumentParser:
     return parent
 
 
+def store_options() -> argparse.ArgumentParser:
+    """A parent parser with ``--db``, shared by every command that opens the review database."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None,
+        help="review database (default: $QUIZLIB_DB, else quizlib.db in the user data directory)",
+    )
+    return parent
+
+
 def load_host(args: argparse.Namespace, *, quiet: bool = False) -> PluginHost:
     """Load the plugins, warning on stderr about any that failed."""
     host = get_plugin_manager(plugins_dirs=getattr(args, "plugins_dir", []) or [])
