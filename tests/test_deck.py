@@ -158,10 +158,15 @@ def test_all_problems_reported_at_once(write_deck: Callable[..., Path]) -> None:
         (b"a: *nothing\n", "unknown alias *nothing"),
     ],
 )
-def test_torture(write_deck: Callable[..., Path], content: bytes, expected: str) -> None:
+def test_torture(
+    write_deck: Callable[..., Path], capsys: pytest.CaptureFixture[str], content: bytes, expected: str
+) -> None:
     path = write_deck("")
     path.write_bytes(content)
     assert any(expected in m for m in problems_of(path)), problems_of(path)
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}:") and "Traceback" not in err
 
 
 def test_alias_bomb_rejected_quickly(write_deck: Callable[..., Path]) -> None:
