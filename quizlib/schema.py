@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from quizlib.model import Field, FieldKind, Section
-from quizlib.validate import (
+from quizlib.coreschema import (
     ACTOR_FIELDS,
     COMMON_FACT_FIELDS,
     CORE_SETTINGS,
@@ -14,6 +13,7 @@ from quizlib.validate import (
     SLUG_RE,
     SOURCE_FIELDS,
 )
+from quizlib.model import Field, FieldKind, Section
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _DATE: dict[str, Any] = {"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer"}]}

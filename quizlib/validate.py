@@ -10,6 +10,18 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from quizlib.coreschema import (
+    ACTOR_FIELDS,
+    BOOLS,
+    COMMON_FACT_FIELDS,
+    CORE_SECTIONS,
+    CORE_SETTINGS,
+    DECK_FIELDS,
+    FORMAT_VERSION,
+    PERCENT_RE,
+    SLUG_RE,
+    SOURCE_FIELDS,
+)
 from quizlib.dates import PartialDate
 from quizlib.errors import Problem
 from quizlib.model import (
@@ -25,54 +37,7 @@ from quizlib.model import (
 )
 from quizlib.yamlsafe import YMap, YSeq
 
-FORMAT_VERSION = 1
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-_BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
-_PERCENT_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
-
 F = FieldKind
-CORE_SECTIONS = ("quizlib", "deck", "sources", "actors")
-DECK_FIELDS: dict[str, Field] = {
-    "id": Field(F.STR, True, "the deck's slug; its identity in the review database"),
-    "title": Field(F.STR, True, "title shown to learners"),
-    "description": Field(F.STR, description="what the deck covers"),
-    "language": Field(F.STR, description="BCP 47 language tag, default en"),
-    "tags": Field(F.STR_LIST, description="tags of the whole deck"),
-    "settings": Field(F.STR, description="per-deck settings (a mapping)"),
-}
-CORE_SETTINGS: dict[str, Field] = {
-    "new_per_day": Field(F.INT, description="new questions a day (default 20)"),
-    "retention": Field(F.NUMBER, description="FSRS desired retention, 0.7-0.99 (default 0.9)"),
-    "max_interval": Field(F.INT, description="longest interval in days (default 36500)"),
-    "learning_steps": Field(F.INT_LIST, description="learning steps in minutes (default [1, 10])"),
-    "relearning_steps": Field(F.INT_LIST, description="relearning steps in minutes (default [10])"),
-}
-SOURCE_FIELDS: dict[str, Field] = {
-    "id": Field(F.STR, True),
-    "title": Field(F.STR, True, "the article's headline"),
-    "outlet": Field(F.STR, description="publication or website"),
-    "author": Field(F.STR),
-    "published": Field(F.DATE, description="publication date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-    "published_note": Field(F.STR, description="how the date was inferred, when it was"),
-    "url": Field(F.STR),
-}
-ACTOR_FIELDS: dict[str, Field] = {
-    "id": Field(F.STR, True),
-    "name": Field(F.STR, True),
-    "kind": Field(F.ENUM, values=("person", "institution")),
-    "role": Field(F.STR),
-    "aliases": Field(F.STR_LIST, description="surname, transliterations, short names"),
-    "organisation": Field(F.ACTOR, description="id of the institution the actor belongs to"),
-}
-COMMON_FACT_FIELDS: dict[str, Field] = {
-    "id": Field(F.STR, True, "slug, unique in the section; keep it stable"),
-    "sources": Field(F.STR_LIST, description="citations: SOURCE_ID or SOURCE_ID:LOCATION (p7 = paragraph 7)"),
-    "tags": Field(F.STR_LIST),
-    "note": Field(F.STR, description="free text for authors"),
-    "review": Field(F.BOOL, description="true while the fact is a draft to be checked"),
-    "conflicts": Field(F.STR, description="values other sources give: field, value, sources, note"),
-}
-CONFLICT_FIELDS = ("field", "value", "sources", "note")
 
 
 def suggest(word: str, options: Iterable[str]) -> str:
@@ -136,8 +101,8 @@ class Validator:
         elif kind is F.NUMBER:
             return self.number(text, where, name)
         elif kind is F.BOOL:
-            if text.lower() in _BOOLS:
-                return _BOOLS[text.lower()]
+            if text.lower() in BOOLS:
+                return BOOLS[text.lower()]
             self.add(where, f"{name} must be true or false, not {text!r}")
         elif kind is F.DATE:
             try:
@@ -155,7 +120,7 @@ class Validator:
             self._refs.append(("actor", text, where))
             return text
         elif kind is F.TOLERANCE:
-            m = _PERCENT_RE.match(text)
+            m = PERCENT_RE.match(text)
             if m:
                 return f"{m.group(1)}%"
             return self.number(text, where, name)

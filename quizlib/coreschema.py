@@ -1,0 +1,59 @@
+"""The core of the deck schema: the fields of ``deck``, ``sources``, ``actors`` and of every fact.
+
+Fact sections add their own fields through plugins; these belong to quizlib itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quizlib.model import Field, FieldKind
+
+FORMAT_VERSION = 1
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+PERCENT_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
+
+F = FieldKind
+CORE_SECTIONS = ("quizlib", "deck", "sources", "actors")
+DECK_FIELDS: dict[str, Field] = {
+    "id": Field(F.STR, True, "the deck's slug; its identity in the review database"),
+    "title": Field(F.STR, True, "title shown to learners"),
+    "description": Field(F.STR, description="what the deck covers"),
+    "language": Field(F.STR, description="BCP 47 language tag, default en"),
+    "tags": Field(F.STR_LIST, description="tags of the whole deck"),
+    "settings": Field(F.STR, description="per-deck settings (a mapping)"),
+}
+CORE_SETTINGS: dict[str, Field] = {
+    "new_per_day": Field(F.INT, description="new questions a day (default 20)"),
+    "retention": Field(F.NUMBER, description="FSRS desired retention, 0.7-0.99 (default 0.9)"),
+    "max_interval": Field(F.INT, description="longest interval in days (default 36500)"),
+    "learning_steps": Field(F.INT_LIST, description="learning steps in minutes (default [1, 10])"),
+    "relearning_steps": Field(F.INT_LIST, description="relearning steps in minutes (default [10])"),
+}
+SOURCE_FIELDS: dict[str, Field] = {
+    "id": Field(F.STR, True),
+    "title": Field(F.STR, True, "the article's headline"),
+    "outlet": Field(F.STR, description="publication or website"),
+    "author": Field(F.STR),
+    "published": Field(F.DATE, description="publication date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    "published_note": Field(F.STR, description="how the date was inferred, when it was"),
+    "url": Field(F.STR),
+}
+ACTOR_FIELDS: dict[str, Field] = {
+    "id": Field(F.STR, True),
+    "name": Field(F.STR, True),
+    "kind": Field(F.ENUM, values=("person", "institution")),
+    "role": Field(F.STR),
+    "aliases": Field(F.STR_LIST, description="surname, transliterations, short names"),
+    "organisation": Field(F.ACTOR, description="id of the institution the actor belongs to"),
+}
+COMMON_FACT_FIELDS: dict[str, Field] = {
+    "id": Field(F.STR, True, "slug, unique in the section; keep it stable"),
+    "sources": Field(F.STR_LIST, description="citations: SOURCE_ID or SOURCE_ID:LOCATION (p7 = paragraph 7)"),
+    "tags": Field(F.STR_LIST),
+    "note": Field(F.STR, description="free text for authors"),
+    "review": Field(F.BOOL, description="true while the fact is a draft to be checked"),
+    "conflicts": Field(F.STR, description="values other sources give: field, value, sources, note"),
+}
+CONFLICT_FIELDS = ("field", "value", "sources", "note")
