@@ -217,10 +217,10 @@ def deck_from_dict(data: Mapping[str, Any], path: str = "") -> Deck:
 def bundled_decks() -> Iterator[tuple[str, Path]]:
     """The decks shipped with quizlib, as (name, path)."""
     try:
-        folder = resources.files(BUNDLED_PACKAGE)
-    except ModuleNotFoundError:
+        entries = sorted(resources.files(BUNDLED_PACKAGE).iterdir(), key=lambda e: e.name)
+    except (ModuleNotFoundError, OSError):  # not installed, or installed without decks
         return
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+    for entry in entries:
         if entry.name.endswith((".yaml", ".yml")):
             yield entry.name.rsplit(".", 1)[0], Path(str(entry))
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from quizlib.commands.common import SubParsers, load_host, plugin_options
 from quizlib.errors import UsageError
+from quizlib.model import Section
 
 HEADER = """\
 # yaml-language-server: $schema=./quizlib-deck.schema.json
@@ -93,20 +95,26 @@ agreements:
         unit: years
     sources: [example-article:p6]
 """,
-    "cards": """
-# Free-form cards: basic, choice, cloze.
-cards:
+}
+
+#: One example card per card type; only the installed types are written.
+CARDS = {
+    "basic": """\
   - id: example-basic
     type: basic
     front: What is the capital of France?
     back: Paris
     sources: [example-article:p7]
+""",
+    "choice": """\
   - id: example-choice
     type: choice
     question: Which of these are colours?
     choices: [red, table, green]
     answer: [0, 2]
     sources: [example-article:p7]
+""",
+    "cloze": """\
   - id: example-cloze
     type: cloze
     text: The {{Seine}} flows through {{Paris}}.
@@ -130,10 +138,15 @@ def add_parser(sub: SubParsers) -> None:
     parser.set_defaults(func=run)
 
 
-def scaffold(path: str, deck_id: str, title: str, sections: list[str]) -> str:
-    """The scaffold text with a block for each installed built-in section."""
+def scaffold(path: str, deck_id: str, title: str, sections: Mapping[str, Section]) -> str:
+    """The scaffold text with a block for each installed built-in section and card type."""
     text = HEADER.format(path=path, deck_id=deck_id, title=title)
-    return text + "".join(BLOCKS[name] for name in BLOCKS if name in sections)
+    text += "".join(BLOCKS[name] for name in BLOCKS if name in sections)
+    card_type = sections["cards"].fields.get("type") if "cards" in sections else None
+    cards = [CARDS[t] for t in CARDS if card_type is not None and t in card_type.values]
+    if cards:
+        text += "\n# Free-form cards.\ncards:\n" + "".join(cards)
+    return text
 
 
 def run(args: argparse.Namespace) -> int:
@@ -144,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
     stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "my-deck"
     deck_id = args.deck_id or stem[:64]
     title = args.title or stem.replace("-", " ").capitalize()
-    sections = list(load_host(args).sections)
+    sections = load_host(args).sections
     path.write_text(scaffold(str(path), deck_id, title, sections), encoding="utf-8")
     print(f"wrote {path}; edit it, then: quizlib check {path}")
     return 0
