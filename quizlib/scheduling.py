@@ -1,0 +1,117 @@
+"""FSRS scheduling; the only module that imports ``fsrs``.
+
+Card states are stored as ``fsrs.Card.to_dict()`` JSON. Interval fuzz is seeded per card
+and review so that the same history always gives the same schedule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import fsrs
+
+from quizlib.model import Deck, Rating
+
+State = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class SchedulerSettings:
+    """FSRS settings, per deck (``deck.settings``) or global.
+
+    Attributes:
+        retention: Desired retention (probability of recall when a card is due).
+        learning_steps: Steps for new cards, in minutes.
+        relearning_steps: Steps after a lapse, in minutes.
+        max_interval: Longest interval in days.
+        parameters: FSRS parameters (None for the defaults).
+    """
+
+    retention: float = 0.9
+    learning_steps: tuple[int, ...] = (1, 10)
+    relearning_steps: tuple[int, ...] = (10,)
+    max_interval: int = 36500
+    parameters: tuple[float, ...] | None = None
+
+    @classmethod
+    def from_deck(cls, deck: Deck, parameters: Sequence[float] | None = None) -> SchedulerSettings:
+        """Settings from a deck's ``settings`` mapping, defaults elsewhere."""
+        s = deck.settings
+        return cls(
+            retention=float(s.get("retention", 0.9)),
+            learning_steps=tuple(s.get("learning_steps", (1, 10))),
+            relearning_steps=tuple(s.get("relearning_steps", (10,))),
+            max_interval=int(s.get("max_interval", 36500)),
+            parameters=tuple(parameters) if parameters else None,
+        )
+
+
+def card_number(key: str) -> int:
+    """A stable integer id for fsrs from a card key."""
+    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:6], "big")
+
+
+class Scheduling:
+    """Review and preview cards with one set of settings."""
+
+    def __init__(self, settings: SchedulerSettings = SchedulerSettings()) -> None:
+        kwargs: dict[str, Any] = {
+            "desired_retention": settings.retention,
+            "learning_steps": tuple(dt.timedelta(minutes=m) for m in settings.learning_steps),
+            "relearning_steps": tuple(dt.timedelta(minutes=m) for m in settings.relearning_steps),
+            "maximum_interval": settings.max_interval,
+        }
+        if settings.parameters:
+            kwargs["parameters"] = settings.parameters
+        self.settings = settings
+        self._scheduler = fsrs.Scheduler(**kwargs)
+
+    def _card(self, state: Mapping[str, Any] | None, key: str) -> fsrs.Card:
+        if state is None:
+            return fsrs.Card(card_id=card_number(key))
+        return fsrs.Card.from_dict(dict(state))  # type: ignore[arg-type]
+
+    def review(self, state: Mapping[str, Any] | None, rating: Rating, now: dt.datetime, key: str) -> State:
+        """The card's state after a review with ``rating`` at ``now``."""
+        card = self._card(state, key)
+        seed = f"{key}|{card.last_review.isoformat() if card.last_review else ''}|{int(rating)}"
+        # fsrs draws its fuzz from the global random module: seed it for this review only and
+        # restore it afterwards, so schedules are reproducible and nobody else's randomness changes.
+        saved = random.getstate()
+        random.seed(seed)
+        try:
+            new, _ = self._scheduler.review_card(card, fsrs.Rating(int(rating)), now)
+        finally:
+            random.setstate(saved)
+        return dict(new.to_dict())
+
+    def preview(
+        self, state: Mapping[str, Any] | None, now: dt.datetime, key: str
+    ) -> dict[Rating, dt.timedelta]:
+        """The next interval for each rating."""
+        out = {}
+        for rating in Rating:
+            after = self.review(state, rating, now, key)
+            out[rating] = due_of(after) - now
+        return out
+
+    def retrievability(self, state: Mapping[str, Any] | None, now: dt.datetime) -> float:
+        """Probability of recall now (0 for a new card)."""
+        if state is None:
+            return 0.0
+        return float(self._scheduler.get_card_retrievability(fsrs.Card.from_dict(dict(state)), now))  # type: ignore[arg-type]
+
+
+def due_of(state: Mapping[str, Any]) -> dt.datetime:
+    """When a card state is due."""
+    return dt.datetime.fromisoformat(str(state["due"]))
+
+
+def is_review_state(state: Mapping[str, Any] | None) -> bool:
+    """True when the card has graduated from (re)learning."""
+    return state is not None and int(state["state"]) == int(fsrs.State.Review)

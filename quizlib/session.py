@@ -1,0 +1,427 @@
+"""The study engine: queue, grading, saving, undo. No terminal I/O; clock and rng are passed in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import random
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from quizlib.clock import Clock, next_day_start
+from quizlib.errors import PluginError
+from quizlib.model import Deck, Grade, Question, Rating, Response
+from quizlib.plugins import PluginHost
+from quizlib.questions import generate_questions
+from quizlib.scheduling import SchedulerSettings, Scheduling, due_of, is_review_state
+from quizlib.store import CardRow, Review, Store
+
+LEECH_LAPSES = 8
+#: A failed card whose next step is due within this time comes back in the same session.
+LEARNING_HORIZON = dt.timedelta(hours=1)
+DEFAULT_NEW_PER_DAY = 20
+
+
+@dataclass(frozen=True)
+class SessionOptions:
+    """What to study."""
+
+    limit: int | None = None
+    types: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    cram: bool = False
+    new_per_day: int | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the session stands."""
+
+    done: int
+    remaining: int
+    due: int
+    new: int
+    learning: int
+    elapsed: dt.timedelta
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A graded answer waiting for the learner's rating."""
+
+    question: Question
+    response: Response
+    grade: Grade
+    suggested: Rating
+    intervals: Mapping[Rating, dt.timedelta]
+
+
+@dataclass(frozen=True)
+class TypeStats:
+    """Results for one question type."""
+
+    answered: int
+    correct: int
+    mean_score: float
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The end-of-session summary."""
+
+    answered: int
+    correct: int
+    accuracy: float
+    by_type: Mapping[str, TypeStats]
+    elapsed: dt.timedelta
+    due_tomorrow: int
+    next_due: dt.datetime | None
+
+
+@dataclass
+class _Done:
+    review_id: int
+    question: Question
+    before: CardRow | None
+    buried: list[tuple[Question, CardRow | None]]
+    correct: bool
+    score: float
+    requeued: bool
+
+
+def content_hash(question: Question) -> str:
+    """A hash of what the question asks, to notice edits without losing history."""
+    payload = json.dumps([question.fact.data, question.prompt.text], sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+@dataclass
+class Session:
+    """A study session over one or more decks. Build it with :meth:`start`."""
+
+    store: Store
+    host: PluginHost
+    clock: Clock
+    rng: random.Random
+    options: SessionOptions
+    decks: dict[str, Deck]
+    schedulers: dict[str, Scheduling]
+    queue: list[Question]
+    kinds: dict[str, str]
+    started: dt.datetime
+    learning: list[tuple[dt.datetime, Question]] = field(default_factory=list)
+    history: list[_Done] = field(default_factory=list)
+    pending: Pending | None = None
+    _current: Question | None = None
+    _deck_of: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def start(
+        cls,
+        store: Store,
+        decks: Sequence[Deck],
+        host: PluginHost,
+        *,
+        clock: Clock,
+        rng: random.Random,
+        options: SessionOptions = SessionOptions(),
+    ) -> Session:
+        """Build the queue: due reviews first (least likely recalled first), then new questions."""
+        now = clock()
+        day_start = next_day_start(now) - dt.timedelta(days=1)
+        due: list[tuple[float, Question]] = []
+        new: list[Question] = []
+        kinds: dict[str, str] = {}
+        deck_of: dict[str, str] = {}
+        schedulers = {d.id: Scheduling(SchedulerSettings.from_deck(d)) for d in decks}
+        for deck in decks:
+            generated = generate_questions(
+                deck, host, rng, types=options.types or None, tags=options.tags or None
+            ).questions
+            cards = store.cards(deck.id)
+            limit = (
+                options.new_per_day if options.new_per_day is not None else deck.setting("new_per_day", 20)
+            )
+            budget = max(0, int(limit) - store.new_reviewed_since(deck.id, day_start))
+            fresh: list[Question] = []
+            for q in generated:
+                deck_of[q.id] = deck.id
+                card = cards.get(q.id)
+                if card is not None and (card.suspended or (card.buried_until and card.buried_until > now)):
+                    continue
+                if card is not None and card.state is not None:
+                    if options.cram or (card.due is not None and card.due <= now):
+                        due.append((schedulers[deck.id].retrievability(card.state, now), q))
+                elif options.cram:
+                    due.append((0.0, q))
+                else:
+                    fresh.append(q)
+            new.extend(_interleave(fresh, rng)[: len(fresh) if options.cram else budget])
+        due.sort(key=lambda pair: pair[0])
+        queue: list[Question] = []
+        seen_siblings: set[str] = set()
+        for q in [q for _, q in due] + new:
+            if q.sibling_key in seen_siblings:
+                continue  # one question per fact a day: siblings are buried
+            seen_siblings.add(q.sibling_key)
+            queue.append(q)
+            kinds[q.id] = "due" if any(q is d for _, d in due) else "new"
+        if options.limit is not None:
+            queue = queue[: options.limit]
+        session = cls(
+            store, host, clock, rng, options, {d.id: d for d in decks}, schedulers, queue, kinds, now
+        )
+        session._deck_of = deck_of
+        session._advance()
+        return session
+
+    # -- state --------------------------------------------------------------------
+    @property
+    def current(self) -> Question | None:
+        """The question to answer now; None when the session is finished."""
+        return self._current
+
+    def deck_of(self, question: Question) -> Deck:
+        """The deck a question comes from."""
+        return self.decks[self._deck_of[question.id]]
+
+    def progress(self) -> Progress:
+        """Done / remaining, due vs new vs learning, elapsed time."""
+        waiting = list(self.queue) + [q for _, q in self.learning]
+        if self._current is not None:
+            waiting.append(self._current)
+        count = {k: sum(1 for q in waiting if self.kinds.get(q.id) == k) for k in ("due", "new", "learning")}
+        return Progress(
+            len(self.history),
+            len(waiting),
+            count["due"],
+            count["new"],
+            count["learning"],
+            self.clock() - self.started,
+        )
+
+    def _advance(self) -> None:
+        now = self.clock()
+        self.learning.sort(key=lambda pair: pair[0])
+        previous_was_learning = self._current is not None and self.kinds.get(self._current.id) == "learning"
+        # A due learning step goes first, but never twice in a row while other questions wait,
+        # so that repeated failures cannot starve the rest of the queue.
+        if self.learning and self.learning[0][0] <= now and not (previous_was_learning and self.queue):
+            self._current = self.learning.pop(0)[1]
+        elif self.queue:
+            self._current = self.queue.pop(0)
+        elif self.learning:  # nothing else left: do the learning steps now rather than end
+            self._current = self.learning.pop(0)[1]
+        else:
+            self._current = None
+
+    def _key(self, q: Question) -> str:
+        return f"{self._deck_of[q.id]}/{q.id}"
+
+    # -- answering ----------------------------------------------------------------
+    def submit(self, response: Response, *, elapsed_ms: int = 0) -> Pending:
+        """Grade the current question; nothing is saved until :meth:`commit`.
+
+        Raises:
+            AnswerError: The response is malformed (ask again).
+            PluginError: The question type failed while grading.
+        """
+        q = self._current
+        if q is None:
+            raise PluginError("the session is finished; there is nothing to answer")
+        qt = self.host.question_types.get(q.type)
+        if qt is None:
+            raise PluginError(f"question type {q.type!r} is no longer available")
+        from quizlib.errors import AnswerError
+
+        try:
+            grade = qt.grade(q, response)
+        except AnswerError:
+            raise
+        except Exception as exc:  # a plugin bug must not end the session
+            raise PluginError(
+                f"question type {q.type!r} failed to grade: {type(exc).__name__}: {exc}"
+            ) from exc
+        if not isinstance(grade, Grade) or not 0.0 <= grade.score <= 1.0:
+            raise PluginError(f"question type {q.type!r} returned an invalid grade: {grade!r}")
+        suggested = self.host.suggest_rating(q, grade)
+        intervals: Mapping[Rating, dt.timedelta] = {}
+        if not self.options.cram:
+            card = self.store.card(self._deck_of[q.id], q.id)
+            scheduling = self.schedulers[self._deck_of[q.id]]
+            intervals = scheduling.preview(card.state if card else None, self.clock(), self._key(q))
+        self.pending = Pending(q, response, grade, suggested, intervals)
+        self._elapsed_ms = elapsed_ms
+        return self.pending
+
+    def commit(self, rating: Rating | None = None) -> None:
+        """Save the pending answer (with the learner's rating, or the suggestion) and move on."""
+        pending = self.pending
+        if pending is None:
+            return
+        q, deck_id = pending.question, self._deck_of[pending.question.id]
+        final = Rating(rating) if rating is not None else pending.suggested
+        now = self.clock()
+        before = self.store.card(deck_id, q.id)
+        state_before = before.state if before else None
+        if self.options.cram:
+            state_after = state_before
+            row = before or CardRow(deck_id, q.id, None, None, 0, 0, False, None, False, content_hash(q))
+        else:
+            state_after = self.schedulers[deck_id].review(state_before, final, now, self._key(q))
+            lapses = (before.lapses if before else 0) + (
+                1 if final is Rating.AGAIN and is_review_state(state_before) else 0
+            )
+            leech = lapses >= LEECH_LAPSES
+            row = CardRow(
+                deck_id,
+                q.id,
+                state_after,
+                due_of(state_after),
+                (before.reps if before else 0) + 1,
+                lapses,
+                leech or (before.suspended if before else False),
+                None,
+                leech,
+                content_hash(q),
+            )
+        answer = pending.response if isinstance(pending.response, str) else json.dumps(pending.response)
+        review = Review(
+            uuid.uuid4().hex,
+            deck_id,
+            q.id,
+            q.type,
+            now,
+            int(final),
+            answer,
+            pending.grade.score,
+            int(pending.suggested),
+            getattr(self, "_elapsed_ms", 0),
+            state_before,
+            state_after,
+            self.options.cram,
+        )
+        review_id = self.store.record(review, row)
+        buried = self._bury_siblings(q, now) if not self.options.cram else []
+        correct = final >= Rating.GOOD if pending.grade.self_rated else pending.grade.score >= 1.0
+        requeued = False
+        if (
+            not self.options.cram
+            and state_after is not None
+            and due_of(state_after) <= now + LEARNING_HORIZON
+        ):
+            self.learning.append((due_of(state_after), q))
+            self.kinds[q.id] = "learning"
+            requeued = True
+        self.history.append(_Done(review_id, q, before, buried, correct, pending.grade.score, requeued))
+        self.pending = None
+        self._advance()
+
+    def _bury_siblings(self, q: Question, now: dt.datetime) -> list[tuple[Question, CardRow | None]]:
+        deck_id = self._deck_of[q.id]
+        siblings = [s for s in self.queue if s.sibling_key == q.sibling_key and s.id != q.id]
+        out = []
+        for s in siblings:
+            out.append((s, self.store.card(deck_id, s.id)))
+            self.store.set_flags(deck_id, s.id, buried_until=next_day_start(now))
+            self.queue.remove(s)
+        return out
+
+    @property
+    def can_undo(self) -> bool:
+        """True when an answer of this session can be taken back."""
+        return bool(self.history)
+
+    def undo(self) -> Question | None:
+        """Remove the last saved review and restore the card; that question becomes current again."""
+        if not self.history:
+            return None
+        done = self.history.pop()
+        q = done.question
+        deck_id = self._deck_of[q.id]
+        self.store.delete_review(done.review_id, done.before, deck_id, q.id)
+        for sibling, previous in done.buried:
+            if previous is None:
+                self.store.delete_review(0, None, deck_id, sibling.id)  # drops the bury-only row
+            else:
+                self.store.put_card(previous)
+            self.queue.insert(0, sibling)
+        if done.requeued:
+            self.learning = [(t, x) for t, x in self.learning if x.id != q.id]
+        self.kinds[q.id] = "due" if done.before and done.before.state else "new"
+        if self._current is not None:
+            self.queue.insert(0, self._current)
+        self.pending = None
+        self._current = q
+        return q
+
+    def skip(self) -> None:
+        """Put the current question at the end of the queue."""
+        if self._current is not None:
+            self.queue.append(self._current)
+            self.pending = None
+            self._advance()
+
+    def bury(self) -> None:
+        """Hide the current question and its siblings until the next day."""
+        q = self._current
+        if q is None:
+            return
+        now = self.clock()
+        deck_id = self._deck_of[q.id]
+        self.store.set_flags(deck_id, q.id, buried_until=next_day_start(now))
+        for s in [s for s in self.queue if s.sibling_key == q.sibling_key]:
+            self.store.set_flags(deck_id, s.id, buried_until=next_day_start(now))
+            self.queue.remove(s)
+        self.pending = None
+        self._advance()
+
+    def suspend(self) -> None:
+        """Suspend the current question until it is unsuspended."""
+        q = self._current
+        if q is None:
+            return
+        self.store.set_flags(self._deck_of[q.id], q.id, suspended=True)
+        self.pending = None
+        self._advance()
+
+    def summary(self) -> Summary:
+        """Answered, accuracy overall and per type, time, what is due tomorrow."""
+        by_type: dict[str, list[_Done]] = {}
+        for done in self.history:
+            by_type.setdefault(done.question.type, []).append(done)
+        stats = {
+            t: TypeStats(len(ds), sum(d.correct for d in ds), sum(d.score for d in ds) / len(ds))
+            for t, ds in sorted(by_type.items())
+        }
+        answered = len(self.history)
+        correct = sum(d.correct for d in self.history)
+        now = self.clock()
+        ids = list(self.decks)
+        return Summary(
+            answered,
+            correct,
+            correct / answered if answered else 0.0,
+            stats,
+            now - self.started,
+            self.store.due_count(ids, next_day_start(now) + dt.timedelta(days=1)),
+            self.store.next_due(ids, now),
+        )
+
+
+def _interleave(questions: list[Question], rng: random.Random) -> list[Question]:
+    """Shuffle, then alternate question types so one type never comes in a long run."""
+    by_type: dict[str, list[Question]] = {}
+    shuffled = list(questions)
+    rng.shuffle(shuffled)
+    for q in shuffled:
+        by_type.setdefault(q.type, []).append(q)
+    out: list[Question] = []
+    lanes = [by_type[t] for t in sorted(by_type)]
+    while any(lanes):
+        for lane in lanes:
+            if lane:
+                out.append(lane.pop(0))
+    return out

@@ -1,0 +1,373 @@
+"""The review database: an append-only review log and the card states derived from it.
+
+SQLite through the standard library, WAL with ``synchronous=NORMAL`` and a busy timeout;
+every review is committed before the next question is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quizlib.errors import StoreError
+from quizlib.migrations import MIGRATIONS, migrate
+
+BUSY_TIMEOUT_S = 5.0
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def default_db_path(environ: Mapping[str, str] | None = None) -> Path:
+    """``QUIZLIB_DB``, else ``quizlib.db`` in the user data directory."""
+    env = os.environ if environ is None else environ
+    if env.get("QUIZLIB_DB"):
+        return Path(env["QUIZLIB_DB"])
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("quizlib")) / "quizlib.db"
+
+
+@dataclass(frozen=True)
+class Review:
+    """One row of the review log."""
+
+    uuid: str
+    deck_id: str
+    question_id: str
+    type: str
+    reviewed_at: dt.datetime
+    rating: int
+    answer: str = ""
+    score: float | None = None
+    suggested: int | None = None
+    response_ms: int = 0
+    state_before: Mapping[str, Any] | None = None
+    state_after: Mapping[str, Any] | None = None
+    cram: bool = False
+    origin: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class CardRow:
+    """The derived state of one card (deck id, question id)."""
+
+    deck_id: str
+    question_id: str
+    state: Mapping[str, Any] | None
+    due: dt.datetime | None
+    reps: int
+    lapses: int
+    suspended: bool
+    buried_until: dt.datetime | None
+    leech: bool
+    content_hash: str
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.astimezone(dt.UTC).isoformat() if value is not None else None
+
+
+def _dt(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise StoreError(f"{path} is a directory, not a review database")
+    try:
+        with path.open("rb") as f:
+            head = f.read(16)
+    except OSError as exc:
+        raise StoreError(f"cannot read the review database {path}: {exc.strerror}") from None
+    if head and head != SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a SQLite database; refusing to touch it (move it or use --db)")
+
+
+class Store:
+    """An open review database. Use :meth:`open`; close with :meth:`close` or ``with``."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None) -> Store:
+        """Open (creating or migrating) the database at ``path`` (None: the default path).
+
+        Raises:
+            StoreError: Locked, read-only, damaged, not SQLite, or newer than this program.
+        """
+        where = Path(path) if path is not None else default_db_path()
+        if str(where) != ":memory:":
+            _check_file(where)
+            try:
+                where.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create {where.parent}: {exc.strerror}") from None
+        try:
+            conn = sqlite3.connect(str(where), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the review database {where}: {exc}") from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            if str(where) != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn, str(where))
+        except StoreError:
+            conn.close()
+            raise
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(_explain(exc, where)) from None
+        return cls(conn, str(where))
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ----------------------------------------------------------------
+    def _write(self, statements: Iterable[tuple[str, Sequence[Any]]]) -> list[int]:
+        ids: list[int] = []
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for sql, params in statements:
+                    ids.append(self.conn.execute(sql, params).lastrowid or 0)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise StoreError(_explain(exc, Path(self.path))) from None
+        return ids
+
+    def record(self, review: Review, card: CardRow) -> int:
+        """Append a review and update the card's state in one transaction; returns the review id."""
+        ids = self._write(
+            [
+                (
+                    "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, answer, score,"
+                    " suggested, rating, response_ms, state_before, state_after, cram, origin)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        review.uuid or uuid.uuid4().hex,
+                        review.deck_id,
+                        review.question_id,
+                        review.type,
+                        _iso(review.reviewed_at),
+                        review.answer,
+                        review.score,
+                        review.suggested,
+                        review.rating,
+                        review.response_ms,
+                        json.dumps(review.state_before) if review.state_before is not None else None,
+                        json.dumps(review.state_after) if review.state_after is not None else None,
+                        int(review.cram),
+                        review.origin,
+                    ),
+                ),
+                *([] if review.cram else [self._upsert(card)]),
+            ]
+        )
+        return ids[0]
+
+    def _upsert(self, card: CardRow) -> tuple[str, Sequence[Any]]:
+        return (
+            "INSERT INTO cards (deck_id, question_id, content_hash, state, due, reps, lapses, suspended,"
+            " buried_until, leech) VALUES (?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(deck_id, question_id) DO UPDATE SET content_hash=excluded.content_hash,"
+            " state=excluded.state, due=excluded.due, reps=excluded.reps, lapses=excluded.lapses,"
+            " suspended=excluded.suspended, buried_until=excluded.buried_until, leech=excluded.leech",
+            (
+                card.deck_id,
+                card.question_id,
+                card.content_hash,
+                json.dumps(card.state) if card.state is not None else None,
+                _iso(card.due),
+                card.reps,
+                card.lapses,
+                int(card.suspended),
+                _iso(card.buried_until),
+                int(card.leech),
+            ),
+        )
+
+    def put_card(self, card: CardRow) -> None:
+        """Insert or replace a card's derived state."""
+        self._write([self._upsert(card)])
+
+    def delete_review(self, review_id: int, restore: CardRow | None, deck_id: str, question_id: str) -> None:
+        """Remove a review (undo) and restore the card's previous state (None: no card yet)."""
+        statements: list[tuple[str, Sequence[Any]]] = [("DELETE FROM reviews WHERE id = ?", (review_id,))]
+        if restore is None:
+            statements.append(
+                ("DELETE FROM cards WHERE deck_id = ? AND question_id = ?", (deck_id, question_id))
+            )
+        else:
+            statements.append(self._upsert(restore))
+        self._write(statements)
+
+    # -- reading ----------------------------------------------------------------
+    def card(self, deck_id: str, question_id: str) -> CardRow | None:
+        """One card's state, or None for a card never reviewed."""
+        row = self.conn.execute(
+            "SELECT * FROM cards WHERE deck_id = ? AND question_id = ?", (deck_id, question_id)
+        ).fetchone()
+        return _card(row) if row else None
+
+    def cards(self, deck_id: str) -> dict[str, CardRow]:
+        """Every card of a deck, by question id."""
+        rows = self.conn.execute("SELECT * FROM cards WHERE deck_id = ?", (deck_id,)).fetchall()
+        return {r[1]: _card(r) for r in rows}
+
+    def reviews(self, deck_id: str | None = None) -> Iterator[Review]:
+        """The review log in time order."""
+        sql = (
+            "SELECT * FROM reviews" + (" WHERE deck_id = ?" if deck_id else "") + " ORDER BY reviewed_at, id"
+        )
+        for row in self.conn.execute(sql, (deck_id,) if deck_id else ()):
+            yield _review(row)
+
+    def new_reviewed_since(self, deck_id: str, since: dt.datetime) -> int:
+        """How many cards of a deck had their first (non-cram) review at or after ``since``."""
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM (SELECT question_id, MIN(reviewed_at) AS first FROM reviews"
+            " WHERE deck_id = ? AND cram = 0 GROUP BY question_id) WHERE first >= ?",
+            (deck_id, _iso(since)),
+        ).fetchone()
+        return int(row[0])
+
+    def due_count(self, deck_ids: Sequence[str], until: dt.datetime) -> int:
+        """Cards due at or before ``until`` (not suspended)."""
+        marks = ",".join("?" * len(deck_ids))
+        row = self.conn.execute(
+            f"SELECT COUNT(*) FROM cards WHERE deck_id IN ({marks}) AND suspended = 0 AND due <= ?",
+            (*deck_ids, _iso(until)),
+        ).fetchone()
+        return int(row[0])
+
+    def next_due(self, deck_ids: Sequence[str], after: dt.datetime) -> dt.datetime | None:
+        """The earliest due time after ``after``."""
+        marks = ",".join("?" * len(deck_ids))
+        row = self.conn.execute(
+            f"SELECT MIN(due) FROM cards WHERE deck_id IN ({marks}) AND suspended = 0 AND due > ?",
+            (*deck_ids, _iso(after)),
+        ).fetchone()
+        return _dt(row[0])
+
+    def set_flags(self, deck_id: str, question_id: str, **flags: Any) -> None:
+        """Set ``suspended``, ``buried_until`` or ``leech`` on a card (creating it if new)."""
+        current = self.card(deck_id, question_id) or CardRow(
+            deck_id, question_id, None, None, 0, 0, False, None, False, ""
+        )
+        self.put_card(
+            CardRow(
+                deck_id,
+                question_id,
+                current.state,
+                current.due,
+                current.reps,
+                current.lapses,
+                flags.get("suspended", current.suspended),
+                flags.get("buried_until", current.buried_until),
+                flags.get("leech", current.leech),
+                current.content_hash,
+            )
+        )
+
+    def unsuspend(self, deck_id: str, question_id: str) -> None:
+        """Make a suspended card (or leech) schedulable again."""
+        self.set_flags(deck_id, question_id, suspended=False)
+
+    def orphans(self, deck_id: str, live_question_ids: Iterable[str]) -> list[str]:
+        """Cards with history whose question no longer exists in the deck (never deleted)."""
+        live = set(live_question_ids)
+        return sorted(q for q in self.cards(deck_id) if q not in live)
+
+    def integrity_ok(self) -> bool:
+        """SQLite's integrity check."""
+        return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+
+def _card(row: Sequence[Any]) -> CardRow:
+    deck_id, question_id, content_hash, state, due, reps, lapses, suspended, buried, leech = row
+    return CardRow(
+        deck_id,
+        question_id,
+        json.loads(state) if state else None,
+        _dt(due),
+        int(reps),
+        int(lapses),
+        bool(suspended),
+        _dt(buried),
+        bool(leech),
+        content_hash or "",
+    )
+
+
+def _review(row: Sequence[Any]) -> Review:
+    (
+        rid,
+        ruuid,
+        deck_id,
+        question_id,
+        qtype,
+        at,
+        answer,
+        score,
+        suggested,
+        rating,
+        ms,
+        before,
+        after,
+        cram,
+        origin,
+    ) = row
+    return Review(
+        ruuid,
+        deck_id,
+        question_id,
+        qtype,
+        dt.datetime.fromisoformat(at),
+        int(rating),
+        answer or "",
+        score,
+        suggested,
+        int(ms or 0),
+        json.loads(before) if before else None,
+        json.loads(after) if after else None,
+        bool(cram),
+        origin or "",
+        int(rid),
+    )
+
+
+def _explain(exc: sqlite3.Error, path: Path) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return f"the review database {path} is locked by another program (tried for {BUSY_TIMEOUT_S:.0f} s)"
+    if "readonly" in text or "read-only" in text:
+        return f"the review database {path} is read-only; check its permissions or use --db"
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return f"the review database {path} is damaged ({text}); restore a backup or use --db"
+    return f"review database {path}: {text}"
+
+
+__all__ = ["MIGRATIONS", "CardRow", "Review", "Store", "default_db_path"]
