@@ -7,8 +7,6 @@ answer that matches the back or an ``accept`` entry is marked right as a hint.
 from __future__ import annotations
 
 import random
-import re
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -24,15 +22,9 @@ from quizlib import (
     Response,
     Section,
     hookimpl,
+    normalise,
     question_id,
 )
-
-
-def normalise(text: str) -> str:
-    """Case, accents, punctuation and spacing do not matter when comparing answers."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", " ", stripped).strip()
 
 
 def check_basic(entry: Mapping[str, Any]) -> Iterator[tuple[str, str]]:

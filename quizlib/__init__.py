@@ -7,6 +7,7 @@ internal and may change.
 from __future__ import annotations
 
 from quizlib.dates import PartialDate, Precision
+from quizlib.datetext import grade_date, parse_date_answer
 from quizlib.deck import load_deck
 from quizlib.errors import AnswerError, DeckError, PluginError, Problem, QuizError, StoreError, UsageError
 from quizlib.hookspecs import hookimpl
@@ -29,6 +30,8 @@ from quizlib.model import (
     Source,
     question_id,
 )
+from quizlib.names import allowed_typos, edit_distance, match_name, name_forms, normalise
+from quizlib.numbers import accepted_range, format_number, grade_number, grade_number_text, parse_number
 from quizlib.plugins import get_plugin_manager
 
 __version__ = "0.1.0"
@@ -60,8 +63,20 @@ __all__ = [
     "StoreError",
     "UsageError",
     "__version__",
+    "accepted_range",
+    "allowed_typos",
+    "edit_distance",
+    "format_number",
     "get_plugin_manager",
+    "grade_date",
+    "grade_number",
+    "grade_number_text",
     "hookimpl",
     "load_deck",
+    "match_name",
+    "name_forms",
+    "normalise",
+    "parse_date_answer",
+    "parse_number",
     "question_id",
 ]

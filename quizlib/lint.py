@@ -27,8 +27,15 @@ def _norm(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.lower()).strip()
 
 
+#: Field names that say what a fact is about, in order of preference.
+IDENTITY_FIELDS = ("text", "counts", "name", "front", "question")
+
+
 def identity_field(section: Section) -> str | None:
-    """The field that says what a fact is about: its first required text field."""
+    """The field that says what a fact is about: a well-known one, else the first required text."""
+    for name in IDENTITY_FIELDS:
+        if name in section.fields and section.fields[name].kind is FieldKind.STR:
+            return name
     for name, spec in section.fields.items():
         if spec.kind is FieldKind.STR and spec.required and name not in ("type", "id"):
             return name

@@ -217,6 +217,15 @@ class Deck:
         """A value from ``deck.settings``."""
         return self.settings.get(name, default)
 
+    def cite(self, citations: Iterable[Citation]) -> str:
+        """Citations for people: ``Outlet, Author, 2024-01-15, p7; ...``."""
+        parts = []
+        for c in citations:
+            source = self.sources.get(c.source)
+            text = source.describe() if source else c.source
+            parts.append(f"{text}, {c.location}" if c.location else text)
+        return "; ".join(parts)
+
 
 class PromptKind(enum.StrEnum):
     """What kind of input a question expects; the UI picks a fitting widget for each.

@@ -1,0 +1,154 @@
+"""Timeline ordering: put an event and a few others in chronological order.
+
+Reads ``events``. Only events whose dates strictly order are asked together (a month
+date ``2020-11`` and a day date ``2020-11-10`` never appear in one question).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from itertools import combinations
+from typing import Any
+
+from quizlib import (
+    AnswerError,
+    Deck,
+    Fact,
+    Field,
+    FieldKind,
+    Grade,
+    PartialDate,
+    Prompt,
+    PromptKind,
+    Question,
+    Response,
+    Section,
+    hookimpl,
+    question_id,
+)
+
+GRADINGS = ("pairs", "subsequence", "all")
+
+EVENTS = Section(
+    "events",
+    {
+        "date": Field(FieldKind.DATE, True, "when it happened: YYYY, YYYY-MM or YYYY-MM-DD"),
+        "text": Field(FieldKind.STR, True, "what happened, in the past tense"),
+        "actors": Field(FieldKind.ACTOR_LIST, description="actors involved"),
+        "question": Field(FieldKind.STR, description="how to ask for the date (date recall)"),
+    },
+    description="dated events",
+    settings={
+        "timeline_k": Field(
+            FieldKind.INT, description="other events shown with each ordering question (default 3)"
+        ),
+        "timeline_grading": Field(FieldKind.ENUM, description="pairs | subsequence | all", values=GRADINGS),
+    },
+)
+
+
+def longest_increasing(seq: Sequence[int]) -> int:
+    """Length of the longest strictly increasing subsequence."""
+    tails: list[int] = []
+    for x in seq:
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if tails[mid] < x:
+                lo = mid + 1
+            else:
+                hi = mid
+        tails[lo : lo + 1] = [x]
+    return len(tails)
+
+
+def order_score(ranks: Sequence[int], mode: str) -> float:
+    """Score a sequence of true ranks (0 = earliest) in the order the learner gave.
+
+    ``pairs``: share of correctly ordered pairs, 1 - inversions / C(n, 2) = (1 + Kendall tau) / 2.
+    ``subsequence``: longest correctly ordered subsequence / n. ``all``: 1 only when all right.
+    """
+    n = len(ranks)
+    if mode == "all":
+        return 1.0 if list(ranks) == sorted(ranks) else 0.0
+    if mode == "subsequence":
+        return longest_increasing(ranks) / n
+    pairs = n * (n - 1) // 2
+    right = sum(1 for a, b in combinations(ranks, 2) if a < b)
+    return right / pairs if pairs else 1.0
+
+
+class Timeline:
+    """Order events in time."""
+
+    name = "timeline"
+    section = "events"
+    description = "put events in chronological order"
+
+    def generate(self, fact: Fact, deck: Deck, rng: random.Random) -> Sequence[Question]:
+        """One question per event: it and up to k others that all order against each other."""
+        anchor = fact.date()
+        if anchor is None:
+            return []
+        k = int(deck.setting("timeline_k", 3))
+        chosen: list[tuple[Fact, PartialDate]] = [(fact, anchor)]
+        others = [f for f in deck.facts("events") if f.id != fact.id]
+        rng.shuffle(others)
+        for other in others:
+            if len(chosen) > k:
+                break
+            date = other.date()
+            if date is not None and all(date.orders_with(d) for _, d in chosen):
+                chosen.append((other, date))
+        if len(chosen) < 3:
+            return []  # two items make a coin toss, not a timeline
+        rng.shuffle(chosen)
+        items = tuple(str(f.get("text")) for f, _ in chosen)
+        key = {
+            "facts": [f.id for f, _ in chosen],
+            "dates": [d.iso() for _, d in chosen],
+            "grading": str(deck.setting("timeline_grading", "pairs")),
+        }
+        prompt = Prompt(
+            PromptKind.ORDER,
+            "Put these events in order, earliest first.",
+            items=items,
+            hint="the item numbers earliest first, e.g. 3 1 4 2",
+        )
+        return [Question(question_id(fact, self.name), self.name, fact, prompt, key=key)]
+
+    def grade(self, question: Question, response: Response) -> Grade:
+        """Score the order; feedback lists the correct order with dates, marking misplaced items."""
+        items = question.prompt.items
+        n = len(items)
+        if not isinstance(response, tuple) or sorted(response) != list(range(n)):
+            raise AnswerError(
+                f"give each of the {n} items exactly once, e.g. {' '.join(map(str, range(n, 0, -1)))}"
+            )
+        dates = [PartialDate.parse(d) for d in question.key["dates"]]
+        correct = sorted(range(n), key=lambda i: dates[i].span()[0])
+        rank = {item: r for r, item in enumerate(correct)}
+        ranks = [rank[i] for i in response]
+        score = order_score(ranks, question.key.get("grading", "pairs"))
+        misplaced = tuple(i for pos, i in enumerate(response) if correct[pos] != i)
+        lines = []
+        for pos, i in enumerate(correct):
+            mark = f"  <- you put it at {response.index(i) + 1}" if i in misplaced else ""
+            lines.append(f"{pos + 1}. {dates[i].human()}: {items[i]}{mark}")
+        answer = " ".join(str(i + 1) for i in correct)
+        return Grade(
+            score, correct_answer=answer, feedback="Correct order:\n" + "\n".join(lines), misplaced=misplaced
+        )
+
+
+@hookimpl
+def register_sections(register: Any) -> None:
+    """Declare ``events``."""
+    register(EVENTS)
+
+
+@hookimpl
+def register_question_types(register: Any) -> None:
+    """Add timeline ordering."""
+    register(Timeline())

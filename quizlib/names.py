@@ -1,0 +1,67 @@
+"""Matching typed names against actors: aliases, surnames, accents, small typos.
+
+A first name alone is not accepted, and neither is a name that fits another actor as well
+as the right one; fuzzy "token set" scores would accept both, so they are not used.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from quizlib.model import Actor
+
+
+def normalise(text: str) -> str:
+    """Case, accents, punctuation and spacing do not matter."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", " ", stripped).strip()
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    if len(a) < len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def allowed_typos(text: str) -> int:
+    """Typos forgiven: none under 3 letters, 1 for 3-9 letters, 2 above (as H5P does)."""
+    letters = len(text.replace(" ", ""))
+    return 0 if letters < 3 else 1 if letters <= 9 else 2
+
+
+def name_forms(actor: Actor) -> list[str]:
+    """The accepted spellings of an actor: name, aliases, and a person's surname."""
+    forms = [actor.name, *actor.aliases]
+    if actor.kind == "person" and len(actor.name.split()) > 1:
+        forms.append(actor.name.split()[-1])
+    return [f for f in dict.fromkeys(normalise(f) for f in forms) if f]
+
+
+def distance_to(answer: str, actor: Actor) -> int:
+    """The smallest edit distance from a normalised answer to any accepted form of an actor."""
+    return min((edit_distance(answer, form) for form in name_forms(actor)), default=10**6)
+
+
+def match_name(answer: str, target: Actor, others: Sequence[Actor] = ()) -> bool:
+    """True when ``answer`` names ``target`` and fits no other actor as well."""
+    typed = normalise(answer)
+    if not typed:
+        return False
+    best = min(
+        (edit_distance(typed, form) - allowed_typos(form) for form in name_forms(target)),
+        default=1,
+    )
+    if best > 0:
+        return False
+    mine = distance_to(typed, target)
+    return all(distance_to(typed, other) > mine for other in others if other.id != target.id)

@@ -1,0 +1,154 @@
+"""Reading numbers the way people write them, and grading them with tolerance.
+
+Accepts ``2,000``, ``2000``, ``2k``, ``2 thousand``, ``two thousand``, ``1.5 million``,
+``twenty-five``; qualifier words (``over``, ``nearly`` …) and ``~`` are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from quizlib.errors import AnswerError
+from quizlib.model import Grade
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000,
+           "mn": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000, "dozen": 12}  # fmt: skip
+_FILLER = {"over", "more", "than", "nearly", "almost", "about", "around", "roughly", "approximately",
+           "an", "estimated", "at", "least", "some", "and", "just", "under", "less", "fewer", "up",
+           "to"}  # fmt: skip
+HINT = "a number such as 2,000, 2k, 1.5 million or two thousand"
+
+
+def _words_to_number(words: list[str]) -> float | None:
+    total, current, seen = 0.0, 0.0, False
+    for word in words:
+        if re.fullmatch(r"\d+(\.\d+)?", word):
+            current += float(word)
+        elif word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in _SCALES:
+            scale = _SCALES[word]
+            if scale >= 1000:
+                total += (current or 1) * scale
+                current = 0
+            else:
+                current = (current or 1) * scale
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> float:
+    """The number a person typed.
+
+    Raises:
+        AnswerError: When the text is not a number, with a message saying what is expected.
+    """
+    cleaned = text.strip().lower().replace("~", " ").replace("–", "-")
+    cleaned = re.sub(r"(?<=\d),(?=\d{3}\b)", "", cleaned)  # thousands separators
+    cleaned = re.sub(r"(?<=\d)(k|m|mn|bn)\b", r" \1", cleaned)  # 2k -> 2 k
+    words = [w for w in re.split(r"[\s-]+", cleaned) if w and w not in _FILLER]
+    if not words:
+        raise AnswerError(f"type {HINT}")
+    if len(words) == 1:
+        try:
+            return float(words[0])
+        except ValueError:
+            pass
+    value = _words_to_number(words)
+    if value is None:
+        raise AnswerError(f"{text.strip()!r} is not a number; type {HINT}")
+    return value
+
+
+_ABOVE = ("over", "more than", "at least", "upwards of", "above", "in excess of")
+_BELOW = ("nearly", "almost", "under", "less than", "fewer than", "up to", "just under")
+
+
+@dataclass(frozen=True)
+class NumberGrade:
+    """The score of a number answer and the accepted range, for feedback."""
+
+    score: float
+    low: float
+    high: float
+
+
+def accepted_range(value: float, tolerance: object, qualifier: str = "") -> tuple[float, float]:
+    """The range of answers counted right.
+
+    Tolerance: a number (absolute), ``"N%"`` (relative) or ``[low, high]``; by default exact
+    for whole numbers under 20 and 5% otherwise. A qualifier moves the range to one side:
+    "over 200" accepts 200 up to the top of a range twice as wide; "nearly 2,000" likewise
+    below 2,000.
+    """
+    if isinstance(tolerance, list) and len(tolerance) == 2:
+        return float(tolerance[0]), float(tolerance[1])
+    if isinstance(tolerance, str) and tolerance.endswith("%"):
+        width = abs(value) * float(tolerance[:-1]) / 100
+    elif isinstance(tolerance, int | float):
+        width = float(tolerance)
+    else:
+        width = 0.0 if float(value).is_integer() and abs(value) < 20 else abs(value) * 0.05
+    q = qualifier.lower().strip()
+    if q.startswith(_ABOVE):
+        return value, value + 2 * width
+    if q.startswith(_BELOW):
+        return value - 2 * width, value
+    return value - width, value + width
+
+
+def grade_number(
+    answer: float, value: float, tolerance: object = None, qualifier: str = "", also: Iterable[float] = ()
+) -> NumberGrade:
+    """Score an answer: 1 inside the accepted range (of the value or of any value in ``also``).
+
+    Outside it, partial credit falls linearly from 0.75 at the edge of the range to 0 at a
+    distance of twice the range's half-width (at least 10% of the value, at least 1).
+    """
+    best = NumberGrade(0.0, *accepted_range(value, tolerance, qualifier))
+    for candidate in (value, *also):
+        low, high = accepted_range(candidate, tolerance, qualifier)
+        if low <= answer <= high:
+            return NumberGrade(1.0, low, high)
+        distance = low - answer if answer < low else answer - high
+        reach = max(high - low, abs(candidate) * 0.1, 1.0)
+        score = round(max(0.0, 0.75 * (1 - distance / reach)), 2)
+        if score > best.score:
+            best = NumberGrade(score, low, high)
+    return best
+
+
+def format_number(value: float) -> str:
+    """``2000`` → ``2,000``; ``1.5`` stays ``1.5``."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def grade_number_text(
+    text: str, value: float, tolerance: object = None, qualifier: str = "", also: Iterable[float] = ()
+) -> Grade:
+    """Grade a typed number against a figure, with feedback stating the source's value and range.
+
+    Raises:
+        AnswerError: When the text is not a number.
+    """
+    others = [float(v) for v in also]
+    result = grade_number(parse_number(text), value, tolerance, qualifier, others)
+    stated = f"{qualifier} {format_number(value)}".strip()
+    accepted = f"{format_number(result.low)} to {format_number(result.high)}"
+    feedback = f"The source says {stated}; counted right: {accepted}."
+    if others:
+        feedback += f"\nSources disagree: also given as {', '.join(format_number(v) for v in others)}."
+    return Grade(result.score, correct_answer=stated, feedback=feedback)

@@ -1,0 +1,114 @@
+"""The command line: help, version, exit codes, JSON outputs, the scaffold."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from quizlib import __version__
+from quizlib.cli import COMMANDS, build_parser, main
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"quizlib {__version__}"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: quizlib") and len(out.splitlines()) > 3
+
+
+def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "COMMAND" in capsys.readouterr().out
+
+
+def test_python_dash_m() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "quizlib", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == f"quizlib {__version__}"
+
+
+def test_parser_lists_every_command() -> None:
+    help_text = build_parser().format_help()
+    for command in COMMANDS:
+        assert command in help_text
+
+
+def test_new_scaffold_passes_check_and_strict_flags_examples(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "My Deck.yaml"
+    assert main(["new", str(path)]) == 0
+    text = path.read_text()
+    assert "id: my-deck" in text and "yaml-language-server" in text
+    assert main(["check", str(path)]) == 0
+    assert main(["new", str(path)]) == 2  # never overwrites
+    assert "exists" in capsys.readouterr().err
+
+
+def test_schema_command_includes_installed_sections(tmp_path: Path) -> None:
+    out = tmp_path / "schema.json"
+    assert main(["schema", "-o", str(out)]) == 0
+    schema = json.loads(out.read_text())
+    assert {"quizlib", "deck", "sources", "actors"} <= set(schema["properties"])
+
+
+def test_show_json_lists_facts_and_questions(
+    write_deck: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_deck(
+        """\
+        quizlib: 1
+        deck: {id: d, title: D}
+        sources: [{id: s, title: S, outlet: O, published: 2024}]
+        cards:
+          - {id: c1, type: basic, front: Capital of France?, back: Paris, sources: ["s:p2"]}
+        """
+    )
+    assert main(["show", str(path), "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["deck"]["sections"]["cards"][0]["sources"] == ["s:p2"]
+    (question,) = payload["questions"]
+    assert question["id"] == "cards/c1/basic" and question["fact"] == "cards/c1"
+    assert question["prompt"]["text"] and "key" not in question
+    assert main(["show", str(path)]) == 0
+    assert "1 questions" in capsys.readouterr().out
+
+
+def test_plugins_json_lists_builtins(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plugins", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    names = {p["name"] for p in payload["plugins"]}
+    assert "basic" in names
+    assert all(p["origin"] == "built-in" for p in payload["plugins"] if p["name"] == "basic")
+    assert "cards" in payload["sections"]
+
+
+def test_broken_plugin_dir_is_a_warning_not_a_traceback(
+    tmp_path: Path, write_deck: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "plug").mkdir()
+    (tmp_path / "plug" / "bad.py").write_text("1/0\n")
+    path = write_deck("quizlib: 1\ndeck: {id: d, title: D}\n")
+    assert main(["check", "--plugins-dir", str(tmp_path / "plug"), str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "plugin 'bad'" in err and "ZeroDivisionError" in err and "Traceback" not in err
+
+
+def test_bundled_deck_by_name(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["decks", "--json"]) == 0
+    decks = json.loads(capsys.readouterr().out)
+    assert "karabakh" in {d["name"] for d in decks}
+    assert main(["check", "karabakh"]) == 0
+    assert main(["check", "no-such-deck-anywhere"]) == 1
+    assert "no bundled deck of that name" in capsys.readouterr().err
