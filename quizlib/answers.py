@@ -17,7 +17,7 @@ _LETTERS = string.ascii_lowercase
 
 def _index(token: str, count: int) -> int:
     token = token.strip().lower().rstrip(").")
-    if token.isdigit():
+    if re.fullmatch(r"[0-9]+", token):
         index = int(token) - 1
     elif len(token) == 1 and token in _LETTERS:
         index = _LETTERS.index(token)

@@ -33,12 +33,12 @@ def parse_date_answer(text: str) -> PartialDate:
     """
     raw = text.strip()
     try:
-        if re.fullmatch(r"\d{4}(-\d{1,2}(-\d{1,2})?)?", raw):
+        if re.fullmatch(r"[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?", raw):
             parts = raw.split("-")
             return PartialDate.parse("-".join([parts[0], *(p.zfill(2) for p in parts[1:])]))
         words = [w for w in re.split(r"[\s,]+", raw.replace("th ", " ").replace("st ", " ")) if w]
-        words = [re.sub(r"(?<=\d)(st|nd|rd|th)$", "", w) for w in words if w.lower() not in _SKIP]
-        numeric = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", raw)
+        words = [re.sub(r"(?<=[0-9])(st|nd|rd|th)$", "", w) for w in words if w.lower() not in _SKIP]
+        numeric = re.fullmatch(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})", raw)
         if numeric:
             a, b, year = (int(g) for g in numeric.groups())
             if a > 12 >= b:
@@ -51,8 +51,8 @@ def parse_date_answer(text: str) -> PartialDate:
                 raise AnswerError(f"{raw!r} could be day/month or month/day; write the month as a word")
             return PartialDate.parse(f"{year:04d}-{month:02d}-{day:02d}")
         months = [(i, m) for i, w in enumerate(words) if (m := _month(w))]
-        years = [int(w) for w in words if re.fullmatch(r"\d{4}", w)]
-        days = [int(w) for w in words if re.fullmatch(r"\d{1,2}", w)]
+        years = [int(w) for w in words if re.fullmatch(r"[0-9]{4}", w)]
+        days = [int(w) for w in words if re.fullmatch(r"[0-9]{1,2}", w)]
         if len(years) == 1 and len(months) <= 1 and len(days) <= (1 if months else 0):
             if len(words) != len(years) + len(months) + len(days):
                 raise AnswerError(f"{raw!r} is not a date; type {HINT}")

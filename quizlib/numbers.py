@@ -121,7 +121,8 @@ def grade_number(
     best = NumberGrade(0.0, *accepted_range(value, tolerance, qualifier))
     for candidate in (value, *also):
         low, high = accepted_range(candidate, tolerance, qualifier)
-        if low <= answer <= high:
+        slack = 1e-9 * max(1.0, abs(candidate))  # 28 * 1.05 must count as inside 5% of 28
+        if low - slack <= answer <= high + slack:
             return NumberGrade(1.0, low, high)
         distance = low - answer if answer < low else answer - high
         reach = max(high - low, abs(candidate) * 0.1, 1.0)
