@@ -1,0 +1,76 @@
+"""The bundled Karabakh deck: valid, internally consistent, enough material, stable ids."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from quizlib import get_plugin_manager, load_deck
+from quizlib.deck import resolve_deck
+from quizlib.lint import lint_deck
+from quizlib.model import Deck
+from quizlib.questions import generate_questions
+
+LOCATION = re.compile(r"^p\d+(-\d+)?$")
+
+# Review history is keyed by these ids: they may gain company, never disappear.
+STABLE_IDS = {
+    "events": {"ceasefire-2020", "offensive-2023", "lachin-blockade-2022", "peacekeepers-killed-2023",
+               "aliyev-apology-2023", "zakharova-briefing-2024", "withdrawal-planned-2025", "war-2020"},
+    "quotes": {"zakharova-no-right-to-insult", "zakharova-falsify", "grigoryan-ethnic-cleansing",
+               "grigoryan-three-attacks", "zakharova-took-the-blow"},
+    "figures": {"contingent-size", "armored-vehicles", "karabakh-armenians", "fuel-depot-dead", "trek-dead"},
+    "agreements": {"ceasefire-2020", "ceasefire-2023"},
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def deck() -> Deck:
+    host = get_plugin_manager(entry_points=False)
+    return load_deck(resolve_deck("karabakh"), sections=host.sections, cache_dir=None)
+
+
+def test_loads_and_passes_strict_lint(deck: Deck) -> None:
+    host = get_plugin_manager(entry_points=False)
+    assert lint_deck(deck, host.sections) == []
+
+
+def test_every_fact_cites_a_source_with_a_paragraph(deck: Deck) -> None:
+    for fact in deck.all_facts():
+        assert fact.sources, fact.key
+        for citation in fact.sources:
+            assert citation.source in deck.sources, (fact.key, citation)
+            assert LOCATION.match(citation.location), (fact.key, citation)
+        for conflict in fact.conflicts:
+            assert conflict.sources and all(c.source in deck.sources for c in conflict.sources)
+
+
+def test_every_source_has_outlet_and_date(deck: Deck) -> None:
+    for source in deck.sources.values():
+        assert source.outlet and source.published, source.id
+
+
+def test_ids_are_stable(deck: Deck) -> None:
+    for section, ids in STABLE_IDS.items():
+        assert ids <= {f.id for f in deck.facts(section)}, section
+
+
+def test_enough_material_for_every_question_type(deck: Deck) -> None:
+    host = get_plugin_manager(entry_points=False)
+    questions = generate_questions(deck, host, random.Random(0)).questions
+    by_type: dict[str, int] = {}
+    for q in questions:
+        by_type[q.type] = by_type.get(q.type, 0) + 1
+    assert set(by_type) == set(host.question_types)
+    timeline = [q for q in questions if q.type == "timeline"]
+    assert len(timeline) >= 10 and all(len(q.prompt.items) == 4 for q in timeline)
+    who = [q for q in questions if q.type == "who_said"]
+    assert all(len(q.prompt.choices) == 4 for q in who)
+    assert len({deck.facts("quotes")[i].get("speaker") for i in range(len(deck.facts("quotes")))}) >= 4
+
+
+def test_conflicts_recorded_between_sources(deck: Deck) -> None:
+    conflicted = {f.key for f in deck.all_facts() if f.conflicts}
+    assert {"events/offensive-2023", "figures/karabakh-armenians"} <= conflicted
