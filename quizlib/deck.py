@@ -21,7 +21,7 @@ from quizlib.model import Actor, Citation, Conflict, Deck, Fact, Section, Source
 from quizlib.validate import Validator
 from quizlib.yamlsafe import parse_yaml
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 BUNDLED_PACKAGE = "quizlib_decks"
 
 
@@ -103,7 +103,7 @@ def load_deck(
     except OSError as exc:
         raise DeckError([Problem(name, 0, 0, f"cannot read: {exc.strerror or exc}")]) from None
     folder = default_cache_dir() if cache_dir is True else (cache_dir or None)
-    key = hashlib.sha256(data + _schema_fingerprint(sections).encode()).hexdigest()
+    key = hashlib.blake2b(data + _schema_fingerprint(sections).encode(), digest_size=20).hexdigest()
     if folder is not None:
         cached = _read_cache(folder / f"{key}.json", name)
         if cached is not None:
@@ -119,7 +119,7 @@ def _read_cache(file: Path, path: str) -> Deck | None:
         payload = json.loads(file.read_bytes())
         if payload.get("cache_format") != CACHE_FORMAT:
             return None
-        return deck_from_dict(payload["deck"], path=path)
+        return _deck_from_cache(payload["deck"], path)
     except (OSError, ValueError, KeyError, TypeError):
         return None  # a missing or damaged cache entry is simply rebuilt
 
@@ -129,10 +129,71 @@ def _write_cache(file: Path, deck: Deck) -> None:
         file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump({"cache_format": CACHE_FORMAT, "deck": deck_to_dict(deck)}, out, separators=(",", ":"))
+            json.dump(
+                {"cache_format": CACHE_FORMAT, "deck": _deck_to_cache(deck)}, out, separators=(",", ":")
+            )
         os.replace(tmp, file)
     except OSError:
         pass  # caching is an optimisation; a read-only cache dir must not stop anyone
+
+
+def _deck_to_cache(deck: Deck) -> dict[str, Any]:
+    # Facts as rows rather than mappings: rebuilding them is then a straight unpacking.
+    out = deck_to_dict(deck)
+    out["sections"] = {
+        name: [
+            [
+                f.id,
+                f.data,
+                [str(c) for c in f.sources],
+                f.tags,
+                f.note,
+                f.review,
+                [[c.field, c.value, [str(s) for s in c.sources], c.note] for c in f.conflicts],
+                f.line,
+            ]
+            for f in facts
+        ]
+        for name, facts in deck.sections.items()
+    }
+    return out
+
+
+def _deck_from_cache(data: Mapping[str, Any], path: str) -> Deck:
+    citations: dict[str, Citation] = {}
+
+    def cite(text: str) -> Citation:
+        # Decks cite the same few paragraphs again and again: build each Citation once.
+        found = citations.get(text)
+        if found is None:
+            found = citations[text] = _citation(text)
+        return found
+
+    new = object.__new__
+    sections: dict[str, tuple[Fact, ...]] = {}
+    for name, rows in data["sections"].items():
+        built = []
+        for fid, fdata, fsources, ftags, note, review, conflicts, line in rows:
+            fact = new(Fact)
+            # Fact is a frozen dataclass; filling __dict__ directly skips its per-field
+            # __setattr__ guard, which dominates loading a large cached deck.
+            fact.__dict__.update(
+                section=name,
+                id=fid,
+                data=fdata,
+                sources=tuple([cite(c) for c in fsources]),
+                tags=tuple(ftags),
+                conflicts=tuple([Conflict(c[0], c[1], tuple(map(cite, c[2])), c[3]) for c in conflicts])
+                if conflicts
+                else (),
+                note=note,
+                review=review,
+                line=line,
+            )
+            built.append(fact)
+        sections[name] = tuple(built)
+    shell = deck_from_dict({**data, "sections": {}}, path=path)
+    return dataclasses.replace(shell, sections=sections)
 
 
 def deck_to_dict(deck: Deck) -> dict[str, Any]:
