@@ -140,7 +140,8 @@ class Session:
             generated = generate_questions(
                 deck, host, rng, types=options.types or None, tags=options.tags or None
             ).questions
-            cards = store.cards(deck.id)
+            flags = store.card_flags(deck.id)
+            due_now = {c.question_id: c for c in store.due_cards(deck.id, now)}
             limit = (
                 options.new_per_day if options.new_per_day is not None else deck.setting("new_per_day", 20)
             )
@@ -148,26 +149,26 @@ class Session:
             fresh: list[Question] = []
             for q in generated:
                 deck_of[q.id] = deck.id
-                card = cards.get(q.id)
-                if card is not None and (card.suspended or (card.buried_until and card.buried_until > now)):
+                reviewed, suspended, buried = flags.get(q.id, (False, False, None))
+                if suspended or (buried is not None and buried > now):
                     continue
-                if card is not None and card.state is not None:
-                    if options.cram or (card.due is not None and card.due <= now):
-                        due.append((schedulers[deck.id].retrievability(card.state, now), q))
+                if q.id in due_now:
+                    due.append((schedulers[deck.id].retrievability(due_now[q.id].state, now), q))
                 elif options.cram:
-                    due.append((0.0, q))
-                else:
+                    due.append((1.0 if reviewed else 0.0, q))
+                elif not reviewed:
                     fresh.append(q)
             new.extend(_interleave(fresh, rng)[: len(fresh) if options.cram else budget])
         due.sort(key=lambda pair: pair[0])
         queue: list[Question] = []
         seen_siblings: set[str] = set()
+        due_ids = {q.id for _, q in due}
         for q in [q for _, q in due] + new:
             if q.sibling_key in seen_siblings:
                 continue  # one question per fact a day: siblings are buried
             seen_siblings.add(q.sibling_key)
             queue.append(q)
-            kinds[q.id] = "due" if any(q is d for _, d in due) else "new"
+            kinds[q.id] = "due" if q.id in due_ids else "new"
         if options.limit is not None:
             queue = queue[: options.limit]
         session = cls(
