@@ -48,7 +48,10 @@ def ask(fact: Fact) -> str:
     """The question text: the figure's own, or built from what it counts."""
     if fact.get("question"):
         return str(fact.get("question"))
-    return f"How many {fact.get('unit')}: {fact.get('counts')}?"
+    unit, counts = str(fact.get("unit")), str(fact.get("counts"))
+    if counts.lower().startswith(unit.lower()):
+        return f"How many {counts}?"
+    return f"How many {unit}? ({counts})"
 
 
 class NumberRecall:

@@ -30,8 +30,13 @@ HINT = "a number such as 2,000, 2k, 1.5 million or two thousand"
 
 def _words_to_number(words: list[str]) -> float | None:
     total, current, seen = 0.0, 0.0, False
+    previous_numeric = False
     for word in words:
-        if re.fullmatch(r"\d+(\.\d+)?", word):
+        numeric = bool(re.fullmatch(r"\d+(\.\d+)?", word))
+        if numeric and previous_numeric:
+            return None  # "4 2 1 3" is a list, not a number
+        previous_numeric = numeric
+        if numeric:
             current += float(word)
         elif word in _UNITS:
             current += _UNITS[word]
@@ -57,7 +62,7 @@ def parse_number(text: str) -> float:
         AnswerError: When the text is not a number, with a message saying what is expected.
     """
     cleaned = text.strip().lower().replace("~", " ").replace("–", "-")
-    cleaned = re.sub(r"(?<=\d),(?=\d{3}\b)", "", cleaned)  # thousands separators
+    cleaned = re.sub(r"(?<=\d)[, \u00a0\u202f](?=\d{3}\b)", "", cleaned)  # 2,000 and 2 000
     cleaned = re.sub(r"(?<=\d)(k|m|mn|bn)\b", r" \1", cleaned)  # 2k -> 2 k
     words = [w for w in re.split(r"[\s-]+", cleaned) if w and w not in _FILLER]
     if not words:
@@ -148,7 +153,8 @@ def grade_number_text(
     others = [float(v) for v in also]
     result = grade_number(parse_number(text), value, tolerance, qualifier, others)
     stated = f"{qualifier} {format_number(value)}".strip()
-    accepted = f"{format_number(result.low)} to {format_number(result.high)}"
+    low, high = format_number(result.low), format_number(result.high)
+    accepted = f"exactly {low}" if low == high else f"{low} to {high}"
     feedback = f"The source says {stated}; counted right: {accepted}."
     if others:
         feedback += f"\nSources disagree: also given as {', '.join(format_number(v) for v in others)}."

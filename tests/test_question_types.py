@@ -207,7 +207,7 @@ def test_parse_number(text: str, value: float) -> None:
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize("text", ["", "lots", "two apples", "2000 troops???"])
+@pytest.mark.parametrize("text", ["", "lots", "two apples", "2000 troops???", "4 2 1 3"])
 def test_parse_number_rejects(text: str) -> None:
     with pytest.raises(AnswerError, match="number"):
         parse_number(text)
