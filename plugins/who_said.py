@@ -66,7 +66,8 @@ def distractors(speaker: Actor, actors: Sequence[Actor], rng: random.Random, cou
 def _feedback(fact: Fact, deck: Deck, speaker: Actor) -> str:
     parts = [f"Said by {speaker.describe()}"]
     if fact.get("date"):
-        parts.append(f"on {PartialDate.parse(fact.get('date')).human()}")
+        date = PartialDate.parse(fact.get("date"))
+        parts.append(f"{'on' if date.day else 'in'} {date.human()}")
     text = " ".join(parts) + "."
     if fact.get("context"):
         text += f"\nContext: {fact.get('context')}"
