@@ -4,7 +4,7 @@ Usage: python benchmarks/store_bench.py [--cards 100000] [--reviews 1000000] [--
 
 Builds a database with --reviews reviews over --cards cards (FSRS states from replaying a
 synthetic history), then prints:
-  queue query      the store's due query + the card flags a session needs (quizlib)
+  queue query      the store's queries a session start needs: due ids, reviewed ids, hidden ids
   raw due query    the same due query in plain sqlite3 (floor)
   session start    Session.start on a deck of --cards basic cards, question generation included
   answer latency   submit + commit (grade, schedule, durable commit), median and p99
@@ -120,11 +120,13 @@ def main() -> None:
         store = Store.open(path)
         raw = sqlite3.connect(path)
         iso = NOW.isoformat()
-        t_queue = best_of(lambda: (store.due_cards("bench", NOW, limit=200), store.card_flags("bench")))
-        t_due = best_of(lambda: store.due_cards("bench", NOW, limit=200))
+        t_queue = best_of(
+            lambda: (store.due_ids("bench", NOW), store.reviewed_ids("bench"), store.hidden_ids("bench", NOW))
+        )
+        t_due = best_of(lambda: store.due_ids("bench", NOW))
         t_raw = best_of(
             lambda: raw.execute(
-                "SELECT * FROM cards WHERE deck_id = ? AND due <= ? AND suspended = 0 ORDER BY due LIMIT 200",
+                "SELECT question_id FROM cards WHERE deck_id = ? AND due <= ? AND suspended = 0 ORDER BY due",
                 ("bench", iso),
             ).fetchall()
         )
@@ -132,7 +134,7 @@ def main() -> None:
             lambda: raw.execute("SELECT question_id FROM cards WHERE deck_id = ?", ("bench",)).fetchall()
         )
         print(
-            f"queue query (due 200 + flags of all cards): {t_queue * 1000:7.1f} ms"
+            f"queue query (due cards + reviewed ids + hidden ids): {t_queue * 1000:7.1f} ms"
             f"   [raw sqlite: due {t_raw * 1000:.1f} ms + ids {t_raw_ids * 1000:.1f} ms]"
         )
         print(f"  of which the due query alone: {t_due * 1000:7.1f} ms   [raw sqlite {t_raw * 1000:.1f} ms]")

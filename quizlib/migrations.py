@@ -52,8 +52,18 @@ def _v1(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX cards_due ON cards (deck_id, due)")
 
 
+def _v2(conn: sqlite3.Connection) -> None:
+    # Covering indexes for building a queue: which cards were ever reviewed, and which are
+    # hidden (suspended or buried), without reading the card states.
+    conn.execute("CREATE INDEX cards_reviewed ON cards (deck_id, question_id) WHERE state IS NOT NULL")
+    conn.execute(
+        "CREATE INDEX cards_hidden ON cards (deck_id, question_id, suspended, buried_until)"
+        " WHERE suspended = 1 OR buried_until IS NOT NULL"
+    )
+
+
 #: Append only. Index i + 1 is the schema version after migration i.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> None:

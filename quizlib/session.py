@@ -128,10 +128,10 @@ class Session:
         rng: random.Random,
         options: SessionOptions = SessionOptions(),
     ) -> Session:
-        """Build the queue: due reviews first (least likely recalled first), then new questions."""
+        """Build the queue: due reviews first (most overdue first), then new questions."""
         now = clock()
         day_start = next_day_start(now) - dt.timedelta(days=1)
-        due: list[tuple[float, Question]] = []
+        due: list[tuple[int, Question]] = []
         new: list[Question] = []
         kinds: dict[str, str] = {}
         deck_of: dict[str, str] = {}
@@ -140,8 +140,9 @@ class Session:
             generated = generate_questions(
                 deck, host, rng, types=options.types or None, tags=options.tags or None
             ).questions
-            flags = store.card_flags(deck.id)
-            due_now = {c.question_id: c for c in store.due_cards(deck.id, now)}
+            reviewed_ids = store.reviewed_ids(deck.id)
+            hidden = store.hidden_ids(deck.id, now)
+            due_now = {qid: rank for rank, qid in enumerate(store.due_ids(deck.id, now, options.limit))}
             limit = (
                 options.new_per_day if options.new_per_day is not None else deck.setting("new_per_day", 20)
             )
@@ -149,13 +150,13 @@ class Session:
             fresh: list[Question] = []
             for q in generated:
                 deck_of[q.id] = deck.id
-                reviewed, suspended, buried = flags.get(q.id, (False, False, None))
-                if suspended or (buried is not None and buried > now):
+                if q.id in hidden:
                     continue
+                reviewed = q.id in reviewed_ids
                 if q.id in due_now:
-                    due.append((schedulers[deck.id].retrievability(due_now[q.id].state, now), q))
+                    due.append((due_now[q.id], q))  # most overdue first
                 elif options.cram:
-                    due.append((1.0 if reviewed else 0.0, q))
+                    due.append((len(due_now) + (1 if reviewed else 0), q))
                 elif not reviewed:
                     fresh.append(q)
             new.extend(_interleave(fresh, rng)[: len(fresh) if options.cram else budget])

@@ -237,28 +237,36 @@ class Store:
         rows = self.conn.execute("SELECT * FROM cards WHERE deck_id = ?", (deck_id,)).fetchall()
         return {r[1]: _card(r) for r in rows}
 
-    def card_flags(self, deck_id: str) -> dict[str, tuple[bool, bool, dt.datetime | None]]:
-        """For every known card of a deck: (has been reviewed, suspended, buried until).
-
-        Cheap enough for large decks: no card state is decoded.
-        """
+    def reviewed_ids(self, deck_id: str) -> set[str]:
+        """Question ids of a deck's cards that have been reviewed (from a covering index)."""
         rows = self.conn.execute(
-            "SELECT question_id, state IS NOT NULL, suspended, buried_until FROM cards WHERE deck_id = ?",
+            "SELECT question_id FROM cards INDEXED BY cards_reviewed WHERE deck_id = ? AND state IS NOT NULL",
             (deck_id,),
         )
-        return {q: (bool(has), bool(susp), _dt(buried)) for q, has, susp, buried in rows}
+        return {r[0] for r in rows}
 
-    def due_cards(self, deck_id: str, now: dt.datetime, limit: int | None = None) -> list[CardRow]:
-        """Cards due at ``now`` (reviewed, not suspended, not buried), most overdue first."""
+    def hidden_ids(self, deck_id: str, now: dt.datetime) -> set[str]:
+        """Question ids of a deck's cards that are suspended or buried at ``now``."""
+        rows = self.conn.execute(
+            "SELECT question_id FROM cards WHERE deck_id = ? AND (suspended = 1 OR buried_until > ?)",
+            (deck_id, _iso(now)),
+        )
+        return {r[0] for r in rows}
+
+    def due_ids(self, deck_id: str, now: dt.datetime, limit: int | None = None) -> list[str]:
+        """Question ids of cards due at ``now`` (not suspended or buried), most overdue first.
+
+        Uses the (deck_id, due) index and decodes no card state, so it stays fast on large decks.
+        """
         sql = (
-            "SELECT * FROM cards WHERE deck_id = ? AND due <= ? AND suspended = 0 AND state IS NOT NULL"
-            " AND (buried_until IS NULL OR buried_until <= ?) ORDER BY due"
+            "SELECT question_id FROM cards WHERE deck_id = ? AND due <= ? AND suspended = 0"
+            " AND state IS NOT NULL AND (buried_until IS NULL OR buried_until <= ?) ORDER BY due"
         )
         params: tuple[Any, ...] = (deck_id, _iso(now), _iso(now))
         if limit is not None:
             sql += " LIMIT ?"
             params += (limit,)
-        return [_card(r) for r in self.conn.execute(sql, params)]
+        return [r[0] for r in self.conn.execute(sql, params)]
 
     def reviews(self, deck_id: str | None = None) -> Iterator[Review]:
         """The review log in time order."""
