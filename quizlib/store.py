@@ -247,11 +247,14 @@ class Store:
 
     def hidden_ids(self, deck_id: str, now: dt.datetime) -> set[str]:
         """Question ids of a deck's cards that are suspended or buried at ``now``."""
+        # The WHERE clause matches the partial index cards_hidden, so only hidden cards are read.
         rows = self.conn.execute(
-            "SELECT question_id FROM cards WHERE deck_id = ? AND (suspended = 1 OR buried_until > ?)",
-            (deck_id, _iso(now)),
+            "SELECT question_id, suspended, buried_until FROM cards INDEXED BY cards_hidden"
+            " WHERE deck_id = ? AND (suspended = 1 OR buried_until IS NOT NULL)",
+            (deck_id,),
         )
-        return {r[0] for r in rows}
+        moment = _iso(now) or ""
+        return {q for q, suspended, buried in rows if suspended or (buried or "") > moment}
 
     def due_ids(self, deck_id: str, now: dt.datetime, limit: int | None = None) -> list[str]:
         """Question ids of cards due at ``now`` (not suspended or buried), most overdue first.
