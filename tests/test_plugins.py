@@ -269,3 +269,47 @@ def test_hooks_are_documented() -> None:
         if hasattr(fn, "quizlib_spec"):
             args = ", ".join(inspect.signature(fn).parameters)
             assert f"## {name}({args})" in textwrap.dedent(text), name
+
+
+README_EXAMPLE = Path(__file__).parent.parent / "docs" / "examples" / "truefalse.py"
+CLAIMS_DECK = """\
+quizlib: 1
+deck: {id: claims, title: Claims}
+claims:
+  - {id: sky, text: The sky is green., "true": false}
+"""
+
+
+def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "quizlib", *args], env=env, capture_output=True, text=True)
+
+
+def test_readme_plugin_example_from_a_plugins_dir_and_an_entry_point(tmp_path: Path) -> None:
+    """The README's true/false plugin works loaded both ways, as documented."""
+    assert README_EXAMPLE.read_text() in (Path(__file__).parent.parent / "README.md").read_text()
+    deck = tmp_path / "claims.yaml"
+    deck.write_text(CLAIMS_DECK)
+    plugdir = tmp_path / "plugins"
+    plugdir.mkdir()
+    (plugdir / "truefalse.py").write_text(README_EXAMPLE.read_text())
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QUIZLIB_PLUGINS")}
+    shown = _run(["show", str(deck), "--json", "--plugins-dir", str(plugdir)], env)
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["questions"][0]["id"] == "claims/sky/truefalse"
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "truefalse.py").write_text(README_EXAMPLE.read_text())
+    info = site / "truefalse-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: truefalse\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[quizlib]\ntruefalse = truefalse\n")
+    checked = _run(["check", str(deck)], {**env, "PYTHONPATH": str(site)})
+    assert checked.returncode == 0 and "1 questions" in checked.stdout, checked.stderr
+    answered = subprocess.run(
+        [sys.executable, "-m", "quizlib", "study", str(deck), "--plain", "--db", str(tmp_path / "q.db")],
+        env={**env, "PYTHONPATH": str(site), "QUIZLIB_NOW": "2024-01-01T09:00:00"},
+        input="2\n\n",
+        capture_output=True,
+        text=True,
+    )
+    assert answered.returncode == 0 and "right" in answered.stdout, answered.stdout + answered.stderr

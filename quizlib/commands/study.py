@@ -1,0 +1,136 @@
+"""``quizlib study``: a spaced-repetition session, interactive in a terminal, plain otherwise."""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+
+from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_options, store_options
+from quizlib.errors import UsageError
+
+#: The deck studied when none is named.
+DEFAULT_DECK = "karabakh"
+
+EPILOG = """\
+examples:
+  quizlib study                      the bundled karabakh deck
+  quizlib study my-deck.yaml --limit 20 --type timeline
+  quizlib study --cram --tag 2023-offensive
+  quizlib study --plain < answers.txt   one answer per line, no screen control
+
+keys (interactive):
+  Enter answer / save the rating     1-4 change the rating (again hard good easy)
+  Up Down, j k  move   Space  grab an item (ordering), pick or tick an option
+  u undo   s skip   b bury   ? help   q or Ctrl-D quit (Ctrl-C saves and quits too)
+  Where letters type (names, numbers, text, cards; a choice's option letters),
+  press Esc first: Esc s skips, Esc q quits.
+
+plain mode (--plain, or whenever stdin or stdout is not a terminal):
+  answers as typed above (3142, b, 1 3, a name...); commands on their own line:
+  :u undo  :s skip  :b bury  :q quit  ? help.  After an answer, Enter accepts the
+  suggested rating or 1-4 picks another. End of input ends the session.
+
+A review is saved the moment it is rated; quitting saves an answer already graded
+with its suggested rating. NO_COLOR turns colour off."""
+
+
+def add_parser(sub: SubParsers) -> None:
+    """Register ``study``."""
+    parser = sub.add_parser(
+        "study",
+        parents=[plugin_options(), store_options()],
+        help="study decks with spaced repetition",
+        description="Study one or more decks: due reviews first, then new questions, each graded\n"
+        "with partial credit and scheduled with FSRS. Interactive when stdin and stdout are\n"
+        "terminals; otherwise (or with --plain) one line per answer.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "decks",
+        nargs="*",
+        metavar="DECK",
+        help=f"deck file or bundled deck name (default: {DEFAULT_DECK})",
+    )
+    parser.add_argument("--plain", action="store_true", help="line mode even in a terminal (screen readers)")
+    parser.add_argument("--limit", type=_positive, metavar="N", help="stop after N questions")
+    parser.add_argument(
+        "--type",
+        dest="types",
+        action="append",
+        default=[],
+        metavar="T",
+        help="only questions of type T (repeatable; see 'quizlib plugins')",
+    )
+    parser.add_argument(
+        "--tag",
+        dest="tags",
+        action="append",
+        default=[],
+        metavar="X",
+        help="only facts tagged X (repeatable)",
+    )
+    parser.add_argument("--cram", action="store_true", help="practise everything now, without rescheduling")
+    parser.add_argument(
+        "--new", type=_non_negative, metavar="N", help="at most N new questions today (default: the deck's)"
+    )
+    parser.add_argument("--seed", type=int, metavar="N", help="seed the order and distractors (reproducible)")
+    parser.set_defaults(func=run)
+
+
+def _positive(text: str) -> int:
+    value = _non_negative(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return value
+
+
+def interactive(args: argparse.Namespace) -> bool:
+    """Whether to run the full-screen UI: both ends are terminals and --plain is not given."""
+    return not args.plain and sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Study until done or quit; the store is closed whatever happens."""
+    from quizlib.clock import system_clock
+    from quizlib.session import Session, SessionOptions
+    from quizlib.store import Store
+    from quizlib.ui import render
+
+    host = load_host(args)
+    unknown = sorted(set(args.types) - set(host.question_types))
+    if unknown:
+        known = ", ".join(sorted(host.question_types)) or "none"
+        raise UsageError(f"unknown question type {', '.join(map(repr, unknown))} (installed: {known})")
+    decks = load_decks(args.decks or [DEFAULT_DECK], host)
+    clock = system_clock()
+    rng = random.Random(args.seed) if args.seed is not None else random.Random()
+    options = SessionOptions(
+        limit=args.limit, types=tuple(args.types), tags=tuple(args.tags), cram=args.cram, new_per_day=args.new
+    )
+    store = Store.open(args.db)
+    try:
+        session = Session.start(store, decks, host, clock=clock, rng=rng, options=options)
+        if session.current is None:
+            print(render.nothing_to_study(session.summary(), clock()))
+            return 0
+        if interactive(args):
+            from quizlib.ui.app import run_app  # prompt_toolkit is imported only here
+
+            return run_app(session, clock=clock)
+        from quizlib.ui.plain import run_plain
+
+        return run_plain(session, sys.stdin, sys.stdout, clock=clock)
+    finally:
+        store.close()

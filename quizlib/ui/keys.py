@@ -1,0 +1,154 @@
+"""The study screen's key bindings, built from the state they act on.
+
+Plain keys only (no function keys, no Shift+Tab). A letter is a command only where it
+cannot be part of an answer: in a typed answer every letter types, and a choice
+question's option letters pick options. There, Escape first (Esc u, Esc s, Esc b,
+Esc q; Alt+key sends the same) gives the command. Quitting in any way, Ctrl-C
+included, first saves a graded answer with its suggested rating.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from prompt_toolkit.application import Application
+from prompt_toolkit.buffer import Buffer
+from prompt_toolkit.filters import Condition, Filter, FilterOrBool
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+
+from quizlib.model import PromptKind, Rating
+from quizlib.ui.render import LETTERS
+from quizlib.ui.state import LIST_KINDS, TYPED_KINDS, Phase, StudyState
+
+AfterKey = Callable[[Application[int]], None]
+
+
+def build_key_bindings(state: StudyState, answer: Buffer, after_key: AfterKey | None = None) -> KeyBindings:
+    """Every key of the study screen.
+
+    Args:
+        state: The study state the keys act on.
+        answer: The typed-answer field (for Enter and "is the field empty").
+        after_key: Called after each key that changed the state (the application moves
+            the focus between the answer field and the question with it).
+
+    Returns:
+        The key bindings, to be given to the Application.
+    """
+    kb = KeyBindings()
+    help_shown = Condition(lambda: state.show_help)
+    asking = Condition(lambda: state.phase is Phase.ASKING) & ~help_shown
+    rating = Condition(lambda: state.phase is Phase.RATING) & ~help_shown
+    typing = asking & Condition(lambda: state.kind in TYPED_KINDS)
+    listing = asking & Condition(lambda: state.kind in LIST_KINDS)
+    choosing = asking & Condition(lambda: state.kind in (PromptKind.CHOICE, PromptKind.MULTI))
+    ordering = asking & Condition(lambda: state.kind is PromptKind.ORDER)
+    field_empty = Condition(lambda: not answer.text)
+    order_typed = Condition(lambda: bool(state.typed))
+
+    def option_letter(letter: str) -> Filter:
+        """True when ``letter`` picks an option of the choice question on screen."""
+        index = LETTERS.index(letter)
+        return choosing & Condition(
+            lambda: state.question is not None and index < len(state.question.prompt.choices)
+        )
+
+    def command_key(letter: str) -> Filter:
+        """True where a bare letter is a command: not typing, not an option letter."""
+        return ((asking & ~typing) | rating) & ~option_letter(letter)
+
+    def bind(*keys: str, filter: FilterOrBool, doc: str) -> Callable[[Callable[[], object]], None]:
+        """Register ``action`` for ``keys``; afterwards leave when no question is left."""
+
+        def register(action: Callable[[], object]) -> None:
+            def handler(event: KeyPressEvent) -> None:
+                state.message = state.notice = ""  # a message answers the previous key only
+                action()
+                if state.phase is Phase.DONE:
+                    event.app.exit(result=0)
+                elif after_key is not None:
+                    after_key(event.app)
+
+            handler.__doc__ = doc
+            kb.add(*keys, filter=filter)(handler)
+
+        return register
+
+    # -- answering ---------------------------------------------------------------------
+
+    bind("enter", filter=typing, doc="Check the typed answer and grade it (or reveal a card).")(
+        answer.validate_and_handle
+    )
+    bind("enter", filter=listing, doc="Grade the arrangement or the options picked.")(
+        lambda: state.submit(state.list_answer())
+    )
+    for key, delta in (("up", -1), ("down", 1), ("c-p", -1), ("c-n", 1)):
+        bind(key, filter=listing, doc="Move the highlight (a grabbed item moves with it).")(
+            partial(state.move, delta)
+        )
+    for letter, delta in (("k", -1), ("j", 1)):
+        bind(letter, filter=listing & ~option_letter(letter), doc="Move the highlight (vi keys).")(
+            partial(state.move, delta)
+        )
+    bind("space", filter=listing & ~order_typed, doc="Grab or drop an item; pick or tick an option.")(
+        state.space
+    )
+    bind("space", filter=ordering & order_typed, doc="Separate typed item numbers.")(
+        partial(state.type_key, " ")
+    )
+    bind("backspace", filter=ordering, doc="Delete the last typed item number.")(state.backspace)
+    for digit in "0123456789":
+        bind(digit, filter=ordering, doc="Type an item number of the order.")(partial(state.type_key, digit))
+        if digit != "0":
+            bind(digit, filter=choosing, doc="Pick (or tick) an option by number.")(
+                partial(state.pick, int(digit) - 1)
+            )
+    for index, letter in enumerate(LETTERS):
+        bind(letter, filter=option_letter(letter), doc="Pick (or tick) an option by letter.")(
+            partial(state.pick, index)
+        )
+
+    # -- rating ------------------------------------------------------------------------
+
+    bind("enter", filter=rating, doc="Save the review with the selected rating and go on.")(state.accept)
+    for r in Rating:
+        bind(str(r.value), filter=rating, doc="Select a rating: 1 again, 2 hard, 3 good, 4 easy.")(
+            partial(state.choose_rating, r)
+        )
+    for key, delta in (("left", -1), ("right", 1), ("h", -1), ("l", 1)):
+        bind(key, filter=rating, doc="Select the previous or next rating.")(
+            partial(state.shift_rating, delta)
+        )
+
+    # -- commands ----------------------------------------------------------------------
+
+    for letter, action in (("u", state.undo), ("s", state.skip), ("b", state.bury)):
+        doc = (action.__doc__ or "").strip()
+        bind(letter, filter=command_key(letter), doc=doc)(action)
+        bind("escape", letter, filter=asking | rating, doc=doc)(action)
+
+    def toggle_help() -> None:
+        state.show_help = not state.show_help
+
+    help_keys = (asking & ~typing) | rating | (typing & field_empty)
+    bind("?", filter=help_keys, doc="Show the keys.")(toggle_help)
+    bind("escape", "?", filter=asking | rating, doc="Show the keys.")(toggle_help)
+    bind("<any>", filter=help_shown, doc="Close the help screen (any key).")(toggle_help)
+    # Enter is a specific key, so the answer field's own Enter would beat <any>.
+    bind("enter", filter=help_shown, doc="Close the help screen.")(toggle_help)
+
+    def quit_session(event: KeyPressEvent) -> None:
+        """Quit, saving a graded answer with its suggested rating first."""
+        state.finish()
+        event.app.exit(result=0)
+
+    quit_keys: list[tuple[tuple[str, ...], FilterOrBool]] = [
+        (("q",), command_key("q")),
+        (("escape", "q"), asking | rating),
+        (("c-d",), ((asking | rating) & ~typing) | (typing & field_empty) | help_shown),
+        (("c-c",), True),
+    ]
+    for sequence, active in quit_keys:
+        kb.add(*sequence, filter=active)(quit_session)
+    return kb

@@ -1,0 +1,305 @@
+"""What the study screen holds between key presses, and the actions keys trigger.
+
+Both the interactive application and the plain line mode drive a session through
+:class:`StudyState`, so undo, skip, rating and "never lose an answer" behave the same in
+both. Nothing here imports prompt_toolkit or touches the terminal.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from quizlib.answers import parse_answer, parse_order
+from quizlib.errors import AnswerError
+from quizlib.model import Deck, PromptKind, Question, Rating, Response
+
+if TYPE_CHECKING:
+    from quizlib.session import Pending, Progress, Summary
+
+#: Kinds answered by typing into a text field (a reveal card may take a typed attempt).
+TYPED_KINDS = frozenset(
+    {PromptKind.TEXT, PromptKind.NAME, PromptKind.NUMBER, PromptKind.DATE, PromptKind.REVEAL}
+)
+#: Kinds answered by picking from, or arranging, a list.
+LIST_KINDS = frozenset({PromptKind.ORDER, PromptKind.CHOICE, PromptKind.MULTI})
+
+
+class StudySession(Protocol):
+    """The part of :class:`quizlib.session.Session` the user interfaces use."""
+
+    @property
+    def current(self) -> Question | None:
+        """The question to ask now; None when the session is over."""
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether a saved review can be taken back."""
+
+    def deck_of(self, question: Question) -> Deck:
+        """The deck a question comes from."""
+
+    def progress(self) -> Progress:
+        """Counts and elapsed time for the toolbar."""
+
+    def submit(self, response: Response, *, elapsed_ms: int = 0) -> Pending:
+        """Grade a response to the current question without saving it."""
+
+    def commit(self, rating: Rating | None = None) -> None:
+        """Save the pending review (None = the suggested rating) and move on."""
+
+    def undo(self) -> Question | None:
+        """Remove the last saved review; its question becomes current."""
+
+    def skip(self) -> None:
+        """Put the current question aside for now."""
+
+    def bury(self) -> None:
+        """Hide the current question until tomorrow."""
+
+    def summary(self) -> Summary:
+        """What the session achieved."""
+
+
+class Phase(enum.Enum):
+    """Where the learner is with the current question."""
+
+    ASKING = "asking"  #: the question is shown; no answer yet
+    RATING = "rating"  #: graded and shown; waiting for a rating (nothing saved yet)
+    DONE = "done"  #: no question left
+
+
+@dataclass
+class StudyState:
+    """The study screen: the current question, the learner's input so far, and the outcome.
+
+    Attributes:
+        session: The study session being driven.
+        timer: Monotonic seconds, for the time spent on each answer.
+        phase: Asking, rating or done.
+        question: The question on screen (None when done).
+        cursor: The highlighted row of a list (items, choices, ratings are separate).
+        order: For ORDER: item indexes in the order currently arranged.
+        grabbed: For ORDER: whether the highlighted item moves with the cursor.
+        typed: For ORDER: item numbers typed so far (typing overrides the arrangement).
+        chosen: For CHOICE: the option picked, if any.
+        picked: For MULTI: the options ticked.
+        pending: The graded, unsaved answer (RATING only).
+        rating: The rating that Enter would save (RATING only).
+        answer: What the learner answered, as text, for the feedback.
+        message: What is wrong with the answer just given (cleared by the next answer).
+        notice: What a command just did, e.g. "Skipped." (cleared by the next command).
+        show_help: Whether the help screen covers the question.
+        listeners: Called whenever a new question is put on screen (the UI clears its fields).
+    """
+
+    session: StudySession
+    timer: Callable[[], float] = time.monotonic
+    phase: Phase = Phase.ASKING
+    question: Question | None = None
+    cursor: int = 0
+    order: list[int] = field(default_factory=list)
+    grabbed: bool = False
+    typed: str = ""
+    chosen: int | None = None
+    picked: set[int] = field(default_factory=set)
+    pending: Pending | None = None
+    rating: Rating = Rating.GOOD
+    answer: str = ""
+    message: str = ""
+    notice: str = ""
+    show_help: bool = False
+    listeners: list[Callable[[], None]] = field(default_factory=list)
+    _asked_at: float = 0.0
+    _after_pick: bool = False
+
+    def __post_init__(self) -> None:
+        self.present()
+
+    # -- showing questions -------------------------------------------------------------
+
+    @property
+    def kind(self) -> PromptKind | None:
+        """The prompt kind of the question on screen."""
+        return self.question.prompt.kind if self.question is not None else None
+
+    @property
+    def deck(self) -> Deck | None:
+        """The deck of the question on screen."""
+        return self.session.deck_of(self.question) if self.question is not None else None
+
+    def present(self) -> None:
+        """Put the session's current question on screen with a fresh input."""
+        self.question = self.session.current
+        self.phase = Phase.ASKING if self.question is not None else Phase.DONE
+        self.pending = None
+        self.answer = ""
+        self._reset_input()
+        self._asked_at = self.timer()
+        for listener in self.listeners:
+            listener()
+
+    def _reset_input(self) -> None:
+        count = 0
+        if self.question is not None:
+            prompt = self.question.prompt
+            count = len(prompt.items) if prompt.kind is PromptKind.ORDER else len(prompt.choices)
+        self.order = list(range(count))
+        self.cursor = 0
+        self.grabbed = False
+        self.typed = ""
+        self.chosen = None
+        self.picked = set()
+        self._after_pick = False
+
+    def _rows(self) -> int:
+        return len(self.order)
+
+    # -- list input (ORDER, CHOICE, MULTI) ---------------------------------------------
+
+    def move(self, delta: int) -> None:
+        """Move the highlight; an ORDER item that is grabbed moves along with it."""
+        rows = self._rows()
+        if self.phase is not Phase.ASKING or rows == 0:
+            return
+        target = max(0, min(rows - 1, self.cursor + delta))
+        self._after_pick = False
+        if self.grabbed and target != self.cursor:
+            self.order.insert(target, self.order.pop(self.cursor))
+            self.typed = ""  # the arrangement is the answer again
+        self.cursor = target
+        if self.kind is PromptKind.CHOICE:
+            self.chosen = target  # one choice: the pick follows the highlight, as in a radio group
+
+    def space(self) -> None:
+        """Space: grab/drop an ORDER item, pick a CHOICE option, tick/untick a MULTI option."""
+        if self.phase is not Phase.ASKING or self._rows() == 0:
+            return
+        if self.kind is PromptKind.ORDER:
+            self.grabbed = not self.grabbed
+        elif self._after_pick:
+            self._after_pick = False  # "a c" or "1 3" typed as in plain mode: a separator
+        else:
+            self.pick(self.cursor)
+            self._after_pick = False
+
+    def pick(self, index: int) -> None:
+        """Choose option ``index`` (CHOICE) or toggle it (MULTI), and highlight it."""
+        if self.phase is not Phase.ASKING or not 0 <= index < self._rows():
+            return
+        self.cursor = index
+        self._after_pick = True
+        if self.kind is PromptKind.CHOICE:
+            self.chosen = index
+        elif self.kind is PromptKind.MULTI:
+            self.picked ^= {index}
+
+    def type_key(self, char: str) -> None:
+        """Add a typed item number (or a separating space) to an ORDER answer."""
+        if self.phase is Phase.ASKING and self.kind is PromptKind.ORDER:
+            self.typed += char
+            self.grabbed = False
+            try:  # a complete order rearranges the list, so the learner sees what Enter sends
+                self.order = list(parse_order(self.typed, len(self.order)))
+            except AnswerError:
+                return
+            self.typed = ""
+
+    def backspace(self) -> None:
+        """Remove the last typed character of an ORDER answer."""
+        self.typed = self.typed[:-1]
+
+    def list_answer(self) -> str:
+        """The list input as answer text, in the syntax :func:`parse_answer` reads."""
+        if self.kind is PromptKind.ORDER:
+            return self.typed if self.typed.strip() else " ".join(str(i + 1) for i in self.order)
+        if self.kind is PromptKind.CHOICE:
+            return "" if self.chosen is None else str(self.chosen + 1)
+        if self.kind is PromptKind.MULTI:
+            return " ".join(str(i + 1) for i in sorted(self.picked))
+        return ""
+
+    # -- answering and rating ----------------------------------------------------------
+
+    def validate(self, text: str) -> Response:
+        """Parse answer text for the question on screen.
+
+        Raises:
+            AnswerError: When it is malformed; the message says what is expected.
+        """
+        if self.question is None:
+            raise AnswerError("there is no question to answer")
+        return parse_answer(self.question.prompt, text)
+
+    def submit(self, text: str) -> bool:
+        """Grade ``text`` as the answer; on a malformed answer set ``message`` and return False."""
+        if self.phase is not Phase.ASKING:
+            return False
+        try:
+            response = self.validate(text)
+            elapsed_ms = max(0, round((self.timer() - self._asked_at) * 1000))
+            self.pending = self.session.submit(response, elapsed_ms=elapsed_ms)
+        except AnswerError as exc:
+            self.message = str(exc)
+            return False
+        self.answer = text.strip()
+        self.notice = ""
+        self.rating = self.pending.suggested
+        self.phase = Phase.RATING
+        self.grabbed = False
+        self.message = ""
+        return True
+
+    def choose_rating(self, rating: Rating) -> None:
+        """Change the rating that accepting will save."""
+        if self.phase is Phase.RATING:
+            self.rating = rating
+
+    def shift_rating(self, delta: int) -> None:
+        """Move the rating selection left or right."""
+        if self.phase is Phase.RATING:
+            self.rating = Rating(max(Rating.AGAIN, min(Rating.EASY, self.rating + delta)))
+
+    def accept(self) -> None:
+        """Save the pending answer with the selected rating and show the next question."""
+        if self.phase is Phase.RATING:
+            self.session.commit(self.rating)
+            self.message = self.notice = ""
+            self.present()
+
+    def finish(self) -> None:
+        """Save a graded but unrated answer with its suggested rating (before quitting)."""
+        if self.phase is Phase.RATING and self.pending is not None:
+            self.session.commit(None)
+            self.present()
+
+    # -- other actions -----------------------------------------------------------------
+
+    def undo(self) -> None:
+        """Take back the answer on screen, or else the last saved review."""
+        if self.phase is Phase.RATING:
+            self.present()  # nothing was saved: ask the same question again
+            self.notice = "Answer taken back (nothing was saved); answer again."
+        elif self.session.can_undo:
+            self.session.undo()
+            self.present()
+            self.notice = "Undone: the last saved review was removed; answer it again."
+        else:
+            self.notice = "Nothing to undo."
+
+    def skip(self) -> None:
+        """Put the question aside for later in this session."""
+        if self.phase is Phase.ASKING:
+            self.session.skip()
+            self.present()
+            self.notice = "Skipped."
+
+    def bury(self) -> None:
+        """Hide the question until tomorrow."""
+        if self.phase is Phase.ASKING:
+            self.session.bury()
+            self.present()
+            self.notice = "Buried until tomorrow."
