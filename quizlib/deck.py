@@ -7,6 +7,7 @@ of the installed sections, so opening an unchanged large deck skips YAML entirel
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import os
@@ -115,6 +116,8 @@ def load_deck(
 
 
 def _read_cache(file: Path, path: str) -> Deck | None:
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # many small objects, none garbage: collection passes would only slow this down
     try:
         payload = json.loads(file.read_bytes())
         if payload.get("cache_format") != CACHE_FORMAT:
@@ -122,6 +125,9 @@ def _read_cache(file: Path, path: str) -> Deck | None:
         return _deck_from_cache(payload["deck"], path)
     except (OSError, ValueError, KeyError, TypeError):
         return None  # a missing or damaged cache entry is simply rebuilt
+    finally:
+        if gc_was_enabled:
+            gc.enable()
 
 
 def _write_cache(file: Path, deck: Deck) -> None:
