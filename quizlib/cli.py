@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -16,7 +17,7 @@ from quizlib import __version__
 from quizlib.errors import QuizError, UsageError
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ("study", "check", "show", "decks", "plugins", "new", "schema", "log")
+COMMANDS = ("study", "check", "show", "decks", "plugins", "new", "schema", "stats", "log")
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -62,3 +63,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into e.g. `head` that exits early: not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+    except Exception as exc:  # a bug: say so briefly; QUIZLIB_DEBUG=1 shows the traceback
+        if os.environ.get("QUIZLIB_DEBUG") == "1":
+            raise
+        print(
+            f"quizlib {args.command}: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in quizlib or a plugin; run again with QUIZLIB_DEBUG=1 to see the traceback.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR

@@ -271,6 +271,12 @@ class Store:
             params += (limit,)
         return [r[0] for r in self.conn.execute(sql, params)]
 
+    def all_cards(self, deck_ids: Sequence[str] = ()) -> list[CardRow]:
+        """Every card, or those of the given decks."""
+        if not deck_ids:
+            return [_card(r) for r in self.conn.execute("SELECT * FROM cards")]
+        return [c for d in deck_ids for c in self.cards(d).values()]
+
     def reviews(self, deck_id: str | None = None) -> Iterator[Review]:
         """The review log in time order."""
         sql = (
