@@ -1,0 +1,48 @@
+"""``quizlib import-cards``: turn basic and cloze notes from Anki's text export into a deck."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+import yaml
+
+from quizlib.commands.common import SubParsers
+from quizlib.errors import UsageError
+from quizlib.interop import tsv_to_deck
+
+
+def add_parser(sub: SubParsers) -> None:
+    """Register ``import-cards``."""
+    parser = sub.add_parser(
+        "import-cards",
+        help="make a deck from Anki's text export (basic and cloze notes)",
+        description="Read a TSV file in Anki's 'Notes in Plain Text' format (header lines such as "
+        "#separator:tab are honoured) and write a deck with a basic card per Front/Back note and a cloze "
+        "card per {{c1::...}} note.",
+        epilog="example: quizlib import-cards notes.txt -o mydeck.yaml && quizlib check mydeck.yaml",
+    )
+    parser.add_argument("file", metavar="FILE.tsv")
+    parser.add_argument("-o", "--output", metavar="DECK.yaml", required=True, help="deck file to write")
+    parser.add_argument("--deck-id", help="deck id (default: from the output file name)")
+    parser.add_argument("--title", help="deck title (default: from the output file name)")
+    parser.add_argument("--force", action="store_true", help="overwrite the output file")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Convert and write the deck."""
+    source, output = Path(args.file), Path(args.output)
+    if output.exists() and not args.force:
+        raise UsageError(f"{output} exists; use --force to overwrite it")
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {source} as UTF-8 text: {exc}") from None
+    stem = re.sub(r"[^a-z0-9]+", "-", output.stem.lower()).strip("-") or "imported"
+    deck = tsv_to_deck(text, args.deck_id or stem[:64], args.title or stem.replace("-", " ").capitalize())
+    body = yaml.safe_dump(deck, sort_keys=False, allow_unicode=True, width=100)
+    output.write_text(f"# Imported from {source.name} by quizlib import-cards.\n{body}", encoding="utf-8")
+    print(f"wrote {len(deck['cards'])} cards to {output}")
+    return 0

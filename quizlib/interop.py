@@ -1,0 +1,223 @@
+"""Anki interoperability: .apkg export (genanki), Anki's text format (TSV), and TSV import.
+
+Every generated question becomes a front/back note. The back comes from the question type
+itself: grading a placeholder answer yields the correct answer and the explanation, so any
+plugin's questions export without plugin-specific code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from quizlib.errors import AnswerError, QuizError
+from quizlib.model import Deck, PromptKind, Question, Response
+from quizlib.plugins import PluginHost
+
+_PROBE: dict[PromptKind, Response] = {
+    PromptKind.ORDER: (),
+    PromptKind.CHOICE: 0,
+    PromptKind.MULTI: (0,),
+    PromptKind.NUMBER: "0",
+    PromptKind.DATE: "2000",
+    PromptKind.NAME: "?",
+    PromptKind.TEXT: "?",
+    PromptKind.REVEAL: "",
+}
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+CLOZE = re.compile(r"\{\{c\d+::(.+?)(?:::[^}]*)?\}\}")
+
+
+@dataclass(frozen=True)
+class Card:
+    """A question as an Anki note: HTML front and back, tags, a stable GUID."""
+
+    guid: str
+    front: str
+    back: str
+    tags: tuple[str, ...]
+
+
+def stable_id(*parts: str, bits: int = 31) -> int:
+    """A stable positive integer from text (Anki model and deck ids must not change)."""
+    digest = hashlib.sha256("|".join(parts).encode()).digest()
+    return int.from_bytes(digest[:8], "big") % (1 << bits) + (1 << 30)
+
+
+def guid_for(deck_id: str, question_id: str) -> str:
+    """A stable note GUID, so re-exporting updates notes instead of duplicating them."""
+    return hashlib.sha256(f"quizlib|{deck_id}|{question_id}".encode()).hexdigest()[:20]
+
+
+def _esc(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def to_card(question: Question, deck: Deck, host: PluginHost) -> Card:
+    """Render one question as a note."""
+    p = question.prompt
+    front = [f"<div>{_esc(p.text)}</div>"]
+    if p.kind is PromptKind.ORDER:
+        front.append(
+            "<p>Put in order, earliest first:</p><ol>"
+            + "".join(f"<li>{_esc(i)}</li>" for i in p.items)
+            + "</ol>"
+        )
+    elif p.choices:
+        items = "".join(f"<li>{_LETTERS[i]}) {_esc(c)}</li>" for i, c in enumerate(p.choices))
+        front.append(f"<ul style='list-style:none'>{items}</ul>")
+    qt = host.question_types[question.type]
+    probe = _PROBE[p.kind]
+    if p.kind is PromptKind.ORDER:
+        probe = tuple(range(len(p.items)))
+    try:
+        grade = qt.grade(question, probe)
+        answer, feedback = grade.correct_answer, grade.feedback
+    except (AnswerError, KeyError, ValueError, TypeError):
+        answer, feedback = "", ""
+    if p.kind is PromptKind.ORDER and feedback:
+        answer = ""  # the feedback lists the order with the dates
+    back = [
+        f"<div><b>{_esc(answer)}</b></div>" if answer else "",
+        f"<div>{_esc(feedback)}</div>" if feedback else "",
+    ]
+    cited = deck.cite(question.fact.sources)
+    if cited:
+        back.append(f"<div><small>Source: {_esc(cited)}</small></div>")
+    tags = tuple(re.sub(r"\s+", "_", t) for t in (*deck.tags, *question.tags, f"quizlib::{question.type}"))
+    return Card(guid_for(deck.id, question.id), "".join(front), "".join(b for b in back if b), tags)
+
+
+def write_apkg(deck: Deck, cards: Sequence[Card], path: str) -> None:
+    """Write an Anki package with one Basic-style note per card.
+
+    Raises:
+        QuizError: When genanki (the ``anki`` extra) is not installed.
+    """
+    try:
+        import genanki
+    except ImportError:
+        raise QuizError("Anki export needs genanki: pip install 'quizlib[anki]'") from None
+    model = genanki.Model(
+        stable_id("model", "quizlib-basic"),
+        "quizlib basic",
+        fields=[{"name": "Front"}, {"name": "Back"}],
+        templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": "{{FrontSide}}<hr id=answer>{{Back}}"}],
+    )
+    anki_deck = genanki.Deck(stable_id("deck", deck.id), deck.title)
+    for card in cards:
+        anki_deck.add_note(
+            genanki.Note(model=model, fields=[card.front, card.back], guid=card.guid, tags=list(card.tags))
+        )
+    genanki.Package(anki_deck).write_to_file(path)
+
+
+def _field(text: str) -> str:
+    return text.replace("\t", " ").replace("\n", "<br>").replace("\r", "")
+
+
+def to_tsv(deck: Deck, cards: Iterable[Card]) -> str:
+    """Anki's "Notes in Plain Text" format with header lines, so Anki imports it as is."""
+    lines = [
+        "#separator:tab",
+        "#html:true",
+        "#notetype:Basic",
+        f"#deck:{deck.title}",
+        f"#tags:{' '.join(re.sub(r'[ ]+', '_', t) for t in deck.tags)}",
+        "#columns:Front\tBack\tTags\tGUID",
+        "#tags column:3",
+        "#guid column:4",
+    ]
+    for c in cards:
+        lines.append("\t".join([_field(c.front), _field(c.back), " ".join(c.tags), c.guid]))
+    return "\n".join(lines) + "\n"
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"<br\s*/?>", " ", text, flags=re.I)
+    text = re.sub(r"<[^>]+>", "", text)
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+def _slug(text: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", _plain(text).lower()).strip("-")[:40].strip("-") or "card"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def read_tsv(text: str) -> tuple[dict[str, str], list[list[str]]]:
+    """Header settings (``#key:value``) and rows of an Anki text export."""
+    headers: dict[str, str] = {}
+    rows: list[list[str]] = []
+    for line in text.splitlines():
+        if line.startswith("#") and ":" in line and not rows:
+            key, _, value = line[1:].partition(":")
+            headers[key.strip().lower()] = value
+        elif line.strip():
+            sep = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}.get(
+                headers.get("separator", "tab").lower(), headers.get("separator", "\t")
+            )
+            rows.append(line.split(sep))
+    return headers, rows
+
+
+def tsv_to_deck(text: str, deck_id: str, title: str) -> dict[str, Any]:
+    """A deck (as data for YAML) from basic and cloze notes in Anki's text format.
+
+    Raises:
+        QuizError: When no note could be read.
+    """
+    headers, rows = read_tsv(text)
+    columns = (
+        [c.strip().lower() for c in headers.get("columns", "").split("\t")] if "columns" in headers else []
+    )
+    tag_col = (
+        int(headers["tags column"]) - 1
+        if "tags column" in headers
+        else (columns.index("tags") if "tags" in columns else None)
+    )
+    taken: set[str] = set()
+    cards: list[dict[str, Any]] = []
+    for row in rows:
+        fields = [
+            f
+            for i, f in enumerate(row)
+            if i != tag_col and (not columns or i >= len(columns) or columns[i] != "guid")
+        ]
+        tags = row[tag_col].split() if tag_col is not None and tag_col < len(row) else []
+        if not fields or not _plain(fields[0]):
+            continue
+        front = fields[0]
+        card: dict[str, Any]
+        if CLOZE.search(front):
+            cloze = CLOZE.sub(lambda m: "{{" + _plain(m.group(1)) + "}}", front)
+            card = {
+                "id": _slug(CLOZE.sub(lambda m: m.group(1), front), taken),
+                "type": "cloze",
+                "text": _plain(cloze),
+            }
+        elif len(fields) >= 2 and _plain(fields[1]):
+            card = {
+                "id": _slug(front, taken),
+                "type": "basic",
+                "front": _plain(front),
+                "back": _plain(fields[1]),
+            }
+        else:
+            continue
+        clean_tags = [t.lower() for t in tags if not t.startswith("quizlib::")]
+        if clean_tags:
+            card["tags"] = clean_tags
+        cards.append(card)
+    if not cards:
+        raise QuizError(
+            "no basic or cloze notes found (expected Front<TAB>Back lines, or cloze text with {{c1::...}})"
+        )
+    return {"quizlib": 1, "deck": {"id": deck_id, "title": title}, "cards": cards}
