@@ -170,6 +170,9 @@ def replay(store: Store, cards: Iterable[tuple[str, str]], settings: Mapping[str
             by_card.setdefault((r.deck_id, r.question_id), []).append(r)
     schedulers: dict[str, Scheduling] = {}
     for (deck_id, question_id), history in by_card.items():
+        # Order by time, then by review id: two logs merged in either order replay the same,
+        # even in the degenerate case of two reviews of one card at the same instant.
+        history.sort(key=lambda r: (r.reviewed_at, r.uuid))
         sched = schedulers.get(deck_id)
         if sched is None:
             sched = schedulers[deck_id] = Scheduling(settings.get(deck_id, SchedulerSettings()))

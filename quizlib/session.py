@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from quizlib.clock import Clock, next_day_start
 from quizlib.errors import PluginError
 from quizlib.model import Deck, Grade, Question, Rating, Response
+from quizlib.params_store import parameters_for
 from quizlib.plugins import PluginHost
 from quizlib.questions import generate_questions
 from quizlib.scheduling import SchedulerSettings, Scheduling, due_of, is_review_state
@@ -135,7 +136,10 @@ class Session:
         new: list[Question] = []
         kinds: dict[str, str] = {}
         deck_of: dict[str, str] = {}
-        schedulers = {d.id: Scheduling(SchedulerSettings.from_deck(d)) for d in decks}
+        # Parameters fitted with `quizlib optimize --apply` (per deck, else global) take effect here.
+        schedulers = {
+            d.id: Scheduling(SchedulerSettings.from_deck(d, parameters_for(store.conn, d.id))) for d in decks
+        }
         for deck in decks:
             generated = generate_questions(
                 deck, host, rng, types=options.types or None, tags=options.tags or None

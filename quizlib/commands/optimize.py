@@ -1,0 +1,119 @@
+"""``quizlib optimize``: fit FSRS parameters to your own review log, apply or undo them."""
+
+from __future__ import annotations
+
+import argparse
+
+from quizlib.clock import system_clock
+from quizlib.commands.common import SubParsers, store_options
+from quizlib.logio import replay
+from quizlib.optimize import DEFAULT_PARAMETERS, LoggedReview, build_items, fit_and_check
+from quizlib.params_store import parameters_for, save_parameters, scope_for, undo_parameters
+from quizlib.scheduling import SchedulerSettings
+from quizlib.store import Store
+from quizlib.workload import habits_from_log, recommend_retention, simulate_workload
+
+
+def add_parser(sub: SubParsers) -> None:
+    """Register ``optimize``."""
+    parser = sub.add_parser(
+        "optimize",
+        parents=[store_options()],
+        help="fit FSRS parameters to your review log (needs quizlib[optimize])",
+        description="Fit FSRS parameters to your own review history with the Rust FSRS optimizer "
+        "(pip install 'quizlib[optimize]'). Shows default/current vs fitted parameters, how well each "
+        "predicts your newest reviews, and the expected workload. --apply stores the fit and reschedules "
+        "by replaying the log; --undo restores the previous parameters; --retention recommends a desired "
+        "retention from a workload simulation.",
+        epilog="example: quizlib optimize --deck karabakh --apply",
+    )
+    parser.add_argument(
+        "--deck", help="fit one deck's reviews and store the parameters for it (default: all)"
+    )
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--apply", action="store_true", help="store the fitted parameters and reschedule")
+    group.add_argument("--undo", action="store_true", help="restore the parameters the last --apply replaced")
+    group.add_argument("--retention", action="store_true", help="recommend a desired retention")
+    parser.add_argument("--desired-retention", type=float, default=0.9, help="for the workload estimate")
+    parser.set_defaults(func=run)
+
+
+def _log(store: Store, deck: str | None) -> list[LoggedReview]:
+    return [
+        (f"{r.deck_id}/{r.question_id}", r.reviewed_at, r.rating) for r in store.reviews(deck) if not r.cram
+    ]
+
+
+def _reschedule(store: Store, deck: str | None, parameters: tuple[float, ...] | None) -> int:
+    cards = {(c.deck_id, c.question_id) for c in store.all_cards([deck] if deck else [])}
+    decks = {d for d, _ in cards}
+    settings = {
+        d: SchedulerSettings(parameters=parameters if deck else parameters_for(store.conn, d)) for d in decks
+    }
+    replay(store, cards, settings)
+    return len(cards)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Fit, show, and apply or undo."""
+    now = system_clock()()
+    scope = scope_for(args.deck)
+    where = f"deck {args.deck}" if args.deck else "all decks"
+    with Store.open(args.db) as store:
+        if args.undo:
+            restored = undo_parameters(store.conn, scope, now=now)
+            count = _reschedule(store, args.deck, restored)
+            print(
+                f"restored {'the default' if restored is None else 'the previous'} parameters for {where}; "
+                f"{count} cards rescheduled"
+            )
+            return 0
+        reviews = _log(store, args.deck)
+        current = parameters_for(store.conn, args.deck) or DEFAULT_PARAMETERS
+        fit = fit_and_check(reviews, current)
+        habits = habits_from_log(reviews, build_items(reviews))
+        if args.retention:
+            best, table = recommend_retention(fit.parameters, habits)
+            print(
+                "desired retention   reviews/day   minutes/day   cards remembered   s per card remembered"
+            )
+            for w in table[::2]:
+                print(
+                    f"{w.desired_retention:>17.2f} {w.reviews_per_day:>13.1f} {w.minutes_per_day:>13.1f} "
+                    f"{w.remembered:>18.0f} {w.seconds_per_card_remembered:>23.1f}"
+                )
+            print(
+                f"\nrecommended desired retention: {best.desired_retention:.2f} "
+                "(least study time per card remembered); set it as deck.settings.retention"
+            )
+            return 0
+        print(f"{len(reviews)} reviews of {where} give {fit.items} training items.\n")
+        label = "current" if current != DEFAULT_PARAMETERS else "default"
+        print(f"{'':>4} {label:>9} {'fitted':>9}")
+        for i, (a, b) in enumerate(zip(current, fit.parameters, strict=True)):
+            print(f"w{i:<3} {a:>9.4f} {b:>9.4f}")
+        print(
+            f"\nOn your newest reviews: {label} log loss {fit.current.log_loss:.4f}, RMSE(bins) "
+            f"{fit.current.rmse_bins:.4f}; fitted {fit.candidate.log_loss:.4f}, {fit.candidate.rmse_bins:.4f}"
+        )
+        before = simulate_workload(current, args.desired_retention, habits)
+        after = simulate_workload(fit.parameters, args.desired_retention, habits)
+        print(
+            f"Expected workload at retention {args.desired_retention:.2f}: {before.reviews_per_day:.1f} → "
+            f"{after.reviews_per_day:.1f} reviews a day ({before.minutes_per_day:.1f} → "
+            f"{after.minutes_per_day:.1f} minutes)"
+        )
+        if not fit.improves:
+            print(
+                "The fit does not predict your newest reviews better on both measures; keep the current ones."
+            )
+        if args.apply:
+            save_parameters(store.conn, scope, fit.parameters, now=now)
+            count = _reschedule(store, args.deck, fit.parameters)
+            print(
+                f"\napplied to {where}; {count} cards rescheduled. Undo with: quizlib optimize --undo"
+                + (f" --deck {args.deck}" if args.deck else "")
+            )
+        else:
+            print("\nnot applied; run again with --apply to use the fitted parameters")
+    return 0
