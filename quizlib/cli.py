@@ -17,7 +17,20 @@ from quizlib import __version__
 from quizlib.errors import QuizError, UsageError
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ("study", "check", "show", "decks", "plugins", "new", "schema", "stats", "log", "export", "import-cards", "optimize")
+COMMANDS = (
+    "study",
+    "check",
+    "show",
+    "decks",
+    "plugins",
+    "new",
+    "schema",
+    "stats",
+    "log",
+    "export",
+    "import-cards",
+    "optimize",
+)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
