@@ -74,9 +74,7 @@ def run(args: argparse.Namespace) -> int:
         habits = habits_from_log(reviews, build_items(reviews))
         if args.retention:
             best, table = recommend_retention(fit.parameters, habits)
-            print(
-                "desired retention   reviews/day   minutes/day   cards remembered   s per card remembered"
-            )
+            print("desired retention   reviews/day   minutes/day   cards remembered   s per card remembered")
             for w in table[::2]:
                 print(
                     f"{w.desired_retention:>17.2f} {w.reviews_per_day:>13.1f} {w.minutes_per_day:>13.1f} "
