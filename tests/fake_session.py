@@ -7,7 +7,7 @@ records every saved review so tests can check that no answer is lost or duplicat
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -15,6 +15,7 @@ from typing import Any
 from quizlib.errors import AnswerError
 from quizlib.model import Citation, Deck, Fact, Grade, Prompt, PromptKind, Question, Rating, Response, Source
 from quizlib.rating import default_rating
+from quizlib.session import Pending, Progress, Summary, TypeStats
 
 NOW = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
 INTERVALS = {
@@ -23,43 +24,6 @@ INTERVALS = {
     Rating.GOOD: timedelta(days=3),
     Rating.EASY: timedelta(days=8),
 }
-
-
-@dataclass(frozen=True)
-class Pending:
-    question: Question
-    response: Response
-    grade: Grade
-    suggested: Rating
-    intervals: Mapping[Rating, timedelta]
-
-
-@dataclass(frozen=True)
-class Progress:
-    done: int
-    remaining: int
-    due: int
-    new: int
-    learning: int
-    elapsed: timedelta
-
-
-@dataclass(frozen=True)
-class TypeStats:
-    answered: int
-    correct: int
-    mean_score: float
-
-
-@dataclass(frozen=True)
-class Summary:
-    answered: int
-    correct: int
-    accuracy: float
-    by_type: Mapping[str, TypeStats]
-    elapsed: timedelta
-    due_tomorrow: int
-    next_due: datetime | None
 
 
 @dataclass(frozen=True)
