@@ -24,6 +24,7 @@ COMMANDS = (
     "decks",
     "plugins",
     "new",
+    "draft",
     "schema",
     "stats",
     "log",
