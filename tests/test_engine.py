@@ -308,3 +308,23 @@ def test_random_answers_and_undos_match_a_replay(
         assert stored == replayed
     finally:
         store.close()
+
+
+def test_locked_database_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quizlib.store as store_module
+
+    path = tmp_path / "locked.db"
+    Store.open(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.2)
+    try:
+        store = Store.open(path)
+        try:
+            with pytest.raises(StoreError, match="locked"):
+                store.set_flags("d", "q", suspended=True)
+        finally:
+            store.close()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
