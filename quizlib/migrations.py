@@ -90,6 +90,8 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
             backup.close()
     conn.execute("BEGIN IMMEDIATE")
     try:
+        # Another process may have migrated while we waited for the write lock: look again.
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         for step in MIGRATIONS[version:]:
             step(conn)
         conn.execute(f"PRAGMA user_version = {latest}")
