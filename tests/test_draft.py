@@ -26,7 +26,7 @@ Last September, nearly 2,000 troops crossed the border during a nine-month block
 
 The ceasefire was signed on November 10, 2020, and an estimated 64 people died.
 
-“Nobody knows,” a sign read.
+“Nobody knows what comes next,” a sign read.
 """
 
 
@@ -39,8 +39,8 @@ def test_quotes_with_speakers_pronouns_and_unattributed() -> None:
     spanning = quotes["We never saw the report. Nobody asked us"]  # spans two sentences
     assert spanning["speaker"] == "anna-ivanova" and spanning["sources"] == ["valley:p4"]
     assert quotes["The troops will stay"]["speaker"] == "anna-ivanova"  # "she added"
-    assert quotes["Nobody knows"]["speaker"] == "unknown-speaker"
-    assert quotes["Nobody knows"]["note"].startswith("unattributed")
+    assert quotes["Nobody knows what comes next"]["speaker"] == "unknown-speaker"
+    assert quotes["Nobody knows what comes next"]["note"].startswith("unattributed")
     assert all(q["review"] is True for q in quotes.values())
 
 

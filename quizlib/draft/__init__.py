@@ -16,6 +16,7 @@ from quizlib.dates import PartialDate
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH = "|".join(calendar.month_name[1:])
+MONTH_NAMES = tuple(calendar.month_name[1:])
 DATE_RE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}}) (?P<m1>{_MONTH})(?: (?P<y1>\d{{4}}))?"
     rf"|(?P<m2>{_MONTH}) (?P<d2>\d{{1,2}})(?:, (?P<y2>\d{{4}}))?"
@@ -25,7 +26,7 @@ DATE_RE = re.compile(
 QUOTE_RE = re.compile(r"[“\"]([^”\"]{3,}?)[”\"]")
 NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 PERSON_RE = re.compile(rf"\b({NAME} {NAME}(?: {NAME})?)\b")
-SAID_RE = re.compile(r"\b(said|says|added|stated|wrote|noted|told|according to|warned|announced)\b")
+SAID_RE = re.compile(r"\b(said|says|added|stated|wrote|noted|told|according to|warned|announced)\b", re.I)
 PRONOUN_RE = re.compile(r"\b(she|he|they) (said|added|noted|wrote|stated)\b", re.I)
 _WORDS = (
     "zero",
@@ -142,23 +143,78 @@ def actor_id(draft: Draft, name: str, role: str = "", kind: str = "person") -> s
     return ident
 
 
-def speaker_of(draft: Draft, sentence: str, last_person: str | None) -> str | None:
-    """Who a quote in this sentence is attributed to."""
-    outside = QUOTE_RE.sub(" ", sentence)
-    if not SAID_RE.search(outside) and not re.search(r"[Aa]ccording to", outside):
+NOT_NAMES = frozenset(
+    {"On", "In", "At", "The", "A", "An", "President", "Prime", "Minister", "Russian", "Armenian", "Security",
+     "Council", "Foreign", "Ministry", "Deputy", "Commander", "Editor", "Chief", "Second", "New", "Republic",
+     "Secretary", "State", "Defense", "Affairs", "United", "Nations", *MONTH_NAMES}
+)  # fmt: skip
+# An institution or a capital as the subject of a speech verb at the start of a clause:
+# "Baku referred to this as", "The Ministry of Defense of Azerbaijan expressed".
+INSTITUTION_RE = re.compile(
+    r"(?:^|[.;]\s+|,\s+)(?:The\s+)?([A-Z][a-z]+(?:\s+(?:of\s+)?[A-Z][a-z]+)*)\s+(?:has\s+|had\s+)?"
+    r"(?:said|stated|announced|expressed|referred to this as|called|confirmed|described)\b"
+)
+
+
+def _person_names(draft: Draft) -> set[str]:
+    return {
+        form
+        for a in draft.actors.values()
+        if a.get("kind") == "person"
+        for form in (a["name"], *a.get("aliases", []))
+    }
+
+
+def _is_name(candidate: str) -> bool:
+    return not any(token in NOT_NAMES for token in candidate.split())
+
+
+def speaker_of(draft: Draft, text: str, last_person: str | None, at: int = 0) -> str | None:
+    """Who the quote at position ``at`` of this paragraph is attributed to.
+
+    The speech verb nearest to the quote decides: an institution or capital that is its
+    subject ("Baku referred to this as"), else the known actor (full name or surname) or new
+    two- or three-word name nearest to it, else a pronoun ("she added") for the last named
+    person.
+    """
+    # Blank out quoted text but keep positions, so distances are measured in the paragraph.
+    outside = QUOTE_RE.sub(lambda m: " " * len(m.group(0)), text)
+    verbs = [m.start() for m in SAID_RE.finditer(outside)]
+    institutions = [
+        (m.end(1), m.group(1))
+        for m in INSTITUTION_RE.finditer(outside)
+        if m.group(1) not in ("She", "He", "They", "It", "This")
+        and m.group(1) not in _person_names(draft)
+        and not PERSON_RE.fullmatch(m.group(1))
+    ]
+    if not verbs and not institutions:
         return None
+    nearest_verb = min(verbs, key=lambda v: abs(v - at)) if verbs else None
+    nearest_inst = min(institutions, key=lambda i: abs(i[0] - at)) if institutions else None
+    if nearest_inst is not None and (
+        nearest_verb is None or abs(nearest_inst[0] - at) <= abs(nearest_verb - at)
+    ):
+        return actor_id(draft, nearest_inst[1], kind="institution")
+    assert nearest_verb is not None
     for match in ROLE_BEFORE.finditer(outside):
-        return actor_id(draft, match.group(2), match.group(1).strip())
-    for match in PERSON_RE.finditer(outside):
-        if match.group(1) not in STOP_NAMES:
-            return actor_id(draft, match.group(1))
-    for surname in re.findall(rf"\b({NAME})\s+(?:said|added|noted|wrote|stated)", outside):
-        for ident, actor in draft.actors.items():
-            if actor["name"].split()[-1] == surname:
-                return ident
-    if PRONOUN_RE.search(outside) or re.search(r"\bAccording to (her|him)\b", outside):
+        if _is_name(match.group(2)):
+            actor_id(draft, match.group(2), match.group(1).strip())
+    mentions: list[tuple[int, str]] = []
+    for ident, actor in draft.actors.items():
+        if actor.get("kind") == "institution":
+            continue
+        for form in (actor["name"], *actor.get("aliases", [])):
+            mentions.extend((m.start(), ident) for m in re.finditer(rf"\b{re.escape(form)}\b", outside))
+    mentions.extend(
+        (m.start(), actor_id(draft, m.group(1))) for m in PERSON_RE.finditer(outside) if _is_name(m.group(1))
+    )
+    pronoun = [m.start() for m in PRONOUN_RE.finditer(outside)] + [
+        m.start() for m in re.finditer(r"\b[Aa]ccording to (her|him)\b", outside)
+    ]
+    best = min(mentions, key=lambda pair: abs(pair[0] - nearest_verb), default=None)
+    if pronoun and last_person and (best is None or min(abs(p - at) for p in pronoun) < abs(best[0] - at)):
         return last_person
-    return None
+    return best[1] if best else last_person if pronoun else None
 
 
 def draft_article(draft: Draft, article: Article) -> None:
@@ -167,24 +223,33 @@ def draft_article(draft: Draft, article: Article) -> None:
     for number, para in enumerate(paragraphs(article.text), start=1):
         cite = [f"{article.source_id}:p{number}"]
         for match in ROLE_BEFORE.finditer(para):
-            actor_id(draft, match.group(2), match.group(1).strip())
+            if _is_name(match.group(2)):
+                actor_id(draft, match.group(2), match.group(1).strip())
         # Quotes may span sentences, so they are found in the whole paragraph.
-        quotes = [q.strip().rstrip(",") for q in QUOTE_RE.findall(para)]
-        if quotes:
-            speaker = speaker_of(draft, para, last_person)
-            if speaker is not None and draft.actors[speaker]["kind"] == "person":
+        # Short capitalised quotes are names and titles ("SeverPost", "Second Karabakh War"), not speech.
+        quotes = [
+            q.strip().rstrip(",")
+            for q in QUOTE_RE.findall(para)
+            if not (
+                len(q.split()) <= 4
+                and q.strip()[:1].isupper()
+                and not q.rstrip().endswith((",", ".", "!", "?"))
+            )
+        ]
+        for text in quotes:
+            speaker = speaker_of(draft, para, last_person, para.find(text))
+            if speaker is not None and draft.actors.get(speaker, {}).get("kind") == "person":
                 last_person = speaker
-            for text in quotes:
-                draft.quotes.append(
-                    {
-                        "id": draft.new_id(f"quote {text[:30]}"),
-                        "text": text,
-                        "speaker": speaker or "unknown-speaker",
-                        "sources": cite,
-                        "review": True,
-                        "note": f'from: "{para}"' if speaker else f'unattributed; from: "{para}"',
-                    }
-                )
+            draft.quotes.append(
+                {
+                    "id": draft.new_id(f"quote {text[:30]}"),
+                    "text": text,
+                    "speaker": speaker or "unknown-speaker",
+                    "sources": cite,
+                    "review": True,
+                    "note": f'from: "{para}"' if speaker else f'unattributed; from: "{para}"',
+                }
+            )
         for sentence in sentences(para):
             note = f'from: "{sentence}"'
             for match in DATE_RE.finditer(sentence):
