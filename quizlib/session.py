@@ -17,68 +17,15 @@ from quizlib.params_store import parameters_for
 from quizlib.plugins import PluginHost
 from quizlib.questions import generate_questions
 from quizlib.scheduling import SchedulerSettings, Scheduling, due_of, is_review_state
+from quizlib.session_types import Pending, Progress, SessionOptions, Summary, TypeStats
 from quizlib.store import CardRow, Review, Store
+
+__all__ = ["Pending", "Progress", "Session", "SessionOptions", "Summary", "TypeStats"]
 
 LEECH_LAPSES = 8
 #: A failed card whose next step is due within this time comes back in the same session.
 LEARNING_HORIZON = dt.timedelta(hours=1)
 DEFAULT_NEW_PER_DAY = 20
-
-
-@dataclass(frozen=True)
-class SessionOptions:
-    """What to study."""
-
-    limit: int | None = None
-    types: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    cram: bool = False
-    new_per_day: int | None = None
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Where the session stands."""
-
-    done: int
-    remaining: int
-    due: int
-    new: int
-    learning: int
-    elapsed: dt.timedelta
-
-
-@dataclass(frozen=True)
-class Pending:
-    """A graded answer waiting for the learner's rating."""
-
-    question: Question
-    response: Response
-    grade: Grade
-    suggested: Rating
-    intervals: Mapping[Rating, dt.timedelta]
-
-
-@dataclass(frozen=True)
-class TypeStats:
-    """Results for one question type."""
-
-    answered: int
-    correct: int
-    mean_score: float
-
-
-@dataclass(frozen=True)
-class Summary:
-    """The end-of-session summary."""
-
-    answered: int
-    correct: int
-    accuracy: float
-    by_type: Mapping[str, TypeStats]
-    elapsed: dt.timedelta
-    due_tomorrow: int
-    next_due: dt.datetime | None
 
 
 @dataclass
@@ -127,9 +74,10 @@ class Session:
         *,
         clock: Clock,
         rng: random.Random,
-        options: SessionOptions = SessionOptions(),
+        options: SessionOptions | None = None,
     ) -> Session:
         """Build the queue: due reviews first (most overdue first), then new questions."""
+        options = options or SessionOptions()
         now = clock()
         day_start = next_day_start(now) - dt.timedelta(days=1)
         due: list[tuple[int, Question]] = []

@@ -12,12 +12,12 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from quizlib.errors import StoreError
 from quizlib.migrations import MIGRATIONS, migrate
+from quizlib.records import CardRow, Review, card_from_row, review_from_row
 
 BUSY_TIMEOUT_S = 5.0
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -31,43 +31,6 @@ def default_db_path(environ: Mapping[str, str] | None = None) -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("quizlib")) / "quizlib.db"
-
-
-@dataclass(frozen=True)
-class Review:
-    """One row of the review log."""
-
-    uuid: str
-    deck_id: str
-    question_id: str
-    type: str
-    reviewed_at: dt.datetime
-    rating: int
-    answer: str = ""
-    score: float | None = None
-    suggested: int | None = None
-    response_ms: int = 0
-    state_before: Mapping[str, Any] | None = None
-    state_after: Mapping[str, Any] | None = None
-    cram: bool = False
-    origin: str = ""
-    id: int = 0
-
-
-@dataclass(frozen=True)
-class CardRow:
-    """The derived state of one card (deck id, question id)."""
-
-    deck_id: str
-    question_id: str
-    state: Mapping[str, Any] | None
-    due: dt.datetime | None
-    reps: int
-    lapses: int
-    suspended: bool
-    buried_until: dt.datetime | None
-    leech: bool
-    content_hash: str
 
 
 def _iso(value: dt.datetime | None) -> str | None:
@@ -230,12 +193,12 @@ class Store:
         row = self.conn.execute(
             "SELECT * FROM cards WHERE deck_id = ? AND question_id = ?", (deck_id, question_id)
         ).fetchone()
-        return _card(row) if row else None
+        return card_from_row(row) if row else None
 
     def cards(self, deck_id: str) -> dict[str, CardRow]:
         """Every card of a deck, by question id."""
         rows = self.conn.execute("SELECT * FROM cards WHERE deck_id = ?", (deck_id,)).fetchall()
-        return {r[1]: _card(r) for r in rows}
+        return {r[1]: card_from_row(r) for r in rows}
 
     def reviewed_ids(self, deck_id: str) -> set[str]:
         """Question ids of a deck's cards that have been reviewed (from a covering index)."""
@@ -274,7 +237,7 @@ class Store:
     def all_cards(self, deck_ids: Sequence[str] = ()) -> list[CardRow]:
         """Every card, or those of the given decks."""
         if not deck_ids:
-            return [_card(r) for r in self.conn.execute("SELECT * FROM cards")]
+            return [card_from_row(r) for r in self.conn.execute("SELECT * FROM cards")]
         return [c for d in deck_ids for c in self.cards(d).values()]
 
     def reviews(self, deck_id: str | None = None) -> Iterator[Review]:
@@ -283,7 +246,7 @@ class Store:
             "SELECT * FROM reviews" + (" WHERE deck_id = ?" if deck_id else "") + " ORDER BY reviewed_at, id"
         )
         for row in self.conn.execute(sql, (deck_id,) if deck_id else ()):
-            yield _review(row)
+            yield review_from_row(row)
 
     def new_reviewed_since(self, deck_id: str, since: dt.datetime) -> int:
         """How many cards of a deck had their first (non-cram) review at or after ``since``."""
@@ -344,59 +307,6 @@ class Store:
     def integrity_ok(self) -> bool:
         """SQLite's integrity check."""
         return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
-
-
-def _card(row: Sequence[Any]) -> CardRow:
-    deck_id, question_id, content_hash, state, due, reps, lapses, suspended, buried, leech = row
-    return CardRow(
-        deck_id,
-        question_id,
-        json.loads(state) if state else None,
-        _dt(due),
-        int(reps),
-        int(lapses),
-        bool(suspended),
-        _dt(buried),
-        bool(leech),
-        content_hash or "",
-    )
-
-
-def _review(row: Sequence[Any]) -> Review:
-    (
-        rid,
-        ruuid,
-        deck_id,
-        question_id,
-        qtype,
-        at,
-        answer,
-        score,
-        suggested,
-        rating,
-        ms,
-        before,
-        after,
-        cram,
-        origin,
-    ) = row
-    return Review(
-        ruuid,
-        deck_id,
-        question_id,
-        qtype,
-        dt.datetime.fromisoformat(at),
-        int(rating),
-        answer or "",
-        score,
-        suggested,
-        int(ms or 0),
-        json.loads(before) if before else None,
-        json.loads(after) if after else None,
-        bool(cram),
-        origin or "",
-        int(rid),
-    )
 
 
 def _explain(exc: sqlite3.Error, path: Path) -> str:
