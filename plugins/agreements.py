@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from quizlib import (
-    AnswerError,
     Deck,
     Fact,
     Field,
@@ -25,6 +24,7 @@ from quizlib import (
     Section,
     grade_date,
     grade_number_text,
+    grade_picks,
     hookimpl,
     parse_date_answer,
     question_id,
@@ -103,15 +103,8 @@ class Agreements:
         variant = question.id.rsplit("/", 1)[1]
         if variant == "parties":
             choices = question.prompt.choices
-            picked = (response,) if isinstance(response, int) else response
-            if (
-                not isinstance(picked, tuple)
-                or not picked
-                or any(not isinstance(i, int) or not 0 <= i < len(choices) for i in picked)
-            ):
-                raise AnswerError(f"choose all that apply from 1-{len(choices)}")
-            right = set(question.key["right"])
-            score = max(0.0, (len(right & set(picked)) - len(set(picked) - right)) / len(right))
+            right: list[int] = question.key["right"]
+            score = grade_picks(response, right, len(choices))
             return Grade(score, correct_answer="; ".join(choices[i] for i in sorted(right)))
         if variant == "date":
             truth = PartialDate.parse(question.key["date"])

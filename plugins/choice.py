@@ -11,7 +11,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from quizlib import (
-    AnswerError,
     Deck,
     Fact,
     Field,
@@ -22,6 +21,7 @@ from quizlib import (
     Question,
     Response,
     Section,
+    grade_picks,
     hookimpl,
     question_id,
 )
@@ -43,13 +43,6 @@ def check_choice(entry: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         yield "answer", f"answer indexes must be between 0 and {len(choices) - 1}"
     elif len(set(answer)) != len(answer) or len(set(choices)) != len(choices):
         yield "answer", "answers and choices must not repeat"
-
-
-def grade_picks(picked: Sequence[int], right: Sequence[int]) -> float:
-    """(right picks − wrong picks) / right options, clipped to [0, 1]."""
-    hits = len(set(picked) & set(right))
-    misses = len(set(picked) - set(right))
-    return max(0.0, min(1.0, (hits - misses) / len(right)))
 
 
 class Choice:
@@ -75,16 +68,9 @@ class Choice:
     def grade(self, question: Question, response: Response) -> Grade:
         """Per-option grading for several right answers; right or wrong otherwise."""
         choices = question.prompt.choices
-        picked = (response,) if isinstance(response, int) else response
-        if (
-            not isinstance(picked, tuple)
-            or not picked
-            or any(not isinstance(i, int) or not 0 <= i < len(choices) for i in picked)
-        ):
-            raise AnswerError(f"choose from 1-{len(choices)}")
         right: list[int] = question.key["right"]
-        answer = "; ".join(choices[i] for i in right)
-        return Grade(grade_picks(picked, right), correct_answer=answer)
+        score = grade_picks(response, right, len(choices))
+        return Grade(score, correct_answer="; ".join(choices[i] for i in right))
 
 
 @hookimpl

@@ -6,6 +6,7 @@ internal and may change.
 
 from __future__ import annotations
 
+from quizlib.answers import grade_picks
 from quizlib.dates import PartialDate, Precision
 from quizlib.datetext import grade_date, parse_date_answer
 from quizlib.deck import load_deck
@@ -71,6 +72,7 @@ __all__ = [
     "grade_date",
     "grade_number",
     "grade_number_text",
+    "grade_picks",
     "hookimpl",
     "load_deck",
     "match_name",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Sequence
 
 from quizlib.errors import AnswerError
 from quizlib.model import Prompt, PromptKind, Response
@@ -56,6 +57,24 @@ def parse_order(text: str, count: int) -> tuple[int, ...]:
         missing = sorted(set(range(1, count + 1)) - {p + 1 for p in picks})
         raise AnswerError(f"missing item {', '.join(map(str, missing))}; use each of 1-{count} once")
     return picks
+
+
+def grade_picks(response: Response, right: Sequence[int], count: int) -> float:
+    """Score "choose all that apply": (right picks − wrong picks) / right options, in [0, 1].
+
+    Raises:
+        AnswerError: When the response is not one or more option indexes below ``count``.
+    """
+    picked = (response,) if isinstance(response, int) else response
+    if (
+        not isinstance(picked, tuple)
+        or not picked
+        or any(not isinstance(i, int) or not 0 <= i < count for i in picked)
+    ):
+        raise AnswerError(f"choose from 1-{count}")
+    hits = len(set(picked) & set(right))
+    misses = len(set(picked) - set(right))
+    return max(0.0, min(1.0, (hits - misses) / len(right)))
 
 
 def parse_answer(prompt: Prompt, text: str) -> Response:
