@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quizlib.dates import PartialDate
+from quizlib.numbers import NUMBER_WORDS
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH = "|".join(calendar.month_name[1:])
@@ -28,22 +29,6 @@ NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 PERSON_RE = re.compile(rf"\b({NAME} {NAME}(?: {NAME})?)\b")
 SAID_RE = re.compile(r"\b(said|says|added|stated|wrote|noted|told|according to|warned|announced)\b", re.I)
 PRONOUN_RE = re.compile(r"\b(she|he|they) (said|added|noted|wrote|stated)\b", re.I)
-_WORDS = (
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-)
-NUMBER_WORDS = {w: i for i, w in enumerate(_WORDS)}
 QUALIFIERS = ("over", "nearly", "an estimated", "roughly", "more than", "about", "almost", "some", "at least")
 FIGURE_RE = re.compile(
     rf"\b(?P<q>{'|'.join(QUALIFIERS)})?\s*(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{'|'.join(NUMBER_WORDS)})"
