@@ -11,7 +11,7 @@ import yaml
 
 from quizlib.commands.common import SubParsers
 from quizlib.dates import PartialDate
-from quizlib.draft import Article, draft_deck
+from quizlib.draft import Article, author_of, draft_deck
 from quizlib.errors import UsageError
 
 
@@ -56,9 +56,7 @@ def run(args: argparse.Namespace) -> int:
         source_id = (
             args.source_id or re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:64] or "source"
         )
-        author = args.author or next(
-            (m.group(1) for m in re.finditer(r"^By ([A-Z][\w.-]+(?: [A-Z][\w.-]+)+)\s*$", text, re.M)), ""
-        )
+        author = args.author or author_of(text)
         articles.append(Article(str(path), text, source_id, published, args.outlet, author, args.title))
     deck = draft_deck(articles, deck_id=args.deck_id, title=args.title or "Draft deck")
     body = "# A draft made by quizlib draft: check every entry, then remove its 'review: true'.\n"

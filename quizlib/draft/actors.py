@@ -1,0 +1,238 @@
+"""People and institutions named in articles, merged across mentions and articles.
+
+A person is a two- or three-word capitalised name introduced by a role ("Kremlin
+spokesperson Dmitry Peskov"), an apposition ("Maria Zakharova, the spokesperson for ...",
+"the Secretary of the Security Council, Armen Grigoryan,"), a speech verb, or a surname that
+also acts alone ("Putin can no longer ..."). An institution is an organisation name
+("Ministry of Defense of Azerbaijan"), an acronym's definition ("Collective Security Treaty
+Organization (CSTO)") or a single name that acts as a subject ("Baku announced").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+NAME_TOKEN = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?"
+NAME = rf"{NAME_TOKEN}(?: {NAME_TOKEN}){{1,2}}"
+_ROLE_WORDS = (
+    "spokesperson|spokeswoman|spokesman|president|vice president|prime minister|foreign minister"
+    "|defen[cs]e minister|minister|secretary-general|secretary|commander|editor-in-chief|editor"
+    "|ambassador|general|chancellor|senator|governor|mayor|director|chairman|chairwoman|chair|leader"
+    "|analyst|journalist|official|envoy|adviser|advisor|correspondent|chief|head|representative"
+    "|premier|deputy|ombudsman|researcher|professor|expert|lawmaker|mp|speaker"
+)
+ROLE_HEAD = re.compile(rf"\b(?:{_ROLE_WORDS})\b", re.I)
+_CAP = r"[A-Z][\w-]*"
+# "Kremlin spokesperson Dmitry Peskov", "the Spokesperson of the US Secretary of State Vedant Patel"
+ROLE_BEFORE = re.compile(
+    rf"(?P<role>(?:(?:{_CAP}|of|the|for) ){{0,8}}?(?i:{_ROLE_WORDS})"
+    rf"(?: (?:of|for) (?:the )?(?:{_CAP} ?)+?)?) "
+    rf"(?P<name>{NAME})\b(?!’s? (?:{_CAP}))"
+)
+# "Maria Zakharova, the spokesperson for the Russian Ministry of Foreign Affairs,"
+APPOSITION_AFTER = re.compile(
+    rf"\b(?P<name>{NAME}), (?:the|a|an) (?P<role>[^,.;“”\"]{{3,90}}?)(?=[,.;]| and the )"
+)
+# "The Secretary of the Security Council of Armenia, Armen Grigoryan,"
+APPOSITION_BEFORE = re.compile(rf"\b[Tt]he (?P<role>[^,.;“”\"]{{3,90}}?), (?P<name>{NAME})(?=[,.])")
+ACRONYM = re.compile(r"((?:[A-Z][\w-]*(?: (?:of|the|for|and|on))? ){1,8})\(([A-Z]{2,8})\)")
+ORG_HEADS = (
+    "Ministry|Council|Organization|Organisation|Agency|Department|Office|Parliament|Assembly|Government"
+    "|Union|Committee|Commission|Court|Republic|Kremlin|Pentagon|Alliance|Nations|Party|Bank|Fund"
+)
+ORG_RUN = re.compile(r"\b(?:[A-Z][\w-]*|UN|US|EU)(?: (?:of |for |and |on )?(?:the )?(?:[A-Z][\w-]*))*")
+# Metonyms that stand for an office rather than a place.
+SEATS = frozenset({"Kremlin", "Pentagon", "White House", "Downing Street", "Élysée", "Quai d'Orsay"})
+NOT_NAMES = frozenset(
+    {*calendar.month_name[1:], *calendar.day_name, "On", "In", "At", "The", "A", "An", "This", "That",
+     "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "His", "Her", "Their", "Our", "But",
+     "And", "Or", "If", "As", "After", "Before", "Since", "Until", "While", "When", "Why", "What", "How",
+     "Who", "From", "For", "With", "By", "To", "Of", "Over", "Under", "Most", "Many", "Some", "Several",
+     "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Secretary", "General", "Deputy", "Commander",
+     "Editor", "Chief", "Foreign", "Defense", "Defence", "Security", "Council", "Ministry", "State",
+     "Affairs", "United", "Nations", "Republic", "Second", "First", "Third", "New", "Old", "North", "South",
+     "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "St", "Saint", "Get", "Share",
+     "Leave", "Read", "More", "Published", "Sources", "Source", "According", "Regarding", "Russian",
+     "Armenian", "Azerbaijani", "American", "British", "European", "Turkish", "Ukrainian", "Iranian"}
+)  # fmt: skip
+_VERBISH = re.compile(
+    r"^(?:,[^,]{1,90},)?\s+(?:\w+ly\s+)?(?:is|was|has|had|have|will|would|can|could|did|does|do|may|might"
+    r"|must|should|[a-z]+ed|[a-z]+[^s]s)\b"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor mentioned at ``start:end`` of a text."""
+
+    start: int
+    end: int
+    actor: str
+
+
+@dataclass
+class Actors:
+    """The actors of a draft, with merging by name, alias and surname.
+
+    Attributes:
+        new_id: Makes a unique id from a name.
+        entries: Actor entries (deck data) by id.
+        lower: Words seen in lower case anywhere: a name made of them is not a name.
+    """
+
+    new_id: Callable[[str], str]
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    lower: set[str] = field(default_factory=set)
+    excluded: set[str] = field(default_factory=set)
+
+    def find(self, name: str) -> str | None:
+        """The id of the actor called ``name`` (a full name, alias or a person's surname)."""
+        for ident, actor in self.entries.items():
+            forms = (actor["name"], *actor.get("aliases", []))
+            if name in forms or name.removeprefix("the ") in forms:
+                return ident
+        return None
+
+    def add(self, name: str, kind: str = "person", role: str = "") -> str | None:
+        """Register an actor (or add a role to a known one); None for an excluded name."""
+        name = name.removeprefix("The ").removeprefix("the ").strip()
+        if not name or name in self.excluded:
+            return None
+        ident = self.find(name) or (self.find(name.split()[-1]) if kind == "person" else None)
+        if ident is not None:
+            actor = self.entries[ident]
+            old = actor.get("role", "")
+            if role and (not old or (old in role and len(role) > len(old))):
+                actor["role"] = role  # "Armenian Prime Minister" over "Prime Minister"
+            if kind == "person" and len(name.split()) > len(actor["name"].split()):
+                actor["name"] = name  # a surname seen first gets its full name
+                actor["aliases"] = [name.split()[-1]]
+            return ident
+        ident = self.new_id(name)
+        entry: dict[str, Any] = {"id": ident, "name": name, "kind": kind}
+        if role:
+            entry["role"] = role
+        if kind == "person" and " " in name:
+            entry["aliases"] = [name.split()[-1]]
+        self.entries[ident] = entry
+        return ident
+
+    def is_name(self, candidate: str) -> bool:
+        """Whether capitalised words look like a person's name."""
+        tokens = candidate.split()
+        return all(t not in NOT_NAMES and t.lower() not in self.lower for t in tokens) and not re.search(
+            rf"\b(?:{ORG_HEADS})\b", candidate
+        )
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Where known actors are mentioned in ``text`` (longest form first, no overlaps)."""
+        forms = sorted(
+            (
+                (form, ident)
+                for ident, a in self.entries.items()
+                for form in (a["name"], *a.get("aliases", []))
+            ),
+            key=lambda pair: -len(pair[0]),
+        )
+        taken: list[Mention] = []
+        for form, ident in forms:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                if not any(t.start < m.end() and m.start() < t.end for t in taken):
+                    taken.append(Mention(m.start(), m.end(), ident))
+        return sorted(taken, key=lambda t: t.start)
+
+    def kind(self, ident: str) -> str:
+        """ "person" or "institution"."""
+        return str(self.entries.get(ident, {}).get("kind", "person"))
+
+
+_ROLE_LEAD = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "for",
+        "on",
+        "in",
+        "at",
+        "by",
+        "as",
+        "and",
+        "but",
+        "or",
+        "with",
+        "from",
+        "to",
+        "according",
+        "most",
+        "recently",
+        "also",
+        "then",
+        "later",
+    ]
+)
+
+
+def clean_role(role: str) -> str:
+    """A role phrase without leading articles and sentence-initial words."""
+    words = role.split()
+    while words and words[0].lower() in _ROLE_LEAD:
+        words.pop(0)
+    return " ".join(words).split(" and the ")[0].strip(" ,")
+
+
+def scan(actors: Actors, texts: Iterable[str]) -> None:
+    """Register the people and institutions the texts introduce (a pass before quotes)."""
+    texts = list(texts)
+    for text in texts:
+        actors.lower.update(w for w in re.findall(r"\b[a-z][\w-]*", text))
+    subjects: Counter[str] = Counter()
+    runs: Counter[str] = Counter()
+    candidates: list[str] = []
+    for text in texts:
+        for pattern in (ROLE_BEFORE, APPOSITION_AFTER, APPOSITION_BEFORE):
+            for m in pattern.finditer(text):
+                role = clean_role(m.group("role"))
+                if actors.is_name(m.group("name")) and ROLE_HEAD.search(role):
+                    actors.add(m.group("name"), "person", role)
+        for m in ACRONYM.finditer(text):
+            words = [w for w in m.group(1).split() if w[0].isupper()]
+            acronym = m.group(2)
+            if len(words) >= len(acronym) and all(
+                w[0] == c for w, c in zip(words[-len(acronym) :], acronym, strict=True)
+            ):
+                start = m.group(1).find(words[-len(acronym)])
+                ident = actors.add(m.group(1)[start:].strip(), "institution")
+                if ident and acronym not in actors.entries[ident].setdefault("aliases", []):
+                    actors.entries[ident]["aliases"].append(acronym)
+        for m in ORG_RUN.finditer(text):
+            run = re.sub(r"^(?:(?:On|In|At|The|A|An|But|And|As|For|By|From) )+", "", m.group(0))
+            if (re.search(rf"\b(?:{ORG_HEADS})\b", run) and not ROLE_HEAD.match(run)) or run in SEATS:
+                runs[run] += 1
+            clause_start = re.search(
+                r"(?:^|[.!?;]\s+|,\s+|\b(?:that|and|but|while|as|when)\s+)$", text[: m.start()]
+            )
+            if len(run.split()) == 1 and clause_start and _VERBISH.match(text[m.end() :]):
+                subjects[run] += 1  # "Baku announced", "Putin can no longer"
+        candidates.extend(m.group(0) for m in re.finditer(NAME, text))
+    for run, count in runs.items():
+        if count >= 2 or run in SEATS:
+            actors.add(run, "institution")
+    for name in candidates:
+        surname = name.split()[-1]
+        if actors.find(name) is None and actors.is_name(name) and subjects[surname] > 0:
+            actors.add(name, "person")  # "Vladimir Putin" ... "Putin can no longer"
+    for word, count in subjects.items():
+        if (
+            count >= 2
+            and word not in NOT_NAMES
+            and word.lower() not in actors.lower
+            and actors.find(word) is None
+        ):
+            actors.add(word, "institution")  # "Russia said", "Baku announced"
