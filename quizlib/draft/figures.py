@@ -153,7 +153,7 @@ def find_figures(sentence: str) -> list[Figure]:
         elif joined == "strong":
             unit = "members"  # a 2,000-strong contingent has 2,000 members
         elif joined:
-            unit = _plural(joined)
+            unit = joined if value == 1 else _plural(joined)
         elif _PEOPLE_VERBS.match(match.group("unit") or ""):
             unit = "people"  # "an estimated 64 died"
         else:

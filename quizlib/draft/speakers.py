@@ -66,7 +66,8 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
     if found:
         return Cue(0, actors.entries[found[-1].actor]["name"], "institution")
     org = re.search(
-        rf"(?:[Tt]he )?((?:[A-Z][\w-]* )*(?:{ORG_HEADS})(?: of (?:the )?(?:[A-Z][\w-]* ?)+)*)", clause
+        rf"(?:[Tt]he )?((?:[A-Z][\w-]* )*(?:{ORG_HEADS})(?: of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)*)",
+        clause,
     )
     body = _BODY.search(clause)  # "The UN refugee agency"
     owner = _OWNER.search(clause)  # "The peacekeepers’ news bulletin"
@@ -165,7 +166,9 @@ def attribute(
         return max(gap, 0) + (0 if same else 10_000)
 
     best = min(found, key=distance, default=None)
-    speech = quote.text.strip()[:1].isupper() and len(quote.text.split()) >= 5
+    # Without a speech verb, only a whole sentence in quotation marks reads as speech.
+    lead = masked[sentence[0] : quote.start].strip()
+    speech = quote.text.strip()[:1].isupper() and len(quote.text.split()) >= 5 and lead[-1:] in ("", ":", ",")
     if best is None or (distance(best) >= 10_000 and not speech):
         # A phrase inside a sentence with no speech verb is a term or a title, not speech.
         return None, speech

@@ -72,7 +72,7 @@ def gist(text: str, limit: int = 240) -> str:
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; a quotation spanning sentences is not split."""
-    masked = mask(paragraph, quotes(paragraph), keep_marks=True)
+    masked = mask(paragraph, quotes(paragraph), "x")
     spans, start = [], 0
     for match in re.finditer(r"(?<=[.!?])(?P<close>[”\"’)]*)\s+(?=[“\"A-Z(])", masked):
         spans.append((start, match.end("close")))  # closing marks end the sentence they close
@@ -109,15 +109,15 @@ def quotes(paragraph: str) -> list[Quote]:
     return found
 
 
-def mask(paragraph: str, spans: list[Quote], *, keep_marks: bool = False) -> str:
-    """The paragraph with quoted words blanked out, same length, so offsets still hold."""
+def mask(paragraph: str, spans: list[Quote], fill: str = " ") -> str:
+    """The paragraph with quoted words replaced by ``fill``, same length, so offsets still hold.
+
+    The quotation marks and a final stop stay, so sentences and clauses still end there.
+    """
     chars = list(paragraph)
     for q in spans:
-        lo, hi = (q.start, q.end)
-        if keep_marks:  # keep the marks and a final stop, so sentences still end there
-            lo, hi = q.start + 1, q.end - 1 - (paragraph[q.end - 2] in ".!?")
-        for k in range(lo, hi):
-            chars[k] = "x" if keep_marks else " "
+        for k in range(q.start + 1, q.end - 1 - (paragraph[q.end - 2] in ".!?")):
+            chars[k] = fill
     return "".join(chars)
 
 
