@@ -123,7 +123,12 @@ def _same_facts(deck: Deck, section: Section, facts: tuple[Fact, ...]) -> Iterat
             for (a, ta), (b, tb) in combinations(texts, 2)
             if ta == tb or difflib.SequenceMatcher(None, ta, tb).ratio() >= SIMILARITY
         )
+    # Other required text (a figure's unit) must agree too: 2,000 troops and 9 months that
+    # come from one sentence are two facts, not one fact with two values.
+    kinds = [n for n, s in section.fields.items() if s.kind is FieldKind.STR and s.required and n != field]
     for a, b in pairs:
+        if any(_norm(str(a.get(n, ""))) != _norm(str(b.get(n, ""))) for n in kinds):
+            continue
         va, vb = _values(a, section), _values(b, section)
         differing = sorted(k for k in va.keys() & vb.keys() if va[k] != vb[k])
         if not differing:

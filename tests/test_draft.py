@@ -192,6 +192,11 @@ def test_figure_patterns(sentence: str, expected: list[tuple[float, str, str | N
     assert [(f.value, f.unit, f.qualifier) for f in find_figures(sentence)] == expected
 
 
+def test_a_figure_does_not_give_its_number_away() -> None:
+    (figure,) = [f for f in draft()["figures"] if f["value"] == 2000]
+    assert figure["counts"] == "Last September, … troops crossed the border during a nine-month blockade."
+
+
 def test_a_dates_numbers_are_not_figures() -> None:
     deck = draft("On 19 September 2023, 120 soldiers crossed the river at night.\n")
     assert [(f["value"], f["unit"]) for f in deck["figures"]] == [(120, "soldiers")]

@@ -67,6 +67,24 @@ def test_recorded_conflict_silences_the_warning(write_deck: Callable[..., Path])
     assert not [p for p in lint_deck(deck, SECTIONS) if "same fact" in p.message]
 
 
+def test_facts_with_different_units_are_different_facts(write_deck: Callable[..., Path]) -> None:
+    figs = Section("figs", {**FIGS.fields, "unit": Field(FieldKind.STR, True)})
+    text = (
+        "quizlib: 1\ndeck: {id: u, title: U}\nsources: [{id: a, title: A}]\nfigs:\n"
+        "  - {id: troops, counts: troops crossed in a blockade, value: 2000, unit: troops, sources: [a]}\n"
+        "  - {id: months, counts: troops crossed in a blockade, value: 9, unit: months, sources: [a]}\n"
+        "  - {id: again, counts: troops crossed in a blockade, value: 1900, unit: troops, sources: [a]}\n"
+    )
+    sections = {"figs": figs}
+    messages = [
+        p.message for p in lint_deck(load_deck(write_deck(text), sections=sections, cache_dir=None), sections)
+    ]
+    assert [m for m in messages if "same fact" in m] == [
+        "figs/again and figs/troops (line 5) seem to be the same fact with different values "
+        "(value: 2000 vs 1900); merge them and record the disagreement under 'conflicts'"
+    ]
+
+
 def test_strict_exit_code(write_deck: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
     from quizlib.cli import main
 

@@ -28,9 +28,9 @@ def add_parser(sub: SubParsers) -> None:
     parser.add_argument("articles", nargs="+", metavar="ARTICLE.txt")
     parser.add_argument("--source-id", help="source id (one article only; default: from the file name)")
     parser.add_argument("--published", help="publication date YYYY[-MM[-DD]]: resolves 'last September' etc.")
-    parser.add_argument("--outlet", default="", help="the publication")
-    parser.add_argument("--author", default="", help="the author")
-    parser.add_argument("--title", default="", help="the article's title (default: its first line)")
+    parser.add_argument("--outlet", default="", help="the publication (default: from a feed footer)")
+    parser.add_argument("--author", default="", help="the author (default: from a 'By NAME' byline)")
+    parser.add_argument("--title", default="", help="the article's title (default: its headline)")
     parser.add_argument("--deck-id", default="draft", help="deck id (default draft)")
     parser.add_argument(
         "-o", "--output", metavar="DECK.yaml", help="write here (default stdout; never overwrites)"

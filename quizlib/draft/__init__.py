@@ -152,7 +152,8 @@ def _facts(draft: Draft, article: Article, para: str, cite: list[str]) -> None:
                 "id": draft.new_id(f"figure {figure.value} {figure.unit}"),
                 "value": figure.value,
                 "unit": figure.unit,
-                "counts": gist(sentence),
+                # The sentence without the number, so the question does not give it away.
+                "counts": gist(f"{sentence[: figure.start]}…{sentence[figure.end :]}"),
                 "sources": list(cite),
                 "review": True,
                 "note": note,

@@ -112,9 +112,10 @@ _PEOPLE_VERBS = re.compile(r"^ (?:died|were killed|were injured|were wounded|fle
 
 @dataclass(frozen=True)
 class Figure:
-    """A figure found in a sentence."""
+    """A figure found in a sentence: ``start:end`` spans its qualifier, number and suffix."""
 
     start: int
+    end: int
     value: int | float
     unit: str
     qualifier: str | None
@@ -163,5 +164,5 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         number: int | float = int(value) if float(value).is_integer() else value
         qualifier = match.group("q").lower() if match.group("q") else None
-        found.append(Figure(match.start("n"), number, unit, qualifier))
+        found.append(Figure(match.start(), match.end(), number, unit, qualifier))
     return found
