@@ -12,6 +12,7 @@ implicit typing, decides what a value means (no "Norway problem").
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,8 @@ from quizlib.errors import DeckError, Problem
 Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 32
+#: How libyaml words its own nesting limit (``exceeded maximum nesting depth``).
+_TOO_DEEP = re.compile(r"nesting|depth", re.IGNORECASE)
 MAX_ALIASES = 100
 MAX_ALIAS_WEIGHT = 10_000  # nodes one alias may stand for
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -94,7 +97,13 @@ def parse_yaml(text: str, path: str) -> YMap:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         message = exc.problem or exc.context or "invalid YAML"
-        raise DeckError([Problem(path, line, col, f"YAML syntax error: {message}")]) from None
+        if _TOO_DEEP.search(message):
+            # Newer libyaml refuses deep nesting itself, before our own guard sees it:
+            # say it in quizlib's words either way.
+            message = f"nesting deeper than {MAX_DEPTH} levels"
+        else:
+            message = f"YAML syntax error: {message}"
+        raise DeckError([Problem(path, line, col, message)]) from None
     except yaml.YAMLError as exc:
         raise DeckError([Problem(path, 0, 0, f"YAML error: {exc}")]) from None
     finally:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from quizlib.plugins import PluginHost, get_plugin_manager
 
@@ -44,3 +46,12 @@ def write_deck(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return write
+
+
+# Hypothesis: no test depends on how fast this machine is (no deadlines), and under CI the
+# examples are derived from each test's name, so a red run is the same run when repeated.
+settings.register_profile("default", deadline=None)
+settings.register_profile(
+    "ci", deadline=None, derandomize=True, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -174,15 +173,21 @@ def test_alias_bomb_rejected_quickly(write_deck: Callable[..., Path]) -> None:
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     path = write_deck("\n".join(lines) + "\n")
-    start = time.perf_counter()
-    messages = problems_of(path)
-    assert time.perf_counter() - start < 5  # generous: the point is that it ends at all
-    assert "alias bomb" in messages[0]
+    assert "alias bomb" in problems_of(path)[0]
 
 
-def test_deep_nesting_rejected_without_crashing(write_deck: Callable[..., Path]) -> None:
-    path = write_deck("a: " + "[" * 200_000 + "]" * 200_000 + "\n")
-    assert "nesting deeper than" in problems_of(path)[0]
+@pytest.mark.parametrize("depth", [40, 2_000, 200_000])
+def test_deep_nesting_rejected_without_crashing(
+    write_deck: Callable[..., Path], capsys: pytest.CaptureFixture[str], depth: int
+) -> None:
+    """Whichever layer refuses it (quizlib's guard or libyaml's own limit), the user gets
+    one located problem in quizlib's words, exit 1 and no traceback."""
+    path = write_deck("a: " + "[" * depth + "]" * depth + "\n")
+    (message,) = problems_of(path)
+    assert "nesting deeper than" in message
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert re.match(rf"{re.escape(str(path))}:\d+:\d+: ", err) and "Traceback" not in err
 
 
 def test_unreadable_paths(tmp_path: Path) -> None:
