@@ -43,6 +43,7 @@ AGREEMENTS = Section(
                 ("text", Field(FieldKind.STR, True, "what the term says")),
                 ("value", Field(FieldKind.NUMBER, description="a number in the term")),
                 ("unit", Field(FieldKind.STR, description="the number's unit")),
+                ("question", Field(FieldKind.STR, description="how to ask for the number")),
             ),
         ),
     },

@@ -39,6 +39,9 @@ QUOTES = Section(
         "speaker": Field(FieldKind.ACTOR, True, "id of the actor who said it"),
         "context": Field(FieldKind.STR, description="where and why it was said"),
         "date": Field(FieldKind.DATE, description="when it was said"),
+        "question": Field(
+            FieldKind.STR, description="how to ask who said it, when the quote alone is not enough"
+        ),
     },
     description="direct quotes",
 )

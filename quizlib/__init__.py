@@ -14,6 +14,7 @@ from quizlib.errors import AnswerError, DeckError, PluginError, Problem, QuizErr
 from quizlib.hookspecs import hookimpl
 from quizlib.model import (
     Actor,
+    Answer,
     Citation,
     Conflict,
     Deck,
@@ -34,11 +35,13 @@ from quizlib.model import (
 from quizlib.names import allowed_typos, edit_distance, match_name, name_forms, normalise
 from quizlib.numbers import accepted_range, format_number, grade_number, grade_number_text, parse_number
 from quizlib.plugins import get_plugin_manager
+from quizlib.questions import answer_of
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Actor",
+    "Answer",
     "AnswerError",
     "Citation",
     "Conflict",
@@ -66,6 +69,7 @@ __all__ = [
     "__version__",
     "accepted_range",
     "allowed_typos",
+    "answer_of",
     "edit_distance",
     "format_number",
     "get_plugin_manager",

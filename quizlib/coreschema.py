@@ -39,6 +39,9 @@ SOURCE_FIELDS: dict[str, Field] = {
     "published": Field(F.DATE, description="publication date (YYYY, YYYY-MM or YYYY-MM-DD)"),
     "published_note": Field(F.STR, description="how the date was inferred, when it was"),
     "url": Field(F.STR),
+    "reliability": Field(
+        F.STR, description="a warning about the source, shown with facts that rest on it alone"
+    ),
 }
 ACTOR_FIELDS: dict[str, Field] = {
     "id": Field(F.STR, True),
@@ -47,6 +50,11 @@ ACTOR_FIELDS: dict[str, Field] = {
     "role": Field(F.STR),
     "aliases": Field(F.STR_LIST, description="surname, transliterations, short names"),
     "organisation": Field(F.ACTOR, description="id of the institution the actor belongs to"),
+    "part_of": Field(
+        F.ACTOR_LIST,
+        description="ids of actors this one is part of or speaks for (a ministry's state); "
+        "never offered as a distractor next to them",
+    ),
 }
 COMMON_FACT_FIELDS: dict[str, Field] = {
     "id": Field(F.STR, True, "slug, unique in the section; keep it stable"),

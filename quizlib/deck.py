@@ -22,7 +22,7 @@ from quizlib.model import Actor, Citation, Conflict, Deck, Fact, Section, Source
 from quizlib.validate import Validator
 from quizlib.yamlsafe import parse_yaml
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 BUNDLED_PACKAGE = "quizlib_decks"
 
 
@@ -275,7 +275,10 @@ def deck_from_dict(data: Mapping[str, Any], path: str = "") -> Deck:
         tags=tuple(data["tags"]),
         settings=data["settings"],
         sources={s["id"]: Source(**s) for s in data["sources"]},
-        actors={a["id"]: Actor(**{**a, "aliases": tuple(a["aliases"])}) for a in data["actors"]},
+        actors={
+            a["id"]: Actor(**{**a, "aliases": tuple(a["aliases"]), "part_of": tuple(a.get("part_of", ()))})
+            for a in data["actors"]
+        },
         sections=sections,
         path=path,
     )

@@ -123,6 +123,7 @@ class Source:
     published: str = ""
     published_note: str = ""
     url: str = ""
+    reliability: str = ""
 
     def describe(self) -> str:
         """One line naming the source for feedback: outlet, author, date."""
@@ -141,6 +142,13 @@ class Actor:
     aliases: tuple[str, ...] = ()
     organisation: str = ""
     line: int = 0
+    part_of: tuple[str, ...] = ()
+
+    @property
+    def parents(self) -> tuple[str, ...]:
+        """Ids of the actors this one belongs to or speaks for (``organisation`` and ``part_of``)."""
+        own = (self.organisation,) if self.organisation else ()
+        return own + tuple(p for p in self.part_of if p != self.organisation)
 
     def describe(self) -> str:
         """The name with the role, for feedback."""
@@ -216,6 +224,25 @@ class Deck:
     def setting(self, name: str, default: Any = None) -> Any:
         """A value from ``deck.settings``."""
         return self.settings.get(name, default)
+
+    def lineage(self, actor_id: str) -> set[str]:
+        """The actor and every actor it is part of, directly or through others."""
+        seen: set[str] = set()
+        todo = [actor_id]
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            actor = self.actors.get(current)
+            if actor is not None:
+                todo.extend(actor.parents)
+        return seen
+
+    def related(self, a: str, b: str) -> bool:
+        """Whether one actor is the other or part of it (a ministry and its state, a spokesperson
+        and her ministry): as distractors they would both be right."""
+        return a in self.lineage(b) or b in self.lineage(a)
 
     def cite(self, citations: Iterable[Citation]) -> str:
         """Citations for people: ``Outlet, Author, 2024-01-15, p7; ...``."""
@@ -298,6 +325,25 @@ def question_id(fact: Fact, type_name: str, variant: str = "") -> str:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """A question's correct answer, for authors reviewing a deck (``quizlib show --answers``)
+    and for the question lint.
+
+    Attributes:
+        text: The correct answer as the learner is shown it after answering.
+        choices: For CHOICE and MULTI prompts: the right choices, as shown.
+        accepted: What else counts as right, for people: "1,900 to 2,000", "also: Zakharova".
+        values: Plain forms of the answer a prompt or hint must not contain (names, numbers,
+            dates as written); the lint looks for these.
+    """
+
+    text: str
+    choices: tuple[str, ...] = ()
+    accepted: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Grade:
     """The outcome of grading one response.
 
@@ -347,3 +393,8 @@ class QuestionType(Protocol):
     def grade(self, question: Question, response: Response) -> Grade:
         """Grade a parsed response; raise ``AnswerError`` when it is malformed."""
         ...
+
+
+#: A question type may also define ``answer(question) -> Answer``; without it quizlib finds
+#: the answer by grading (see :func:`quizlib.answer_of`).
+AnswerFunction = Callable[[Question], Answer]

@@ -5,9 +5,22 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 
-from quizlib.model import Deck, Question
+from quizlib.errors import AnswerError
+from quizlib.model import Answer, Deck, PromptKind, Question, QuestionType, Response
 from quizlib.plugins import PluginHost
+
+#: Responses that are well-formed for each prompt kind, so grading one reveals the answer.
+_PROBE: dict[PromptKind, Response] = {
+    PromptKind.NUMBER: "0",
+    PromptKind.DATE: "2000",
+    PromptKind.NAME: "?",
+    PromptKind.TEXT: "?",
+    PromptKind.REVEAL: "",
+}
+#: Above this many choices a MULTI prompt's right set is not searched for.
+_MULTI_SEARCH_LIMIT = 10
 
 
 @dataclass
@@ -88,3 +101,54 @@ def _invalid(q: object, type_name: str, fact_key: str) -> str:
 def by_id(questions: Sequence[Question]) -> dict[str, Question]:
     """Index questions by id."""
     return {q.id: q for q in questions}
+
+
+def answer_of(qt: QuestionType, question: Question) -> Answer | None:
+    """The correct answer of a question, or None when it cannot be told.
+
+    A question type that defines ``answer(question)`` is asked; otherwise the answer is
+    found by grading: every choice of a CHOICE prompt, every set of choices of a MULTI
+    prompt, the shown order of an ORDER prompt, a well-formed probe for typed answers
+    (whose ``correct_answer`` is the answer whatever the response).
+
+    Args:
+        qt: The question's type.
+        question: The question.
+    """
+    method = getattr(qt, "answer", None)
+    try:
+        if callable(method):
+            found = method(question)
+            return found if isinstance(found, Answer) else None
+        return _probe(qt, question)
+    except Exception:  # a plugin's fault must not stop a listing; the answer stays unknown
+        return None
+
+
+def _probe(qt: QuestionType, question: Question) -> Answer | None:
+    p = question.prompt
+    if p.kind is PromptKind.CHOICE:
+        right = [i for i in range(len(p.choices)) if qt.grade(question, i).score >= 1.0]
+        if not right:
+            return None
+        return Answer(p.choices[right[0]], choices=tuple(p.choices[i] for i in right))
+    if p.kind is PromptKind.MULTI:
+        if len(p.choices) > _MULTI_SEARCH_LIMIT:
+            return None
+        indexes = range(len(p.choices))
+        for size in range(1, len(p.choices) + 1):
+            for picks in combinations(indexes, size):
+                try:
+                    grade = qt.grade(question, picks)
+                except AnswerError:
+                    continue
+                if grade.score >= 1.0:
+                    chosen = tuple(p.choices[i] for i in picks)
+                    return Answer(grade.correct_answer or "; ".join(chosen), choices=chosen)
+        return None
+    probe: Response = tuple(range(len(p.items))) if p.kind is PromptKind.ORDER else _PROBE[p.kind]
+    try:
+        grade = qt.grade(question, probe)
+    except AnswerError:
+        return None
+    return Answer(grade.correct_answer) if grade.correct_answer else None

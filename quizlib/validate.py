@@ -232,7 +232,12 @@ class Validator:
             sources={s["id"]: Source(**s) for s in sources},
             actors={
                 a["id"]: Actor(
-                    **{**a, "aliases": tuple(a.get("aliases", ())), "line": self.lines[("actors", a["id"])]}
+                    **{
+                        **a,
+                        "aliases": tuple(a.get("aliases", ())),
+                        "part_of": tuple(a.get("part_of", ())),
+                        "line": self.lines[("actors", a["id"])],
+                    }
                 )
                 for a in actors
             },
