@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -203,7 +204,7 @@ def study(tmp_path: Path, stdin: str, *args: str) -> subprocess.CompletedProcess
 
 
 def logged(tmp_path: Path) -> int:
-    with sqlite3.connect(tmp_path / "r.db") as conn:
+    with closing(sqlite3.connect(tmp_path / "r.db")) as conn:
         return int(conn.execute("SELECT count(*) FROM reviews").fetchone()[0])
 
 

@@ -15,6 +15,7 @@ import signal
 import sqlite3
 import sys
 import textwrap
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -88,7 +89,7 @@ def finish(child: pexpect.spawn) -> str:
 
 def reviews(db: Path) -> list[str]:
     """The question ids in the review log, oldest first."""
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         rows = conn.execute("SELECT question_id FROM reviews ORDER BY id").fetchall()
     return [row[0] for row in rows]
 
