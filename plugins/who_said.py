@@ -238,7 +238,9 @@ class WhoSaid:
         if speaker is None or not text:
             return []
         said = echoes(fact, deck)
-        options = [speaker, *distractors(speaker, deck, rng, OPTIONS - 1, exclude=said)]
+        # an actor the stem names (the quote's target, the one answered) is no plausible speaker
+        named = [a.id for a in deck.actors.values() if mentions(text, a)]
+        options = [speaker, *distractors(speaker, deck, rng, OPTIONS - 1, exclude=[*said, *named])]
         if len(options) < 2:
             return []
         rng.shuffle(options)

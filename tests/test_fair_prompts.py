@@ -180,6 +180,14 @@ def test_quoted_speakers_of_the_same_kind_come_first_and_fewer_options_beat_weak
     assert generate(deck(lone, actors=(RUSSIA, MFA, ZAKHAROVA, TURKEY)), "who_said") == []
 
 
+def test_actors_the_stem_names_are_never_distractors() -> None:
+    quote = fact("quotes", "q", text="We will respond to Pashinyan and to Patel", speaker="zakharova")
+    other = fact("quotes", "o", text="We will not stay silent about any of it", speaker="pashinyan")
+    for seed in range(10):
+        (q, _) = generate(deck(quote, other), "who_said", seed)
+        assert not {"Nikol Pashinyan", "Vedant Patel"} & set(q.prompt.choices)
+
+
 def test_names_overlapping_the_speakers_are_never_distractors() -> None:
     kremlin = Actor("kremlin", "the Kremlin", "institution", "office", aliases=("Kremlin",))
     kremlin_press = Actor("press", "Kremlin press service", "institution", "office")
