@@ -96,6 +96,11 @@ def _mentions(text: str, actor: Actor) -> bool:
     return any(f" {form} " in padded for form in name_forms(actor))
 
 
+def _overlap(a: Actor, b: Actor) -> bool:
+    """Whether a name form of one is, or holds as whole words, one of the other's."""
+    return any(_mentions(form, b) for form in name_forms(a)) or any(_mentions(f, a) for f in name_forms(b))
+
+
 def involved(fact: Fact, deck: Deck) -> set[str]:
     """Actors the agreement's own entry names: parties, any actor id in its fields or its
     conflicts, any actor its name or terms name (a "Moscow-brokered" ceasefire)."""
@@ -126,7 +131,7 @@ def party_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) ->
         if a.id not in taken
         and a.kind in kinds
         and (nested or not a.parents)
-        and not any(deck.related(a.id, p.id) or set(name_forms(a)) & set(name_forms(p)) for p in parties)
+        and not any(deck.related(a.id, p.id) or _overlap(a, p) for p in parties)
     ]
     rng.shuffle(pool)
     pool.sort(key=lambda a: a.id not in elsewhere)

@@ -112,7 +112,8 @@ def echoes(fact: Fact, deck: Deck) -> list[str]:
 
     Two quotes echo when one holds all the other's content words in order, or when they
     share a pair of consecutive content words ("ethnic cleansing") that few of the deck's
-    quotes use; a pair in most quotes is the deck's topic, not a telltale phrase.
+    quotes use (two, or up to a quarter of them); a pair in more is the deck's topic
+    ("Russian peacekeepers"), not a telltale phrase.
     """
     quotes = deck.facts("quotes")
     words = {q.id: _content(str(q.get("text", ""))) for q in quotes}

@@ -270,6 +270,13 @@ def test_conflicting_parties_are_never_distractors_and_a_name_naming_a_party_is_
     assert "agreements/ceasefire/agreements/parties" in ids
 
 
+def test_party_distractors_never_share_a_name_with_a_party() -> None:
+    fund = Actor("fund", "Armenia Fund", "institution", "charity")
+    d = deck(CEASEFIRE, actors=(*ACTORS, fund))
+    for seed in range(10):
+        assert "Armenia Fund" not in parties_question(d, seed).prompt.choices
+
+
 def test_term_questions_are_grammatical_and_counts_whole() -> None:
     qs = {q.id.rsplit("/", 1)[1]: q for q in generate(deck(CEASEFIRE), "agreements")}
     assert qs["term-length"].prompt.text == (
