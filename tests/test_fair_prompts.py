@@ -359,6 +359,16 @@ def test_timeline_hint_is_never_the_answer(dates: list[Any], seed: int) -> None:
         assert TYPES["timeline"].grade(q, right_response(q)).score == 1.0
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.dates(), st.sampled_from([4, 7, 10])), min_size=3, max_size=9), st.integers())
+def test_timeline_items_all_order_pairwise_at_their_precision(dates: list[Any], seed: int) -> None:
+    """Events asked together never overlap in time, whichever precision each is known to."""
+    d = timeline_deck([day.isoformat()[:cut] for day, cut in dates])  # YYYY, YYYY-MM or YYYY-MM-DD
+    for q in generate(d, "timeline", seed):
+        shown = [PartialDate.parse(x) for x in q.key["dates"]]
+        assert all(a.orders_with(b) for i, a in enumerate(shown) for b in shown[i + 1 :])
+
+
 # -- properties of random small decks --------------------------------------------------------
 WORDS = ("peace", "ethnic", "cleansing", "border", "troops", "local", "operation", "talks", "deep", "regret")
 
