@@ -307,13 +307,20 @@ class Agreements:
             choices = question.prompt.choices
             right: list[int] = question.key["right"]
             score = grade_picks(response, right, len(choices))
-            return Grade(score, correct_answer="; ".join(choices[i] for i in sorted(right)))
+            # grade_picks has refused anything but option indexes
+            picked = {response} if isinstance(response, int) else {i for i in response if isinstance(i, int)}
+            wrong = [choices[i] for i in sorted(picked) if i not in right]
+            missed = [choices[i] for i in right if i not in picked]
+            notes = [f"Not a party: {', '.join(wrong)}." if wrong else "",
+                     f"Also a party: {', '.join(missed)}." if missed else ""]  # fmt: skip
+            answer = "; ".join(choices[i] for i in sorted(right))
+            return Grade(score, answer, " ".join(n for n in notes if n))
         if variant == "date":
             truth = PartialDate.parse(question.key["date"])
             also = [PartialDate.parse(d) for d in question.key["also"]]
-            return Grade(
-                grade_date(parse_date_answer(str(response)), truth, also), correct_answer=truth.human()
-            )
+            score = grade_date(parse_date_answer(str(response)), truth, also)
+            other = f"Sources disagree: also given as {', '.join(d.human() for d in also)}." if also else ""
+            return Grade(score, truth.human(), other)
         return grade_term(str(response), float(question.key["value"]), str(question.key["unit"]))
 
     def answer(self, question: Question) -> Answer:

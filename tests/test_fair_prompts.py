@@ -233,6 +233,9 @@ CEASEFIRE = fact("agreements", "ceasefire", ("c:p4",), name="the trilateral ceas
                          "question": "How many servicemen staff the monitoring center?"}])  # fmt: skip
 
 
+PAIR = ["armenia", "azerbaijan"]
+
+
 def parties_question(d: Deck, seed: int = 0, of: str = "agreements/ceasefire/") -> Question:
     (q,) = [q for q in generate(d, "agreements", seed) if q.id.startswith(of) and q.id.endswith("/parties")]
     return q
@@ -268,6 +271,20 @@ def test_conflicting_parties_are_never_distractors_and_a_name_naming_a_party_is_
     ids = {q.id for q in generate(deck(named, CEASEFIRE), "agreements")}
     assert "agreements/pact/agreements/parties" not in ids
     assert "agreements/ceasefire/agreements/parties" in ids
+
+
+def test_parties_feedback_names_wrong_picks_and_missed_parties() -> None:
+    q = parties_question(deck(CEASEFIRE))
+    choices = q.prompt.choices
+    picks = (choices.index("Armenia"), choices.index("Turkey"))
+    grade = TYPES["agreements"].grade(q, tuple(sorted(picks)))
+    assert grade.score == 0.0
+    assert (
+        grade.feedback
+        == "Not a party: Turkey. Also a party: "
+        + ", ".join(c for c in choices if c in ("Azerbaijan", "Russia"))
+        + "."
+    )
 
 
 def test_party_distractors_never_share_a_name_with_a_party() -> None:
@@ -317,6 +334,15 @@ def test_date_question_at_its_precision_with_an_example_that_answers_nothing(
     shown = parse_date_answer(example)
     assert shown.precision == PartialDate.parse(date).precision
     assert all(shown.orders_with(PartialDate.parse(f.get("date"))) for f in [accord, *events])
+
+
+def test_date_feedback_says_when_sources_disagree() -> None:
+    accord = Fact("agreements", "accord", {"name": "the accord", "date": "2023-09-20", "parties": PAIR},
+                  conflicts=(Conflict("date", "2023-09-21", (Citation("b"),)),))  # fmt: skip
+    (q,) = [q for q in generate(deck(accord), "agreements") if q.id.endswith("/date")]
+    grade = TYPES["agreements"].grade(q, "21 September 2023")
+    assert grade.score == 1.0 and grade.feedback == "Sources disagree: also given as 21 September 2023."
+    assert answer(q).accepted == ("21 September 2023",)
 
 
 def test_a_name_that_states_the_date_is_not_asked_for_it() -> None:
