@@ -310,6 +310,25 @@ def test_term_questions_are_grammatical_and_counts_whole() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("how many years the mission is to last", "how many years is the mission to last?"),
+        ("how many troops Russia has deployed", "how many troops has Russia deployed?"),
+        ("how many people were killed", "how many people were killed?"),
+        ("how many servicemen who were deployed use drones",
+         "how many servicemen who were deployed use drones?"),
+        ("how many troops the center employs",  # "does … employ" is not made by rule
+         "a term says how many troops the center employs. What number is that?"),
+        ("the length of the initial term", "what was the length of the initial term, in years?"),
+    ],
+)  # fmt: skip
+def test_term_text_becomes_a_direct_question(text: str, asked: str) -> None:
+    from quizlib_plugins.agreements import term_question
+
+    assert term_question("the deal", {"text": text, "unit": "years"}) == f"Under the deal, {asked}"
+
+
+@pytest.mark.parametrize(
     ("date", "text", "hint"),
     [
         ("2020-11-10", "On what date was the accord agreed?", re.compile(r"a date, e\.g\. \d+ \w+ \d{4}$")),
@@ -364,6 +383,17 @@ def timeline_deck(dates: Sequence[str]) -> Deck:
         for i, d in enumerate(dates)
     ]
     return deck(*events, timeline_k=len(dates) - 1)
+
+
+@pytest.mark.parametrize("n", [3, 4, 5, 6])
+def test_example_order_is_never_the_answer_nor_its_reverse(n: int) -> None:
+    from itertools import permutations
+
+    from quizlib_plugins.timeline import example_order
+
+    for order in permutations(range(n)):
+        example = example_order(order, "events/e/timeline")
+        assert sorted(example) == list(range(n)) and example not in (order, order[::-1])
 
 
 def test_timeline_feedback_cites_each_items_own_source() -> None:
