@@ -1,17 +1,20 @@
 """Timeline ordering: put an event and a few others in chronological order.
 
 Reads ``events``. Only events whose dates strictly order are asked together (a month
-date ``2020-11`` and a day date ``2020-11-10`` never appear in one question).
+date ``2020-11`` and a day date ``2020-11-10`` never appear in one question). The hint's
+example order is never the answer, and the feedback cites each item's own source.
 """
 
 from __future__ import annotations
 
 import random
+import zlib
 from collections.abc import Sequence
 from itertools import combinations
 from typing import Any
 
 from quizlib import (
+    Answer,
     AnswerError,
     Deck,
     Fact,
@@ -79,6 +82,32 @@ def order_score(ranks: Sequence[int], mode: str) -> float:
     return right / pairs if pairs else 1.0
 
 
+def example_order(correct: Sequence[int], seed: str) -> tuple[int, ...]:
+    """An item order to show as the input example, neither the answer nor its reverse.
+
+    The candidates are the rotations of one scrambled order; ``seed`` (the question id)
+    picks where to start, so which candidate is shown says next to nothing about the answer.
+    """
+    n = len(correct)
+    base = [*range(n - 1 if n % 2 == 0 else n - 2, 0, -2), *range(0, n, 2)]
+    first = zlib.crc32(seed.encode())
+    banned = {tuple(correct), tuple(reversed(correct))}
+    for step in range(n):
+        shift = (first + step) % n
+        candidate = tuple(base[shift:] + base[:shift])
+        if candidate not in banned:
+            return candidate
+    return tuple(range(n))  # two items or fewer: every order is banned, none is asked
+
+
+def _spoken(order: Sequence[int]) -> str:
+    return " ".join(str(i + 1) for i in order)
+
+
+def _correct(dates: Sequence[PartialDate]) -> list[int]:
+    return sorted(range(len(dates)), key=lambda i: dates[i].span()[0])
+
+
 class Timeline:
     """Order events in time."""
 
@@ -105,29 +134,34 @@ class Timeline:
             return []  # two items make a coin toss, not a timeline
         rng.shuffle(chosen)
         items = tuple(str(f.get("text")) for f, _ in chosen)
+        qid = question_id(fact, self.name)
+        example = example_order(_correct([d for _, d in chosen]), qid)
         key = {
             "facts": [f.id for f, _ in chosen],
             "dates": [d.iso() for _, d in chosen],
+            "sources": [deck.cite(f.sources) for f, _ in chosen],
+            "example": list(example),
             "grading": str(deck.setting("timeline_grading", "pairs")),
         }
         prompt = Prompt(
             PromptKind.ORDER,
             "Put these events in order, earliest first.",
             items=items,
-            hint="the item numbers earliest first, e.g. 3 1 4 2",
+            hint=f"the item numbers earliest first, e.g. {_spoken(example)}",
         )
-        return [Question(question_id(fact, self.name), self.name, fact, prompt, key=key)]
+        return [Question(qid, self.name, fact, prompt, key=key)]
 
     def grade(self, question: Question, response: Response) -> Grade:
-        """Score the order; feedback lists the correct order with dates, marking misplaced items."""
+        """Score the order; feedback lists the correct order with each item's date and source,
+        marking misplaced items."""
         items = question.prompt.items
         n = len(items)
-        if not isinstance(response, tuple) or sorted(response) != list(range(n)):
-            raise AnswerError(
-                f"give each of the {n} items exactly once, e.g. {' '.join(map(str, range(n, 0, -1)))}"
-            )
         dates = [PartialDate.parse(d) for d in question.key["dates"]]
-        correct = sorted(range(n), key=lambda i: dates[i].span()[0])
+        correct = _correct(dates)
+        if not isinstance(response, tuple) or sorted(response) != list(range(n)):
+            example = question.key.get("example") or example_order(correct, question.id)
+            raise AnswerError(f"give each of the {n} items exactly once, e.g. {_spoken(example)}")
+        sources = question.key.get("sources") or [""] * n
         rank = {item: r for r, item in enumerate(correct)}
         ranks = [rank[i] for i in response]
         score = order_score(ranks, question.key.get("grading", "pairs"))
@@ -135,11 +169,20 @@ class Timeline:
         lines = []
         for pos, i in enumerate(correct):
             mark = f"  <- you put it at {response.index(i) + 1}" if i in misplaced else ""
-            lines.append(f"{pos + 1}. {dates[i].human()}: {items[i]}{mark}")
-        answer = " ".join(str(i + 1) for i in correct)
+            cited = f" ({sources[i]})" if sources[i] else ""
+            lines.append(f"{pos + 1}. {dates[i].human()}: {items[i]}{cited}{mark}")
         return Grade(
-            score, correct_answer=answer, feedback="Correct order:\n" + "\n".join(lines), misplaced=misplaced
+            score,
+            correct_answer=_spoken(correct),
+            feedback="Correct order:\n" + "\n".join(lines),
+            misplaced=misplaced,
         )
+
+    def answer(self, question: Question) -> Answer:
+        """The item numbers earliest first, spaced and run together."""
+        order = _correct([PartialDate.parse(d) for d in question.key["dates"]])
+        spoken = _spoken(order)
+        return Answer(spoken, values=(spoken, spoken.replace(" ", "")))
 
 
 @hookimpl

@@ -1,17 +1,24 @@
 """Who said what: pick (``who_said``) or type (``who_said_typed``) the speaker of a quote.
 
-Reads ``quotes`` and the deck's ``actors``. Distractors are other actors of the same kind,
-those whose role shares words with the speaker's first.
+Reads ``quotes`` and the deck's ``actors``. A quote too short to identify on its own is
+asked with its context (or the quote's own ``question``). Distractors must be wrong by the
+deck's own data: never an actor related to the speaker (a ministry and its state), never
+one whose names overlap the speaker's, never one the deck quotes with the same distinctive
+words. Fewer options are offered rather than implausible ones.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 from quizlib import (
     Actor,
+    Answer,
     AnswerError,
     Deck,
     Fact,
@@ -26,11 +33,29 @@ from quizlib import (
     Section,
     hookimpl,
     match_name,
+    name_forms,
     normalise,
     question_id,
 )
 
 OPTIONS = 4
+#: A quote of fewer words than this is asked with its context: "certain problems" alone
+#: could be anyone's.
+SHORT_QUOTE = 6
+#: Words that carry no identity; skipped when comparing roles and quotes.
+STOPWORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have",
+    "he", "her", "his", "i", "in", "is", "it", "its", "of", "on", "or", "our", "she", "that", "the",
+    "their", "them", "they", "this", "those", "to", "was", "we", "were", "which", "who", "will", "with",
+    "would", "you",
+})  # fmt: skip
+#: Words a context may start with to follow "Who said “…”," as an adverbial phrase; any
+#: other context is put in parentheses, which reads right whatever its grammar.
+_ADVERBIAL = frozenset({
+    "about", "after", "against", "amid", "answering", "at", "before", "commenting", "complaining",
+    "defending", "describing", "during", "explaining", "for", "from", "in", "on", "rejecting",
+    "replying", "responding", "speaking", "talking", "to", "when", "while", "writing",
+})  # fmt: skip
 
 QUOTES = Section(
     "quotes",
@@ -47,34 +72,157 @@ QUOTES = Section(
 )
 
 
+def _content(text: str) -> list[str]:
+    return [w for w in normalise(text).split() if w not in STOPWORDS]
+
+
 def _role_words(actor: Actor) -> set[str]:
-    return set(normalise(actor.role).split()) - {"of", "the", "and", "for", "a"}
+    return set(_content(actor.role))
 
 
-def distractors(speaker: Actor, actors: Sequence[Actor], rng: random.Random, count: int) -> list[Actor]:
-    """Other actors, most similar first (same kind, shared role words), no repeated names."""
-    pool = [a for a in actors if a.id != speaker.id and normalise(a.name) != normalise(speaker.name)]
-    rng.shuffle(pool)
+def _pairs(words: Sequence[str]) -> set[tuple[str, str]]:
+    return set(pairwise(words))
+
+
+def _contains(words: Sequence[str], part: Sequence[str]) -> bool:
+    return bool(part) and f" {' '.join(part)} " in f" {' '.join(words)} "
+
+
+def mentions(text: str, actor: Actor) -> bool:
+    """Whether the text names the actor by any accepted form, as whole words."""
+    padded = f" {normalise(text)} "
+    return any(f" {form} " in padded for form in name_forms(actor))
+
+
+def overlap(a: Actor, b: Actor) -> bool:
+    """Whether one actor's name form is, or holds as whole words, one of the other's."""
+    return any(f" {x} " in f" {y} " or f" {y} " in f" {x} " for x in name_forms(a) for y in name_forms(b))
+
+
+def spellings(actor: Actor) -> tuple[str, ...]:
+    """The actor's names as written: name, aliases and a person's surname."""
+    forms = [actor.name, *actor.aliases]
+    if actor.kind == "person" and len(actor.name.split()) > 1:
+        forms.append(actor.name.split()[-1])
+    return tuple(dict.fromkeys(forms))
+
+
+def echoes(fact: Fact, deck: Deck) -> list[str]:
+    """Ids of other actors the deck quotes with this quote's distinctive words.
+
+    Two quotes echo when one holds all the other's content words in order, or when they
+    share a pair of consecutive content words ("ethnic cleansing") that few of the deck's
+    quotes use (two, or up to a quarter of them); a pair in more is the deck's topic
+    ("Russian peacekeepers"), not a telltale phrase.
+    """
+    quotes = deck.facts("quotes")
+    words = {q.id: _content(str(q.get("text", ""))) for q in quotes}
+    mine = words.get(fact.id, _content(str(fact.get("text", ""))))
+    counts = Counter(p for w in words.values() for p in _pairs(w))
+    rare = {p for p in _pairs(mine) if counts[p] <= max(2, len(quotes) // 4)}
+    speaker = str(fact.get("speaker"))
+    out: dict[str, None] = {}
+    for other in quotes:
+        who = str(other.get("speaker"))
+        theirs = words[other.id]
+        if who != speaker and (_contains(theirs, mine) or _contains(mine, theirs) or rare & _pairs(theirs)):
+            out[who] = None
+    return list(out)
+
+
+def distractors(
+    speaker: Actor, deck: Deck, rng: random.Random, count: int, exclude: Sequence[str] = ()
+) -> list[Actor]:
+    """Plausible wrong speakers, most plausible first; fewer than ``count`` rather than weak ones.
+
+    Never related to the speaker, never sharing a name form with it, never in ``exclude``.
+    First actors of the speaker's kind quoted elsewhere in the deck, then those of its kind
+    whose role shares words with the speaker's; actors of another kind only when neither
+    exists. Names never repeat.
+    """
+    quoted = {str(q.get("speaker")) for q in deck.facts("quotes")}
     words = _role_words(speaker)
-    pool.sort(key=lambda a: (a.kind != speaker.kind, -len(words & _role_words(a))))
+    pool = [
+        a
+        for a in deck.actors.values()
+        if a.id != speaker.id
+        and a.id not in exclude
+        and not deck.related(a.id, speaker.id)
+        and not overlap(a, speaker)
+        and (a.id in quoted or words & _role_words(a))
+    ]
+    rng.shuffle(pool)
+    same = [a for a in pool if a.kind == speaker.kind]
+    chosen = same or pool
+    chosen.sort(key=lambda a: (a.id not in quoted, -len(words & _role_words(a))))
     out: list[Actor] = []
-    for actor in pool:
-        if normalise(actor.name) not in {normalise(o.name) for o in out}:
-            out.append(actor)
+    for actor in chosen:
         if len(out) == count:
             break
+        if normalise(actor.name) not in {normalise(o.name) for o in out}:
+            out.append(actor)
     return out
 
 
-def _feedback(fact: Fact, deck: Deck, speaker: Actor) -> str:
+def _unnamed(text: str, deck: Deck, speaker: Actor) -> str:
+    """The context with the speaker's own names replaced by "the speaker"; empty when it still
+    names the speaker or an actor it belongs to (a state's name points at its ministry)."""
+    for form in sorted(spellings(speaker), key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", "the speaker", text, flags=re.IGNORECASE)
+    lineage = [deck.actors[a] for a in deck.lineage(speaker.id) if a in deck.actors]
+    return "" if any(mentions(text, a) for a in lineage) else text.strip()
+
+
+def _when(date: PartialDate) -> str:
+    return f"{'on' if date.day else 'in'} {date.human()}"
+
+
+def stem(fact: Fact, deck: Deck, speaker: Actor) -> str:
+    """The question text, or "" when the quote cannot be identified fairly.
+
+    The quote's own ``question`` wins; a quote of :data:`SHORT_QUOTE` words or more is asked
+    alone; a shorter one needs its context (naming the speaker neither directly nor through
+    what it belongs to), with the date when known.
+    """
+    if fact.get("question"):
+        return str(fact.get("question"))
+    text = str(fact.get("text")).strip()
+    if len(normalise(text).split()) >= SHORT_QUOTE:
+        return f"Who said: “{text}”"
+    context = _unnamed(str(fact.get("context", "")), deck, speaker).rstrip(" .;,")
+    if not context:
+        return ""
+    quote = f"“{text.rstrip(' .,;:')}”"
+    first = context.split()[0].lower()
+    phrase = f"{quote}, {context}" if first in _ADVERBIAL else f"{quote} ({context})"
+    date = fact.date()
+    if date is not None and str(date.year) not in context:
+        phrase += f" {_when(date)}"
+    return f"Who said {phrase}?"
+
+
+def _feedback(fact: Fact, speaker: Actor) -> str:
     parts = [f"Said by {speaker.describe()}"]
-    if fact.get("date"):
-        date = PartialDate.parse(fact.get("date"))
-        parts.append(f"{'on' if date.day else 'in'} {date.human()}")
+    date = fact.date()
+    if date is not None:
+        parts.append(_when(date))
     text = " ".join(parts) + "."
     if fact.get("context"):
         text += f"\nContext: {fact.get('context')}"
     return text
+
+
+def _echo_note(key: Mapping[str, Any], actor_id: str, name: str) -> str:
+    """Feedback for a wrong actor the deck also quotes with these words, else ""."""
+    if actor_id not in key.get("echoes", []):
+        return ""
+    speaker = key["speaker_name"]
+    return f"{name} said similar words too, but this quote is {speaker}'s."
+
+
+def _answer(key: Mapping[str, Any], accepted: Sequence[str] = ()) -> Answer:
+    name = str(key["speaker_name"])
+    return Answer(name, choices=(name,), accepted=tuple(accepted), values=tuple(key["values"]))
 
 
 class WhoSaid:
@@ -85,71 +233,108 @@ class WhoSaid:
     description = "who said this? (choose)"
 
     def generate(self, fact: Fact, deck: Deck, rng: random.Random) -> Sequence[Question]:
-        """Options: the speaker and up to three similar actors, shuffled."""
+        """Options: the speaker and up to three plausible wrong speakers, shuffled."""
         speaker = deck.actors.get(str(fact.get("speaker")))
-        if speaker is None:
+        text = stem(fact, deck, speaker) if speaker is not None else ""
+        if speaker is None or not text:
             return []
-        options = [speaker, *distractors(speaker, list(deck.actors.values()), rng, OPTIONS - 1)]
+        said = echoes(fact, deck)
+        # an actor the stem names (the quote's target, the one answered) is no plausible speaker
+        named = [a.id for a in deck.actors.values() if mentions(text, a)]
+        options = [speaker, *distractors(speaker, deck, rng, OPTIONS - 1, exclude=[*said, *named])]
         if len(options) < 2:
             return []
         rng.shuffle(options)
-        prompt = Prompt(
-            PromptKind.CHOICE, f"Who said: “{fact.get('text')}”", choices=tuple(a.name for a in options)
-        )
+        prompt = Prompt(PromptKind.CHOICE, text, choices=tuple(a.name for a in options))
         key = {
             "answer": options.index(speaker),
             "speaker": speaker.id,
-            "feedback": _feedback(fact, deck, speaker),
+            "speaker_name": speaker.name,
+            "ids": [a.id for a in options],
+            "values": list(spellings(speaker)),
+            "echoes": said,
+            "feedback": _feedback(fact, speaker),
         }
         return [Question(question_id(fact, self.name), self.name, fact, prompt, key=key)]
 
     def grade(self, question: Question, response: Response) -> Grade:
-        """Right or wrong."""
+        """Right or wrong; a wrong pick the deck also quotes with these words is said so."""
         choices = question.prompt.choices
         if not isinstance(response, int) or not 0 <= response < len(choices):
             raise AnswerError(f"choose one of 1-{len(choices)}")
-        answer = int(question.key["answer"])
-        return Grade(float(response == answer), choices[answer], question.key["feedback"])
+        key = question.key
+        answer = int(key["answer"])
+        feedback = str(key["feedback"])
+        ids = key.get("ids", [])
+        if response != answer and response < len(ids):
+            note = _echo_note(key, ids[response], choices[response])
+            feedback = f"{note}\n{feedback}" if note else feedback
+        return Grade(float(response == answer), choices[answer], feedback)
+
+    def answer(self, question: Question) -> Answer:
+        """The speaker's name, the one right choice."""
+        return _answer(question.key)
 
 
 class WhoSaidTyped:
-    """Type the speaker's name: full name, alias or surname; small typos forgiven."""
+    """Type the speaker's name: full name, alias or surname; small typos forgiven.
+
+    An actor the deck quotes with the same distinctive words is not plain wrong: typing
+    them earns half, with feedback saying whose quote this is. Not full marks: the stem
+    asks about this quote in its context, which is the speaker's alone.
+    """
 
     name = "who_said_typed"
     section = "quotes"
     description = "who said this? (type the name)"
 
     def generate(self, fact: Fact, deck: Deck, rng: random.Random) -> Sequence[Question]:
-        """One typed question per quote; completion offers every actor's name."""
+        """One typed question per quote by a person; completion offers every actor's name."""
         speaker = deck.actors.get(str(fact.get("speaker")))
-        if speaker is None or speaker.kind != "person":
+        text = stem(fact, deck, speaker) if speaker is not None else ""
+        if speaker is None or speaker.kind != "person" or not text:
             return []
         names = sorted(
             {a.name for a in deck.actors.values()} | {x for a in deck.actors.values() for x in a.aliases}
         )
-        prompt = Prompt(
-            PromptKind.NAME,
-            f"Who said: “{fact.get('text')}”",
-            completions=tuple(names),
-            hint="the speaker's name or surname",
-        )
+        prompt = Prompt(PromptKind.NAME, text, completions=tuple(names), hint="the speaker's name or surname")
         # Grading must reject names that fit another actor as well, so every actor's
         # accepted forms travel in the key: grading needs nothing but the question.
         actors = [
             {"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases)}
             for a in deck.actors.values()
         ]
-        key = {"speaker": speaker.id, "feedback": _feedback(fact, deck, speaker), "actors": actors}
+        key = {
+            "speaker": speaker.id,
+            "speaker_name": speaker.name,
+            "values": list(spellings(speaker)),
+            "echoes": echoes(fact, deck),
+            "feedback": _feedback(fact, speaker),
+            "actors": actors,
+        }
         return [Question(question_id(fact, self.name), self.name, fact, prompt, key=key)]
 
     def grade(self, question: Question, response: Response) -> Grade:
-        """Right when the name matches the speaker and no other actor as well."""
+        """Right when the name matches the speaker and no other actor as well; half for an
+        actor the deck quotes with the same words, with feedback saying so."""
         if not isinstance(response, str) or not response.strip():
             raise AnswerError("type the speaker's name")
-        actors = {a["id"]: Actor(**{**a, "aliases": tuple(a["aliases"])}) for a in question.key["actors"]}
-        speaker = actors[question.key["speaker"]]
-        right = match_name(response, speaker, list(actors.values()))
-        return Grade(float(right), speaker.name, question.key["feedback"])
+        key = question.key
+        actors = {a["id"]: Actor(**{**a, "aliases": tuple(a["aliases"])}) for a in key["actors"]}
+        everyone = list(actors.values())
+        speaker = actors[key["speaker"]]
+        feedback = str(key["feedback"])
+        if match_name(response, speaker, everyone):
+            return Grade(1.0, speaker.name, feedback)
+        for other in key.get("echoes", []):
+            actor = actors.get(other)
+            if actor is not None and match_name(response, actor, everyone):
+                return Grade(0.5, speaker.name, f"{_echo_note(key, other, actor.name)}\n{feedback}")
+        return Grade(0.0, speaker.name, feedback)
+
+    def answer(self, question: Question) -> Answer:
+        """The speaker's name; accepted: the aliases and the surname."""
+        return _answer(question.key, question.key["values"][1:])
 
 
 @hookimpl
