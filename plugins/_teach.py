@@ -11,14 +11,19 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from quizlib import (
+    Actor,
     Citation,
     Conflict,
     Deck,
     Fact,
+    Field,
+    FieldKind,
     PartialDate,
     Precision,
     format_number,
     grade_number,
+    name_forms,
+    normalise,
 )
 
 #: Units of time: their hint examples are small numbers ("a number of months, e.g. 7").
@@ -161,3 +166,26 @@ def dated(fact: Fact) -> str:
     """`` (as of September 2023)`` for a fact with a date, else empty."""
     date = fact.date()
     return f" (as of {date.human()})" if date is not None else ""
+
+
+#: The cards' optional explanation, declared the same way by every card type so the
+#: ``cards`` section merges it whichever of them are installed.
+EXPLAIN = Field(FieldKind.STR, description="why this is the answer; shown after answering (all cards)")
+
+
+def explanation(fact: Fact) -> str:
+    """A card's ``explain`` text as one line, or empty."""
+    return " ".join(str(fact.get("explain") or "").split())
+
+
+def _bare(text: str) -> str:
+    return normalise(text).removeprefix("the ")
+
+
+def actor_of(deck: Deck, text: str) -> Actor | None:
+    """The actor whose name or alias ``text`` is ("CSTO", "the Kremlin", "Pashinyan"), if any."""
+    wanted = _bare(text)
+    for actor in deck.actors.values():
+        if wanted and wanted in {_bare(form) for form in name_forms(actor)}:
+            return actor
+    return None
