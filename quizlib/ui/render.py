@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from quizlib.model import Deck, Grade, Prompt, PromptKind, Question, Rating, Response
+from quizlib.model import Deck, Grade, Prompt, PromptKind, Question, Rating, Response, Source
 from quizlib.ui.state import TYPED_KINDS, Phase, StudyState
 
 if TYPE_CHECKING:
@@ -159,14 +159,33 @@ def verdict(grade: Grade) -> Fragments:
     return [(VERDICT_STYLES[grade.verdict], f"{grade.verdict} ({grade.score:.2f})")]
 
 
+def source_name(source: Source) -> str:
+    """A source as people can look it up: outlet, author and date; the title in place of an
+    outlet that is missing or "unknown …", and "(inferred)" after a date the source does not
+    state (one with a ``published_note``)."""
+    outlet = source.outlet.strip()
+    name = outlet if outlet and not outlet.lower().startswith("unknown") else f"“{source.title}”"
+    published = f"{source.published} (inferred)" if source.published and source.published_note else ""
+    parts = [name, source.author, published or source.published]
+    return ", ".join(p for p in parts if p)
+
+
 def source_line(question: Question, deck: Deck | None) -> str:
-    """Where the fact comes from: outlet, author, date and location of each citation."""
-    parts = []
+    """Where the fact comes from: each citation's source (:func:`source_name`) and location.
+
+    When every cited source carries a ``reliability`` warning, the warning follows, so a
+    learner never takes a doubtful source's fact as settled.
+    """
+    parts, warnings = [], []
     for citation in question.fact.sources:
         source = deck.sources.get(citation.source) if deck is not None else None
-        name = source.describe() if source is not None else citation.source
+        name = source_name(source) if source is not None else citation.source
         parts.append(f"{name}, {citation.location}" if citation.location else name)
-    return "; ".join(parts)
+        warnings.append(source.reliability.strip() if source is not None else "")
+    line = "; ".join(parts)
+    if warnings and all(warnings):
+        line += f" (caution: {'; '.join(dict.fromkeys(warnings))})"
+    return line
 
 
 def feedback_fragments(state: StudyState, width: int | None = None) -> Fragments:
