@@ -112,7 +112,8 @@ def accepted_range(
             "57.6 to 70.4"; by default when ``value`` is a whole number.
     """
     if isinstance(tolerance, list) and len(tolerance) == 2:
-        low, high = float(tolerance[0]), float(tolerance[1])
+        # The source's own number always counts, even when an author's range leaves it out.
+        low, high = min(float(tolerance[0]), value), max(float(tolerance[1]), value)
     else:
         if isinstance(tolerance, str) and tolerance.endswith("%"):
             width = abs(value) * float(tolerance[:-1]) / 100
