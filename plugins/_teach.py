@@ -59,7 +59,8 @@ def source_name(deck: Deck, source_id: str) -> str:
     outlet = source.outlet.strip()
     if outlet and not outlet.lower().startswith("unknown"):
         return outlet
-    return f"“{source.title}”" if source.title else source_id
+    title = source.title if len(source.title) <= 60 else source.title[:59].rsplit(" ", 1)[0] + "…"
+    return f"“{title}”" if title else source_id
 
 
 def cite(deck: Deck, citations: Iterable[Citation]) -> str:
@@ -83,6 +84,12 @@ def actor_names(deck: Deck, ids: Iterable[str]) -> str:
     """Actors with their roles, joined for a sentence: ``A (role) and B (role)``."""
     names = [deck.actors[i].describe() if i in deck.actors else i for i in ids]
     return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + f" and {names[-1]}"
+
+
+def names_actor(deck: Deck, text: str, ids: Iterable[str]) -> bool:
+    """Whether ``text`` names one of the actors (by name, alias or a person's surname)."""
+    words = f" {normalise(text)} "
+    return any(f" {form} " in words for i in ids if i in deck.actors for form in name_forms(deck.actors[i]))
 
 
 def deck_figures(deck: Deck) -> Iterator[tuple[float, object, str]]:

@@ -103,8 +103,12 @@ def teach(fact: Fact, deck: Deck) -> str:
         phrase = f"{stated} {counts}"
     phrase += _teach.dated(fact)
     actors = list(fact.get("actors") or [])
-    if actors and "according to" not in counts.lower():
-        phrase = f"according to {_teach.actor_names(deck, actors)}, {phrase}"
+    names = _teach.actor_names(deck, actors)
+    if actors and ("according to" in counts.lower() or _teach.names_actor(deck, counts, actors)):
+        # The phrase attributes it already ("…, according to Grigoryan"): add who that is.
+        return f"{phrase[0].upper()}{phrase[1:]}. Figure given by {names}."
+    if actors:
+        phrase = f"according to {names}, {phrase}"
     return phrase[0].upper() + phrase[1:] + "."
 
 

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizlib import (
+    Actor,
     Answer,
     Citation,
     Deck,
@@ -340,3 +341,21 @@ def test_source_line_names_unknown_outlets_by_title_and_warns() -> None:
         == "“Mission faces uncertainty”, 2023 (inferred), p4 (caution: mixes 2020 and 2023 events)"
     )
     assert "caution" not in source_line(cited("anon:p4", "wire:p2"), deck)  # a reliable source backs it
+    assert source_line(cited("wire:p1", "wire:p7"), deck) == "Wire, A. Writer, 2023-09-19, p1, p7"
+    long = Source("long", "A headline that goes on and on about the many things that happened", outlet="")
+    shown = "“A headline that goes on and on about the many things that…”, p2"
+    assert source_line(cited("long:p2"), source_deck(long)) == shown
+
+
+def test_an_attribution_in_counts_is_not_repeated_but_explained() -> None:
+    simonyan = Actor("simonyan", "Margarita Simonyan", role="Editor-in-Chief of RT")
+    fact = Fact(
+        "figures",
+        "f",
+        {"value": 5, "unit": "people", "counts": "people killed, as Simonyan said", "actors": ["simonyan"]},
+    )
+    deck = Deck("t", "T", actors={"simonyan": simonyan}, sections={"figures": (fact,)})
+    text = feedback(number_question(fact, deck), "5")
+    assert text.startswith(
+        "5 people killed, as Simonyan said. Figure given by Margarita Simonyan (Editor-in-Chief of RT)."
+    )
