@@ -8,7 +8,8 @@ an answer in the deck. Like the plugins it imports only the public ``quizlib`` A
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from quizlib import (
     Actor,
@@ -92,17 +93,26 @@ def names_actor(deck: Deck, text: str, ids: Iterable[str]) -> bool:
     return any(f" {form} " in words for i in ids if i in deck.actors for form in name_forms(deck.actors[i]))
 
 
+def _numbered(entry: Mapping[str, Any]) -> Iterator[tuple[float, object, str]]:
+    value = entry.get("value")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        yield float(value), entry.get("tolerance"), str(entry.get("qualifier") or "")
+
+
 def deck_figures(deck: Deck) -> Iterator[tuple[float, object, str]]:
-    """Every number the deck's figures give (values and conflicting values), with tolerance
-    and qualifier, for checking that an example is not near any of them."""
-    for fact in deck.facts("figures"):
-        value = fact.get("value")
-        if not isinstance(value, int | float):
-            continue
+    """Every number the deck asks for, with its tolerance and qualifier: each fact's ``value``
+    (figures), each record's ``value`` (agreement terms) and conflicting values, so an
+    example can be checked against all of them."""
+    for fact in deck.all_facts():
+        yield from _numbered(fact.data)
+        for field_value in fact.data.values():
+            if isinstance(field_value, list):
+                for record in field_value:
+                    if isinstance(record, Mapping):
+                        yield from _numbered(record)
         tolerance, qualifier = fact.get("tolerance"), str(fact.get("qualifier") or "")
-        yield float(value), tolerance, qualifier
         for c in fact.conflicts:
-            if c.field == "value" and isinstance(c.value, int | float):
+            if isinstance(c.value, int | float) and not isinstance(c.value, bool):
                 yield float(c.value), tolerance, qualifier
 
 

@@ -164,6 +164,14 @@ def test_number_hint_fits_the_unit_and_is_no_answer_of_the_deck(questions: dict[
             assert all(grade_number(example, *rule).score == 0 for rule in rules)
 
 
+def test_number_hints_avoid_the_values_of_agreement_terms_too() -> None:
+    fact = Fact("figures", "f", {"value": 64, "unit": "people", "counts": "people on the trek"})
+    terms = {"terms": [{"id": "t", "text": "how many people", "value": 1500, "unit": "people"}]}
+    deck = Deck("t", "T", sections={"figures": (fact,), "agreements": (Fact("agreements", "a", terms),)})
+    hint = number_question(fact, deck).prompt.hint
+    assert hint.startswith("a number of people, e.g. ") and "1,500" not in hint and "1.5k" not in hint
+
+
 def test_whole_numbers_for_counts(questions: dict[str, Question]) -> None:
     assert accepted_range(64, "10%") == (58, 70)
     assert accepted_range(64.5, "10%", whole=False) == pytest.approx((58.05, 70.95))
