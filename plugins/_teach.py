@@ -206,3 +206,32 @@ def actor_of(deck: Deck, text: str) -> Actor | None:
         if wanted and wanted in {_bare(form) for form in name_forms(actor)}:
             return actor
     return None
+
+
+_SMALL_WORDS = {"the", "of", "and", "for", "in", "on", "a", "an", "de", "du", "la"}
+
+
+def _initials(name: str) -> set[str]:
+    """``Collective Security Treaty Organization`` → CSTO; hyphenated words count once or
+    per part (``Nagorno-Karabakh Republic`` → NKR or NR)."""
+    words = [w for w in normalise(name).split() if w not in _SMALL_WORDS]
+    whole = "".join(w[0] for w in re.split(r"\s+", name) if w and w.lower() not in _SMALL_WORDS)
+    return {"".join(w[0] for w in words), normalise(whole).replace(" ", "")}
+
+
+def _stems(name: str) -> set[str]:
+    return {w[:5] for w in normalise(name).split() if w not in _SMALL_WORDS and len(w) > 2}
+
+
+def same_thing(a: str, b: str) -> bool:
+    """Whether two names of one actor are spellings of the same name (one abbreviates the
+    other, or they share a word: "Russia" / "Russian Federation", "Pashinyan" / "Nikol
+    Pashinyan"), not a metonym ("Moscow" for Russia) that names something else in a text."""
+    short_a, short_b = normalise(a).replace(" ", ""), normalise(b).replace(" ", "")
+    return short_a in _initials(b) or short_b in _initials(a) or bool(_stems(a) & _stems(b))
+
+
+def other_names(actor: Actor, text: str) -> list[str]:
+    """The actor's names that may stand for ``text`` in a sentence (see :func:`same_thing`)."""
+    forms = [actor.name, *actor.aliases]
+    return [f for f in dict.fromkeys(forms) if _bare(f) != _bare(text) and same_thing(f, text)]

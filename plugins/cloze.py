@@ -67,10 +67,11 @@ class Cloze:
             variant = f"g{n + 1}" if len(gaps) > 1 else ""
             key: dict[str, Any] = {"gap": gap}
             actor = _teach.actor_of(deck, gap)
-            if actor is not None:
-                # "CSTO" and "Collective Security Treaty Organization" name the same thing:
-                # the deck knows both, so either fills the gap.
-                key["accept"] = [f for f in (actor.name, *actor.aliases) if normalise(f) != normalise(gap)]
+            # "CSTO" and "Collective Security Treaty Organization" name the same thing: the
+            # deck knows both, so either fills the gap. A metonym ("Moscow" for Russia) is
+            # not the actor's name in a sentence (there it is a city), so it gets neither.
+            if actor is not None and (_teach.same_thing(actor.name, gap) or actor.name == gap):
+                key["accept"] = _teach.other_names(actor, gap)
                 key["who"] = actor.describe()
             out.append(Question(question_id(fact, self.name, variant), self.name, fact, prompt, key=key))
         return out

@@ -51,6 +51,7 @@ sources:
     reliability: mixes 2020 and 2023 events
 actors:
   - {id: simonyan, name: Margarita Simonyan, role: Editor-in-Chief of RT, aliases: [Simonyan]}
+  - {id: russia, name: Russia, kind: institution, role: a state, aliases: [Moscow, Russian Federation]}
   - id: csto
     name: Collective Security Treaty Organization
     kind: institution
@@ -86,6 +87,7 @@ figures:
       - {field: value, value: 120000, sources: ["anon:p11"], note: This report counts the pre-war population.}
 cards:
   - {id: csto-cloze, type: cloze, text: "Armenia froze its part in the {{CSTO}}.", sources: ["wire:p9"]}
+  - {id: talks, type: cloze, text: "Talks were held in {{Moscow}} with {{Russia}}.", sources: ["wire:p9"]}
   - id: csto-full
     type: cloze
     text: "Armenia froze its part in the {{Collective Security Treaty Organization}}."
@@ -311,6 +313,14 @@ def test_cloze_accepts_the_short_and_the_full_name(questions: dict[str, Question
         accepted=("also: Collective Security Treaty Organization",),
         values=("CSTO", "Collective Security Treaty Organization"),
     )
+
+
+def test_cloze_alternatives_are_names_not_metonyms(questions: dict[str, Question]) -> None:
+    city, state = questions["cards/talks/cloze/g1"], questions["cards/talks/cloze/g2"]
+    cloze = HOST.question_types["cloze"]
+    assert cloze.grade(city, "Russia").score == 0.0 and "a state" not in feedback(city, "Moscow")
+    assert cloze.grade(state, "Russian Federation").score == 1.0
+    assert cloze.grade(state, "Moscow").score == 0.0
 
 
 def test_cards_explain_why(questions: dict[str, Question]) -> None:
