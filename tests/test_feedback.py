@@ -296,6 +296,7 @@ def test_date_hints_are_never_an_answer(days: list[dt.date], cuts: list[int]) ->
         example = parse_date_answer(q.prompt.hint.split("e.g. ")[1])
         assert example.precision is fact.date().precision  # type: ignore[union-attr]
         assert all(example != t and grade_date(example, t) < 0.5 for t in truths)
+        assert not any(form in q.prompt.hint for form in answer(q).values)
         assert HOST.question_types["date_recall"].grade(q, fact.date().human()).score == 1.0  # type: ignore[union-attr]
 
 
