@@ -27,8 +27,9 @@ from quizlib import (
     normalise,
 )
 
-#: Units of time: their hint examples are small numbers ("a number of months, e.g. 7").
-_TIME_UNITS = re.compile(
+#: Units whose counts are small: time, and scaled units ("million people"), whose hint
+#: examples are small numbers ("a number of months, e.g. 7").
+_SMALL_UNITS = re.compile(
     r"^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|"
     r"million|billion|thousand|times|rounds?|terms?)\b",
     re.IGNORECASE,
@@ -45,7 +46,7 @@ _PEOPLE_UNITS = re.compile(
 #: Example values by kind of unit, tried in order; none depends on the figure asked for, so
 #: the example says nothing about the answer's size.
 _EXAMPLES: dict[str, Sequence[int]] = {
-    "time": (7, 5, 11, 3, 8, 13, 4, 15, 17, 12, 19, 23, 30, 40, 70),
+    "small": (7, 5, 11, 3, 8, 13, 4, 15, 17, 12, 19, 23, 30, 40, 70),
     "percent": (35, 15, 60, 45, 80, 25, 55, 90, 5, 70),
     "people": (1500, 350, 4000, 25, 700, 12000, 150, 2500, 45, 9000, 600, 75, 30000),
     "things": (12, 25, 45, 150, 30, 75, 350, 18, 600, 1500, 4000),
@@ -125,7 +126,7 @@ def mentions_number(text: str, value: float) -> bool:
 def number_example(unit: str, deck: Deck) -> str:
     """An example answer for a number hint: of the unit's kind, and nowhere near (no partial
     credit for) any figure of the deck, so it never gives an answer away."""
-    kind = "time" if _TIME_UNITS.match(unit) else "percent" if _PERCENT_UNITS.match(unit) else "things"
+    kind = "small" if _SMALL_UNITS.match(unit) else "percent" if _PERCENT_UNITS.match(unit) else "things"
     kind = "people" if _PEOPLE_UNITS.search(unit.strip()) else kind
     figures = list(deck_figures(deck))
 
