@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from quizlib import (
+    Answer,
     Deck,
     Fact,
     Field,
@@ -25,6 +26,8 @@ from quizlib import (
     normalise,
     question_id,
 )
+
+from . import _teach
 
 
 def check_basic(entry: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
@@ -56,8 +59,16 @@ class Basic:
         typed = normalise(response) if isinstance(response, str) else ""
         accepted = {normalise(back), *(normalise(a) for a in question.key.get("accept", []))}
         score = 1.0 if typed and typed in accepted else 0.0
-        feedback = "" if typed else "Compare with the back and rate how well you knew it."
+        lines = [_teach.explanation(question.fact)]
+        if not typed:
+            lines.append("Compare with the back and rate how well you knew it.")
+        feedback = "\n".join(line for line in lines if line)
         return Grade(score, correct_answer=back, feedback=feedback, self_rated=True)
+
+    def answer(self, question: Question) -> Answer:
+        """The back, and the other answers the card accepts."""
+        back, accept = str(question.key["back"]), [str(a) for a in question.key.get("accept", [])]
+        return Answer(back, accepted=tuple(f"also: {a}" for a in accept), values=(back, *accept))
 
 
 @hookimpl
@@ -71,6 +82,7 @@ def register_sections(register: Any) -> None:
                 "front": Field(FieldKind.STR, description="basic: the question side"),
                 "back": Field(FieldKind.STR, description="basic: the answer side"),
                 "accept": Field(FieldKind.STR_LIST, description="basic: other right answers"),
+                "explain": _teach.EXPLAIN,
             },
             description="free-form cards: basic, choice, cloze",
             check=check_basic,

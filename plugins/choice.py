@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from quizlib import (
+    Answer,
     Deck,
     Fact,
     Field,
@@ -25,6 +26,8 @@ from quizlib import (
     hookimpl,
     question_id,
 )
+
+from . import _teach
 
 
 def check_choice(entry: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
@@ -70,7 +73,12 @@ class Choice:
         choices = question.prompt.choices
         right: list[int] = question.key["right"]
         score = grade_picks(response, right, len(choices))
-        return Grade(score, correct_answer="; ".join(choices[i] for i in right))
+        return Grade(score, self.answer(question).text, feedback=_teach.explanation(question.fact))
+
+    def answer(self, question: Question) -> Answer:
+        """The right option(s), as shown."""
+        right = tuple(question.prompt.choices[i] for i in question.key["right"])
+        return Answer("; ".join(right), choices=right, values=right)
 
 
 @hookimpl
@@ -86,6 +94,7 @@ def register_sections(register: Any) -> None:
                 "answer": Field(
                     FieldKind.INT_LIST, description="choice: indexes (from 0) of the right options"
                 ),
+                "explain": _teach.EXPLAIN,
             },
             description="free-form cards: basic, choice, cloze",
             check=check_choice,

@@ -1,7 +1,9 @@
 """Cloze cards (``cards`` entries with ``type: cloze``): fill the ``{{gap}}``.
 
 One question per gap, the other gaps shown filled in. Case, accents and punctuation do
-not matter, and small typos are forgiven (1 for 3-9 letters, 2 above).
+not matter, and small typos are forgiven (1 for 3-9 letters, 2 above). A gap that names
+an actor of the deck ("CSTO") also accepts the actor's other names ("Collective Security
+Treaty Organization").
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from quizlib import (
+    Answer,
     AnswerError,
     Deck,
     Fact,
@@ -29,6 +32,8 @@ from quizlib import (
     normalise,
     question_id,
 )
+
+from . import _teach
 
 GAP = re.compile(r"\{\{(.+?)\}\}")
 
@@ -60,20 +65,37 @@ class Cloze:
             )
             prompt = Prompt(PromptKind.TEXT, shown, hint="the missing word(s)")
             variant = f"g{n + 1}" if len(gaps) > 1 else ""
-            out.append(
-                Question(question_id(fact, self.name, variant), self.name, fact, prompt, key={"gap": gap})
-            )
+            key: dict[str, Any] = {"gap": gap}
+            actor = _teach.actor_of(deck, gap)
+            # "CSTO" and "Collective Security Treaty Organization" name the same thing: the
+            # deck knows both, so either fills the gap. A metonym ("Moscow" for Russia) is
+            # not the actor's name in a sentence (there it is a city), so it gets neither.
+            if actor is not None and (_teach.same_thing(actor.name, gap) or actor.name == gap):
+                key["accept"] = _teach.other_names(actor, gap)
+                key["who"] = actor.describe()
+            out.append(Question(question_id(fact, self.name, variant), self.name, fact, prompt, key=key))
         return out
 
     def grade(self, question: Question, response: Response) -> Grade:
-        """Right when the answer matches the gap, allowing small typos."""
+        """Right when the answer matches the gap or another name of it, allowing small typos."""
         if not isinstance(response, str) or not response.strip():
             raise AnswerError("type the missing word(s)")
         gap = str(question.key["gap"])
-        typed, want = normalise(response), normalise(gap)
-        right = edit_distance(typed, want) <= allowed_typos(want)
-        full = GAP.sub(lambda m: m.group(1), str(question.fact.get("text")))
-        return Grade(float(right), correct_answer=gap, feedback=full)
+        typed = normalise(response)
+        right = any(
+            edit_distance(typed, want) <= allowed_typos(want)
+            for want in (normalise(form) for form in (gap, *question.key.get("accept", [])))
+        )
+        lines = [GAP.sub(lambda m: m.group(1), str(question.fact.get("text")))]
+        if question.key.get("who") and normalise(str(question.key["who"])) != normalise(gap):
+            lines.append(f"{gap}: {question.key['who']}")
+        lines.append(_teach.explanation(question.fact))
+        return Grade(float(right), correct_answer=gap, feedback="\n".join(line for line in lines if line))
+
+    def answer(self, question: Question) -> Answer:
+        """The gap's text, and the deck's other names for it."""
+        gap, accept = str(question.key["gap"]), [str(a) for a in question.key.get("accept", [])]
+        return Answer(gap, accepted=tuple(f"also: {a}" for a in accept), values=(gap, *accept))
 
 
 @hookimpl
@@ -85,6 +107,7 @@ def register_sections(register: Any) -> None:
             {
                 "type": Field(FieldKind.ENUM, True, "card type", values=("cloze",)),
                 "text": Field(FieldKind.STR, description="cloze: text with {{gaps}}"),
+                "explain": _teach.EXPLAIN,
             },
             description="free-form cards: basic, choice, cloze",
             check=check_cloze,

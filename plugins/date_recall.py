@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from quizlib import (
+    Answer,
     Deck,
     Fact,
     Field,
@@ -29,11 +30,22 @@ from quizlib import (
     question_id,
 )
 
+from . import _teach
+
 _ASK = {
     Precision.YEAR: "the year",
     Precision.MONTH: "the month and year",
     Precision.DAY: "the day, month and year",
 }
+
+
+def _forms(date: PartialDate) -> set[str]:
+    """How the date may be written in a prompt: ``19 September 2023``, ``September 19, 2023``, ISO."""
+    forms = {date.human(), date.iso()}
+    if date.day is not None:
+        month = date.human().split(" ")[1]
+        forms.add(f"{month} {date.day}, {date.year}")
+    return forms
 
 
 class DateRecall:
@@ -49,11 +61,18 @@ class DateRecall:
         if date is None:
             return []
         text = str(fact.get("question") or f"When did this happen? {fact.get('text')}")
-        prompt = Prompt(
-            PromptKind.DATE, text, hint=f"{_ASK[date.precision]}, e.g. {PartialDate(2023, 9, 19).human()}"
-        )
-        also = [str(c.value) for c in fact.conflicts if c.field == "date"]
-        key = {"date": date.iso(), "also": also, "cite": deck.cite(fact.sources)}
+        example = _teach.date_example(date.precision, date, deck)
+        prompt = Prompt(PromptKind.DATE, text, hint=f"{_ASK[date.precision]}, e.g. {example}")
+        conflicts = [c for c in fact.conflicts if c.field == "date"]
+        key = {
+            "date": date.iso(),
+            "also": [str(c.value) for c in conflicts],
+            "cite": deck.cite(fact.sources),
+            # Which source gives the other date, and why, so the learner can weigh them.
+            "disagree": [
+                _teach.conflict_line(deck, c, PartialDate.parse(str(c.value)).human()) for c in conflicts
+            ],
+        }
         return [Question(question_id(fact, self.name), self.name, fact, prompt, key=key)]
 
     def grade(self, question: Question, response: Response) -> Grade:
@@ -62,11 +81,21 @@ class DateRecall:
         truth = PartialDate.parse(question.key["date"])
         also = [PartialDate.parse(d) for d in question.key.get("also", [])]
         score = grade_date(answer, truth, also)
-        feedback = f"{question.fact.get('text')}"
-        if also:
-            others = ", ".join(d.human() for d in also)
-            feedback += f"\nSources disagree: also given as {others}; either counts as right."
-        return Grade(score, correct_answer=truth.human(), feedback=feedback)
+        # The date with what happened: it teaches the pair even when the prompt showed the text.
+        lines = [f"{truth.human()}: {question.fact.get('text')}"]
+        lines += question.key.get("disagree") or [
+            f"Also given as {d.human()}; either counts as right." for d in also
+        ]
+        return Grade(score, correct_answer=truth.human(), feedback="\n".join(lines))
+
+    def answer(self, question: Question) -> Answer:
+        """The date, the other sources' dates, and the ways the date may be written."""
+        truth = PartialDate.parse(question.key["date"])
+        also = [PartialDate.parse(d) for d in question.key.get("also", [])]
+        values = set().union(*(_forms(d) for d in (truth, *also)))
+        return Answer(
+            truth.human(), accepted=tuple(f"also: {d.human()}" for d in also), values=tuple(sorted(values))
+        )
 
 
 @hookimpl

@@ -36,7 +36,8 @@ def parse_date_answer(text: str) -> PartialDate:
         if re.fullmatch(r"[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?", raw):
             parts = raw.split("-")
             return PartialDate.parse("-".join([parts[0], *(p.zfill(2) for p in parts[1:])]))
-        words = [w for w in re.split(r"[\s,]+", raw.replace("th ", " ").replace("st ", " ")) if w]
+        # Ordinals lose their suffix only after a digit: "August" must keep its "st".
+        words = [w for w in re.split(r"[\s,]+", raw) if w]
         words = [re.sub(r"(?<=[0-9])(st|nd|rd|th)$", "", w) for w in words if w.lower() not in _SKIP]
         numeric = re.fullmatch(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})", raw)
         if numeric:

@@ -6,6 +6,7 @@ Accepts ``2,000``, ``2000``, ``2k``, ``2 thousand``, ``two thousand``, ``1.5 mil
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -93,28 +94,43 @@ class NumberGrade:
     high: float
 
 
-def accepted_range(value: float, tolerance: object, qualifier: str = "") -> tuple[float, float]:
+def accepted_range(
+    value: float, tolerance: object, qualifier: str = "", *, whole: bool | None = None
+) -> tuple[float, float]:
     """The range of answers counted right.
 
     Tolerance: a number (absolute), ``"N%"`` (relative) or ``[low, high]``; by default exact
-    for whole numbers under 20 and 5% otherwise. A qualifier moves the range to one side:
-    "over 200" accepts 200 up to the top of a range twice as wide; "nearly 2,000" likewise
-    below 2,000.
+    for whole numbers under 20 and 5% otherwise. A qualifier moves the range to the side it
+    points to, without reaching further than the tolerance: "over 200" (10%) accepts 200 to
+    220, "nearly 2,000" (10%) accepts 1,800 to 2,000. The source's own number always counts.
+
+    Args:
+        value: The figure.
+        tolerance: See above.
+        qualifier: The source's hedge ("over", "nearly", "an estimated" ...).
+        whole: Round the bounds inwards to whole numbers, so a count of people is never
+            "57.6 to 70.4"; by default when ``value`` is a whole number.
     """
     if isinstance(tolerance, list) and len(tolerance) == 2:
-        return float(tolerance[0]), float(tolerance[1])
-    if isinstance(tolerance, str) and tolerance.endswith("%"):
-        width = abs(value) * float(tolerance[:-1]) / 100
-    elif isinstance(tolerance, int | float):
-        width = float(tolerance)
+        # The source's own number always counts, even when an author's range leaves it out.
+        low, high = min(float(tolerance[0]), value), max(float(tolerance[1]), value)
     else:
-        width = 0.0 if float(value).is_integer() and abs(value) < 20 else abs(value) * 0.05
-    q = qualifier.lower().strip()
-    if q.startswith(_ABOVE):
-        return value, value + 2 * width
-    if q.startswith(_BELOW):
-        return value - 2 * width, value
-    return value - width, value + width
+        if isinstance(tolerance, str) and tolerance.endswith("%"):
+            width = abs(value) * float(tolerance[:-1]) / 100
+        elif isinstance(tolerance, int | float):
+            width = float(tolerance)
+        else:
+            width = 0.0 if float(value).is_integer() and abs(value) < 20 else abs(value) * 0.05
+        q = qualifier.lower().strip()
+        # One-sided, but never wider than the tolerance on that side: doubling the width (the
+        # old rule) made "nearly 2,000" accept 1,600, which no reader of the source would say.
+        low = value if q.startswith(_ABOVE) else value - width
+        high = value if q.startswith(_BELOW) else value + width
+    if whole if whole is not None else float(value).is_integer():
+        # Inwards, so every whole answer in the range was inside the unrounded one; never
+        # past the value itself, which always counts.
+        low, high = min(math.ceil(low - 1e-9), value), max(math.floor(high + 1e-9), value)
+    return low, high
 
 
 def grade_number(
@@ -127,15 +143,18 @@ def grade_number(
     """
     best = NumberGrade(0.0, *accepted_range(value, tolerance, qualifier))
     for candidate in (value, *also):
-        low, high = accepted_range(candidate, tolerance, qualifier)
+        # Graded against the exact range, shown rounded: for whole answers the two agree, and
+        # a fractional answer inside the exact range is not the learner's mistake.
+        low, high = accepted_range(candidate, tolerance, qualifier, whole=False)
+        shown = accepted_range(candidate, tolerance, qualifier)
         slack = 1e-9 * max(1.0, abs(candidate))  # 28 * 1.05 must count as inside 5% of 28
         if low - slack <= answer <= high + slack:
-            return NumberGrade(1.0, low, high)
+            return NumberGrade(1.0, *shown)
         distance = low - answer if answer < low else answer - high
         reach = max(high - low, abs(candidate) * 0.1, 1.0)
         score = round(max(0.0, 0.75 * (1 - distance / reach)), 2)
         if score > best.score:
-            best = NumberGrade(score, low, high)
+            best = NumberGrade(score, *shown)
     return best
 
 
@@ -157,7 +176,7 @@ def grade_number_text(
     stated = f"{qualifier} {format_number(value)}".strip()
     low, high = format_number(result.low), format_number(result.high)
     accepted = f"exactly {low}" if low == high else f"{low} to {high}"
-    feedback = f"The source says {stated}; counted right: {accepted}."
+    feedback = f"Given as {stated}; counted right: {accepted}."
     if others:
         feedback += f"\nSources disagree: also given as {', '.join(format_number(v) for v in others)}."
     return Grade(result.score, correct_answer=stated, feedback=feedback)

@@ -1,0 +1,238 @@
+"""Helpers the built-in question types share to write feedback and hint examples.
+
+Not a plugin (the leading underscore keeps the plugin loader away): it names sources and
+actors for people, and derives example answers for hints that can never be mistaken for
+an answer in the deck. Like the plugins it imports only the public ``quizlib`` API.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from quizlib import (
+    Actor,
+    Citation,
+    Conflict,
+    Deck,
+    Fact,
+    Field,
+    FieldKind,
+    PartialDate,
+    Precision,
+    format_number,
+    grade_number,
+    name_forms,
+    normalise,
+)
+
+#: Units whose counts are small: time, and scaled units ("million people"), whose hint
+#: examples are small numbers ("a number of months, e.g. 7").
+_SMALL_UNITS = re.compile(
+    r"^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|"
+    r"million|billion|thousand|times|rounds?|terms?)\b",
+    re.IGNORECASE,
+)
+_PERCENT_UNITS = re.compile(r"^(%|per ?cent|percentage)", re.IGNORECASE)
+#: Units of people, whose counts run to thousands ("a number of troops, e.g. 1,500 or 1.5k");
+#: other things (villages, attacks, vehicles) get smaller examples.
+_PEOPLE_UNITS = re.compile(
+    r"\b(people|persons|troops|soldiers|servicemen|servicemembers|personnel|refugees|civilians|"
+    r"residents|voters|casualties|deaths|dead|workers|members|migrants|children|inhabitants|"
+    r"protesters|prisoners|fighters|employees|users|visitors|students)$",
+    re.IGNORECASE,
+)
+#: Example values by kind of unit, tried in order; none depends on the figure asked for, so
+#: the example says nothing about the answer's size.
+_EXAMPLES: dict[str, Sequence[int]] = {
+    "small": (7, 5, 11, 3, 8, 13, 4, 15, 17, 12, 19, 23, 30, 40, 70),
+    "percent": (35, 15, 60, 45, 80, 25, 55, 90, 5, 70),
+    "people": (1500, 350, 4000, 25, 700, 12000, 150, 2500, 45, 9000, 600, 75, 30000),
+    "things": (12, 25, 45, 150, 30, 75, 350, 18, 600, 1500, 4000),
+}
+
+
+def source_name(deck: Deck, source_id: str) -> str:
+    """A source as people can look it up: its outlet, or its title when the outlet is unknown."""
+    source = deck.sources.get(source_id)
+    if source is None:
+        return source_id
+    outlet = source.outlet.strip()
+    if outlet and not outlet.lower().startswith("unknown"):
+        return outlet
+    title = source.title if len(source.title) <= 60 else source.title[:59].rsplit(" ", 1)[0] + "…"
+    return f"“{title}”" if title else source_id
+
+
+def cite(deck: Deck, citations: Iterable[Citation]) -> str:
+    """Citations by :func:`source_name`, with their locations: ``CIVILNET, p9; “Title”, p8``."""
+    parts = []
+    for c in citations:
+        name = source_name(deck, c.source)
+        parts.append(f"{name}, {c.location}" if c.location else name)
+    return "; ".join(parts)
+
+
+def conflict_line(deck: Deck, conflict: Conflict, shown: str) -> str:
+    """Which source gives another value, and why they differ: ``Also given as X by S; …``."""
+    by = f" by {cite(deck, conflict.sources)}" if conflict.sources else ""
+    line = f"Also given as {shown}{by}; either counts as right."
+    note = " ".join(conflict.note.split())
+    return f"{line} {note}" if note else line
+
+
+def actor_names(deck: Deck, ids: Iterable[str]) -> str:
+    """Actors with their roles, joined for a sentence: ``A (role) and B (role)``."""
+    names = [deck.actors[i].describe() if i in deck.actors else i for i in ids]
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + f" and {names[-1]}"
+
+
+def names_actor(deck: Deck, text: str, ids: Iterable[str]) -> bool:
+    """Whether ``text`` names one of the actors (by name, alias or a person's surname)."""
+    words = f" {normalise(text)} "
+    return any(f" {form} " in words for i in ids if i in deck.actors for form in name_forms(deck.actors[i]))
+
+
+def _numbered(entry: Mapping[str, Any]) -> Iterator[tuple[float, object, str]]:
+    value = entry.get("value")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        yield float(value), entry.get("tolerance"), str(entry.get("qualifier") or "")
+
+
+def deck_figures(deck: Deck) -> Iterator[tuple[float, object, str]]:
+    """Every number the deck asks for, with its tolerance and qualifier: each fact's ``value``
+    (figures), each record's ``value`` (agreement terms) and conflicting values, so an
+    example can be checked against all of them."""
+    for fact in deck.all_facts():
+        yield from _numbered(fact.data)
+        for field_value in fact.data.values():
+            if isinstance(field_value, list):
+                for record in field_value:
+                    if isinstance(record, Mapping):
+                        yield from _numbered(record)
+        tolerance, qualifier = fact.get("tolerance"), str(fact.get("qualifier") or "")
+        for c in fact.conflicts:
+            if isinstance(c.value, int | float) and not isinstance(c.value, bool):
+                yield float(c.value), tolerance, qualifier
+
+
+def mentions_number(text: str, value: float) -> bool:
+    """Whether ``text`` contains the number as a whole token, written ``2,000`` or ``2000``."""
+    forms = {format_number(value), format_number(value).replace(",", "")}
+    return any(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d]|[.,]\d)", text) for f in forms)
+
+
+def number_example(unit: str, deck: Deck) -> str:
+    """An example answer for a number hint: of the unit's kind, and nowhere near (no partial
+    credit for) any figure of the deck, so it never gives an answer away."""
+    kind = "small" if _SMALL_UNITS.match(unit) else "percent" if _PERCENT_UNITS.match(unit) else "things"
+    kind = "people" if _PEOPLE_UNITS.search(unit.strip()) else kind
+    figures = list(deck_figures(deck))
+
+    def free(n: float) -> bool:
+        return all(grade_number(n, v, t, q).score == 0 and n != v for v, t, q in figures)
+
+    pick = next((n for n in _EXAMPLES[kind] if free(n)), None)
+    if pick is None:  # a deck that uses every example: go above all of its numbers
+        top = max((abs(v) for v, _, _ in figures), default=0.0)
+        pick = int(top * 3) + 7
+        while not free(pick):
+            pick = pick * 2 + 1
+    text = format_number(pick)
+    short = f"{pick / 1000:g}k" if pick >= 1000 and pick % 100 == 0 else ""
+    if short and not any(mentions_number(short, v) for v, _, _ in figures):
+        text += f" or {short}"
+    return text
+
+
+def deck_dates(deck: Deck) -> list[PartialDate]:
+    """Every date a question could ask for: each fact's ``date`` and the dates of its conflicts."""
+    found = []
+    for fact in deck.all_facts():
+        date = fact.date()
+        if date is not None:
+            found.append(date)
+        for c in fact.conflicts:
+            if c.field == "date" and isinstance(c.value, str):
+                try:
+                    found.append(PartialDate.parse(c.value))
+                except ValueError:
+                    continue
+    return found
+
+
+def date_example(precision: Precision, truth: PartialDate, deck: Deck) -> str:
+    """An example date at the answer's precision, in a year no date of the deck is in or next
+    to, so it equals no answer and earns no partial credit for this one."""
+    years = {d.year for d in (*deck_dates(deck), truth)}
+    year = min(years) - 3
+    while year in years or year - 1 in years or year + 1 in years:
+        year -= 1
+    if year < 1:  # a deck near year 1: look above its dates instead
+        year = max(years) + 3
+    # March and the 4th keep clear of year ends, where a month off would cross into the year.
+    example = {
+        Precision.YEAR: PartialDate(year),
+        Precision.MONTH: PartialDate(year, 3),
+        Precision.DAY: PartialDate(year, 3, 4),
+    }[precision]
+    return example.human()
+
+
+def dated(fact: Fact) -> str:
+    """`` (as of September 2023)`` for a fact with a date, else empty."""
+    date = fact.date()
+    return f" (as of {date.human()})" if date is not None else ""
+
+
+#: The cards' optional explanation, declared the same way by every card type so the
+#: ``cards`` section merges it whichever of them are installed.
+EXPLAIN = Field(FieldKind.STR, description="why this is the answer; shown after answering (all cards)")
+
+
+def explanation(fact: Fact) -> str:
+    """A card's ``explain`` text as one line, or empty."""
+    return " ".join(str(fact.get("explain") or "").split())
+
+
+def _bare(text: str) -> str:
+    return normalise(text).removeprefix("the ")
+
+
+def actor_of(deck: Deck, text: str) -> Actor | None:
+    """The actor whose name or alias ``text`` is ("CSTO", "the Kremlin", "Pashinyan"), if any."""
+    wanted = _bare(text)
+    for actor in deck.actors.values():
+        if wanted and wanted in {_bare(form) for form in name_forms(actor)}:
+            return actor
+    return None
+
+
+_SMALL_WORDS = {"the", "of", "and", "for", "in", "on", "a", "an", "de", "du", "la"}
+
+
+def _initials(name: str) -> set[str]:
+    """``Collective Security Treaty Organization`` → CSTO; hyphenated words count once or
+    per part (``Nagorno-Karabakh Republic`` → NKR or NR)."""
+    words = [w for w in normalise(name).split() if w not in _SMALL_WORDS]
+    whole = "".join(w[0] for w in re.split(r"\s+", name) if w and w.lower() not in _SMALL_WORDS)
+    return {"".join(w[0] for w in words), normalise(whole).replace(" ", "")}
+
+
+def _stems(name: str) -> set[str]:
+    return {w[:5] for w in normalise(name).split() if w not in _SMALL_WORDS and len(w) > 2}
+
+
+def same_thing(a: str, b: str) -> bool:
+    """Whether two names of one actor are spellings of the same name (one abbreviates the
+    other, or they share a word: "Russia" / "Russian Federation", "Pashinyan" / "Nikol
+    Pashinyan"), not a metonym ("Moscow" for Russia) that names something else in a text."""
+    short_a, short_b = normalise(a).replace(" ", ""), normalise(b).replace(" ", "")
+    return short_a in _initials(b) or short_b in _initials(a) or bool(_stems(a) & _stems(b))
+
+
+def other_names(actor: Actor, text: str) -> list[str]:
+    """The actor's names that may stand for ``text`` in a sentence (see :func:`same_thing`)."""
+    forms = [actor.name, *actor.aliases]
+    return [f for f in dict.fromkeys(forms) if _bare(f) != _bare(text) and same_thing(f, text)]
