@@ -313,7 +313,7 @@ def check_fact(
             if "value" in term and not has_number(joined, term["value"]):
                 report.problem(f"{key} term {term.get('id')}: {term['value']} not in the cited paragraphs")
     # a report cannot tell of what happened after it appeared
-    if fact.get("date") is not None and section in ("events", "agreements", "quotes"):
+    if fact.get("date") is not None and section in ("events", "agreements", "quotes", "figures"):
         for source in dict.fromkeys(cited_sources):
             if is_after(fact["date"], published.get(source)):
                 report.problem(
