@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from quizlib import get_plugin_manager, load_deck
+from quizlib import PartialDate, get_plugin_manager, load_deck
 from quizlib.deck import resolve_deck
 from quizlib.lint import lint_deck
 from quizlib.model import Deck
@@ -75,4 +75,27 @@ def test_enough_material_for_every_question_type(deck: Deck) -> None:
 
 def test_conflicts_recorded_between_sources(deck: Deck) -> None:
     conflicted = {f.key for f in deck.all_facts() if f.conflicts}
-    assert {"events/offensive-2023", "figures/karabakh-armenians"} <= conflicted
+    assert {"events/offensive-2023", "figures/karabakh-armenians", "agreements/ceasefire-2020"} <= conflicted
+
+
+def test_the_least_reliable_source_carries_a_warning(deck: Deck) -> None:
+    assert deck.sources["uncertainty-2023"].reliability
+
+
+def test_no_fact_is_dated_after_a_report_it_cites(deck: Deck) -> None:
+    # A report cannot tell of what happened after it appeared: a later date is the date of
+    # a plan's outcome ("a withdrawal in 2025") taken for the date of the event.
+    for fact in deck.all_facts():
+        if fact.get("date") is None:
+            continue
+        start = PartialDate.parse(str(fact.get("date"))).span()[0]
+        for citation in fact.sources:
+            published = deck.sources[citation.source].published
+            assert start <= PartialDate.parse(published).span()[1], (fact.key, citation)
+
+
+def test_related_actors_say_so(deck: Deck) -> None:
+    for actor_id in ("kremlin", "russian-mfa", "russian-peacekeepers", "maria-zakharova", "dmitry-peskov"):
+        assert "russia" in deck.actors[actor_id].parents, actor_id
+    assert "armenia" in deck.actors["armenia-mfa"].parents
+    assert "azerbaijan" in deck.actors["azerbaijan-mod"].parents
