@@ -13,7 +13,6 @@ from typing import Any
 
 from quizlib import (
     Actor,
-    Citation,
     Conflict,
     Deck,
     Fact,
@@ -53,30 +52,9 @@ _EXAMPLES: dict[str, Sequence[int]] = {
 }
 
 
-def source_name(deck: Deck, source_id: str) -> str:
-    """A source as people can look it up: its outlet, or its title when the outlet is unknown."""
-    source = deck.sources.get(source_id)
-    if source is None:
-        return source_id
-    outlet = source.outlet.strip()
-    if outlet and not outlet.lower().startswith("unknown"):
-        return outlet
-    title = source.title if len(source.title) <= 60 else source.title[:59].rsplit(" ", 1)[0] + "…"
-    return f"“{title}”" if title else source_id
-
-
-def cite(deck: Deck, citations: Iterable[Citation]) -> str:
-    """Citations by :func:`source_name`, with their locations: ``CIVILNET, p9; “Title”, p8``."""
-    parts = []
-    for c in citations:
-        name = source_name(deck, c.source)
-        parts.append(f"{name}, {c.location}" if c.location else name)
-    return "; ".join(parts)
-
-
 def conflict_line(deck: Deck, conflict: Conflict, shown: str) -> str:
     """Which source gives another value, and why they differ: ``Also given as X by S; …``."""
-    by = f" by {cite(deck, conflict.sources)}" if conflict.sources else ""
+    by = f" by {deck.cite(conflict.sources, short=True)}" if conflict.sources else ""
     line = f"Also given as {shown}{by}; either counts as right."
     note = " ".join(conflict.note.split())
     return f"{line} {note}" if note else line

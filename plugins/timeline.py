@@ -139,7 +139,7 @@ class Timeline:
         key = {
             "facts": [f.id for f, _ in chosen],
             "dates": [d.iso() for _, d in chosen],
-            "sources": [deck.cite(f.sources) for f, _ in chosen],
+            "sources": [deck.cite(f.sources, short=True) for f, _ in chosen],
             "example": list(example),
             "grading": str(deck.setting("timeline_grading", "pairs")),
         }

@@ -125,10 +125,23 @@ class Source:
     url: str = ""
     reliability: str = ""
 
+    def name(self, limit: int = 60) -> str:
+        """The source as people can look it up: its outlet, or its title (cut at a word after
+        ``limit`` characters) when the outlet is missing or "unknown …"."""
+        outlet = self.outlet.strip()
+        if outlet and not outlet.lower().startswith("unknown"):
+            return outlet
+        title = " ".join(self.title.split())
+        if len(title) > limit:
+            title = title[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        return f"“{title}”" if title else self.id
+
     def describe(self) -> str:
-        """One line naming the source for feedback: outlet, author, date."""
-        parts = [p for p in (self.outlet, self.author, self.published) if p]
-        return ", ".join(parts) if parts else self.title
+        """One line naming the source for feedback: :meth:`name`, author and date, the date
+        marked "(inferred)" when the source does not state it (it has a ``published_note``)."""
+        published = f"{self.published} (inferred)" if self.published and self.published_note else ""
+        parts = [self.name(), self.author, published or self.published]
+        return ", ".join(p for p in parts if p)
 
 
 @dataclass(frozen=True)
@@ -244,14 +257,32 @@ class Deck:
         and her ministry): as distractors they would both be right."""
         return a in self.lineage(b) or b in self.lineage(a)
 
-    def cite(self, citations: Iterable[Citation]) -> str:
-        """Citations for people: ``Outlet, Author, 2024-01-15, p7; ...``."""
-        parts = []
+    def cite(self, citations: Iterable[Citation], *, short: bool = False) -> str:
+        """Citations for people, each source once with every location cited in it:
+        ``Outlet, Author, 2024-01-15, p5, p17; “Title”, 2023 (inferred), p4``.
+
+        Args:
+            citations: The citations.
+            short: Name each source only (outlet or title), without author and date.
+        """
+        locations: dict[str, list[str]] = {}
         for c in citations:
-            source = self.sources.get(c.source)
-            text = source.describe() if source else c.source
-            parts.append(f"{text}, {c.location}" if c.location else text)
+            locations.setdefault(c.source, []).extend([c.location] if c.location else [])
+        parts = []
+        for source_id, where in locations.items():
+            source = self.sources.get(source_id)
+            name = source_id if source is None else source.name() if short else source.describe()
+            parts.append(", ".join([name, *where]))
         return "; ".join(parts)
+
+    def caution(self, citations: Iterable[Citation]) -> str:
+        """The ``reliability`` warnings of the cited sources when every one carries one (a fact
+        another source confirms needs none); empty otherwise."""
+        warnings = []
+        for source_id in dict.fromkeys(c.source for c in citations):
+            source = self.sources.get(source_id)
+            warnings.append(" ".join(source.reliability.split()) if source is not None else "")
+        return "; ".join(dict.fromkeys(warnings)) if warnings and all(warnings) else ""
 
 
 class PromptKind(enum.StrEnum):

@@ -400,7 +400,7 @@ def test_timeline_feedback_cites_each_items_own_source() -> None:
     d = timeline_deck(["2020-11-10", "2021-05", "2023-09-19"])
     (q, *_) = generate(d, "timeline")
     feedback = TYPES["timeline"].grade(q, right_response(q)).feedback
-    for cited in ("Outlet A, 2024-01-15, p1", "Outlet B, 2023-09-21, p2", "Outlet C, 2020-11-12, p3"):
+    for cited in ("Outlet A, p1", "Outlet B, p2", "Outlet C, p3"):
         assert f"({cited})" in feedback
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from quizlib.model import Deck, Grade, Prompt, PromptKind, Question, Rating, Response, Source
+from quizlib.model import Deck, Grade, Prompt, PromptKind, Question, Rating, Response
 from quizlib.ui.state import TYPED_KINDS, Phase, StudyState
 
 if TYPE_CHECKING:
@@ -159,49 +159,18 @@ def verdict(grade: Grade) -> Fragments:
     return [(VERDICT_STYLES[grade.verdict], f"{grade.verdict} ({grade.score:.2f})")]
 
 
-#: Titles longer than this are cut at a word, so a line names the article without filling
-#: the screen; the start of a headline is enough to find it.
-TITLE_LIMIT = 60
-
-
-def short_title(title: str, limit: int = TITLE_LIMIT) -> str:
-    """A title cut at a word to at most ``limit`` characters, with "…" when cut."""
-    if len(title) <= limit:
-        return title
-    return title[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def source_name(source: Source) -> str:
-    """A source as people can look it up: outlet, author and date; the title in place of an
-    outlet that is missing or "unknown …", and "(inferred)" after a date the source does not
-    state (one with a ``published_note``)."""
-    outlet = source.outlet.strip()
-    known = outlet and not outlet.lower().startswith("unknown")
-    name = outlet if known else f"“{short_title(source.title)}”"
-    published = f"{source.published} (inferred)" if source.published and source.published_note else ""
-    parts = [name, source.author, published or source.published]
-    return ", ".join(p for p in parts if p)
-
-
 def source_line(question: Question, deck: Deck | None) -> str:
-    """Where the fact comes from: each source (:func:`source_name`) once, with the locations
-    cited in it: ``Outlet, Author, 2024-01-15, p5, p17; “Title”, 2023 (inferred), p4``.
+    """Where the fact comes from: each source once, with the locations cited in it
+    (:meth:`Deck.cite`): ``Outlet, Author, 2024-01-15, p5, p17; “Title”, 2023 (inferred), p4``.
 
     When every cited source carries a ``reliability`` warning, the warning follows, so a
     learner never takes a doubtful source's fact as settled.
     """
-    locations: dict[str, list[str]] = {}
-    for citation in question.fact.sources:
-        locations.setdefault(citation.source, []).extend([citation.location] if citation.location else [])
-    parts, warnings = [], []
-    for source_id, where in locations.items():
-        source = deck.sources.get(source_id) if deck is not None else None
-        parts.append(", ".join([source_name(source) if source is not None else source_id, *where]))
-        warnings.append(source.reliability.strip() if source is not None else "")
-    line = "; ".join(parts)
-    if warnings and all(warnings):
-        line += f" (caution: {'; '.join(dict.fromkeys(warnings))})"
-    return line
+    if deck is None:
+        return "; ".join(str(c) for c in question.fact.sources)
+    line = deck.cite(question.fact.sources)
+    caution = deck.caution(question.fact.sources)
+    return f"{line} (caution: {caution})" if caution else line
 
 
 def feedback_fragments(state: StudyState, width: int | None = None) -> Fragments:
