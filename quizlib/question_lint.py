@@ -1,0 +1,314 @@
+"""The question lint: flaws that make generated questions unfair (``quizlib check --strict``).
+
+It generates nothing: it reads the questions a deck produced (ids, prompts, facts), their
+answers (:func:`quizlib.answer_of`) and the deck, so it works for any deck and any question
+type, built-in or third-party. The flaw kinds:
+
+* ``answer in hint``: an example in the hint is (nearly) the answer. Each example is graded
+  through the question's own type, so "e.g. 10 November 2020" gives away "November 2020".
+* ``answer in question``: the question text holds the answer ("the Turkish-Russian
+  monitoring center" asked for its parties; "the November 2020 ceasefire" asked for a date).
+* ``answer shown elsewhere``: a sibling's text or a timeline item holds the answer
+  ("killing two servicemen" beside "how many servicemen were killed?").
+* ``more than one right answer``, ``implausible distractor``, ``unanswerable`` (short quotes):
+  see :mod:`quizlib.choice_lint`.
+* ``unanswerable``: timeline items whose dates do not order at their precision.
+* ``duplicate``: two questions of the same kind with the same answer and wording.
+
+Texts are indexed by word, number and date and questions by answer, so the lint stays
+roughly linear in the number of questions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import combinations
+
+from quizlib.answers import parse_answer
+from quizlib.choice_lint import ChoiceLint
+from quizlib.dates import PartialDate
+from quizlib.errors import Problem
+from quizlib.lint_context import AnswerView, Flaw, LintContext, forms_of
+from quizlib.model import Answer, Deck, PromptKind, Question
+from quizlib.names import normalise
+from quizlib.plugins import PluginHost
+from quizlib.questions import answer_of
+from quizlib.textmatch import (
+    content_words,
+    date_near,
+    dates_in,
+    find_phrase,
+    gives_date,
+    number_near,
+    numbers_in,
+    words,
+)
+
+IN_HINT = "answer in hint"
+IN_QUESTION = "answer in question"
+ELSEWHERE = "answer shown elsewhere"
+UNANSWERABLE = "unanswerable"
+DUPLICATE = "duplicate"
+#: A typed example scoring this much gives the answer away (a date in the right month, a
+#: number inside the tolerance). Choices and orderings only when the example is the answer:
+#: half the pairs of a random order are right anyway.
+HINT_SCORE = 0.5
+#: A word in more duplicate candidates than this says nothing about what they ask.
+_COMMON = 50
+_EXAMPLE = re.compile(r"(?:\be\.?g\.?|for example|for instance|such as|like)\s*[:,]?\s*(.+)", re.I)
+
+
+def answers_of(questions: Iterable[Question], host: PluginHost) -> dict[str, Answer | None]:
+    """Every question's answer by id (None where its type cannot tell)."""
+    out: dict[str, Answer | None] = {}
+    for q in questions:
+        qt = host.question_types.get(q.type)
+        out[q.id] = answer_of(qt, q) if qt is not None else None
+    return out
+
+
+def find_flaws(
+    deck: Deck,
+    questions: Sequence[Question],
+    host: PluginHost,
+    answers: Mapping[str, Answer | None] | None = None,
+) -> list[Flaw]:
+    """Every flaw of the questions, in question order.
+
+    Args:
+        deck: The deck the questions came from.
+        questions: Its generated questions.
+        host: The plugins, whose question types grade the hints' examples.
+        answers: The answers by question id, when already known (else found here).
+    """
+    ctx = LintContext.build(deck, questions, host, answers or answers_of(questions, host))
+    shown = _ShownTexts(ctx)
+    choices = ChoiceLint(ctx)
+    flaws: list[Flaw] = []
+    for q in questions:
+        view = ctx.views.get(q.id)
+        if view is not None:
+            flaws.extend(_in_hint(ctx, q, view))
+            in_stem = list(_in_question(q, view))
+            flaws.extend(in_stem or shown.elsewhere(q, view))
+            flaws.extend(choices.flaws(q, view))
+        flaws.extend(_unordered(ctx, q))
+    flaws.extend(_duplicates(ctx))
+    order = {q.id: i for i, q in enumerate(questions)}
+    return sorted(flaws, key=lambda f: order[f.question.id])
+
+
+def lint_questions(deck: Deck, questions: Sequence[Question], host: PluginHost) -> list[Problem]:
+    """Every flaw as a :class:`Problem` at the fact's line: ``question-id: kind: detail``.
+
+    Args:
+        deck: The deck the questions came from.
+        questions: Its generated questions.
+        host: The plugins the questions came from.
+    """
+    return [Problem(deck.path, f.question.fact.line, 1, f.message) for f in find_flaws(deck, questions, host)]
+
+
+def _hint_examples(hint: str) -> list[str]:
+    m = _EXAMPLE.search(hint)
+    tail = m.group(1) if m else hint
+    parts = re.split(r"\s+or\s+|;|,\s+(?!\d{3}\b)", tail)
+    found = [d.written for d in dates_in(hint)] + [n.written for n in numbers_in(words(hint))]
+    return list(dict.fromkeys(p.strip(" .()") for p in [hint, tail, *parts, *found] if p.strip(" .()")))
+
+
+def _in_hint(ctx: LintContext, q: Question, view: AnswerView) -> Iterator[Flaw]:
+    hint = q.prompt.hint
+    qt = ctx.types.get(q.type)
+    if not hint or qt is None:
+        return
+    exact = q.prompt.kind in (PromptKind.CHOICE, PromptKind.MULTI, PromptKind.ORDER)
+    best, example = 0.0, ""
+    for candidate in _hint_examples(hint):
+        try:
+            score = qt.grade(q, parse_answer(q.prompt, candidate)).score
+        except Exception:  # not an answer of this kind, or a plugin's fault: no verdict
+            continue
+        if score > best:
+            best, example = score, candidate
+    if best >= (1.0 if exact else HINT_SCORE):
+        how = "is the answer" if best >= 1.0 else f"scores {best:g} (the answer is {view.answer.text!r})"
+        yield Flaw(q, IN_HINT, f"the example {example!r} {how}")
+        return
+    if view.plain and not exact:
+        hint_words = words(hint)
+        for text in view.texts:
+            if len(normalise(text)) > 2 and find_phrase(hint_words, words(text)) >= 0:
+                yield Flaw(q, IN_HINT, f"the hint contains the answer {text!r}")
+                return
+
+
+def _in_question(q: Question, view: AnswerView) -> Iterator[Flaw]:
+    text = q.prompt.text
+    if q.prompt.kind is PromptKind.ORDER or not text:
+        return
+    ws = words(text)
+    if view.date is not None:
+        for m in dates_in(text):
+            if gives_date(m.date, view.date):
+                answer = view.answer.text
+                yield Flaw(q, IN_QUESTION, f"the question names {m.written!r}; the answer is {answer!r}")
+                return
+    if view.number is not None:
+        near = number_near(ws, *view.number)
+        if near:
+            yield Flaw(q, IN_QUESTION, f"the question says {near!r}; the answer is {view.answer.text!r}")
+        return
+    # Free recall may give one name and ask for another ("What does CSTO stand for?").
+    identify = q.prompt.kind in (PromptKind.CHOICE, PromptKind.MULTI, PromptKind.NAME)
+    for actor in view.actors if identify else ():
+        for form in forms_of(actor):
+            at = find_phrase(ws, form, stems=True)
+            if at >= 0:
+                written = " ".join(ws[at : at + len(form)])
+                yield Flaw(q, IN_QUESTION, f"{written!r} in the question names the answer {actor.name!r}")
+                break
+    if view.plain or not identify:
+        for value in view.texts:
+            if len(normalise(value)) > 2 and find_phrase(ws, words(value)) >= 0:
+                yield Flaw(q, IN_QUESTION, f"the question contains the answer {value!r}")
+                return
+
+
+class _ShownTexts:
+    """The texts learners see in timelines, indexed by word, number and date."""
+
+    def __init__(self, ctx: LintContext) -> None:
+        self.ctx = ctx
+        self.owners: dict[str, list[Question]] = defaultdict(list)
+        by_word: dict[str, set[str]] = defaultdict(set)
+        by_number: dict[float, set[str]] = defaultdict(set)
+        by_year: dict[int, set[str]] = defaultdict(set)
+        for q in ctx.questions:
+            if q.prompt.kind is PromptKind.ORDER:
+                for item in q.prompt.items:
+                    if not self.owners[item]:
+                        ws = words(item)
+                        for w in ws:
+                            by_word[w].add(item)
+                        for n in numbers_in(ws):
+                            by_number[n.value].add(item)
+                        for d in dates_in(item):
+                            by_year[d.date.year].add(item)
+                    self.owners[item].append(q)
+        self.by_word, self.by_number, self.by_year = by_word, by_number, by_year
+
+    def _candidates(self, q: Question, view: AnswerView) -> list[tuple[str, Question, str]]:
+        """(text, the question showing it, where) that might hold ``q``'s answer."""
+        found: set[str] = set()
+        if view.number is not None:
+            found = self.by_number.get(view.number[0], set())
+        elif view.date is not None:
+            found = self.by_year.get(view.date.year, set())
+        elif view.plain:
+            phrases = [words(t) for t in view.texts if len(normalise(t)) > 2]
+            for phrase in phrases:
+                if phrase:
+                    found |= min((self.by_word.get(w, set()) for w in phrase), key=len)
+        out = [(t, self.owners[t][0], "items") for t in sorted(found) if q not in self.owners[t]]
+        if view.number is not None or view.date is not None:
+            # Siblings are asked about the same fact: their numbers and dates are this one's.
+            for sib in self.ctx.siblings[q.sibling_key]:
+                if sib is not q:
+                    shown = [sib.prompt.text, *sib.prompt.items, *sib.prompt.choices]
+                    out.extend((t, sib, "text") for t in shown if t)
+        return out
+
+    def elsewhere(self, q: Question, view: AnswerView) -> Iterator[Flaw]:
+        """A flaw when another question shows ``q``'s answer."""
+        if q.prompt.kind is PromptKind.ORDER or view.actors:
+            return  # a name seen elsewhere does not say who said or did this
+        context = content_words(q.prompt.text)
+        for text, other, where in self._candidates(q, view):
+            if view.number is not None:
+                hit = number_near(words(text), *view.number)
+            elif view.date is not None:
+                hit = date_near(text, view.date, context)
+            else:
+                hit = next((t for t in view.texts if find_phrase(words(text), words(t)) >= 0), "")
+            if hit:
+                more = len(self.owners.get(text, [other])) - 1
+                also = f" (and {more} other questions)" if more > 0 else ""
+                yield Flaw(q, ELSEWHERE, f"{hit!r} is shown in the {where} of {other.id}{also}")
+                return
+
+
+def _item_dates(ctx: LintContext, q: Question) -> list[PartialDate] | None:
+    dates = q.key.get("dates") if isinstance(q.key, Mapping) else None
+    if isinstance(dates, list) and len(dates) == len(q.prompt.items):
+        try:  # the built-in timeline's key: the items' own dates
+            return [PartialDate.parse(str(d)) for d in dates]
+        except ValueError:
+            pass
+    found = [ctx.dated_texts.get(normalise(item)) for item in q.prompt.items]
+    return None if any(d is None for d in found) else [d for d in found if d is not None]
+
+
+def _unordered(ctx: LintContext, q: Question) -> Iterator[Flaw]:
+    if q.prompt.kind is not PromptKind.ORDER:
+        return
+    dates = _item_dates(ctx, q)
+    for (i, a), (j, b) in combinations(enumerate(dates or ()), 2):
+        if not a.orders_with(b):
+            yield Flaw(
+                q,
+                UNANSWERABLE,
+                f"items {i + 1} and {j + 1} cannot be put in order ({a.human()} and {b.human()} overlap)",
+            )
+            return
+
+
+def _answer_key(view: AnswerView) -> tuple[object, ...]:
+    if view.number is not None:
+        value, units = view.number
+        return ("number", value, units[0][:5] if units else "")
+    if view.date is not None:
+        return ("date", view.date.iso())
+    return ("text", tuple(sorted(normalise(t) for t in view.texts)))
+
+
+def _duplicates(ctx: LintContext) -> Iterator[Flaw]:
+    groups: dict[tuple[object, ...], list[Question]] = defaultdict(list)
+    for q in ctx.questions:
+        view = ctx.views.get(q.id)
+        if view is not None and q.prompt.kind is not PromptKind.ORDER:
+            groups[(q.prompt.kind, *_answer_key(view))].append(q)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        stems = [content_words(q.prompt.text) for q in group]
+        by_stem: dict[str, list[int]] = defaultdict(list)
+        for i, own in enumerate(stems):
+            for s in own:
+                by_stem[s].append(i)
+        shared: Counter[tuple[int, int]] = Counter()
+        for members in by_stem.values():
+            if len(members) <= _COMMON:
+                shared.update(combinations(members, 2))
+        reported: set[int] = set()
+        for (i, j), count in sorted(shared.items()):
+            smaller = min(len(stems[i]), len(stems[j]))
+            if j in reported or not _same_question(ctx, group[i], group[j], count, smaller):
+                continue
+            reported.add(j)
+            common = ", ".join(sorted(stems[i][s] for s in stems[i].keys() & stems[j].keys()))
+            answer = ctx.views[group[j].id].answer.text
+            detail = f"asks the same as {group[i].id} (answer {answer!r}; shared words: {common})"
+            yield Flaw(group[j], DUPLICATE, detail)
+
+
+def _same_question(ctx: LintContext, a: Question, b: Question, shared: int, smaller: int) -> bool:
+    """Conservative: most of the shorter question's words and at least two of them; or, for a
+    date or number, one word and the very same actors (an agreement and the event of signing
+    it), so unrelated events of one day are not taken for one."""
+    if shared >= 2 and shared >= 0.5 * smaller:
+        return True
+    actors = ctx.fact_actors.get(a.fact.key)
+    return bool(actors) and actors == ctx.fact_actors.get(b.fact.key) and not ctx.views[a.id].actors
