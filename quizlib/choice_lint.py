@@ -40,6 +40,7 @@ class ChoiceLint:
     def __init__(self, ctx: LintContext) -> None:
         self.ctx = ctx
         self.phrases = _Phrases(ctx)
+        self.plausible: dict[tuple[str, bool], list[Actor]] = {}
 
     def flaws(self, q: Question, view: AnswerView) -> Iterator[Flaw]:
         """The choice and speaker flaws of one question."""
@@ -50,7 +51,48 @@ class ChoiceLint:
             yield from _said_too(ctx, self.phrases, q, speaker)
         if q.prompt.kind in (PromptKind.CHOICE, PromptKind.MULTI) and view.actors:
             yield from _related(ctx, q, view)
-            yield from _implausible(ctx, q, view, speaker)
+            yield from self._implausible(q, view, bool(speaker))
+
+    def _plausible(self, answer: Actor, speaking: bool) -> list[Actor]:
+        """Actors that would make fair distractors for ``answer``: same kind, unrelated, and
+        speaking in the deck when the question asks who said something."""
+        key = (answer.id, speaking)
+        if key not in self.plausible:
+            ctx = self.ctx
+            self.plausible[key] = [
+                a
+                for a in ctx.deck.actors.values()
+                if a.kind == answer.kind
+                and a.id != answer.id
+                and not ctx.deck.related(a.id, answer.id)
+                and not _names_one(ctx, a, answer)
+                and (not speaking or a.id in ctx.speakers)
+            ]
+        return self.plausible[key]
+
+    def _implausible(self, q: Question, view: AnswerView, speaking: bool) -> Iterator[Flaw]:
+        kinds = {a.kind for a in view.actors}
+        if len(kinds) != 1:
+            return
+        (kind,) = kinds
+        right = {a.id for a in view.actors}
+        offered = [a for a in self.ctx.choice_actors(q) if a is not None and a.id not in right]
+        fitting = self._plausible(view.actors[0], speaking)
+        spare = [a for a in fitting if a not in offered and a.id not in right]
+        advice = (
+            f"{len(spare)} fitting actor{'s' if len(spare) > 1 else ''} could stand in"
+            if spare
+            else "the deck has no fitting actor to offer instead; add some"
+        )
+        odd: dict[str, list[str]] = defaultdict(list)
+        for actor in offered:
+            if actor.kind != kind:
+                odd[f"{_a(actor.kind)}, the answer {_a(kind)}"].append(actor.name)
+            elif speaking and actor.id not in self.ctx.speakers:
+                odd["never quoted in the deck"].append(actor.name)
+        for why, names in odd.items():
+            verb = "is" if len(names) == 1 else "are"
+            yield Flaw(q, IMPLAUSIBLE, f"{', '.join(map(repr, names))} {verb} {why}; {advice}")
 
 
 def _short_quote(ctx: LintContext, q: Question) -> Iterator[Flaw]:
@@ -110,10 +152,10 @@ def _said_too(ctx: LintContext, phrases: _Phrases, q: Question, speaker: str) ->
         yield Flaw(q, TWO_RIGHT, f"{name} is also quoted saying {phrase!r} ({key})")
 
 
-def _names_one(a: Actor, b: Actor) -> bool:
+def _names_one(ctx: LintContext, a: Actor, b: Actor) -> bool:
     """Whether one actor's name is another name of the other, or holds it ("Russian peacekeepers"
     holds "Russia")."""
-    if set(name_forms(a)) & set(name_forms(b)):
+    if ctx.name_forms(a) & ctx.name_forms(b):
         return True
     for x, y in ((a, b), (b, a)):
         short = [w for w in normalise(x.name).split() if w not in STOP_WORDS]
@@ -129,49 +171,13 @@ def _related(ctx: LintContext, q: Question, view: AnswerView) -> Iterator[Flaw]:
         if actor is None or actor.id in right:
             continue
         for r in view.actors:
-            if ctx.deck.related(actor.id, r.id) or _names_one(actor, r):
+            if ctx.deck.related(actor.id, r.id) or _names_one(ctx, actor, r):
                 yield Flaw(
                     q,
                     TWO_RIGHT,
                     f"the distractor {actor.name!r} is part of, or another name for, the answer {r.name!r}",
                 )
                 break
-
-
-def _plausible(ctx: LintContext, answer: Actor, speaker: str) -> list[Actor]:
-    """Actors that would make fair distractors for ``answer``: same kind, unrelated, speaking."""
-    return [
-        a
-        for a in ctx.deck.actors.values()
-        if a.kind == answer.kind
-        and not ctx.deck.related(a.id, answer.id)
-        and not _names_one(a, answer)
-        and (not speaker or a.id in ctx.speakers)
-    ]
-
-
-def _implausible(ctx: LintContext, q: Question, view: AnswerView, speaker: str) -> Iterator[Flaw]:
-    kinds = {a.kind for a in view.actors}
-    if len(kinds) != 1:
-        return
-    (kind,) = kinds
-    right = {a.id for a in view.actors}
-    offered = [a for a in ctx.choice_actors(q) if a is not None and a.id not in right]
-    spare = [a for a in _plausible(ctx, view.actors[0], speaker) if a not in offered and a.id not in right]
-    advice = (
-        f"{len(spare)} fitting actor{'s' if len(spare) > 1 else ''} could stand in"
-        if spare
-        else "the deck has no fitting actor to offer instead; add some"
-    )
-    odd: dict[str, list[str]] = defaultdict(list)
-    for actor in offered:
-        if actor.kind != kind:
-            odd[f"{_a(actor.kind)}, the answer {_a(kind)}"].append(actor.name)
-        elif speaker and actor.id not in ctx.speakers:
-            odd["never quoted in the deck"].append(actor.name)
-    for why, names in odd.items():
-        verb = "is" if len(names) == 1 else "are"
-        yield Flaw(q, IMPLAUSIBLE, f"{', '.join(map(repr, names))} {verb} {why}; {advice}")
 
 
 def _a(kind: str) -> str:

@@ -85,6 +85,9 @@ class LintContext:
     #: fact key → the actors its actor-valued fields name (who a fact is about).
     fact_actors: dict[str, frozenset[str]] = field(default_factory=dict)
     siblings: dict[str, list[Question]] = field(default_factory=lambda: defaultdict(list))
+    #: Choice texts already looked up: the same few names recur in thousands of choices.
+    _named: dict[str, Actor | None] = field(default_factory=dict)
+    _forms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -122,7 +125,15 @@ class LintContext:
 
     def actor_named(self, text: str) -> Actor | None:
         """The deck actor a text names (by name or alias), if any."""
-        return self.actor_by_form.get(normalise(text))
+        if text not in self._named:
+            self._named[text] = self.actor_by_form.get(normalise(text))
+        return self._named[text]
+
+    def name_forms(self, actor: Actor) -> frozenset[str]:
+        """An actor's normalised name forms (:func:`quizlib.names.name_forms`), computed once."""
+        if actor.id not in self._forms:
+            self._forms[actor.id] = frozenset(name_forms(actor))
+        return self._forms[actor.id]
 
     def choice_actors(self, q: Question) -> list[Actor | None]:
         """The actor each choice names (None where a choice is not an actor)."""

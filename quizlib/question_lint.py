@@ -21,6 +21,7 @@ roughly linear in the number of questions.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -57,6 +58,8 @@ DUPLICATE = "duplicate"
 HINT_SCORE = 0.5
 #: A word in more duplicate candidates than this says nothing about what they ask.
 _COMMON = 50
+#: A question type asking about this many facts shows which words are its template's.
+_TEMPLATE_SIZE = 5
 _EXAMPLE = re.compile(r"(?:\be\.?g\.?|for example|for instance|such as|like)\s*[:,]?\s*(.+)", re.I)
 
 
@@ -111,12 +114,14 @@ def lint_questions(deck: Deck, questions: Sequence[Question], host: PluginHost) 
     return [Problem(deck.path, f.question.fact.line, 1, f.message) for f in find_flaws(deck, questions, host)]
 
 
-def _hint_examples(hint: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)  # a type's hint is usually the same for all its questions
+def _hint_examples(hint: str) -> tuple[str, ...]:
+    """What a hint offers as an answer: the whole hint, the parts of its example ("e.g. 2,000
+    or 2k"), and every date and number in it."""
     m = _EXAMPLE.search(hint)
-    tail = m.group(1) if m else hint
-    parts = re.split(r"\s+or\s+|;|,\s+(?!\d{3}\b)", tail)
+    parts = re.split(r"\s+or\s+|;|,\s+(?!\d{3}\b)", m.group(1)) if m else []
     found = [d.written for d in dates_in(hint)] + [n.written for n in numbers_in(words(hint))]
-    return list(dict.fromkeys(p.strip(" .()") for p in [hint, tail, *parts, *found] if p.strip(" .()")))
+    return tuple(dict.fromkeys(p.strip(" .()") for p in [hint, *parts, *found] if p.strip(" .()")))
 
 
 def _in_hint(ctx: LintContext, q: Question, view: AnswerView) -> Iterator[Flaw]:
@@ -280,10 +285,14 @@ def _duplicates(ctx: LintContext) -> Iterator[Flaw]:
         view = ctx.views.get(q.id)
         if view is not None and q.prompt.kind is not PromptKind.ORDER:
             groups[(q.prompt.kind, *_answer_key(view))].append(q)
+    template = _template_words(ctx)
     for group in groups.values():
         if len(group) < 2:
             continue
-        stems = [content_words(q.prompt.text) for q in group]
+        stems = [
+            {s: w for s, w in content_words(q.prompt.text).items() if s not in template.get(q.type, ())}
+            for q in group
+        ]
         by_stem: dict[str, list[int]] = defaultdict(list)
         for i, own in enumerate(stems):
             for s in own:
@@ -302,6 +311,21 @@ def _duplicates(ctx: LintContext) -> Iterator[Flaw]:
             answer = ctx.views[group[j].id].answer.text
             detail = f"asks the same as {group[i].id} (answer {answer!r}; shared words: {common})"
             yield Flaw(group[j], DUPLICATE, detail)
+
+
+def _template_words(ctx: LintContext) -> dict[str, set[str]]:
+    """Per question type, the words of its template ("parties" in "Who were the parties to X?"):
+    those in the prompts of at least half of its facts, once it has enough facts to tell."""
+    seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for q in ctx.questions:
+        for s in content_words(q.prompt.text):
+            seen[q.type][s].add(q.fact.key)
+    template: dict[str, set[str]] = {}
+    for name, by_stem in seen.items():
+        facts = len({q.fact.key for q in ctx.questions if q.type == name})
+        if facts >= _TEMPLATE_SIZE:
+            template[name] = {s for s, keys in by_stem.items() if len(keys) >= facts / 2}
+    return template
 
 
 def _same_question(ctx: LintContext, a: Question, b: Question, shared: int, smaller: int) -> bool:

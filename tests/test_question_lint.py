@@ -412,6 +412,24 @@ def test_unrelated_events_of_one_day_are_not_duplicates(lint: Lint) -> None:
     assert "duplicate" not in kinds(messages)
 
 
+def test_template_words_do_not_make_duplicates(lint: Lint) -> None:
+    accords = ["Aghdam", "Lachin", "Shusha", "Goris", "Kapan", "Tavush"]
+    messages = lint(
+        *(
+            P(
+                name.lower(),
+                "multi",
+                text="x",
+                ask=f"Who were the parties to the {name} accord?",
+                options=["russia", "armenia", "turkey"],
+                parties=["russia", "armenia"],
+            )
+            for name in accords
+        )
+    )
+    assert "duplicate" not in kinds(messages)
+
+
 # --- shape of the report, other question types ------------------------------------------
 
 
