@@ -161,7 +161,9 @@ class LintContext:
         if date is None and (kind is PromptKind.NUMBER or _starts_with_number(answer.text)):
             found = split_number(answer.text)
             number = (found[0], tuple(found[1])) if found else None
-        actors = tuple(a for a in (self.actor_named(t) for t in texts) if a is not None)
+        # The right choices or the answer's text name the actors; values may add other forms.
+        named = (self.actor_named(t) for t in (answer.choices or (answer.text,)))
+        actors = tuple({a.id: a for a in named if a is not None}.values())
         return AnswerView(answer, texts, date, number, actors)
 
 

@@ -60,7 +60,7 @@ HINT_SCORE = 0.5
 _COMMON = 50
 #: A question type asking about this many facts shows which words are its template's.
 _TEMPLATE_SIZE = 5
-_EXAMPLE = re.compile(r"(?:\be\.?g\.?|for example|for instance|such as|like)\s*[:,]?\s*(.+)", re.I)
+_EXAMPLE = re.compile(r"(?:\be\.?g\.?|\bfor example|\bfor instance|\bsuch as|\blike)\s*[:,]?\s*(.+)", re.I)
 
 
 def answers_of(questions: Iterable[Question], host: PluginHost) -> dict[str, Answer | None]:
@@ -142,12 +142,20 @@ def _in_hint(ctx: LintContext, q: Question, view: AnswerView) -> Iterator[Flaw]:
         how = "is the answer" if best >= 1.0 else f"scores {best:g} (the answer is {view.answer.text!r})"
         yield Flaw(q, IN_HINT, f"the example {example!r} {how}")
         return
-    if view.plain and not exact:
-        hint_words = words(hint)
-        for text in view.texts:
-            if len(normalise(text)) > 2 and find_phrase(hint_words, words(text)) >= 0:
-                yield Flaw(q, IN_HINT, f"the hint contains the answer {text!r}")
-                return
+    hint_words = words(hint)
+    for text in _plain_forms(view, view.plain and not exact):
+        if find_phrase(hint_words, words(text)) >= 0:
+            yield Flaw(q, IN_HINT, f"the hint contains the answer {text!r}")
+            return
+
+
+def _plain_forms(view: AnswerView, texts: bool) -> list[str]:
+    """Forms of the answer to look for word for word: the type's own ``Answer.values``
+    (always: the type says a prompt must not hold them), and with ``texts`` the answer's texts."""
+    forms = list(view.answer.values)
+    if texts:
+        forms += [t for t in view.texts if len(normalise(t)) > 2]
+    return [f for f in dict.fromkeys(forms) if words(f)]
 
 
 def _in_question(q: Question, view: AnswerView) -> Iterator[Flaw]:
@@ -165,21 +173,24 @@ def _in_question(q: Question, view: AnswerView) -> Iterator[Flaw]:
         near = number_near(ws, *view.number)
         if near:
             yield Flaw(q, IN_QUESTION, f"the question says {near!r}; the answer is {view.answer.text!r}")
-        return
+            return
     # Free recall may give one name and ask for another ("What does CSTO stand for?").
     identify = q.prompt.kind in (PromptKind.CHOICE, PromptKind.MULTI, PromptKind.NAME)
+    named = False
     for actor in view.actors if identify else ():
         for form in forms_of(actor):
             at = find_phrase(ws, form, stems=True)
             if at >= 0:
+                named = True
                 written = " ".join(ws[at : at + len(form)])
                 yield Flaw(q, IN_QUESTION, f"{written!r} in the question names the answer {actor.name!r}")
                 break
-    if view.plain or not identify:
-        for value in view.texts:
-            if len(normalise(value)) > 2 and find_phrase(ws, words(value)) >= 0:
-                yield Flaw(q, IN_QUESTION, f"the question contains the answer {value!r}")
-                return
+    if named:
+        return
+    for value in _plain_forms(view, view.plain or not identify):
+        if find_phrase(ws, words(value)) >= 0:
+            yield Flaw(q, IN_QUESTION, f"the question contains the answer {value!r}")
+            return
 
 
 class _ShownTexts:
