@@ -37,6 +37,7 @@ actors:
   - {id: zakharova, name: Maria Zakharova, kind: person}
   - {id: peskov, name: Dmitry Peskov, kind: person}
   - {id: kovgan, name: Ivan Kovgan, kind: person}
+  - {id: contingent, name: Russian peacekeeping contingent, kind: institution}
 probes:
 """
 
@@ -177,6 +178,22 @@ def test_answer_shown_in_a_timeline_item(lint: Lint) -> None:
     )
 
 
+def test_date_shown_in_a_timeline_item_beside_the_same_subject(lint: Lint) -> None:
+    messages = lint(
+        P("war", "date", text="x", ask="When was the Karabakh war fought?", date="2020"),
+        P("truce", "date", text="A truce ended the 2020 Karabakh war.", date="2020-11-10"),
+        P("road", "date", text="The road was blocked.", date="2022-12"),
+        P("exodus", "date", text="The people left.", date="2023-09"),
+        P("line", "order", text="x", items=["truce", "road", "exodus"]),
+    )
+    assert any(
+        m.startswith("probes/war/probe: answer shown elsewhere: '2020' is shown in the items of probes/line")
+        for m in messages
+    )
+    # The road's year is nowhere near words of its own question.
+    assert not any(m.startswith(("probes/road/", "probes/exodus/")) for m in messages)
+
+
 def test_other_numbers_in_timeline_items_are_fair(lint: Lint) -> None:
     messages = lint(
         P(
@@ -249,6 +266,24 @@ def test_distractor_that_is_part_of_the_answer(lint: Lint) -> None:
             "the distractor 'Armenian Ministry of Foreign Affairs'"
         )
         for m in messages
+    )
+
+
+def test_distractor_whose_name_holds_the_answer(lint: Lint) -> None:
+    # No organisation links them: the names alone tell that one is part of the other.
+    messages = lint(
+        P(
+            "c",
+            "choice",
+            text="We will protect the civilians of the region at any cost.",
+            speaker="contingent",
+            options=["contingent", "russia", "turkey"],
+        ),
+        P("r", "name", text="Russia keeps its word and will stay to the end of the term.", speaker="russia"),
+        P("t", "name", text="Turkey stands with its brothers in every hard hour.", speaker="turkey"),
+    )
+    assert any(
+        m.startswith("probes/c/probe: more than one right answer: the distractor 'Russia'") for m in messages
     )
 
 
@@ -481,6 +516,36 @@ def test_a_type_that_states_its_answer(tmp_path: Path) -> None:
     questions = generate_questions(deck, host, random.Random(0)).questions
     messages = [f.message for f in find_flaws(deck, questions, host)]
     assert "probes/c/stated: answer in question: the question contains the answer 'Stepanakert'" in messages
+
+
+class StatedHint(Stated):
+    """A type whose grading cannot read its hint, but whose answer lists its plain forms."""
+
+    name = "stated_hint"
+
+    def generate(self, fact: Any, deck: Deck, rng: random.Random) -> list[Question]:
+        from quizlib import Prompt, PromptKind, question_id
+
+        prompt = Prompt(PromptKind.TEXT, "Which city?", hint=str(fact.get("hint", "")))
+        return [Question(question_id(fact, self.name), self.name, fact, prompt)]
+
+
+class StatedHintPlugin:
+    @hookimpl
+    def register_question_types(self, register: Any) -> None:
+        register(StatedHint())
+
+
+@pytest.mark.parametrize(
+    ("hint", "flagged"), [("a city, e.g. Stepanakert", True), ("a city, e.g. Goris", False)]
+)
+def test_a_hint_holding_a_stated_answer_form(tmp_path: Path, hint: str, flagged: bool) -> None:
+    extra = {"probe": lint_probe, "s": StatedHintPlugin()}
+    host = get_plugin_manager(builtins=False, entry_points=False, extra=extra)
+    path = write_probes(tmp_path, [P("c", "text", text="x", answer="Khankendi", hint=hint)])
+    messages = flaws(host, path)
+    found = "probes/c/stated_hint: answer in hint: the hint contains the answer 'Stepanakert'" in messages
+    assert found is flagged
 
 
 # --- properties -------------------------------------------------------------------------
