@@ -6,7 +6,8 @@ distractors plausible, can a quote be placed at all?
   of, the institution of, or another name of a right answer ("the Kremlin" beside "Russia",
   "Armenian Ministry of Foreign Affairs" beside "Armenia").
 * ``implausible distractor``: a choice of another kind than the answer (a person offered
-  for a ministry's statement), or an actor never quoted offered as a speaker.
+  for a ministry's statement, a word among dates), an actor never quoted offered as a
+  speaker, or a right choice that stands out by its length.
 * ``unanswerable``: a quote of a few words asked without any context.
 
 Who said what comes from the deck itself (facts whose section has a single-actor field,
@@ -16,6 +17,7 @@ whose answer names a deck actor.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
@@ -23,7 +25,7 @@ from itertools import pairwise
 from quizlib.lint_context import AnswerView, Flaw, LintContext
 from quizlib.model import Actor, PromptKind, Question
 from quizlib.names import name_forms, normalise
-from quizlib.textmatch import STOP_WORDS, content_words, same_stem, words
+from quizlib.textmatch import STOP_WORDS, content_words, dates_in, same_stem, split_number, words
 
 TWO_RIGHT = "more than one right answer"
 IMPLAUSIBLE = "implausible distractor"
@@ -32,6 +34,9 @@ UNANSWERABLE = "unanswerable"
 SHORT_QUOTE = 6
 #: The question must add this many words of its own to a short quote to count as context.
 CONTEXT_WORDS = 3
+#: A right choice this many times as long as every wrong one gives itself away.
+STANDS_OUT = 1.5
+_NUMBER_FIRST = re.compile(r"^(?:[a-z]+\s+){0,2}[\d~]", re.I)
 
 
 class ChoiceLint:
@@ -52,6 +57,8 @@ class ChoiceLint:
         if q.prompt.kind in (PromptKind.CHOICE, PromptKind.MULTI) and view.actors:
             yield from _related(ctx, q, view)
             yield from self._implausible(q, view, bool(speaker))
+        elif q.prompt.kind in (PromptKind.CHOICE, PromptKind.MULTI):
+            yield from _odd_text_choices(q, view)
 
     def _plausible(self, answer: Actor, speaking: bool) -> list[Actor]:
         """Actors that would make fair distractors for ``answer``: same kind, unrelated, and
@@ -180,5 +187,41 @@ def _related(ctx: LintContext, q: Question, view: AnswerView) -> Iterator[Flaw]:
                 break
 
 
+def _choice_kind(text: str) -> str:
+    """What a choice is: a date, a number or text."""
+    dates = dates_in(text)
+    if len(dates) == 1 and dates[0].written.strip() == text.strip():
+        return "date"
+    return "number" if split_number(text) is not None and _NUMBER_FIRST.match(text.strip()) else "text"
+
+
+def _odd_text_choices(q: Question, view: AnswerView) -> Iterator[Flaw]:
+    """Choices that are not names: another kind than the answer, or an answer that stands out
+    by its length (the key is often the longest, most careful option)."""
+    right = [c for c in q.prompt.choices if c in view.answer.choices]
+    wrong = [c for c in q.prompt.choices if c not in view.answer.choices]
+    if not right or not wrong:
+        return
+    kinds = {_choice_kind(c) for c in right}
+    if len(kinds) == 1:
+        (kind,) = kinds
+        odd = [c for c in wrong if _choice_kind(c) != kind]
+        if odd:
+            what = ", ".join(f"{c!r} is {_a(_choice_kind(c))}" for c in odd)
+            yield Flaw(q, IMPLAUSIBLE, f"{what}; the answer is {_a(kind)}")
+            return
+    shortest_right = min(len(words(c)) for c in right)
+    longest_wrong = max(len(words(c)) for c in wrong)
+    if shortest_right > STANDS_OUT * longest_wrong and shortest_right - longest_wrong >= 4:
+        yield Flaw(
+            q,
+            IMPLAUSIBLE,
+            f"the answer stands out by its length: {shortest_right} words, the other choices "
+            f"{longest_wrong} at most",
+        )
+
+
 def _a(kind: str) -> str:
+    if kind == "text":
+        return "text"
     return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"

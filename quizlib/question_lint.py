@@ -158,9 +158,25 @@ def _plain_forms(view: AnswerView, texts: bool) -> list[str]:
     return [f for f in dict.fromkeys(forms) if words(f)]
 
 
+def _dated_items(q: Question) -> Iterator[Flaw]:
+    """Timeline items that carry their own dates order themselves: flag when the dates written
+    in the items settle at least half of the pairs."""
+    items = q.prompt.items
+    written = [next(iter(dates_in(item)), None) for item in items]
+    dated = [m for m in written if m is not None]
+    settled = sum(1 for a, b in combinations(dated, 2) if a.date.orders_with(b.date))
+    pairs = len(items) * (len(items) - 1) / 2
+    if len(items) >= 3 and settled >= pairs / 2:
+        shown = ", ".join(repr(m.written) for m in dated)
+        yield Flaw(q, IN_QUESTION, f"the items' own dates ({shown}) give the order away")
+
+
 def _in_question(q: Question, view: AnswerView) -> Iterator[Flaw]:
     text = q.prompt.text
-    if q.prompt.kind is PromptKind.ORDER or not text:
+    if q.prompt.kind is PromptKind.ORDER:
+        yield from _dated_items(q)
+        return
+    if not text:
         return
     ws = words(text)
     if view.date is not None:

@@ -33,7 +33,7 @@ from quizlib import (
     question_id,
 )
 
-KINDS = ("date", "number", "choice", "multi", "name", "order", "text")
+KINDS = ("date", "number", "choice", "multi", "pick", "name", "order", "text")
 PROBES = Section(
     "probes",
     {
@@ -49,6 +49,8 @@ PROBES = Section(
         "options": Field(FieldKind.ACTOR_LIST, description="the choices (choice, multi)"),
         "parties": Field(FieldKind.ACTOR_LIST, description="the right choices (multi)"),
         "items": Field(FieldKind.STR_LIST, description="ids of probes to order (order)"),
+        "choices": Field(FieldKind.STR_LIST, description="the choices (pick)"),
+        "right": Field(FieldKind.INT_LIST, description="indexes of the right choices (pick)"),
     },
 )
 
@@ -73,6 +75,10 @@ class Probe:
             prompt = Prompt(
                 prompt_kind, str(ask or f"Who said: “{text}”"), tuple(a.name for a in options), hint=hint
             )
+        elif kind == "pick":
+            key["right"] = list(fact.get("right", []))
+            choices = tuple(fact.get("choices", []))
+            prompt = Prompt(PromptKind.CHOICE, str(ask or text), choices, hint=hint)
         elif kind == "order":
             facts = {f.id: f for f in deck.facts("probes")}
             chosen = [facts[i] for i in fact.get("items", [])]
@@ -93,7 +99,7 @@ class Probe:
     def grade(self, question: Question, response: Any) -> Grade:
         k = question.key
         kind = k["kind"]
-        if kind in ("choice", "multi"):
+        if kind in ("choice", "multi", "pick"):
             choices = question.prompt.choices
             score = grade_picks(response, k["right"], len(choices))
             return Grade(score, "; ".join(choices[i] for i in k["right"]))

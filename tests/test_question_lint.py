@@ -156,6 +156,21 @@ def test_question_without_its_answer_is_fair(lint: Lint) -> None:
     assert "answer in question" not in kinds(messages)
 
 
+@pytest.mark.parametrize(
+    ("texts", "flagged"),
+    [(["In 2019 a", "In 2021 b", "In May 2020 c"], True), (["In 2019 a", "b", "c"], False)],
+)
+def test_timeline_items_that_carry_their_dates(lint: Lint, texts: list[str], flagged: bool) -> None:
+    messages = lint(
+        P("a", "date", text=texts[0], ask="When did a happen?", date="2019"),
+        P("b", "date", text=texts[1], ask="When did b happen?", date="2021"),
+        P("c", "date", text=texts[2], ask="When did c happen?", date="2020-05"),
+        P("line", "order", text="x", items=["a", "b", "c"]),
+    )
+    found = any(m.startswith("probes/line/probe: answer in question: the items' own dates") for m in messages)
+    assert found is flagged
+
+
 def test_answer_shown_in_a_timeline_item(lint: Lint) -> None:
     messages = lint(
         P(
@@ -399,6 +414,53 @@ def test_plausible_distractors_are_fair(lint: Lint) -> None:
         ),
         P("p", "name", text="The peacekeepers failed to protect our people in the end.", speaker="peskov"),
         P("q", "name", text="Armenia will rethink its membership of the alliance soon.", speaker="pashinyan"),
+    )
+    assert "implausible distractor" not in kinds(messages)
+
+
+def test_text_choices_of_another_kind_or_a_key_that_stands_out(lint: Lint) -> None:
+    messages = lint(
+        P(
+            "kind",
+            "pick",
+            text="When did the war start?",
+            choices=["27 September 2020", "soon", "2019"],
+            right=[0],
+        ),
+        P(
+            "long",
+            "pick",
+            text="What did the spokesman say of the troops?",
+            choices=[
+                "They had not supported peace and stability in the region at all",
+                "They left",
+                "They won",
+            ],
+            right=[0],
+        ),
+    )
+    assert "probes/kind/probe: implausible distractor: 'soon' is text; the answer is a date" in messages
+    assert any(
+        m.startswith("probes/long/probe: implausible distractor: the answer stands out") for m in messages
+    )
+
+
+def test_alike_text_choices_are_fair(lint: Lint) -> None:
+    messages = lint(
+        P(
+            "kind",
+            "pick",
+            text="When did the war start?",
+            choices=["27 September 2020", "1 May 2019", "2021"],
+            right=[0],
+        ),
+        P(
+            "long",
+            "pick",
+            text="What did the spokesman say of the troops?",
+            choices=["They had not kept the peace", "They should stay until 2030", "They had won the war"],
+            right=[0],
+        ),
     )
     assert "implausible distractor" not in kinds(messages)
 

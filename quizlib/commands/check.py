@@ -33,15 +33,16 @@ FILE:LINE:COL: warning: message, exiting 1 when there is any:
   question lint (message "QUESTION-ID: KIND: detail"), for the questions every installed
     question type generates:
     answer in hint          a hint's example is, or scores as, the answer
-    answer in question      the question text holds the answer (a name, its adjective, a date)
+    answer in question      the question text holds the answer (a name, its adjective, a date);
+                            timeline items carry the dates that order them
     answer shown elsewhere  a sibling question or a timeline item shows the answer
     more than one right answer
                             a distractor also said the quoted words, or is part of, the
                             institution of or another name for a right answer
     unanswerable            a quote too short to place without context; timeline items
                             whose dates do not order at their precision
-    implausible distractor  a choice of another kind than the answer, or someone never
-                            quoted offered as a speaker
+    implausible distractor  a choice of another kind than the answer, someone never quoted
+                            offered as a speaker, a right choice much longer than the rest
     duplicate               another question asks the same thing with the same answer
 
 --questions prints every question (id, prompt, choices or items, hint), its answer and
