@@ -174,6 +174,7 @@ def test_questions_view_lists_answers_and_flaws(
     out = capsys.readouterr().out
     assert "  answer: November 2020" in out
     assert "  FLAW answer in hint: the example '10 November 2020' is the answer" in out
+    assert "2 questions, 1 with flaws: 1 answer in hint" in out
 
 
 def test_check_help_explains_strict_and_questions(capsys: pytest.CaptureFixture[str]) -> None:

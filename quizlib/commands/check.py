@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from collections import Counter
 
 from quizlib.commands.common import SubParsers, load_host, plugin_options
 from quizlib.commands.show import question_lines
@@ -94,6 +95,9 @@ def _review(deck: Deck, questions: list[Question], host: PluginHost) -> list[Fla
         for flaw in by_question.get(q.id, []):
             print(f"  FLAW {flaw.kind}: {flaw.detail}")
         print()
+    kinds = Counter(flaw.kind for flaw in flaws)
+    summary = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
+    print(f"{len(questions)} questions, {len(by_question)} with flaws{': ' + summary if summary else ''}")
     return flaws
 
 
