@@ -7,7 +7,8 @@ type, built-in or third-party. The flaw kinds:
 * ``answer in hint``: an example in the hint is (nearly) the answer. Each example is graded
   through the question's own type, so "e.g. 10 November 2020" gives away "November 2020".
 * ``answer in question``: the question text holds the answer ("the Turkish-Russian
-  monitoring center" asked for its parties; "the November 2020 ceasefire" asked for a date).
+  monitoring center" asked for its parties; "the November 2020 ceasefire" asked for a date),
+  or a timeline's items carry the dates that order them.
 * ``answer shown elsewhere``: a sibling's text or a timeline item holds the answer
   ("killing two servicemen" beside "how many servicemen were killed?").
 * ``more than one right answer``, ``implausible distractor``, ``unanswerable`` (short quotes):
@@ -244,7 +245,7 @@ class _ShownTexts:
             for phrase in phrases:
                 if phrase:
                     found |= min((self.by_word.get(w, set()) for w in phrase), key=len)
-        out = [(t, self.owners[t][0], "items") for t in sorted(found) if q not in self.owners[t]]
+        out = [(t, self.owners[t][0], "items") for t in sorted(found)]
         if view.number is not None or view.date is not None:
             # Siblings are asked about the same fact: their numbers and dates are this one's.
             for sib in self.ctx.siblings[q.sibling_key]:
@@ -254,7 +255,8 @@ class _ShownTexts:
         return out
 
     def elsewhere(self, q: Question, view: AnswerView) -> Iterator[Flaw]:
-        """A flaw when another question shows ``q``'s answer."""
+        """A flaw when another question shows ``q``'s answer: a number beside its unit, a
+        date beside a word of ``q``'s own question, a text answer word for word."""
         if q.prompt.kind is PromptKind.ORDER or view.actors:
             return  # a name seen elsewhere does not say who said or did this
         context = content_words(q.prompt.text)
@@ -267,7 +269,7 @@ class _ShownTexts:
                 hit = next((t for t in view.texts if find_phrase(words(text), words(t)) >= 0), "")
             if hit:
                 more = len(self.owners.get(text, [other])) - 1
-                also = f" (and {more} other questions)" if more > 0 else ""
+                also = f" (and {more} other question{'s' if more > 1 else ''})" if more > 0 else ""
                 yield Flaw(q, ELSEWHERE, f"{hit!r} is shown in the {where} of {other.id}{also}")
                 return
 

@@ -89,9 +89,12 @@ def content_words(text: str) -> dict[str, str]:
 
 def same_stem(name_word: str, word: str) -> bool:
     """Whether ``word`` is a form of ``name_word``: equal, or sharing a prefix of at least four
-    letters that covers most of the name word ("Turkey" ~ "Turkish", "Russia" ~ "Russian")."""
+    letters that covers most of the name word ("Turkey" ~ "Turkish", "Russia" ~ "Russian"),
+    and not much shorter than it ("Armen" is not a form of "Armenia")."""
     if name_word == word:
         return True
+    if len(word) < len(name_word) - 1:
+        return False
     n = 0
     for a, b in zip(name_word, word, strict=False):
         if a != b:

@@ -302,6 +302,22 @@ def test_distractor_whose_name_holds_the_answer(lint: Lint) -> None:
     )
 
 
+def test_a_person_named_like_a_state_is_not_part_of_it(lint: Lint) -> None:
+    messages = lint(
+        P(
+            "a",
+            "multi",
+            text="x",
+            ask="Who were the parties to the talks in Geneva?",
+            options=["armenia", "grigoryan", "turkey"],
+            parties=["armenia", "turkey"],
+        ),
+        P("g", "name", text="x", ask="Who is the secretary of the council in Yerevan?", speaker="armenia"),
+    )
+    assert "more than one right answer" not in kinds(messages)
+    assert "answer in question" not in kinds(messages)
+
+
 def test_unrelated_distractors_are_fair(lint: Lint) -> None:
     messages = lint(
         P(
