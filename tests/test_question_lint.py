@@ -626,6 +626,32 @@ def test_a_hint_holding_a_stated_answer_form(tmp_path: Path, hint: str, flagged:
     assert found is flagged
 
 
+class Broken(Stated):
+    """A third-party type whose every method fails: the lint reports nothing and goes on."""
+
+    name = "broken"
+
+    def grade(self, question: Question, response: Any) -> Any:
+        raise RuntimeError("grading is broken")
+
+    def answer(self, question: Question) -> Answer:
+        raise RuntimeError("answer is broken")
+
+
+class BrokenPlugin:
+    @hookimpl
+    def register_question_types(self, register: Any) -> None:
+        register(Broken())
+
+
+def test_a_broken_type_does_not_stop_the_lint(tmp_path: Path) -> None:
+    extra = {"probe": lint_probe, "b": BrokenPlugin()}
+    host = get_plugin_manager(builtins=False, entry_points=False, extra=extra)
+    path = write_probes(tmp_path, [P("d", "date", text="x", date="2020", hint="e.g. 2020")])
+    messages = flaws(host, path)
+    assert messages == ["probes/d/probe: answer in hint: the example '2020' is the answer"]
+
+
 # --- properties -------------------------------------------------------------------------
 
 _word = st.sampled_from(

@@ -126,6 +126,42 @@ def test_show_of_a_broken_deck_exits_1_without_traceback(
     assert str(path) in err and "Traceback" not in err
 
 
+SILENT_TYPE = """\
+from quizlib import Prompt, PromptKind, Question, hookimpl, question_id
+
+
+class Silent:
+    name = "silent"
+    section = "cards"
+    description = "cannot tell its answer"
+
+    def generate(self, fact, deck, rng):
+        prompt = Prompt(PromptKind.TEXT, "Anything?")
+        return [Question(question_id(fact, self.name), self.name, fact, prompt)]
+
+    def grade(self, question, response):
+        raise RuntimeError("no key")
+
+
+@hookimpl
+def register_question_types(register):
+    register(Silent())
+"""
+
+
+def test_answers_of_a_type_that_cannot_tell(
+    every: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "plug").mkdir()
+    (tmp_path / "plug" / "silent.py").write_text(SILENT_TYPE)
+    plugins = ["--plugins-dir", str(tmp_path / "plug")]
+    payload = show_json(capsys, *plugins, str(every), "--answers")
+    silent = [q for q in payload["questions"] if q["type"] == "silent"]  # type: ignore[union-attr]
+    assert silent and all(q["answer"] is None and q["accepted"] == [] for q in silent)
+    assert main(["show", *plugins, str(every), "--answers"]) == 0
+    assert "  answer: (the question type cannot tell)" in capsys.readouterr().out
+
+
 # --- check --strict and --questions, with the test-only probe type ----------------------
 
 PROBES = """\
