@@ -7,6 +7,7 @@ text is read once and the checks stay linear in its length.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -53,9 +54,10 @@ _DATE_RE = re.compile(
 NEAR = 3
 
 
-def words(text: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)  # the same item and hint texts are read for many questions
+def words(text: str) -> tuple[str, ...]:
     """The normalised words of a text (case, accents and punctuation dropped; hyphens split)."""
-    return normalise(re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)).split()
+    return tuple(normalise(re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)).split())
 
 
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ities", "ity", "ed", "es", "s")
@@ -185,7 +187,8 @@ class DateMention:
     written: str
 
 
-def dates_in(text: str) -> list[DateMention]:
+@functools.lru_cache(maxsize=1 << 16)
+def dates_in(text: str) -> tuple[DateMention, ...]:
     """Every date in a text: ISO dates, "19 September 2023", "November 2020", bare years."""
     out = []
     for m in _DATE_RE.finditer(text):
@@ -194,8 +197,9 @@ def dates_in(text: str) -> list[DateMention]:
         except AnswerError:
             continue
         if 1000 <= date.year <= 2999:
-            out.append(DateMention(date, len(words(text[: m.start()])), m.group(0)))
-    return out
+            before = normalise(text[: m.start()]).split()  # not cached: every prefix differs
+            out.append(DateMention(date, len(before), m.group(0)))
+    return tuple(out)
 
 
 def gives_date(mention: PartialDate, answer: PartialDate) -> bool:
