@@ -24,10 +24,11 @@ def add_parser(sub: SubParsers) -> None:
         "show",
         parents=[plugin_options()],
         help="show a deck's facts and questions",
-        description="Show a deck: counts and every generated question (id, type, prompt, "
-        "numbered choices or items, hint), or with --json the normalised deck (all facts by "
-        "section, with sources) and the questions. --answers adds each question's correct "
-        "answer and what else counts as right (JSON: 'answer' and 'accepted').",
+        description="Show a deck: counts and every generated question (id, type, prompt,\n"
+        "numbered choices or items, hint), or with --json the normalised deck (all facts by\n"
+        "section, with sources) and the questions. --answers adds each question's correct\n"
+        "answer and what else counts as right (JSON: 'answer' and 'accepted'; without\n"
+        "--answers no answer is printed).",
         epilog="examples: quizlib show karabakh --answers | less\n"
         "          quizlib show karabakh --json | jq '.questions | length'",
         formatter_class=argparse.RawDescriptionHelpFormatter,
