@@ -94,12 +94,16 @@ class ChoiceLint:
         odd: dict[str, list[str]] = defaultdict(list)
         for actor in offered:
             if actor.kind != kind:
-                odd[f"{_a(actor.kind)}, the answer {_a(kind)}"].append(actor.name)
+                odd[actor.kind].append(actor.name)
             elif speaking and actor.id not in self.ctx.speakers:
                 odd["never quoted in the deck"].append(actor.name)
         for why, names in odd.items():
-            verb = "is" if len(names) == 1 else "are"
-            yield Flaw(q, IMPLAUSIBLE, f"{', '.join(map(repr, names))} {verb} {why}; {advice}")
+            one = len(names) == 1
+            if why == "never quoted in the deck":
+                what = f"{'is' if one else 'are'} {why}"
+            else:  # another kind of actor
+                what = f"{'is ' + _a(why) if one else 'are ' + _plural(why)}, the answer {_a(kind)}"
+            yield Flaw(q, IMPLAUSIBLE, f"{', '.join(map(repr, names))} {what}; {advice}")
 
 
 def _short_quote(ctx: LintContext, q: Question) -> Iterator[Flaw]:
@@ -111,7 +115,7 @@ def _short_quote(ctx: LintContext, q: Question) -> Iterator[Flaw]:
         yield Flaw(
             q,
             UNANSWERABLE,
-            f"the quote {quote!r} has {len(words(quote))} words and the question gives no context "
+            f"the quote {quote!r} has {_count(len(words(quote)), 'word')} and the question gives no context "
             "(add the fact's 'question' or a longer quote)",
         )
 
@@ -221,6 +225,14 @@ def _odd_text_choices(q: Question, view: AnswerView) -> Iterator[Flaw]:
             f"the answer stands out by its length: {shortest_right} words, the other choices "
             f"{longest_wrong} at most",
         )
+
+
+def _plural(kind: str) -> str:
+    return "people" if kind == "person" else f"{kind}s"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _a(kind: str) -> str:
