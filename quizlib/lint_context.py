@@ -20,7 +20,7 @@ from quizlib.lint import identity_field
 from quizlib.model import Actor, Answer, Deck, FieldKind, PromptKind, Question, QuestionType
 from quizlib.names import name_forms, normalise
 from quizlib.plugins import PluginHost
-from quizlib.textmatch import numbers_in, split_number, words
+from quizlib.textmatch import content_words, numbers_in, split_number, stem, words
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,9 @@ class LintContext:
     #: fact key → the actors its actor-valued fields name (who a fact is about).
     fact_actors: dict[str, frozenset[str]] = field(default_factory=dict)
     siblings: dict[str, list[Question]] = field(default_factory=lambda: defaultdict(list))
+    #: Stems of the words of every actor's names: places and bodies, shared by everything a
+    #: deck says, so they tie nothing to anything.
+    name_stems: frozenset[str] = frozenset()
     #: Choice texts already looked up: the same few names recur in thousands of choices.
     _named: dict[str, Actor | None] = field(default_factory=dict)
     _forms: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -98,6 +101,9 @@ class LintContext:
         for actor in deck.actors.values():
             for form in dict.fromkeys(normalise(f) for f in (actor.name, *actor.aliases)):
                 ctx.actor_by_form.setdefault(form, actor)
+        ctx.name_stems = frozenset(
+            stem(w) for a in deck.actors.values() for f in name_forms(a) for w in f.split()
+        )
         for name, facts in deck.sections.items():
             section = host.sections.get(name)
             text_field = identity_field(section) if section else None
@@ -134,6 +140,12 @@ class LintContext:
         if actor.id not in self._forms:
             self._forms[actor.id] = frozenset(name_forms(actor))
         return self._forms[actor.id]
+
+    def about(self, q: Question) -> set[str]:
+        """Stems of the words that say what ``q``'s fact is about (its own texts, not the
+        question type's template), without names of actors."""
+        texts = (v for k, v in q.fact.data.items() if isinstance(v, str) and k != "note")
+        return {s for t in texts for s in content_words(t)} - self.name_stems
 
     def choice_actors(self, q: Question) -> list[Actor | None]:
         """The actor each choice names (None where a choice is not an actor)."""

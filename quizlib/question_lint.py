@@ -9,8 +9,9 @@ type, built-in or third-party. The flaw kinds:
 * ``answer in question``: the question text holds the answer ("the Turkish-Russian
   monitoring center" asked for its parties; "the November 2020 ceasefire" asked for a date),
   or a timeline's items carry the dates that order them.
-* ``answer shown elsewhere``: a sibling's text or a timeline item holds the answer
-  ("killing two servicemen" beside "how many servicemen were killed?").
+* ``answer shown elsewhere``: a timeline item, a sibling or (for numbers and dates) another
+  question's text holds the answer ("killing two servicemen" beside "how many servicemen
+  were killed?"; "the September 20, 2023 attack" beside "when was the attack?").
 * ``more than one right answer``, ``implausible distractor``, ``unanswerable`` (short quotes):
   see :mod:`quizlib.choice_lint`.
 * ``unanswerable``: timeline items whose dates do not order at their precision.
@@ -216,42 +217,59 @@ class _ShownTexts:
     def __init__(self, ctx: LintContext) -> None:
         self.ctx = ctx
         self.owners: dict[str, list[Question]] = defaultdict(list)
-        by_word: dict[str, set[str]] = defaultdict(set)
-        by_number: dict[float, set[str]] = defaultdict(set)
-        by_year: dict[int, set[str]] = defaultdict(set)
+        self.by_word: dict[str, set[str]] = defaultdict(set)
+        #: Numbers and years of timeline items and of every question's text.
+        self.by_number: dict[float, set[str]] = defaultdict(set)
+        self.by_year: dict[int, set[str]] = defaultdict(set)
+        self.stems: dict[str, list[Question]] = defaultdict(list)
         for q in ctx.questions:
             if q.prompt.kind is PromptKind.ORDER:
                 for item in q.prompt.items:
                     if not self.owners[item]:
-                        ws = words(item)
-                        for w in ws:
-                            by_word[w].add(item)
-                        for n in numbers_in(ws):
-                            by_number[n.value].add(item)
-                        for d in dates_in(item):
-                            by_year[d.date.year].add(item)
+                        self._index(item, words_too=True)
                     self.owners[item].append(q)
-        self.by_word, self.by_number, self.by_year = by_word, by_number, by_year
+            elif q.prompt.text:
+                if not self.stems[q.prompt.text]:
+                    self._index(q.prompt.text, words_too=False)
+                self.stems[q.prompt.text].append(q)
+
+    def _index(self, text: str, *, words_too: bool) -> None:
+        ws = words(text)
+        for w in ws if words_too else ():
+            self.by_word[w].add(text)
+        for n in numbers_in(ws):
+            self.by_number[n.value].add(text)
+        for d in dates_in(text):
+            self.by_year[d.date.year].add(text)
 
     def _candidates(self, q: Question, view: AnswerView) -> list[tuple[str, Question, str]]:
-        """(text, the question showing it, where) that might hold ``q``'s answer."""
+        """(text, a question showing it, where) that might hold ``q``'s answer: timeline items;
+        for numbers and dates also the other questions' texts and the siblings' choices."""
         found: set[str] = set()
         if view.number is not None:
             found = self.by_number.get(view.number[0], set())
         elif view.date is not None:
             found = self.by_year.get(view.date.year, set())
         elif view.plain:
+            # A name or a phrase seen in a stem does not say what it answers; in a timeline
+            # item it stands in a sentence about what happened.
             phrases = [words(t) for t in view.texts if len(normalise(t)) > 2]
             for phrase in phrases:
                 if phrase:
                     found |= min((self.by_word.get(w, set()) for w in phrase), key=len)
-        out = [(t, self.owners[t][0], "items") for t in sorted(found)]
+        out = []
+        for t in sorted(found):
+            if self.owners.get(t):
+                out.append((t, self.owners[t][0], "items"))
+            shown = [other for other in self.stems.get(t, ()) if other.fact.key != q.fact.key]
+            if shown:
+                out.append((t, shown[0], "question"))
         if view.number is not None or view.date is not None:
             # Siblings are asked about the same fact: their numbers and dates are this one's.
             for sib in self.ctx.siblings[q.sibling_key]:
                 if sib is not q:
-                    shown = [sib.prompt.text, *sib.prompt.items, *sib.prompt.choices]
-                    out.extend((t, sib, "text") for t in shown if t)
+                    texts = [sib.prompt.text, *sib.prompt.items, *sib.prompt.choices]
+                    out.extend((t, sib, "text") for t in texts if t)
         return out
 
     def elsewhere(self, q: Question, view: AnswerView) -> Iterator[Flaw]:
@@ -259,7 +277,7 @@ class _ShownTexts:
         date beside a word of ``q``'s own question, a text answer word for word."""
         if q.prompt.kind is PromptKind.ORDER or view.actors:
             return  # a name seen elsewhere does not say who said or did this
-        context = content_words(q.prompt.text)
+        context = self.ctx.about(q)
         for text, other, where in self._candidates(q, view):
             if view.number is not None:
                 hit = number_near(words(text), *view.number)
@@ -268,7 +286,7 @@ class _ShownTexts:
             else:
                 hit = next((t for t in view.texts if find_phrase(words(text), words(t)) >= 0), "")
             if hit:
-                more = len(self.owners.get(text, [other])) - 1
+                more = len(self.owners.get(text) or self.stems.get(text) or [other]) - 1
                 also = f" (and {more} other question{'s' if more > 1 else ''})" if more > 0 else ""
                 yield Flaw(q, ELSEWHERE, f"{hit!r} is shown in the {where} of {other.id}{also}")
                 return

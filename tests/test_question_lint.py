@@ -209,6 +209,32 @@ def test_date_shown_in_a_timeline_item_beside_the_same_subject(lint: Lint) -> No
     assert not any(m.startswith(("probes/road/", "probes/exodus/")) for m in messages)
 
 
+def test_answer_shown_in_another_question(lint: Lint) -> None:
+    messages = lint(
+        P(
+            "dead",
+            "number",
+            text="x",
+            ask="How many servicemen died in the downing?",
+            value=2,
+            unit="servicemen",
+        ),
+        P("who", "name", text="The downing that killed two servicemen was a mistake.", speaker="zakharova"),
+        P("when", "date", text="The convoy was attacked near the bridge.", date="2023-09-20"),
+        P("toll", "number", text="x", ask="How many died in the September 20, 2023 convoy attack?", value=5),
+        P("else", "date", text="The talks resumed in Geneva.", date="2023-09-21"),
+    )
+    assert any(
+        m.startswith("probes/dead/probe: answer shown elsewhere: 'downing that killed two servicemen")
+        and "the question of probes/who/probe" in m
+        for m in messages
+    )
+    assert any(
+        m.startswith("probes/when/probe: answer shown elsewhere: 'September 20, 2023'") for m in messages
+    )
+    assert not any(m.startswith("probes/else/") for m in messages)  # same month, nothing in common
+
+
 def test_other_numbers_in_timeline_items_are_fair(lint: Lint) -> None:
     messages = lint(
         P(

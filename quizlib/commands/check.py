@@ -36,7 +36,8 @@ FILE:LINE:COL: warning: message, exiting 1 when there is any:
     answer in hint          a hint's example is, or scores as, the answer
     answer in question      the question text holds the answer (a name, its adjective, a date);
                             timeline items carry the dates that order them
-    answer shown elsewhere  a sibling question or a timeline item shows the answer
+    answer shown elsewhere  another question's text, a sibling or a timeline item shows the
+                            answer
     more than one right answer
                             a distractor also said the quoted words, or is part of, the
                             institution of or another name for a right answer
