@@ -3,7 +3,8 @@
 Usage: python benchmarks/question_lint.py [--sizes 1000,2000,4000] [--repeat 3]
 
 For each size it writes a synthetic deck (events, quotes and figures in equal parts, with
-varied wording drawn from a fixed vocabulary, 60 actors of both kinds, a few agreements),
+varied wording drawn from a fixed vocabulary, half the events dated in their own text as
+drafted events are, 60 actors of both kinds, a few agreements),
 generates its questions with the built-in question types and prints the best of --repeat
 runs of:
   generate   quizlib.questions.generate_questions (the baseline: what every command pays)
@@ -39,6 +40,7 @@ SYLLABLES = ("ka", "ro", "mi", "tan", "vel", "so", "dri", "pen", "lu", "gor", "a
 #: words everywhere, most words rare.
 VOCABULARY = sorted({a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES})[:3000]
 WEIGHTS = [1 / (rank + 1) for rank in range(len(VOCABULARY))]
+MONTHS = ("January", "March", "May", "July", "September", "November")
 UNITS = ("troops", "people", "vehicles", "days", "villages", "months")
 
 
@@ -62,8 +64,11 @@ def make_deck(n: int, seed: int = 0) -> dict[str, Any]:
         cite = [f"src:p{i % 30 + 1}"]
         actor = rng.choice(actors)["id"]
         if i % 3 == 0:
-            date = f"{rng.randint(1950, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            year, month = rng.randint(1950, 2024), rng.randint(1, 12)
+            date = f"{year}-{month:02d}-{rng.randint(1, 28):02d}"
             text = sentence(rng.randint(5, 10))
+            if i % 2:  # drafted events keep the sentence that dates them
+                text = f"In {rng.choice(MONTHS)} {year + rng.randint(-1, 1)}, {text[0].lower()}{text[1:]}"
             events.append({"id": f"e{i}", "date": date, "text": text, "actors": [actor], "sources": cite})
         elif i % 3 == 1:
             quotes.append(

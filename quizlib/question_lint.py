@@ -221,6 +221,7 @@ class _ShownTexts:
         #: Numbers and years of timeline items and of every question's text.
         self.by_number: dict[float, set[str]] = defaultdict(set)
         self.by_year: dict[int, set[str]] = defaultdict(set)
+        self.by_month: dict[tuple[int, int], set[str]] = defaultdict(set)
         self.stems: dict[str, list[Question]] = defaultdict(list)
         for q in ctx.questions:
             if q.prompt.kind is PromptKind.ORDER:
@@ -241,6 +242,8 @@ class _ShownTexts:
             self.by_number[n.value].add(text)
         for d in dates_in(text):
             self.by_year[d.date.year].add(text)
+            if d.date.month is not None:
+                self.by_month[(d.date.year, d.date.month)].add(text)
 
     def _candidates(self, q: Question, view: AnswerView) -> list[tuple[str, Question, str]]:
         """(text, a question showing it, where) that might hold ``q``'s answer: timeline items;
@@ -248,6 +251,9 @@ class _ShownTexts:
         found: set[str] = set()
         if view.number is not None:
             found = self.by_number.get(view.number[0], set())
+        elif view.date is not None and view.date.month is not None:
+            # Only a written month tells a month or a day (see gives_date).
+            found = self.by_month.get((view.date.year, view.date.month), set())
         elif view.date is not None:
             found = self.by_year.get(view.date.year, set())
         elif view.plain:
