@@ -162,6 +162,47 @@ def test_answers_of_a_type_that_cannot_tell(
     assert "  answer: (the question type cannot tell)" in capsys.readouterr().out
 
 
+STATED_TYPE = """\
+from quizlib import Answer, Prompt, PromptKind, Question, hookimpl, question_id
+
+
+class Stated:
+    name = "stated"
+    section = "cards"
+    description = "states its answer"
+
+    def generate(self, fact, deck, rng):
+        prompt = Prompt(PromptKind.TEXT, "Capital?")
+        return [Question(question_id(fact, self.name), self.name, fact, prompt)]
+
+    def grade(self, question, response):
+        raise RuntimeError("not needed")
+
+    def answer(self, question):
+        return Answer("Stepanakert", accepted=("also: Khankendi",), values=("Stepanakert",))
+
+
+@hookimpl
+def register_question_types(register):
+    register(Stated())
+"""
+
+
+def test_answers_show_what_else_counts_as_right(
+    every: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "plug").mkdir()
+    (tmp_path / "plug" / "stated.py").write_text(STATED_TYPE)
+    plugins = ["--plugins-dir", str(tmp_path / "plug")]
+    payload = show_json(capsys, *plugins, str(every), "--answers")
+    stated = [q for q in payload["questions"] if q["type"] == "stated"]  # type: ignore[union-attr]
+    assert stated and all(
+        q["answer"] == "Stepanakert" and q["accepted"] == ["also: Khankendi"] for q in stated
+    )
+    assert main(["show", *plugins, str(every), "--answers"]) == 0
+    assert "  answer: Stepanakert\n  accepted: also: Khankendi\n" in capsys.readouterr().out
+
+
 # --- check --strict and --questions, with the test-only probe type ----------------------
 
 PROBES = """\

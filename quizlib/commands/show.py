@@ -82,7 +82,7 @@ def question_lines(q: Question, answer: Answer | None = None, *, answers: bool =
             right = answer.choices if p.kind in (PromptKind.CHOICE, PromptKind.MULTI) else ()
             lines.append(f"  answer: {'; '.join(right) if right else answer.text}")
             if answer.accepted:
-                lines.append(f"  also right: {'; '.join(answer.accepted)}")
+                lines.append(f"  accepted: {'; '.join(answer.accepted)}")
     return lines
 
 
