@@ -96,7 +96,14 @@ class LintContext:
     def build(
         cls, deck: Deck, questions: Sequence[Question], host: PluginHost, answers: Mapping[str, Answer | None]
     ) -> LintContext:
-        """Index a deck, its questions and their answers."""
+        """Index a deck, its questions and their answers.
+
+        Args:
+            deck: The deck.
+            questions: Its generated questions.
+            host: The plugins: their sections say which fields name actors.
+            answers: Each question's answer by id (None where unknown).
+        """
         ctx = cls(deck, questions, host.question_types)
         for actor in deck.actors.values():
             for form in dict.fromkeys(normalise(f) for f in (actor.name, *actor.aliases)):

@@ -15,7 +15,8 @@ type, built-in or third-party. The flaw kinds:
 * ``more than one right answer``, ``implausible distractor``, ``unanswerable`` (short quotes):
   see :mod:`quizlib.choice_lint`.
 * ``unanswerable``: timeline items whose dates do not order at their precision.
-* ``duplicate``: two questions of the same kind with the same answer and wording.
+* ``duplicate``: two questions of the same kind with the same answer and wording: see
+  :mod:`quizlib.duplicate_lint`.
 
 Texts are indexed by word, number and date and questions by answer, so the lint stays
 roughly linear in the number of questions.
@@ -25,13 +26,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import combinations
 
 from quizlib.answers import parse_answer
 from quizlib.choice_lint import ChoiceLint
 from quizlib.dates import PartialDate
+from quizlib.duplicate_lint import duplicates
 from quizlib.errors import Problem
 from quizlib.lint_context import AnswerView, Flaw, LintContext, forms_of
 from quizlib.model import Answer, Deck, PromptKind, Question
@@ -39,7 +41,6 @@ from quizlib.names import normalise
 from quizlib.plugins import PluginHost
 from quizlib.questions import answer_of
 from quizlib.textmatch import (
-    content_words,
     date_near,
     dates_in,
     find_phrase,
@@ -53,20 +54,23 @@ IN_HINT = "answer in hint"
 IN_QUESTION = "answer in question"
 ELSEWHERE = "answer shown elsewhere"
 UNANSWERABLE = "unanswerable"
-DUPLICATE = "duplicate"
 #: A typed example scoring this much gives the answer away (a date in the right month, a
 #: number inside the tolerance). Choices and orderings only when the example is the answer:
 #: half the pairs of a random order are right anyway.
 HINT_SCORE = 0.5
-#: A word in more duplicate candidates than this says nothing about what they ask.
-_COMMON = 50
-#: A question type asking about this many facts shows which words are its template's.
-_TEMPLATE_SIZE = 5
 _EXAMPLE = re.compile(r"(?:\be\.?g\.?|\bfor example|\bfor instance|\bsuch as|\blike)\s*[:,]?\s*(.+)", re.I)
 
 
 def answers_of(questions: Iterable[Question], host: PluginHost) -> dict[str, Answer | None]:
-    """Every question's answer by id (None where its type cannot tell)."""
+    """Every question's answer, found once for the lint and the listings.
+
+    Args:
+        questions: Generated questions.
+        host: The plugins whose question types made them.
+
+    Returns:
+        The answer by question id; None where the type cannot tell or is not loaded.
+    """
     out: dict[str, Answer | None] = {}
     for q in questions:
         qt = host.question_types.get(q.type)
@@ -87,6 +91,9 @@ def find_flaws(
         questions: Its generated questions.
         host: The plugins, whose question types grade the hints' examples.
         answers: The answers by question id, when already known (else found here).
+
+    Returns:
+        The flaws, in the order of ``questions``; a question may have several.
     """
     ctx = LintContext.build(deck, questions, host, answers or answers_of(questions, host))
     shown = _ShownTexts(ctx)
@@ -100,7 +107,7 @@ def find_flaws(
             flaws.extend(in_stem or shown.elsewhere(q, view))
             flaws.extend(choices.flaws(q, view))
         flaws.extend(_unordered(ctx, q))
-    flaws.extend(_duplicates(ctx))
+    flaws.extend(duplicates(ctx))
     order = {q.id: i for i, q in enumerate(questions)}
     return sorted(flaws, key=lambda f: order[f.question.id])
 
@@ -112,6 +119,9 @@ def lint_questions(deck: Deck, questions: Sequence[Question], host: PluginHost) 
         deck: The deck the questions came from.
         questions: Its generated questions.
         host: The plugins the questions came from.
+
+    Returns:
+        One problem per flaw, in question order, each at line ``fact.line``, column 1.
     """
     return [Problem(deck.path, f.question.fact.line, 1, f.message) for f in find_flaws(deck, questions, host)]
 
@@ -321,71 +331,3 @@ def _unordered(ctx: LintContext, q: Question) -> Iterator[Flaw]:
                 f"items {i + 1} and {j + 1} cannot be put in order ({a.human()} and {b.human()} overlap)",
             )
             return
-
-
-def _answer_key(view: AnswerView) -> tuple[object, ...]:
-    if view.number is not None:
-        value, units = view.number
-        return ("number", value, units[0][:5] if units else "")
-    if view.date is not None:
-        return ("date", view.date.iso())
-    return ("text", tuple(sorted(normalise(t) for t in view.texts)))
-
-
-def _duplicates(ctx: LintContext) -> Iterator[Flaw]:
-    groups: dict[tuple[object, ...], list[Question]] = defaultdict(list)
-    for q in ctx.questions:
-        view = ctx.views.get(q.id)
-        if view is not None and q.prompt.kind is not PromptKind.ORDER:
-            groups[(q.prompt.kind, *_answer_key(view))].append(q)
-    template = _template_words(ctx)
-    for group in groups.values():
-        if len(group) < 2:
-            continue
-        stems = [
-            {s: w for s, w in content_words(q.prompt.text).items() if s not in template.get(q.type, ())}
-            for q in group
-        ]
-        by_stem: dict[str, list[int]] = defaultdict(list)
-        for i, own in enumerate(stems):
-            for s in own:
-                by_stem[s].append(i)
-        shared: Counter[tuple[int, int]] = Counter()
-        for members in by_stem.values():
-            if len(members) <= _COMMON:
-                shared.update(combinations(members, 2))
-        reported: set[int] = set()
-        for (i, j), count in sorted(shared.items()):
-            smaller = min(len(stems[i]), len(stems[j]))
-            if j in reported or not _same_question(ctx, group[i], group[j], count, smaller):
-                continue
-            reported.add(j)
-            common = ", ".join(sorted(stems[i][s] for s in stems[i].keys() & stems[j].keys()))
-            answer = ctx.views[group[j].id].answer.text
-            detail = f"asks the same as {group[i].id} (answer {answer!r}; shared words: {common})"
-            yield Flaw(group[j], DUPLICATE, detail)
-
-
-def _template_words(ctx: LintContext) -> dict[str, set[str]]:
-    """Per question type, the words of its template ("parties" in "Who were the parties to X?"):
-    those in the prompts of at least half of its facts, once it has enough facts to tell."""
-    seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for q in ctx.questions:
-        for s in content_words(q.prompt.text):
-            seen[q.type][s].add(q.fact.key)
-    template: dict[str, set[str]] = {}
-    for name, by_stem in seen.items():
-        facts = len({q.fact.key for q in ctx.questions if q.type == name})
-        if facts >= _TEMPLATE_SIZE:
-            template[name] = {s for s, keys in by_stem.items() if len(keys) >= facts / 2}
-    return template
-
-
-def _same_question(ctx: LintContext, a: Question, b: Question, shared: int, smaller: int) -> bool:
-    """Conservative: most of the shorter question's words and at least two of them; or, for a
-    date or number, one word and the very same actors (an agreement and the event of signing
-    it), so unrelated events of one day are not taken for one."""
-    if shared >= 2 and shared >= 0.5 * smaller:
-        return True
-    actors = ctx.fact_actors.get(a.fact.key)
-    return bool(actors) and actors == ctx.fact_actors.get(b.fact.key) and not ctx.views[a.id].actors
