@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
 
-from quizlib.lint_context import AnswerView, Flaw, LintContext
+from quizlib.lint_context import AnswerView, Flaw, LintContext, quoted
 from quizlib.model import Actor, PromptKind, Question
 from quizlib.names import name_forms, normalise
 from quizlib.textmatch import STOP_WORDS, content_words, dates_in, same_stem, split_number, words
@@ -103,7 +103,7 @@ class ChoiceLint:
                 what = f"{'is' if one else 'are'} {why}"
             else:  # another kind of actor
                 what = f"{'is ' + _a(why) if one else 'are ' + _plural(why)}, the answer {_a(kind)}"
-            yield Flaw(q, IMPLAUSIBLE, f"{', '.join(map(repr, names))} {what}; {advice}")
+            yield Flaw(q, IMPLAUSIBLE, f"{', '.join(map(quoted, names))} {what}; {advice}")
 
 
 def _short_quote(ctx: LintContext, q: Question) -> Iterator[Flaw]:
@@ -115,8 +115,8 @@ def _short_quote(ctx: LintContext, q: Question) -> Iterator[Flaw]:
         yield Flaw(
             q,
             UNANSWERABLE,
-            f"the quote {quote!r} has {_count(len(words(quote)), 'word')} and the question gives no context "
-            "(add the fact's 'question' or a longer quote)",
+            f"the quote {quoted(quote)} has {_count(len(words(quote)), 'word')} and the question "
+            "gives no context (add the fact's 'question' or a longer quote)",
         )
 
 
@@ -160,7 +160,7 @@ def _said_too(ctx: LintContext, phrases: _Phrases, q: Question, speaker: str) ->
         others = {k: v for k, v in others.items() if k in offered}
     for other, (phrase, key) in others.items():
         name = ctx.deck.actors[other].name if other in ctx.deck.actors else other
-        yield Flaw(q, TWO_RIGHT, f"{name} is also quoted saying {phrase!r} ({key})")
+        yield Flaw(q, TWO_RIGHT, f"{name} is also quoted saying {quoted(phrase)} ({key})")
 
 
 def _names_one(ctx: LintContext, a: Actor, b: Actor) -> bool:
@@ -188,7 +188,8 @@ def _related(ctx: LintContext, q: Question, view: AnswerView) -> Iterator[Flaw]:
                 yield Flaw(
                     q,
                     TWO_RIGHT,
-                    f"the distractor {actor.name!r} is part of, or another name for, the answer {r.name!r}",
+                    f"the distractor {quoted(actor.name)} is part of, or another name for, "
+                    f"the answer {quoted(r.name)}",
                 )
                 break
 
@@ -213,7 +214,7 @@ def _odd_text_choices(q: Question, view: AnswerView) -> Iterator[Flaw]:
         (kind,) = kinds
         odd = [c for c in wrong if _choice_kind(c) != kind]
         if odd:
-            what = ", ".join(f"{c!r} is {_a(_choice_kind(c))}" for c in odd)
+            what = ", ".join(f"{quoted(c)} is {_a(_choice_kind(c))}" for c in odd)
             yield Flaw(q, IMPLAUSIBLE, f"{what}; the answer is {_a(kind)}")
             return
     shortest_right = min(len(words(c)) for c in right)

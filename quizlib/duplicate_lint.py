@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import combinations
 
-from quizlib.lint_context import AnswerView, Flaw, LintContext
+from quizlib.lint_context import AnswerView, Flaw, LintContext, quoted
 from quizlib.model import PromptKind, Question
 from quizlib.names import normalise
 from quizlib.textmatch import content_words
@@ -66,7 +66,7 @@ def duplicates(ctx: LintContext) -> Iterator[Flaw]:
             reported.add(j)
             common = ", ".join(sorted(stems[i][s] for s in stems[i].keys() & stems[j].keys()))
             answer = ctx.views[group[j].id].answer.text
-            detail = f"asks the same as {group[i].id} (answer {answer!r}; shared words: {common})"
+            detail = f"asks the same as {group[i].id} (answer {quoted(answer)}; shared words: {common})"
             yield Flaw(group[j], DUPLICATE, detail)
 
 

@@ -23,6 +23,11 @@ from quizlib.plugins import PluginHost
 from quizlib.textmatch import content_words, numbers_in, split_number, stem, words
 
 
+def quoted(text: str) -> str:
+    """Text as a flaw message quotes it: in double quotes, as people write."""
+    return f'"{text}"'
+
+
 @dataclass(frozen=True)
 class Flaw:
     """One flaw of one question.

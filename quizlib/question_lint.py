@@ -35,7 +35,7 @@ from quizlib.choice_lint import ChoiceLint
 from quizlib.dates import PartialDate
 from quizlib.duplicate_lint import duplicates
 from quizlib.errors import Problem
-from quizlib.lint_context import AnswerView, Flaw, LintContext, forms_of
+from quizlib.lint_context import AnswerView, Flaw, LintContext, forms_of, quoted
 from quizlib.model import Answer, Deck, PromptKind, Question
 from quizlib.names import normalise
 from quizlib.plugins import PluginHost
@@ -151,13 +151,15 @@ def _in_hint(ctx: LintContext, q: Question, view: AnswerView) -> Iterator[Flaw]:
         if score > best:
             best, example = score, candidate
     if best >= (1.0 if exact else HINT_SCORE):
-        how = "is the answer" if best >= 1.0 else f"scores {best:g} (the answer is {view.answer.text!r})"
-        yield Flaw(q, IN_HINT, f"the example {example!r} {how}")
+        how = (
+            "is the answer" if best >= 1.0 else f"scores {best:g} (the answer is {quoted(view.answer.text)})"
+        )
+        yield Flaw(q, IN_HINT, f"the example {quoted(example)} {how}")
         return
     hint_words = words(hint)
     for text in _plain_forms(view, view.plain and not exact):
         if find_phrase(hint_words, words(text)) >= 0:
-            yield Flaw(q, IN_HINT, f"the hint contains the answer {text!r}")
+            yield Flaw(q, IN_HINT, f"the hint contains the answer {quoted(text)}")
             return
 
 
@@ -195,12 +197,16 @@ def _in_question(q: Question, view: AnswerView) -> Iterator[Flaw]:
         for m in dates_in(text):
             if gives_date(m.date, view.date):
                 answer = view.answer.text
-                yield Flaw(q, IN_QUESTION, f"the question names {m.written!r}; the answer is {answer!r}")
+                yield Flaw(
+                    q, IN_QUESTION, f"the question names {quoted(m.written)}; the answer is {quoted(answer)}"
+                )
                 return
     if view.number is not None:
         near = number_near(ws, *view.number)
         if near:
-            yield Flaw(q, IN_QUESTION, f"the question says {near!r}; the answer is {view.answer.text!r}")
+            yield Flaw(
+                q, IN_QUESTION, f"the question says {quoted(near)}; the answer is {quoted(view.answer.text)}"
+            )
             return
     # Free recall may give one name and ask for another ("What does CSTO stand for?").
     identify = q.prompt.kind in (PromptKind.CHOICE, PromptKind.MULTI, PromptKind.NAME)
@@ -211,13 +217,15 @@ def _in_question(q: Question, view: AnswerView) -> Iterator[Flaw]:
             if at >= 0:
                 named = True
                 written = " ".join(ws[at : at + len(form)])
-                yield Flaw(q, IN_QUESTION, f"{written!r} in the question names the answer {actor.name!r}")
+                yield Flaw(
+                    q, IN_QUESTION, f"{quoted(written)} in the question names the answer {quoted(actor.name)}"
+                )
                 break
     if named:
         return
     for value in _plain_forms(view, view.plain or not identify):
         if find_phrase(ws, words(value)) >= 0:
-            yield Flaw(q, IN_QUESTION, f"the question contains the answer {value!r}")
+            yield Flaw(q, IN_QUESTION, f"the question contains the answer {quoted(value)}")
             return
 
 
@@ -304,7 +312,7 @@ class _ShownTexts:
             if hit:
                 more = len(self.owners.get(text) or self.stems.get(text) or [other]) - 1
                 also = f" (and {more} other question{'s' if more > 1 else ''})" if more > 0 else ""
-                yield Flaw(q, ELSEWHERE, f"{hit!r} is shown in the {where} of {other.id}{also}")
+                yield Flaw(q, ELSEWHERE, f"{quoted(hit)} is shown in the {where} of {other.id}{also}")
                 return
 
 

@@ -33,7 +33,7 @@ def test_distractor_quoted_with_the_same_words(lint: Lint) -> None:
     )
     assert (
         "probes/p/probe: more than one right answer: "
-        "Armen Grigoryan is also quoted saying 'ethnic cleansing' (probes/g)" in messages
+        'Armen Grigoryan is also quoted saying "ethnic cleansing" (probes/g)' in messages
     )
     # The long quote still points to its own speaker.
     assert not any(m.startswith("probes/g/probe: more than one") for m in messages)
@@ -59,13 +59,13 @@ def test_distractor_that_is_part_of_the_answer(lint: Lint) -> None:
         ),
     )
     assert any(
-        m.startswith("probes/a/probe: more than one right answer: the distractor 'the Kremlin'")
+        m.startswith('probes/a/probe: more than one right answer: the distractor "the Kremlin"')
         for m in messages
     )
     assert any(
         m.startswith(
             "probes/b/probe: more than one right answer: "
-            "the distractor 'Armenian Ministry of Foreign Affairs'"
+            'the distractor "Armenian Ministry of Foreign Affairs"'
         )
         for m in messages
     )
@@ -85,7 +85,7 @@ def test_distractor_whose_name_holds_the_answer(lint: Lint) -> None:
         P("t", "name", text="Turkey stands with its brothers in every hard hour.", speaker="turkey"),
     )
     assert any(
-        m.startswith("probes/c/probe: more than one right answer: the distractor 'Russia'") for m in messages
+        m.startswith('probes/c/probe: more than one right answer: the distractor "Russia"') for m in messages
     )
 
 
@@ -149,7 +149,7 @@ def test_short_quote_without_context(lint: Lint) -> None:
         ),
     )
     assert any(
-        m.startswith("probes/bare/probe: unanswerable: the quote 'certain problems' has 2 words")
+        m.startswith('probes/bare/probe: unanswerable: the quote "certain problems" has 2 words')
         for m in messages
     )
     assert not any(m.startswith(("probes/framed/", "probes/long/")) and "unanswerable" in m for m in messages)
@@ -180,12 +180,12 @@ def test_implausible_distractors(lint: Lint) -> None:
     assert any(
         m.startswith(
             "probes/inst/probe: implausible distractor: "
-            "'Nikol Pashinyan' is a person, the answer an institution"
+            '"Nikol Pashinyan" is a person, the answer an institution'
         )
         for m in messages
     )
     assert any(
-        m.startswith("probes/who/probe: implausible distractor: 'Ivan Kovgan' is never quoted in the deck")
+        m.startswith('probes/who/probe: implausible distractor: "Ivan Kovgan" is never quoted in the deck')
         and "no fitting actor" in m
         for m in messages
     )
@@ -227,7 +227,7 @@ def test_text_choices_of_another_kind_or_a_key_that_stands_out(lint: Lint) -> No
             right=[0],
         ),
     )
-    assert "probes/kind/probe: implausible distractor: 'soon' is text; the answer is a date" in messages
+    assert 'probes/kind/probe: implausible distractor: "soon" is text; the answer is a date' in messages
     assert any(
         m.startswith("probes/long/probe: implausible distractor: the answer stands out") for m in messages
     )

@@ -35,8 +35,8 @@ def test_hint_example_graded_as_the_answer(lint: Lint) -> None:
         P("d", "date", text="The center opened.", date="2020-11", hint="a date, e.g. 10 November 2020"),
         P("n", "number", text="How many troops?", value=2000, unit="troops", hint="e.g. 2,000 or 2k"),
     )
-    assert "probes/d/probe: answer in hint: the example '10 November 2020' is the answer" in messages
-    assert any(m.startswith("probes/n/probe: answer in hint: the example '2,000'") for m in messages)
+    assert 'probes/d/probe: answer in hint: the example "10 November 2020" is the answer' in messages
+    assert any(m.startswith('probes/n/probe: answer in hint: the example "2,000"') for m in messages)
 
 
 def test_hint_example_that_is_not_the_answer_is_fair(lint: Lint) -> None:
@@ -64,12 +64,12 @@ def test_answer_in_question_text(lint: Lint) -> None:
         P("many", "number", text="x", ask="How many of the 60 servicemen left?", value=60, unit="servicemen"),
     )
     assert (
-        "probes/parties/probe: answer in question: 'turkish' in the question names the answer 'Turkey'"
+        'probes/parties/probe: answer in question: "turkish" in the question names the answer "Turkey"'
         in (messages)
     )
-    assert any("'russian' in the question names the answer 'Russia'" in m for m in messages)
+    assert any('"russian" in the question names the answer "Russia"' in m for m in messages)
     assert any(
-        m.startswith("probes/when/probe: answer in question: the question names 'November 2020'")
+        m.startswith('probes/when/probe: answer in question: the question names "November 2020"')
         for m in messages
     )
     assert any(m.startswith("probes/many/probe: answer in question") for m in messages)
@@ -129,7 +129,7 @@ def test_answer_shown_in_a_timeline_item(lint: Lint) -> None:
         P("line", "order", text="x", items=["heli", "war", "deal"]),
     )
     assert any(
-        m.startswith("probes/dead/probe: answer shown elsewhere: 'shot down killing two servicemen'")
+        m.startswith('probes/dead/probe: answer shown elsewhere: "shot down killing two servicemen"')
         and "items of probes/line/probe" in m
         for m in messages
     )
@@ -144,7 +144,7 @@ def test_date_shown_in_a_timeline_item_beside_the_same_subject(lint: Lint) -> No
         P("line", "order", text="x", items=["truce", "road", "exodus"]),
     )
     assert any(
-        m.startswith("probes/war/probe: answer shown elsewhere: '2020' is shown in the items of probes/line")
+        m.startswith('probes/war/probe: answer shown elsewhere: "2020" is shown in the items of probes/line')
         for m in messages
     )
     # The road's year is nowhere near words of its own question.
@@ -167,12 +167,12 @@ def test_answer_shown_in_another_question(lint: Lint) -> None:
         P("else", "date", text="The talks resumed in Geneva.", date="2023-09-21"),
     )
     assert any(
-        m.startswith("probes/dead/probe: answer shown elsewhere: 'downing that killed two servicemen")
+        m.startswith('probes/dead/probe: answer shown elsewhere: "downing that killed two servicemen')
         and "the question of probes/who/probe" in m
         for m in messages
     )
     assert any(
-        m.startswith("probes/when/probe: answer shown elsewhere: 'September 20, 2023'") for m in messages
+        m.startswith('probes/when/probe: answer shown elsewhere: "September 20, 2023"') for m in messages
     )
     assert not any(m.startswith("probes/else/") for m in messages)  # same month, nothing in common
 

@@ -22,7 +22,7 @@ def test_problems_are_located_at_the_fact(tmp_path: Path) -> None:
     questions = generate_questions(deck, host, random.Random(0)).questions
     (problem,) = lint_questions(deck, questions, host)
     line = HEAD.count("\n") + 1
-    message = "probes/d/probe: answer in hint: the example '2020' is the answer"
+    message = 'probes/d/probe: answer in hint: the example "2020" is the answer'
     assert str(problem) == f"{path}:{line}:1: {message}"
 
 
@@ -61,7 +61,7 @@ def test_a_type_that_states_its_answer(tmp_path: Path) -> None:
     deck = load_deck(path, sections=host.sections, cache_dir=None)
     questions = generate_questions(deck, host, random.Random(0)).questions
     messages = [f.message for f in find_flaws(deck, questions, host)]
-    assert "probes/c/stated: answer in question: the question contains the answer 'Stepanakert'" in messages
+    assert 'probes/c/stated: answer in question: the question contains the answer "Stepanakert"' in messages
 
 
 class StatedHint(Stated):
@@ -89,7 +89,7 @@ def test_a_hint_holding_a_stated_answer_form(tmp_path: Path, hint: str, flagged:
     host = probe_host(s=StatedHintPlugin())
     path = write_probes(tmp_path, [P("c", "text", text="x", answer="Khankendi", hint=hint)])
     messages = flaws(host, path)
-    found = "probes/c/stated_hint: answer in hint: the hint contains the answer 'Stepanakert'" in messages
+    found = 'probes/c/stated_hint: answer in hint: the hint contains the answer "Stepanakert"' in messages
     assert found is flagged
 
 
@@ -115,4 +115,4 @@ def test_a_broken_type_does_not_stop_the_lint(tmp_path: Path) -> None:
     host = probe_host(b=BrokenPlugin())
     path = write_probes(tmp_path, [P("d", "date", text="x", date="2020", hint="e.g. 2020")])
     messages = flaws(host, path)
-    assert messages == ["probes/d/probe: answer in hint: the example '2020' is the answer"]
+    assert messages == ['probes/d/probe: answer in hint: the example "2020" is the answer']

@@ -236,7 +236,7 @@ def test_strict_reports_question_flaws_located_and_exits_1(
     assert out == f"{flawed}: ok (2 facts, 2 questions)\n" and err == ""
     assert main(["check", *plugins, "--strict", str(flawed)]) == 1
     err = capsys.readouterr().err
-    message = "probes/leak/probe: answer in hint: the example '10 November 2020' is the answer"
+    message = 'probes/leak/probe: answer in hint: the example "10 November 2020" is the answer'
     assert f"{flawed}:6:1: warning: {message}" in err.splitlines()
 
 
@@ -250,7 +250,7 @@ def test_questions_view_lists_answers_and_flaws(
     assert main(["check", *plugins, "--questions", str(write_deck(PROBES + FLAWED, "flawed.yaml"))]) == 1
     out = capsys.readouterr().out
     assert "  answer: November 2020" in out
-    assert "  FLAW answer in hint: the example '10 November 2020' is the answer" in out
+    assert '  FLAW answer in hint: the example "10 November 2020" is the answer' in out
     assert "2 questions, 1 with flaws: 1 answer in hint" in out
 
 
