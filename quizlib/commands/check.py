@@ -1,16 +1,56 @@
-"""``quizlib check``: validate decks; exit 0 when valid, 1 when not."""
+"""``quizlib check``: validate decks; exit 0 when valid, 1 when not.
+
+``--strict`` adds the deck lint (:mod:`quizlib.lint`) and the question lint
+(:mod:`quizlib.question_lint`); ``--questions`` lists every question with its answer and
+flaws for review. Plain ``check`` output is a contract other tools read: keep it as it is.
+"""
 
 from __future__ import annotations
 
 import argparse
 import random
 import sys
+from collections import Counter
 
 from quizlib.commands.common import SubParsers, load_host, plugin_options
+from quizlib.commands.show import question_lines
 from quizlib.deck import load_deck, resolve_deck
-from quizlib.errors import DeckError
+from quizlib.errors import DeckError, Problem
 from quizlib.lint import lint_deck
+from quizlib.lint_context import Flaw
+from quizlib.model import Deck, Question
+from quizlib.plugins import PluginHost
+from quizlib.question_lint import answers_of, find_flaws, lint_questions
 from quizlib.questions import generate_questions
+
+DESCRIPTION = """\
+Validate decks. Every problem is printed on stderr as FILE:LINE:COL: message.
+Exit status: 0 all valid, 1 some invalid, 2 usage error.
+
+--strict also lints the valid decks and prints each warning as
+FILE:LINE:COL: warning: message, exiting 1 when there is any:
+  deck lint: unrecorded conflicts, near-duplicate facts, unused actors, facts without a
+    source, quotes without a known speaker, drafts marked review: true;
+  question lint (message "QUESTION-ID: KIND: detail"), for the questions every installed
+    question type generates:
+    answer in hint          a hint's example is, or scores as, the answer
+    answer in question      the question text holds the answer (a name, its adjective, a date);
+                            timeline items carry the dates that order them
+    answer shown elsewhere  another question's text, a sibling or a timeline item shows the
+                            answer
+    more than one right answer
+                            a distractor also said the quoted words, or is part of, the
+                            institution of or another name for a right answer
+    unanswerable            a quote too short to place without context; timeline items
+                            whose dates do not order at their precision
+    implausible distractor  a choice of another kind than the answer, someone never quoted
+                            offered as a speaker, a right choice much longer than the rest
+    duplicate               another question asks the same thing with the same answer
+
+--questions prints every question (id, prompt, choices or items, hint), its answer and
+its flaws on stdout, for reviewing a deck; deck-lint warnings go to stderr and the exit
+status is that of --strict.
+"""
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -18,19 +58,48 @@ def add_parser(sub: SubParsers) -> None:
     parser = sub.add_parser(
         "check",
         parents=[plugin_options()],
-        help="validate deck files (exit 0 valid, 1 invalid)",
-        description="Validate decks. Every problem is printed on stderr as FILE:LINE:COL: message. "
-        "Exit status: 0 all valid, 1 some invalid, 2 usage error.",
-        epilog="example: quizlib check decks/*.yaml",
+        help="validate deck files (exit 0 valid, 1 invalid); --strict lints decks and questions",
+        description=DESCRIPTION,
+        epilog="examples: quizlib check decks/*.yaml\n"
+        "          quizlib check --strict mydeck.yaml\n"
+        "          quizlib check --questions mydeck.yaml | less",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("decks", nargs="+", metavar="DECK", help="deck file or bundled deck name")
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="also fail on lint warnings: unrecorded conflicts, near-duplicates, unused actors, "
-        "facts without a source, quotes without a known speaker, drafts marked review: true",
+        help="also fail on deck-lint and question-lint warnings (see above)",
     )
+    parser.add_argument(
+        "--questions",
+        action="store_true",
+        help="list every question with its answer and flaws (implies the --strict exit status)",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="seed for distractors and item order (default 0)")
     parser.set_defaults(func=run)
+
+
+def _warn(problem: Problem) -> None:
+    print(f"{problem.path}:{problem.line}:{problem.column}: warning: {problem.message}", file=sys.stderr)
+
+
+def _review(deck: Deck, questions: list[Question], host: PluginHost) -> list[Flaw]:
+    """Print every question with its answer and flaws; return the flaws."""
+    answers = answers_of(questions, host)
+    flaws = find_flaws(deck, questions, host, answers)
+    by_question: dict[str, list[Flaw]] = {}
+    for flaw in flaws:
+        by_question.setdefault(flaw.question.id, []).append(flaw)
+    for q in questions:
+        print("\n".join(question_lines(q, answers.get(q.id), answers=True)))
+        for flaw in by_question.get(q.id, []):
+            print(f"  FLAW {flaw.kind}: {flaw.detail}")
+        print()
+    kinds = Counter(flaw.kind for flaw in flaws)
+    summary = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
+    print(f"{len(questions)} questions, {len(by_question)} with flaws{': ' + summary if summary else ''}")
+    return flaws
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,19 +114,24 @@ def run(args: argparse.Namespace) -> int:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
             continue
-        generated = generate_questions(deck, host, random.Random(0))
+        generated = generate_questions(deck, host, random.Random(args.seed))
         for error in generated.errors:
             print(f"{name}: warning: {error}", file=sys.stderr)
-        if args.strict:
+        if args.strict or args.questions:
             warnings = lint_deck(deck, host.sections)
-            for problem in warnings:
-                print(
-                    f"{problem.path}:{problem.line}:{problem.column}: warning: {problem.message}",
-                    file=sys.stderr,
+            if args.questions:
+                count = len(warnings) + len(_review(deck, generated.questions, host))
+            else:
+                warnings = sorted(
+                    [*warnings, *lint_questions(deck, generated.questions, host)],
+                    key=lambda p: (p.line, p.column, p.message),
                 )
-            if warnings or generated.errors:
+                count = len(warnings)
+            for problem in warnings:
+                _warn(problem)
+            if count or generated.errors:
                 failed = True
-                print(f"{name}: {len(warnings)} warnings (--strict)")
+                print(f"{name}: {count} warnings (--strict)")
                 continue
         facts = sum(len(f) for f in deck.sections.values())
         print(f"{name}: ok ({facts} facts, {len(generated.questions)} questions)")

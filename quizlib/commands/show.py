@@ -1,4 +1,9 @@
-"""``quizlib show``: a deck's facts and generated questions, readable or as JSON."""
+"""``quizlib show``: a deck's facts and generated questions, readable or as JSON.
+
+With ``--answers`` each question also shows its correct answer and what else counts as
+right, for authors reviewing a deck; without it no answer is printed, so a learner can
+browse the questions without being told.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from typing import Any
 
 from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_options
 from quizlib.deck import deck_to_dict
-from quizlib.model import Question
+from quizlib.model import Answer, PromptKind, Question
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -19,13 +24,23 @@ def add_parser(sub: SubParsers) -> None:
         "show",
         parents=[plugin_options()],
         help="show a deck's facts and questions",
-        description="Show a deck: a readable summary, or with --json the normalised deck "
-        "(all facts by section, with sources) and the generated questions.",
-        epilog="example: quizlib show karabakh --json | jq '.questions | length'",
+        description="Show a deck: counts and every generated question (id, type, prompt,\n"
+        "numbered choices or items, hint), or with --json the normalised deck (all facts by\n"
+        "section, with sources) and the questions. --answers adds each question's correct\n"
+        "answer and what else counts as right (JSON: 'answer' and 'accepted'; without\n"
+        "--answers no answer is printed).",
+        epilog="examples: quizlib show karabakh --answers | less\n"
+        "          quizlib show karabakh --json | jq '.questions | length'",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("deck", metavar="DECK", help="deck file or bundled deck name")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--seed", type=int, default=0, help="seed for distractors and item order (default 0)")
+    parser.add_argument(
+        "--answers",
+        action="store_true",
+        help="also show each question's answer and what else counts as right (spoils the quiz)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -41,13 +56,52 @@ def question_to_dict(q: Question) -> dict[str, Any]:
     return {"id": q.id, "type": q.type, "fact": q.fact.key, "tags": list(q.tags), "prompt": prompt}
 
 
+def answer_to_dict(q: Question, answer: Answer | None) -> dict[str, Any]:
+    """The ``answer`` and ``accepted`` keys of ``show --json --answers``: the right choices for
+    CHOICE and MULTI prompts, else the answer's text (null when the type cannot tell)."""
+    if answer is None:
+        return {"answer": None, "accepted": []}
+    shown: str | list[str] = answer.text
+    if q.prompt.kind in (PromptKind.CHOICE, PromptKind.MULTI):
+        shown = list(answer.choices or (answer.text,))
+    return {"answer": shown, "accepted": list(answer.accepted)}
+
+
+def question_lines(q: Question, answer: Answer | None = None, *, answers: bool = False) -> list[str]:
+    """A question for people: id and type, the prompt, numbered choices or items, the hint,
+    and with ``answers`` the correct answer and what else counts as right."""
+    p = q.prompt
+    lines = [f"{q.id}  [{q.type}]", *(f"  {line}" for line in p.text.splitlines())]
+    lines += [f"    {n}. {text}" for n, text in enumerate(p.choices or p.items, 1)]
+    if p.hint:
+        lines.append(f"  hint: {p.hint}")
+    if answers:
+        if answer is None:
+            lines.append("  answer: (the question type cannot tell)")
+        else:
+            right = answer.choices if p.kind in (PromptKind.CHOICE, PromptKind.MULTI) else ()
+            lines.append(f"  answer: {'; '.join(right) if right else answer.text}")
+            if answer.accepted:
+                lines.append(f"  accepted: {'; '.join(answer.accepted)}")
+    return lines
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the deck."""
     host = load_host(args)
     (deck,) = load_decks([args.deck], host)
     generated = generate(deck, host, args.seed)
+    known: dict[str, Answer | None] = {}
+    if args.answers:
+        from quizlib.question_lint import answers_of
+
+        known = answers_of(generated, host)
     if args.json:
-        payload = {"deck": deck_to_dict(deck), "questions": [question_to_dict(q) for q in generated]}
+        questions = [
+            {**question_to_dict(q), **(answer_to_dict(q, known[q.id]) if args.answers else {})}
+            for q in generated
+        ]
+        payload = {"deck": deck_to_dict(deck), "questions": questions}
         json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
         print()
         return 0
@@ -63,6 +117,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"\n{len(generated)} questions")
     for name, count in sorted(by_type.items()):
         print(f"  {name:<16} {count:>5}")
+    for q in generated:
+        print()
+        print("\n".join(question_lines(q, known.get(q.id), answers=args.answers)))
     return 0
 
 
