@@ -64,7 +64,7 @@ class Choice:
         rng.shuffle(order)
         right = sorted(order.index(i) for i in fact.get("answer"))
         kind = PromptKind.MULTI if len(right) > 1 else PromptKind.CHOICE
-        hint = "all that apply, e.g. 1 3" if kind is PromptKind.MULTI else "one option"
+        hint = "all that apply, as option numbers" if kind is PromptKind.MULTI else "one option"
         prompt = Prompt(kind, str(fact.get("question")), choices=tuple(choices[i] for i in order), hint=hint)
         return [Question(question_id(fact, self.name), self.name, fact, prompt, key={"right": right})]
 

@@ -135,10 +135,11 @@ def distractors(
 ) -> list[Actor]:
     """Plausible wrong speakers, most plausible first; fewer than ``count`` rather than weak ones.
 
-    Never related to the speaker, never sharing a name form with it, never in ``exclude``.
-    First actors of the speaker's kind quoted elsewhere in the deck, then those of its kind
-    whose role shares words with the speaker's; actors of another kind only when neither
-    exists. Names never repeat.
+    Never related to the speaker, never sharing a name form with it, never in ``exclude``,
+    always of the speaker's kind. A person is offered only when the deck quotes them
+    elsewhere: learners remember people by what they said, so a person the deck never
+    quotes falls out by elimination. An institution is offered when quoted elsewhere, else
+    when its role shares words with the speaker's (a state for a state). Names never repeat.
     """
     quoted = {str(q.get("speaker")) for q in deck.facts("quotes")}
     words = _role_words(speaker)
@@ -146,17 +147,16 @@ def distractors(
         a
         for a in deck.actors.values()
         if a.id != speaker.id
+        and a.kind == speaker.kind
         and a.id not in exclude
         and not deck.related(a.id, speaker.id)
         and not overlap(a, speaker)
-        and (a.id in quoted or words & _role_words(a))
+        and (a.id in quoted or (speaker.kind != "person" and bool(words & _role_words(a))))
     ]
     rng.shuffle(pool)
-    same = [a for a in pool if a.kind == speaker.kind]
-    chosen = same or pool
-    chosen.sort(key=lambda a: (a.id not in quoted, -len(words & _role_words(a))))
+    pool.sort(key=lambda a: (a.id not in quoted, -len(words & _role_words(a))))
     out: list[Actor] = []
-    for actor in chosen:
+    for actor in pool:
         if len(out) == count:
             break
         if normalise(actor.name) not in {normalise(o.name) for o in out}:

@@ -46,9 +46,7 @@ def parse_order(text: str, count: int) -> tuple[int, ...]:
         AnswerError: When items are missing, repeated or out of range.
     """
     if not text.strip():
-        raise AnswerError(
-            f"type the {count} item numbers in order, e.g. {' '.join(str(i) for i in range(count, 0, -1))}"
-        )
+        raise AnswerError(f"type the {count} item numbers in order, each once, with or without spaces")
     picks = tuple(_index(t, count) for t in _tokens(text, count))
     if len(set(picks)) != len(picks):
         repeated = sorted({p + 1 for p in picks if picks.count(p) > 1})
@@ -98,7 +96,7 @@ def parse_answer(prompt: Prompt, text: str) -> Response:
     if kind is PromptKind.MULTI:
         count = len(prompt.choices)
         if not text.strip():
-            raise AnswerError(f"choose all that apply, e.g. '1 3' or 'ac' (options 1-{count})")
+            raise AnswerError(f"choose all that apply, by letter or number (options 1-{count})")
         return tuple(sorted({_index(t, count) for t in _tokens(text, count)}))
     if kind is PromptKind.ORDER:
         return parse_order(text, len(prompt.items))

@@ -73,7 +73,7 @@ class ChoiceLint:
                 and a.id != answer.id
                 and not ctx.deck.related(a.id, answer.id)
                 and not _names_one(ctx, a, answer)
-                and (not speaking or a.id in ctx.speakers)
+                and (not speaking or a.kind != "person" or a.id in ctx.speakers)
             ]
         return self.plausible[key]
 
@@ -95,7 +95,9 @@ class ChoiceLint:
         for actor in offered:
             if actor.kind != kind:
                 odd[actor.kind].append(actor.name)
-            elif speaking and actor.id not in self.ctx.speakers:
+            elif speaking and kind == "person" and actor.id not in self.ctx.speakers:
+                # People are remembered by what they said; a state or a body may speak
+                # in any report, so only a never-quoted person gives the answer away.
                 odd["never quoted in the deck"].append(actor.name)
         for why, names in odd.items():
             one = len(names) == 1
@@ -106,12 +108,18 @@ class ChoiceLint:
             yield Flaw(q, IMPLAUSIBLE, f"{', '.join(map(quoted, names))} {what}; {advice}")
 
 
+def _has_context(ctx: LintContext, q: Question) -> bool:
+    """Whether the question says more than the quote: a few content words of its own."""
+    quote = ctx.statements[q.fact.key][1]
+    own = content_words(q.prompt.text).keys() - content_words(quote).keys()
+    return len(own) >= CONTEXT_WORDS
+
+
 def _short_quote(ctx: LintContext, q: Question) -> Iterator[Flaw]:
     quote = ctx.statements[q.fact.key][1]
     if len(words(quote)) >= SHORT_QUOTE:
         return
-    own = content_words(q.prompt.text).keys() - content_words(quote).keys()
-    if len(own) < CONTEXT_WORDS:
+    if not _has_context(ctx, q):
         yield Flaw(
             q,
             UNANSWERABLE,
@@ -158,6 +166,8 @@ def _said_too(ctx: LintContext, phrases: _Phrases, q: Question, speaker: str) ->
     if q.prompt.kind in (PromptKind.CHOICE, PromptKind.MULTI):
         offered = {a.id for a in ctx.choice_actors(q) if a is not None}
         others = {k: v for k, v in others.items() if k in offered}
+    elif _has_context(ctx, q):
+        return  # a typed answer: the question's own context tells the two speakers apart
     for other, (phrase, key) in others.items():
         name = ctx.deck.actors[other].name if other in ctx.deck.actors else other
         yield Flaw(q, TWO_RIGHT, f"{name} is also quoted saying {quoted(phrase)} ({key})")

@@ -11,6 +11,7 @@ from quizlib import PartialDate, get_plugin_manager, load_deck
 from quizlib.deck import resolve_deck
 from quizlib.lint import lint_deck
 from quizlib.model import Deck
+from quizlib.question_lint import lint_questions
 from quizlib.questions import generate_questions
 
 LOCATION = re.compile(r"^p\d+(-\d+)?$")
@@ -35,6 +36,14 @@ def deck() -> Deck:
 def test_loads_and_passes_strict_lint(deck: Deck) -> None:
     host = get_plugin_manager(entry_points=False)
     assert lint_deck(deck, host.sections) == []
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_no_question_flaw_at_any_seed(deck: Deck, seed: int) -> None:
+    """``quizlib check --strict karabakh`` finds no question flaw, whatever the shuffle."""
+    host = get_plugin_manager(entry_points=False)
+    questions = generate_questions(deck, host, random.Random(seed)).questions
+    assert lint_questions(deck, questions, host) == []
 
 
 def test_every_fact_cites_a_source_with_a_paragraph(deck: Deck) -> None:
@@ -69,7 +78,7 @@ def test_enough_material_for_every_question_type(deck: Deck) -> None:
     who = [q for q in questions if q.type == "who_said"]
     # fewer options where the deck has fewer plausible wrong speakers, never fewer than two
     assert all(2 <= len(q.prompt.choices) <= 4 for q in who)
-    assert sum(len(q.prompt.choices) == 4 for q in who) * 2 >= len(who)
+    assert sum(len(q.prompt.choices) >= 3 for q in who) * 2 >= len(who)
     assert len({deck.facts("quotes")[i].get("speaker") for i in range(len(deck.facts("quotes")))}) >= 4
 
 

@@ -172,19 +172,21 @@ def test_quoted_speakers_of_the_same_kind_come_first_and_fewer_options_beat_weak
     for seed in range(10):
         (q,) = [q for q in generate(d, "who_said", seed) if q.fact.id == "no-right"]
         assert {"Nikol Pashinyan", "Armen Grigoryan"} <= set(q.prompt.choices)
-    # only the speaker and one plausible actor: two options; nobody plausible: no question
+    # a person the deck never quotes is no plausible speaker: with nobody else quoted, no question
     lone = fact("quotes", "q", text="No one has the right to insult the peacekeepers", speaker="zakharova")
-    two = deck(lone, actors=(RUSSIA, MFA, ZAKHAROVA, PATEL, TURKEY))
-    (q,) = generate(two, "who_said")
+    assert generate(deck(lone, actors=(RUSSIA, MFA, ZAKHAROVA, PATEL, TURKEY)), "who_said") == []
+    # one other quoted person: two options
+    other = fact("quotes", "o", text="We will not stay silent about any of it at all", speaker="patel")
+    (q, _) = generate(deck(lone, other, actors=(RUSSIA, MFA, ZAKHAROVA, PATEL, TURKEY)), "who_said")
     assert sorted(q.prompt.choices) == ["Maria Zakharova", "Vedant Patel"]
-    assert generate(deck(lone, actors=(RUSSIA, MFA, ZAKHAROVA, TURKEY)), "who_said") == []
 
 
 def test_actors_the_stem_names_are_never_distractors() -> None:
     quote = fact("quotes", "q", text="We will respond to Pashinyan and to Patel", speaker="zakharova")
     other = fact("quotes", "o", text="We will not stay silent about any of it", speaker="pashinyan")
+    third = fact("quotes", "t", text="Partners must answer for every broken promise", speaker="grigoryan")
     for seed in range(10):
-        (q, _) = generate(deck(quote, other), "who_said", seed)
+        (q,) = [q for q in generate(deck(quote, other, third), "who_said", seed) if q.fact.id == "q"]
         assert not {"Nikol Pashinyan", "Vedant Patel"} & set(q.prompt.choices)
 
 

@@ -56,7 +56,7 @@ def test_a_whole_session_with_every_list_kind_and_a_reveal_card() -> None:
     assert [s.response for s in fake.saved][:3] == [(2, 0, 3, 1), 1, (0, 2)]
     assert "Question 1 of 5 · order" in out and "  1) B happened\n  2) D happened" in out
     assert "  a) Suwalki\n  b) Lachin" in out
-    assert "(type the item numbers in order, e.g. 3142 or 3 1 4 2; ? for help)" in out
+    assert "(type the item numbers in order, with or without spaces; ? for help)" in out
     assert "How well did you know it?" in out and "Answer: Yerevan" in out
     assert "Answered 5, 5 right (100%) in 1:15." in out and "Next review in 10m" in out
 

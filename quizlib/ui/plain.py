@@ -24,7 +24,7 @@ Answer on one line:
   ordering          item numbers, first item first: 3142 or 3 1 4 2
   one choice        its letter or number: b or 2
   all that apply    letters or numbers: ac, a c or 1 3
-  name, number, date, text   type it (e.g. 2,000 or 2k; 2023-09-19 or September 2023)
+  name, number, date, text   type it (e.g. 12,500 or 12.5k; 1998-03-04 or March 1998)
   reveal            think of the answer, press Enter to see it, then rate yourself
 Commands, on a line of their own:
   :u  undo (the answer on screen, else the last saved review)

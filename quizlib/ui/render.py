@@ -25,12 +25,12 @@ LETTERS = string.ascii_lowercase
 
 #: What each kind of answer looks like, when the question type gives no hint of its own.
 DEFAULT_HINTS: Mapping[PromptKind, str] = {
-    PromptKind.ORDER: "type the item numbers in order, e.g. 3142 or 3 1 4 2",
+    PromptKind.ORDER: "type the item numbers in order, with or without spaces",
     PromptKind.CHOICE: "one option: its letter or number, e.g. b or 2",
-    PromptKind.MULTI: "every option that applies, e.g. 'a c' or '1 3'",
+    PromptKind.MULTI: "every option that applies: their letters or numbers",
     PromptKind.NAME: "a person's or an institution's name",
-    PromptKind.NUMBER: "a number, e.g. 2,000, 2000 or 2k",
-    PromptKind.DATE: "a date, e.g. 2023-09-19, September 2023 or 2023",
+    PromptKind.NUMBER: "a number, e.g. 12,500, 12500 or 12.5k",
+    PromptKind.DATE: "a date, e.g. 1998-03-04, March 1998 or 1998",
     PromptKind.TEXT: "type the answer",
     PromptKind.REVEAL: "think of the answer (or type it), then press Enter to see it",
 }
