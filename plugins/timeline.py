@@ -169,13 +169,15 @@ class Timeline:
         lines = []
         for pos, i in enumerate(correct):
             mark = f"  <- you put it at {response.index(i) + 1}" if i in misplaced else ""
-            cited = f" ({sources[i]})" if sources[i] else ""
-            lines.append(f"{pos + 1}. {dates[i].human()}: {items[i]}{cited}{mark}")
+            lines.append(f"{pos + 1}. {dates[i].human()}: {items[i]}{mark}")
+            if sources[i]:
+                lines.append(f"   ({sources[i]})")
         return Grade(
             score,
             correct_answer=_spoken(correct),
             feedback="Correct order:\n" + "\n".join(lines),
             misplaced=misplaced,
+            cites=any(sources),  # each item names its own source: no Source line for the anchor
         )
 
     def answer(self, question: Question) -> Answer:

@@ -385,6 +385,8 @@ class Grade:
         self_rated: True when the learner judges the answer (basic cards); the score is
             then only a hint.
         misplaced: For orderings: indexes of the items the learner put in the wrong place.
+        cites: True when the feedback already cites where each part comes from (a timeline
+            cites each item's own source), so no "Source:" line of the question's fact follows.
     """
 
     score: float
@@ -392,6 +394,7 @@ class Grade:
     feedback: str = ""
     self_rated: bool = False
     misplaced: tuple[int, ...] = ()
+    cites: bool = False
 
     @property
     def verdict(self) -> str:

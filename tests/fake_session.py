@@ -72,7 +72,11 @@ def grade(q: Question, response: Response) -> Grade:
         right = sum(want.index(a) < want.index(b) for a, b in pairs)
         misplaced = tuple(i for pos, i in enumerate(response) if want[pos] != i)
         return Grade(
-            right / len(pairs), " ".join(str(i + 1) for i in want), "In date order.", misplaced=misplaced
+            right / len(pairs),
+            " ".join(str(i + 1) for i in want),
+            "In date order." + (" (each from Reuters)" if q.key.get("cites") else ""),
+            misplaced=misplaced,
+            cites=bool(q.key.get("cites")),
         )
     if isinstance(want, str):
         if str(response).casefold() == "boom":

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,12 @@ def test_feedback_shows_verdict_score_answer_source_and_intervals() -> None:
     assert "Suggested: hard. Next review: 1 again 10m, 2 hard 1d, 3 good 3d, 4 easy 8d." in out
     assert "Rate [Enter = hard, 1-4]: " in out
     assert ratings(fake) == [("order", Rating.HARD)]
+
+
+def test_feedback_that_cites_its_own_sources_has_no_source_line() -> None:
+    own = replace(ORDER_Q, key={**ORDER_Q.key, "cites": True})
+    _, out, _ = play(own, lines="1324\n\n")
+    assert "In date order. (each from Reuters)\n" in out and "Source:" not in out
 
 
 def test_cram_mode_shows_no_intervals() -> None:

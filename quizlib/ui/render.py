@@ -201,7 +201,8 @@ def feedback_fragments(state: StudyState, width: int | None = None) -> Fragments
         line("You:    ", describe_response(question.prompt, pending.response))
     for paragraph in grade.feedback.splitlines():
         line("", paragraph.strip())
-    line("Source: ", source_line(question, state.deck), "class:source")
+    if not grade.cites:
+        line("Source: ", source_line(question, state.deck), "class:source")
     return out
 
 
