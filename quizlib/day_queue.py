@@ -74,12 +74,18 @@ def build_queue(
         reviewed_ids = store.reviewed_ids(deck.id)
         hidden = store.hidden_ids(deck.id, now)
         ahead = dt.timedelta(minutes=schedulers[deck.id].settings.learn_ahead)
-        due_now = {qid: rank for rank, qid in enumerate(store.due_ids(deck.id, now, review_until=day_ends))}
-        soon = set(store.due_ids(deck.id, now, learn_until=now + ahead, review_until=now)) - set(due_now)
         # One question per fact per study day holds across sessions: a fact answered earlier
         # today offers no other question (its own learning steps go on).
         today = store.reviewed_since(deck.id, day_begins) if not options.cram else set()
         answered_facts = {q.sibling_key for q in generated if q.id in today}
+        open_facts = {
+            q.id: q.sibling_key
+            for q in generated
+            if q.id not in hidden and (q.sibling_key not in answered_facts or q.id in today)
+        }
+        due_ids = _due_ids(store, deck.id, now, day_ends, open_facts, None if options.cram else options.limit)
+        due_now = {qid: rank for rank, qid in enumerate(due_ids)}
+        soon = set(store.due_ids(deck.id, now, learn_until=now + ahead, review_until=now)) - set(due_now)
         continuing |= today
         if not options.cram:
             seen |= answered_facts
@@ -90,7 +96,7 @@ def build_queue(
         candidates: list[Question] = []
         for q in generated:
             out.deck_of[q.id] = deck.id
-            if q.id in hidden or (q.sibling_key in answered_facts and q.id not in today):
+            if q.id not in open_facts:
                 continue
             reviewed = q.id in reviewed_ids
             if q.id in due_now:
@@ -126,6 +132,27 @@ def build_queue(
     if options.limit is not None:
         del out.queue[options.limit :]
     return out
+
+
+def _due_ids(
+    store: Store,
+    deck_id: str,
+    now: dt.datetime,
+    day_ends: dt.datetime,
+    open_facts: dict[str, str],
+    want: int | None,
+) -> list[str]:
+    """Due question ids, most overdue first; for a session of at most ``want`` questions,
+    only as many as give ``want`` askable facts (``open_facts``: question id -> fact), so a
+    ``--limit`` session on a large deck does not list every due card."""
+    if want is None:
+        return store.due_ids(deck_id, now, review_until=day_ends)
+    page = max(2 * want, 50)
+    while True:
+        ids = store.due_ids(deck_id, now, page, review_until=day_ends)
+        if len(ids) < page or len({open_facts[i] for i in ids if i in open_facts}) >= want:
+            return ids
+        page *= 4
 
 
 def _interleave(questions: list[Question], rng: random.Random) -> list[Question]:
