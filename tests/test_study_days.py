@@ -14,7 +14,7 @@ import pytest
 from test_engine import FakeClock
 
 from quizlib import Rating, load_deck
-from quizlib.clock import local_day, next_day_start, this_day_start
+from quizlib.clock import local_day, local_zone, next_day_start, this_day_start
 from quizlib.model import Deck, PromptKind
 from quizlib.plugins import PluginHost
 from quizlib.scheduling import Scheduling, due_of, is_review_state
@@ -86,6 +86,13 @@ def test_rollover_is_four_local_across_dst() -> None:
     assert local_day(after, tz=BERLIN) == dt.date(2024, 3, 31)
     assert this_day_start(after, tz=BERLIN) == dt.datetime(2024, 3, 31, 2, tzinfo=dt.UTC)
     assert this_day_start(before, tz=BERLIN) == dt.datetime(2024, 3, 30, 3, tzinfo=dt.UTC)  # a 23-hour day
+
+
+def test_local_zone_comes_from_tz() -> None:
+    assert local_zone({"TZ": "Europe/Berlin"}) == BERLIN
+    assert local_zone({"TZ": ":Europe/Berlin"}) == BERLIN  # the glibc spelling
+    for other in ({"TZ": "EST5EDT,M3.2.0,M11.1.0"}, {"TZ": "No/Such_Zone"}, {}):
+        assert isinstance(local_zone(other), dt.tzinfo)  # the system's zone, never an error
 
 
 @pytest.fixture
