@@ -30,6 +30,7 @@ CORE_SETTINGS: dict[str, Field] = {
     "max_interval": Field(F.INT, description="longest interval in days (default 36500)"),
     "learning_steps": Field(F.INT_LIST, description="learning steps in minutes (default [1, 10])"),
     "relearning_steps": Field(F.INT_LIST, description="relearning steps in minutes (default [10])"),
+    "learn_ahead": Field(F.INT, description="minutes a learning step may be done early (default 20)"),
 }
 SOURCE_FIELDS: dict[str, Field] = {
     "id": Field(F.STR, True),

@@ -16,10 +16,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from types import ModuleType
 from typing import Any
 
+from quizlib.clock import ROLLOVER_HOUR, local_day
 from quizlib.errors import QuizError
 from quizlib.recall_metrics import Outcome, auc, log_loss, rmse_bins, sm2_recall
 
@@ -47,8 +48,8 @@ DEFAULT_PARAMETERS: tuple[float, ...] = (
 MIN_ITEMS = 800
 
 #: Anki's default: a new study day starts at 4 am, so a late-night session counts as the
-#: day before.
-DAY_START_HOUR = 4
+#: day before (the sessions' rollover).
+DAY_START_HOUR = ROLLOVER_HOUR
 
 _INSTALL_HINT = "pip install 'quizlib[optimize]'"
 
@@ -113,7 +114,7 @@ def study_day(time: datetime, tz: tzinfo = UTC, day_start_hour: int = DAY_START_
     """The study day a review belongs to: the local date, with days starting at ``day_start_hour``."""
     if time.tzinfo is None:
         raise ValueError(f"review time {time.isoformat()} has no timezone")
-    return (time.astimezone(tz) - timedelta(hours=day_start_hour)).date()
+    return local_day(time, day_start_hour, tz)  # the sessions' study day, so fits count days alike
 
 
 def build_items(

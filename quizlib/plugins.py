@@ -83,20 +83,24 @@ class PluginHost:
         """The question types that read a section, by name."""
         return [qt for name, qt in sorted(self.question_types.items()) if qt.section == section]
 
-    def suggest_rating(self, question: Question, grade: Grade) -> Rating:
-        """The rating to suggest for a graded answer (a plugin may override the policy)."""
+    def suggest_rating(self, question: Question, grade: Grade, *, attempted: bool = False) -> Rating:
+        """The rating to suggest for a graded answer (a plugin may override the policy).
+
+        ``attempted`` says the learner typed an answer to a self-rated card
+        (see :func:`quizlib.rating.default_rating`).
+        """
         try:
             result = self.pm.hook.suggest_rating(question=question, grade=grade)
         except Exception as exc:  # a broken policy plugin must not stop a session
             self.fail("suggest_rating", f"raised {type(exc).__name__}: {exc}", exc)
             result = None
         if result is None:
-            return default_rating(grade)
+            return default_rating(grade, attempted=attempted)
         try:
             return Rating(result)
         except ValueError:
             self.fail("suggest_rating", f"returned {result!r}, not a rating 1-4")
-            return default_rating(grade)
+            return default_rating(grade, attempted=attempted)
 
 
 def _env_list(value: str | None, sep: str) -> list[str]:

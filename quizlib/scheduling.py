@@ -29,6 +29,8 @@ class SchedulerSettings:
         learning_steps: Steps for new cards, in minutes.
         relearning_steps: Steps after a lapse, in minutes.
         max_interval: Longest interval in days.
+        learn_ahead: Minutes a (re)learning step may be taken before it is due (Anki's
+            learn-ahead limit), so a session need not end 3 minutes before a step.
         parameters: FSRS parameters (None for the defaults).
     """
 
@@ -36,6 +38,7 @@ class SchedulerSettings:
     learning_steps: tuple[int, ...] = (1, 10)
     relearning_steps: tuple[int, ...] = (10,)
     max_interval: int = 36500
+    learn_ahead: int = 20
     parameters: tuple[float, ...] | None = None
 
     @classmethod
@@ -47,6 +50,7 @@ class SchedulerSettings:
             learning_steps=tuple(s.get("learning_steps", (1, 10))),
             relearning_steps=tuple(s.get("relearning_steps", (10,))),
             max_interval=int(s.get("max_interval", 36500)),
+            learn_ahead=int(s.get("learn_ahead", 20)),
             parameters=tuple(parameters) if parameters else None,
         )
 
@@ -76,9 +80,7 @@ class Scheduling:
             return fsrs.Card(card_id=card_number(key))
         return fsrs.Card.from_dict(dict(state))  # type: ignore[arg-type]
 
-    def review(self, state: Mapping[str, Any] | None, rating: Rating, now: dt.datetime, key: str) -> State:
-        """The card's state after a review with ``rating`` at ``now``."""
-        card = self._card(state, key)
+    def _review_one(self, card: fsrs.Card, rating: Rating, now: dt.datetime, key: str) -> State:
         seed = f"{key}|{card.last_review.isoformat() if card.last_review else ''}|{int(rating)}"
         # fsrs draws its fuzz from the global random module: seed it for this review only and
         # restore it afterwards, so schedules are reproducible and nobody else's randomness changes.
@@ -90,15 +92,35 @@ class Scheduling:
             random.setstate(saved)
         return dict(new.to_dict())
 
+    def outcomes(self, state: Mapping[str, Any] | None, now: dt.datetime, key: str) -> dict[Rating, State]:
+        """The card's state after a review at ``now`` with each rating.
+
+        Each rating's interval is fuzzed independently, so fuzz alone could put Hard after
+        Good (28 days against 27) or Good after Easy. The due times are therefore made
+        monotone: Hard is never later than Good, Easy never earlier than Good, Again never
+        later than Hard. Good keeps its own interval, the one FSRS aims at the desired
+        retention with.
+        """
+        out = {rating: self._review_one(self._card(state, key), rating, now, key) for rating in Rating}
+        due = {rating: due_of(after) for rating, after in out.items()}
+        due[Rating.HARD] = min(due[Rating.HARD], due[Rating.GOOD])
+        due[Rating.EASY] = max(due[Rating.EASY], due[Rating.GOOD])
+        due[Rating.AGAIN] = min(due[Rating.AGAIN], due[Rating.HARD])
+        for rating, after in out.items():
+            if due[rating] != due_of(after):
+                after["due"] = due[rating].isoformat()
+        return out
+
+    def review(self, state: Mapping[str, Any] | None, rating: Rating, now: dt.datetime, key: str) -> State:
+        """The card's state after a review with ``rating`` at ``now``: the state
+        :meth:`preview` showed for that rating."""
+        return self.outcomes(state, now, key)[rating]
+
     def preview(
         self, state: Mapping[str, Any] | None, now: dt.datetime, key: str
     ) -> dict[Rating, dt.timedelta]:
-        """The next interval for each rating."""
-        out = {}
-        for rating in Rating:
-            after = self.review(state, rating, now, key)
-            out[rating] = due_of(after) - now
-        return out
+        """The next interval for each rating; Again <= Hard <= Good <= Easy."""
+        return {rating: due_of(after) - now for rating, after in self.outcomes(state, now, key).items()}
 
     def retrievability(self, state: Mapping[str, Any] | None, now: dt.datetime) -> float:
         """Probability of recall now (0 for a new card)."""

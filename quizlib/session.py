@@ -8,14 +8,15 @@ import json
 import random
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from quizlib.clock import Clock, next_day_start
+from quizlib.clock import Clock, local_zone, next_day_start
+from quizlib.day_queue import build_queue
 from quizlib.errors import PluginError
 from quizlib.model import Deck, Grade, Question, Rating, Response
 from quizlib.params_store import parameters_for
 from quizlib.plugins import PluginHost
-from quizlib.questions import generate_questions
+from quizlib.rating import self_rated_score
 from quizlib.scheduling import SchedulerSettings, Scheduling, due_of, is_review_state
 from quizlib.session_types import Pending, Progress, SessionOptions, Summary, TypeStats
 from quizlib.store import CardRow, Review, Store
@@ -25,7 +26,6 @@ __all__ = ["Pending", "Progress", "Session", "SessionOptions", "Summary", "TypeS
 LEECH_LAPSES = 8
 #: A failed card whose next step is due within this time comes back in the same session.
 LEARNING_HORIZON = dt.timedelta(hours=1)
-DEFAULT_NEW_PER_DAY = 20
 
 
 @dataclass
@@ -62,8 +62,11 @@ class Session:
     learning: list[tuple[dt.datetime, Question]] = field(default_factory=list)
     history: list[_Done] = field(default_factory=list)
     pending: Pending | None = None
+    tz: dt.tzinfo = dt.UTC
+    total: int = 0
     _current: Question | None = None
     _deck_of: dict[str, str] = field(default_factory=dict)
+    _numbers: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def start(
@@ -75,59 +78,36 @@ class Session:
         clock: Clock,
         rng: random.Random,
         options: SessionOptions | None = None,
+        tz: dt.tzinfo | None = None,
     ) -> Session:
-        """Build the queue: due reviews first (most overdue first), then new questions."""
+        """Build the queue: due reviews first (most overdue first), then new questions.
+
+        Args:
+            store: The review database.
+            decks: The decks to study.
+            host: The loaded plugins.
+            clock: The current time.
+            rng: Randomness for the order of new questions and for choices.
+            options: What to study.
+            tz: The learner's zone, for study days (None: :func:`quizlib.clock.local_zone`).
+        """
         options = options or SessionOptions()
+        zone = tz if tz is not None else local_zone()
         now = clock()
-        day_start = next_day_start(now) - dt.timedelta(days=1)
-        due: list[tuple[int, Question]] = []
-        new: list[Question] = []
-        kinds: dict[str, str] = {}
-        deck_of: dict[str, str] = {}
         # Parameters fitted with `quizlib optimize --apply` (per deck, else global) take effect here.
         schedulers = {
             d.id: Scheduling(SchedulerSettings.from_deck(d, parameters_for(store.conn, d.id))) for d in decks
         }
-        for deck in decks:
-            generated = generate_questions(
-                deck, host, rng, types=options.types or None, tags=options.tags or None
-            ).questions
-            reviewed_ids = store.reviewed_ids(deck.id)
-            hidden = store.hidden_ids(deck.id, now)
-            due_now = {qid: rank for rank, qid in enumerate(store.due_ids(deck.id, now, options.limit))}
-            limit = (
-                options.new_per_day if options.new_per_day is not None else deck.setting("new_per_day", 20)
-            )
-            budget = max(0, int(limit) - store.new_reviewed_since(deck.id, day_start))
-            fresh: list[Question] = []
-            for q in generated:
-                deck_of[q.id] = deck.id
-                if q.id in hidden:
-                    continue
-                reviewed = q.id in reviewed_ids
-                if q.id in due_now:
-                    due.append((due_now[q.id], q))  # most overdue first
-                elif options.cram:
-                    due.append((len(due_now) + (1 if reviewed else 0), q))
-                elif not reviewed:
-                    fresh.append(q)
-            new.extend(_interleave(fresh, rng)[: len(fresh) if options.cram else budget])
-        due.sort(key=lambda pair: pair[0])
-        queue: list[Question] = []
-        seen_siblings: set[str] = set()
-        due_ids = {q.id for _, q in due}
-        for q in [q for _, q in due] + new:
-            if q.sibling_key in seen_siblings:
-                continue  # one question per fact a day: siblings are buried
-            seen_siblings.add(q.sibling_key)
-            queue.append(q)
-            kinds[q.id] = "due" if q.id in due_ids else "new"
-        if options.limit is not None:
-            queue = queue[: options.limit]
+        day = build_queue(store, decks, host, schedulers, now=now, tz=zone, rng=rng, options=options)
         session = cls(
-            store, host, clock, rng, options, {d.id: d for d in decks}, schedulers, queue, kinds, now
+            store, host, clock, rng, options, {d.id: d for d in decks}, schedulers, day.queue, day.kinds, now
         )
-        session._deck_of = deck_of
+        session.tz = zone
+        session.learning = day.ahead
+        session.total = len(day.queue) + len(day.ahead)
+        if options.limit is not None:
+            session.total = min(session.total, options.limit)
+        session._deck_of = day.deck_of
         session._advance()
         return session
 
@@ -154,22 +134,44 @@ class Session:
             count["new"],
             count["learning"],
             self.clock() - self.started,
+            self._numbers.get(self._current.id, 0) if self._current is not None else 0,
+            self.total,
         )
 
     def _advance(self) -> None:
+        last, self._current = self._current, None
+        if self.options.limit is not None and len(self.history) >= self.options.limit:
+            return  # --limit N counts answers, repeats of learning steps included
         now = self.clock()
         self.learning.sort(key=lambda pair: pair[0])
-        previous_was_learning = self._current is not None and self.kinds.get(self._current.id) == "learning"
+        # The question just answered comes back only when nothing else is left.
+        others = [i for i, (_, q) in enumerate(self.learning) if last is None or q.id != last.id]
+        ready = [i for i in others if self.learning[i][0] <= now]
+        previous_was_learning = last is not None and self.kinds.get(last.id) == "learning"
         # A due learning step goes first, but never twice in a row while other questions wait,
         # so that repeated failures cannot starve the rest of the queue.
-        if self.learning and self.learning[0][0] <= now and not (previous_was_learning and self.queue):
-            self._current = self.learning.pop(0)[1]
+        if ready and not (previous_was_learning and self.queue):
+            self._current = self.learning.pop(ready[0])[1]
         elif self.queue:
             self._current = self.queue.pop(0)
         elif self.learning:  # nothing else left: do the learning steps now rather than end
-            self._current = self.learning.pop(0)[1]
-        else:
-            self._current = None
+            self._current = self.learning.pop(others[0] if others else 0)[1]
+        if self._current is not None:
+            self._numbers.setdefault(self._current.id, len(self._numbers) + 1)
+
+    def _reshuffled(self, q: Question) -> Question:
+        """The question generated afresh, so a repeat shows its choices in a new order."""
+        qt = self.host.question_types.get(q.type)
+        if qt is None or not (q.prompt.choices or q.prompt.items):
+            return q
+        for _ in range(3):  # a short list can come out in the same order: try again
+            try:
+                made = [x for x in qt.generate(q.fact, self.deck_of(q), self.rng) if x.id == q.id]
+            except Exception:  # a plugin bug must not end the session: ask it as it was
+                return q
+            if made and made[0].prompt != q.prompt:
+                return replace(made[0], tags=q.tags)
+        return q
 
     def _key(self, q: Question) -> str:
         return f"{self._deck_of[q.id]}/{q.id}"
@@ -200,7 +202,8 @@ class Session:
             ) from exc
         if not isinstance(grade, Grade) or not 0.0 <= grade.score <= 1.0:
             raise PluginError(f"question type {q.type!r} returned an invalid grade: {grade!r}")
-        suggested = self.host.suggest_rating(q, grade)
+        attempted = isinstance(response, str) and bool(response.strip())
+        suggested = self.host.suggest_rating(q, grade, attempted=attempted)
         intervals: Mapping[Rating, dt.timedelta] = {}
         if not self.options.cram:
             card = self.store.card(self._deck_of[q.id], q.id)
@@ -241,6 +244,8 @@ class Session:
                 leech,
                 content_hash(q),
             )
+        # A self-rated answer's verdict is the learner's rating; the typed match was a hint.
+        score = self_rated_score(final) if pending.grade.self_rated else pending.grade.score
         answer = pending.response if isinstance(pending.response, str) else json.dumps(pending.response)
         review = Review(
             uuid.uuid4().hex,
@@ -250,7 +255,7 @@ class Session:
             now,
             int(final),
             answer,
-            pending.grade.score,
+            score,
             int(pending.suggested),
             getattr(self, "_elapsed_ms", 0),
             state_before,
@@ -259,17 +264,17 @@ class Session:
         )
         review_id = self.store.record(review, row)
         buried = self._bury_siblings(q, now) if not self.options.cram else []
-        correct = final >= Rating.GOOD if pending.grade.self_rated else pending.grade.score >= 1.0
+        correct = score >= 1.0
         requeued = False
         if (
             not self.options.cram
             and state_after is not None
             and due_of(state_after) <= now + LEARNING_HORIZON
         ):
-            self.learning.append((due_of(state_after), q))
+            self.learning.append((due_of(state_after), self._reshuffled(q)))
             self.kinds[q.id] = "learning"
             requeued = True
-        self.history.append(_Done(review_id, q, before, buried, correct, pending.grade.score, requeued))
+        self.history.append(_Done(review_id, q, before, buried, correct, score, requeued))
         self.pending = None
         self._advance()
 
@@ -279,7 +284,7 @@ class Session:
         out = []
         for s in siblings:
             out.append((s, self.store.card(deck_id, s.id)))
-            self.store.set_flags(deck_id, s.id, buried_until=next_day_start(now))
+            self.store.set_flags(deck_id, s.id, buried_until=next_day_start(now, tz=self.tz))
             self.queue.remove(s)
         return out
 
@@ -325,9 +330,9 @@ class Session:
             return
         now = self.clock()
         deck_id = self._deck_of[q.id]
-        self.store.set_flags(deck_id, q.id, buried_until=next_day_start(now))
+        self.store.set_flags(deck_id, q.id, buried_until=next_day_start(now, tz=self.tz))
         for s in [s for s in self.queue if s.sibling_key == q.sibling_key]:
-            self.store.set_flags(deck_id, s.id, buried_until=next_day_start(now))
+            self.store.set_flags(deck_id, s.id, buried_until=next_day_start(now, tz=self.tz))
             self.queue.remove(s)
         self.pending = None
         self._advance()
@@ -360,22 +365,6 @@ class Session:
             correct / answered if answered else 0.0,
             stats,
             now - self.started,
-            self.store.due_count(ids, next_day_start(now) + dt.timedelta(days=1)),
+            self.store.due_count(ids, next_day_start(next_day_start(now, tz=self.tz), tz=self.tz)),
             self.store.next_due(ids, now),
         )
-
-
-def _interleave(questions: list[Question], rng: random.Random) -> list[Question]:
-    """Shuffle, then alternate question types so one type never comes in a long run."""
-    by_type: dict[str, list[Question]] = {}
-    shuffled = list(questions)
-    rng.shuffle(shuffled)
-    for q in shuffled:
-        by_type.setdefault(q.type, []).append(q)
-    out: list[Question] = []
-    lanes = [by_type[t] for t in sorted(by_type)]
-    while any(lanes):
-        for lane in lanes:
-            if lane:
-                out.append(lane.pop(0))
-    return out

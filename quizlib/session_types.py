@@ -25,7 +25,19 @@ class SessionOptions:
 
 @dataclass(frozen=True)
 class Progress:
-    """Where the session stands."""
+    """Where the session stands.
+
+    Attributes:
+        done: Answers saved (repeats of learning steps included).
+        remaining: Questions still waiting, the current one and learning repeats included.
+        due: Waiting due reviews.
+        new: Waiting new questions.
+        learning: Waiting learning repeats.
+        elapsed: Time since the session started.
+        number: The current question's number among the session's questions (a repeat
+            keeps its number); 0 when unknown.
+        total: The number of questions planned at the start; it never grows (0: unknown).
+    """
 
     done: int
     remaining: int
@@ -33,6 +45,8 @@ class Progress:
     new: int
     learning: int
     elapsed: dt.timedelta
+    number: int = 0
+    total: int = 0
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ from quizlib.records import CardRow, Review, card_from_row, review_from_row
 
 BUSY_TIMEOUT_S = 5.0
 SQLITE_MAGIC = b"SQLite format 3\x00"
+#: ``fsrs.State.Review``: a graduated card (the store keeps FSRS states as JSON).
+REVIEW_STATE = 2
 
 
 def default_db_path(environ: Mapping[str, str] | None = None) -> Path:
@@ -219,20 +221,50 @@ class Store:
         moment = _iso(now) or ""
         return {q for q, suspended, buried in rows if suspended or (buried or "") > moment}
 
-    def due_ids(self, deck_id: str, now: dt.datetime, limit: int | None = None) -> list[str]:
-        """Question ids of cards due at ``now`` (not suspended or buried), most overdue first.
+    def due_ids(
+        self,
+        deck_id: str,
+        now: dt.datetime,
+        limit: int | None = None,
+        *,
+        learn_until: dt.datetime | None = None,
+        review_until: dt.datetime | None = None,
+    ) -> list[str]:
+        """Question ids of cards due (not suspended or buried at ``now``), most overdue first.
 
-        Uses the (deck_id, due) index and decodes no card state, so it stays fast on large decks.
+        A card in (re)learning is due when its step falls due by ``learn_until`` (default
+        ``now``); a review card when its due time falls by ``review_until`` (default
+        ``learn_until``), so reviews can be due by study day while steps keep their minutes.
+        Uses the (deck_id, due) index and decodes no card state beyond its FSRS state number,
+        so it stays fast on large decks.
         """
+        learn = learn_until or now
+        review = review_until or learn
         sql = (
             "SELECT question_id FROM cards WHERE deck_id = ? AND due <= ? AND suspended = 0"
-            " AND state IS NOT NULL AND (buried_until IS NULL OR buried_until <= ?) ORDER BY due"
+            " AND state IS NOT NULL AND (buried_until IS NULL OR buried_until <= ?)"
+            " AND IIF(json_extract(state, '$.state') = ?, due <= ?, due <= ?) ORDER BY due"
         )
-        params: tuple[Any, ...] = (deck_id, _iso(now), _iso(now))
+        params: tuple[Any, ...] = (
+            deck_id,
+            _iso(max(learn, review)),
+            _iso(now),
+            REVIEW_STATE,
+            _iso(review),
+            _iso(learn),
+        )
         if limit is not None:
             sql += " LIMIT ?"
             params += (limit,)
         return [r[0] for r in self.conn.execute(sql, params)]
+
+    def reviewed_since(self, deck_id: str, since: dt.datetime) -> set[str]:
+        """Question ids of a deck with a (non-cram) review at or after ``since``."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT question_id FROM reviews WHERE reviewed_at >= ? AND deck_id = ? AND cram = 0",
+            (_iso(since), deck_id),
+        )
+        return {r[0] for r in rows}
 
     def all_cards(self, deck_ids: Sequence[str] = ()) -> list[CardRow]:
         """Every card, or those of the given decks."""

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from quizlib.plugins import PluginHost, get_plugin_manager
+from quizlib.store import Store
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +35,14 @@ def _isolated_env(
 def host() -> PluginHost:
     """A fresh plugin host with the built-in question types only."""
     return get_plugin_manager(entry_points=False)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh review database in tmp_path."""
+    s = Store.open(tmp_path / "q.db")
+    yield s
+    s.close()
 
 
 @pytest.fixture

@@ -51,13 +51,6 @@ def deck(write_deck: Callable[..., Path], host: PluginHost) -> Deck:
     return load_deck(write_deck(DECK), sections=host.sections, cache_dir=None)
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store.open(tmp_path / "q.db")
-    yield s  # type: ignore[misc]
-    s.close()
-
-
 def start(store: Store, deck: Deck, host: PluginHost, clock: FakeClock, **opts: object) -> Session:
     return Session.start(
         store, [deck], host, clock=clock, rng=random.Random(7), options=SessionOptions(**opts)

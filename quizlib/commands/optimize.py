@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from quizlib.clock import system_clock
+from quizlib.clock import local_zone, system_clock
 from quizlib.commands.common import SubParsers, store_options
 from quizlib.logio import replay
 from quizlib.optimize import DEFAULT_PARAMETERS, LoggedReview, build_items, fit_and_check
@@ -70,8 +70,9 @@ def run(args: argparse.Namespace) -> int:
             return 0
         reviews = _log(store, args.deck)
         current = parameters_for(store.conn, args.deck) or DEFAULT_PARAMETERS
-        fit = fit_and_check(reviews, current)
-        habits = habits_from_log(reviews, build_items(reviews))
+        zone = local_zone()  # the learner's study days, as the sessions count them
+        fit = fit_and_check(reviews, current, tz=zone)
+        habits = habits_from_log(reviews, build_items(reviews, tz=zone))
         if args.retention:
             best, table = recommend_retention(fit.parameters, habits)
             print("desired retention   reviews/day   minutes/day   cards remembered   s per card remembered")

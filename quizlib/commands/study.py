@@ -54,7 +54,7 @@ def add_parser(sub: SubParsers) -> None:
         help=f"deck file or bundled deck name (default: {DEFAULT_DECK})",
     )
     parser.add_argument("--plain", action="store_true", help="line mode even in a terminal (screen readers)")
-    parser.add_argument("--limit", type=_positive, metavar="N", help="stop after N questions")
+    parser.add_argument("--limit", type=_positive, metavar="N", help="stop after N answers (repeats count)")
     parser.add_argument(
         "--type",
         dest="types",

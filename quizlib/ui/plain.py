@@ -81,12 +81,14 @@ class PlainStudy:
         state = self.state
         assert state.question is not None
         progress = state.session.progress()
-        total = progress.done + progress.remaining
+        # The planned total never grows: a learning repeat keeps its question's number.
+        number = progress.number or progress.done + 1
+        total = progress.total or progress.done + progress.remaining
         self.write()
         if state.notice:
             self.write(state.notice)
             state.notice = ""
-        self.write(f"Question {progress.done + 1} of {total} · {state.question.type}")
+        self.write(f"Question {number} of {max(total, number)} · {state.question.type}")
         self.stdout.write(render.to_text(render.question_fragments(state)))
         self.write(f"({render.hint(state.question.prompt)}; ? for help)")
 
