@@ -200,7 +200,9 @@ def feedback_fragments(state: StudyState, width: int | None = None) -> Fragments
     if state.answer or not grade.self_rated:
         line("You:    ", describe_response(question.prompt, pending.response))
     for paragraph in grade.feedback.splitlines():
-        line("", paragraph.strip())
+        # A feedback line's own indentation (a timeline item's source under the item) stays.
+        text = paragraph.strip()
+        line(paragraph[: len(paragraph) - len(paragraph.lstrip())] if text else "", text)
     if not grade.cites:
         line("Source: ", source_line(question, state.deck), "class:source")
     return out
