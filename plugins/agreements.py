@@ -51,6 +51,13 @@ AGREEMENTS = Section(
         "name": Field(FieldKind.STR, True, "the agreement, e.g. 'the November 2020 ceasefire statement'"),
         "date": Field(FieldKind.DATE, True, "when it was agreed"),
         "parties": Field(FieldKind.ACTOR_LIST, True, "actor ids of the parties"),
+        "mediators": Field(
+            FieldKind.ACTOR_LIST, description="actors that brokered it without being parties to it"
+        ),
+        "verb": Field(
+            FieldKind.STR,
+            description="how it came about, for questions: agreed (default), signed, established",
+        ),
         "terms": Field(
             FieldKind.RECORDS,
             description="terms: id, text, and optionally value and unit (asked as numbers)",

@@ -108,6 +108,10 @@ def register_sections(register: Any) -> None:
                 "date": Field(FieldKind.DATE, True, "when it happened: YYYY, YYYY-MM or YYYY-MM-DD"),
                 "text": Field(FieldKind.STR, True, "what happened, in the past tense"),
                 "question": Field(FieldKind.STR, description="how to ask for the date (date recall)"),
+                "date_inferred": Field(
+                    FieldKind.BOOL,
+                    description="the date is inferred, not stated: not asked, marked in feedback",
+                ),
             },
             description="dated events",
         )

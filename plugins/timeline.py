@@ -40,6 +40,9 @@ EVENTS = Section(
         "text": Field(FieldKind.STR, True, "what happened, in the past tense"),
         "actors": Field(FieldKind.ACTOR_LIST, description="actors involved"),
         "question": Field(FieldKind.STR, description="how to ask for the date (date recall)"),
+        "date_inferred": Field(
+            FieldKind.BOOL, description="the date is inferred, not stated: not asked, marked in feedback"
+        ),
     },
     description="dated events",
     settings={

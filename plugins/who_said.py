@@ -64,6 +64,9 @@ QUOTES = Section(
         "speaker": Field(FieldKind.ACTOR, True, "id of the actor who said it"),
         "context": Field(FieldKind.STR, description="where and why it was said"),
         "date": Field(FieldKind.DATE, description="when it was said"),
+        "date_inferred": Field(
+            FieldKind.BOOL, description="the date is inferred, not stated: not asked, marked in feedback"
+        ),
         "question": Field(
             FieldKind.STR, description="how to ask who said it, when the quote alone is not enough"
         ),

@@ -64,5 +64,8 @@ COMMON_FACT_FIELDS: dict[str, Field] = {
     "note": Field(F.STR, description="free text for authors"),
     "review": Field(F.BOOL, description="true while the fact is a draft to be checked"),
     "conflicts": Field(F.STR, description="values other sources give: field, value, sources, note"),
+    "skip": Field(
+        F.STR_LIST, description="question types not to generate from this fact, e.g. [date_recall]"
+    ),
 }
 CONFLICT_FIELDS = ("field", "value", "sources", "note")
