@@ -9,7 +9,8 @@ nearest to it in its sentence, else in the paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
 
 from quizlib.draft.actors import NAME, NOT_NAMES, ORG_HEADS, Actors
 from quizlib.draft.text import Quote
@@ -35,7 +36,7 @@ _BODY = re.compile(
 )
 # A lowercase word before "reports" or "claims" makes it a noun ("sporadic reports of").
 _NOUN_BEFORE = re.compile(r"\b(?!(?:she|he|it|they|who|which|also|still|now|often)\b)[a-z]+(?<!ly)\s+$")
-_INVERTED = re.compile(rf"^\s+(?:(?:the )?[\w ]{{0,40}}? )?(?P<name>{NAME})")
+_INVERTED = re.compile(rf"\s+(?:(?:the )?[\w ]{{0,40}}? )?(?P<name>{NAME})")
 
 
 @dataclass(frozen=True)
@@ -82,14 +83,19 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
     return Cue(0, name.strip(), "institution") if name.strip() else None
 
 
+# How far back from a speech verb its subject is looked for: bounded, so a paragraph costs
+# time linear in its length however many verbs it has.
+_REACH = 300
+
+
 def cues(actors: Actors, masked: str) -> list[Cue]:
     """The speech cues in a paragraph whose quotations are blanked out."""
     found: list[Cue] = []
     for verb in VERB_RE.finditer(masked):
-        before = masked[: verb.start()]
+        before = masked[max(0, verb.start() - _REACH) : verb.start()]
         if _ADJECTIVAL.search(before) or (verb.group(0).endswith("s") and _NOUN_BEFORE.search(before)):
             continue  # "a previously announced meeting", "sporadic reports of"
-        after = _INVERTED.match(masked[verb.end() :])
+        after = _INVERTED.match(masked, verb.end())
         if after and re.search(r"[,”\"]\s*$", before) and actors.is_name(after.group("name")):
             found.append(Cue(verb.start(), after.group("name")))
             continue  # "..." said Grigoryan
@@ -108,64 +114,103 @@ def cues(actors: Actors, masked: str) -> list[Cue]:
     return sorted(found, key=lambda c: c.at)
 
 
+_SUBJECT_VERB = re.compile(
+    r"(?:,[^,]{1,90},)?\s+(?:\w+ly\s+)?(?:is|was|has|had|will|would|can|could|did|does|"
+    r"may|must|should|[a-z]+ed|[a-z]+[^s’']s)\b"
+)
+
+
 def subjects(actors: Actors, masked: str) -> list[tuple[int, str]]:
     """People named as the subject of a sentence ("Zakharova stridently disagrees")."""
-    out = []
-    for m in actors.mentions(masked):
-        if actors.kind(m.actor) != "person":
-            continue
-        rest = masked[m.end :]
-        if re.match(r"^(?:,[^,]{1,90},)?\s+(?:\w+ly\s+)?(?:is|was|has|had|will|would|can|could|did|does|"
-                    r"may|must|should|[a-z]+ed|[a-z]+[^s’']s)\b", rest):  # fmt: skip
-            out.append((m.start, m.actor))
-    return out
-
-
-def last_subject(
-    actors: Actors, masked: str, before: int, last: str | None, *, mentioned: bool = False
-) -> str | None:
-    """The person who was last the subject of a sentence or a speech verb before ``before``.
-
-    With ``mentioned``, a paragraph without such a subject falls back on the last person it
-    mentions ("... came from Maria Zakharova. According to her, ..."); across paragraphs only
-    subjects carry ("She bristled at ... including Nikol Pashinyan." keeps "she").
-    """
-    found = subjects(actors, masked) + [
-        (c.at, ident)
-        for c in cues(actors, masked)
-        if c.name and c.kind == "person" and c.at < before and (ident := actors.add(c.name)) is not None
+    return [
+        (m.start, m.actor)
+        for m in actors.mentions(masked)
+        if actors.kind(m.actor) == "person" and _SUBJECT_VERB.match(masked, m.end)
     ]
-    people = [(at, who) for at, who in sorted(found) if at < before and actors.kind(who) == "person"]
-    if people:
-        return people[-1][1]
-    if mentioned:
-        named = [m.actor for m in actors.mentions(masked[:before]) if actors.kind(m.actor) == "person"]
-        if named:
-            return named[-1]
-    return last
 
 
-def attribute(
-    actors: Actors, masked: str, spans: list[tuple[int, int]], quote: Quote, last: str | None
-) -> tuple[str | None, bool]:
+@dataclass
+class Paragraph:
+    """One paragraph's speech cues, subjects and mentions, found once for all its quotations.
+
+    Attributes:
+        masked: The paragraph with every quotation blanked out.
+        spans: Its sentence spans.
+        cues: Its speech cues.
+        people: (offset, actor id) of each person who is a subject or a speech verb's subject.
+        named: (offset, actor id) of each person mentioned.
+    """
+
+    masked: str
+    spans: list[tuple[int, int]]
+    cues: list[Cue]
+    people: list[tuple[int, str]]
+    named: list[tuple[int, str]]
+    ats: list[int] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # Offsets for bisection: each quotation looks up its sentence and cues in log time.
+        self.ats = [c.at for c in self.cues]
+        self.starts = [a for a, _ in self.spans]
+
+    def sentence(self, at: int) -> tuple[int, int]:
+        """The span of the sentence holding offset ``at`` (the whole paragraph without spans)."""
+        i = bisect_right(self.starts, at) - 1
+        return self.spans[i] if i >= 0 and at < self.spans[i][1] else (0, len(self.masked))
+
+    @classmethod
+    def read(cls, actors: Actors, masked: str, spans: list[tuple[int, int]]) -> Paragraph:
+        """Find a paragraph's cues, subjects and mentions."""
+        found = cues(actors, masked)
+        people = subjects(actors, masked) + [
+            (c.at, ident)
+            for c in found
+            if c.name and c.kind == "person" and (ident := actors.add(c.name)) is not None
+        ]
+        people = sorted((at, who) for at, who in people if actors.kind(who) == "person")
+        named = [(m.start, m.actor) for m in actors.mentions(masked) if actors.kind(m.actor) == "person"]
+        return cls(masked, spans, found, people, named)
+
+    def last_subject(self, before: int, last: str | None, *, mentioned: bool = False) -> str | None:
+        """The person who was last the subject of a sentence or a speech verb before ``before``.
+
+        With ``mentioned``, a paragraph without such a subject falls back on the last person it
+        mentions ("... came from Maria Zakharova. According to her, ..."); across paragraphs
+        only subjects carry ("She bristled at ... including Nikol Pashinyan." keeps "she").
+        """
+        i = bisect_left(self.people, (before, ""))
+        if i:
+            return self.people[i - 1][1]
+        if mentioned:
+            j = bisect_left(self.named, (before, ""))
+            if j:
+                return self.named[j - 1][1]
+        return last
+
+
+def attribute(actors: Actors, para: Paragraph, quote: Quote, last: str | None) -> tuple[str | None, bool]:
     """The speaker of one quotation, and whether it reads as speech at all.
 
     Args:
         actors: The draft's actors.
-        masked: The paragraph with every quotation blanked out.
-        spans: The paragraph's sentence spans.
+        para: The paragraph the quotation is in.
         quote: The quotation.
         last: The person who was last a subject before this paragraph (for pronouns).
     """
-    sentence = next(((a, b) for a, b in spans if a <= quote.start < b), (0, len(masked)))
-    found = cues(actors, masked)
+    masked = para.masked
+    sentence = para.sentence(quote.start)
 
     def distance(c: Cue) -> int:
         gap = quote.start - c.at if c.at < quote.start else c.at - quote.end
-        same = sentence[0] <= c.at < sentence[1] or not masked[quote.end : c.at].strip(" ,")
+        # An earlier cue in the paragraph carries on; a later one only within the sentence.
+        same = c.at < sentence[1] or (0 <= gap < 8 and not masked[quote.end : c.at].strip(" ,"))
         return max(gap, 0) + (0 if same else 10_000)
 
-    best = min(found, key=distance, default=None)
+    # Only the nearest cue on either side can win: bisect, so many quotations stay linear.
+    lo = bisect_left(para.ats, quote.start)
+    hi = bisect_left(para.ats, quote.end)
+    best = min(para.cues[max(lo - 1, 0) : hi + 1], key=distance, default=None)
     # Without a speech verb, only a whole sentence in quotation marks reads as speech.
     lead = masked[sentence[0] : quote.start].strip()
     speech = quote.text.strip()[:1].isupper() and len(quote.text.split()) >= 5 and lead[-1:] in ("", ":", ",")
@@ -173,5 +218,5 @@ def attribute(
         # A phrase inside a sentence with no speech verb is a term or a title, not speech.
         return None, speech
     if best.pronoun:
-        return last_subject(actors, masked, best.at, last, mentioned=True), True
+        return para.last_subject(best.at, last, mentioned=True), True
     return (actors.add(best.name, best.kind) if best.name else None), True
