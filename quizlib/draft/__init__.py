@@ -18,7 +18,7 @@ from quizlib.dates import PartialDate
 from quizlib.draft.actors import Actors, scan
 from quizlib.draft.dates import find_dates
 from quizlib.draft.figures import find_figures
-from quizlib.draft.speakers import Paragraph, attribute
+from quizlib.draft.speakers import Paragraph, Recent, attribute
 from quizlib.draft.text import (
     Quote,
     byline,
@@ -105,7 +105,7 @@ def _around(para: str, context: Paragraph, quote: Quote) -> str:
     return gist(para[spans[first][0] : spans[last][1]], 400)
 
 
-def _quotes(draft: Draft, article: Article, para: str, cite: list[str], last: str | None) -> None:
+def _quotes(draft: Draft, para: str, cite: list[str], recent: Recent) -> None:
     found = quotes(para)
     spans = sentence_spans(para)
     context = Paragraph.read(draft.actors, mask(para, found), spans)
@@ -113,9 +113,13 @@ def _quotes(draft: Draft, article: Article, para: str, cite: list[str], last: st
         text = clean_quote(quote.text)
         if _is_title(quote.text.strip()) or _TERM_BEFORE.search(para[max(0, quote.start - 40) : quote.start]):
             continue
-        speaker, speech = attribute(draft.actors, context, quote, last)
+        speaker, speech = attribute(draft.actors, context, quote, recent)
         if speaker is None and not speech:
             continue
+        if speaker is not None:
+            recent.quoted = speaker
+            if draft.actors.kind(speaker) == "institution":
+                recent.org = speaker
         draft.quotes.append(
             {
                 "id": draft.new_id(f"quote {text[:30]}"),
@@ -175,18 +179,18 @@ def _facts(draft: Draft, article: Article, para: str, cite: list[str]) -> None:
 
 def draft_article(draft: Draft, article: Article) -> None:
     """Add one article's candidates to the draft."""
-    last: str | None = None
+    recent = Recent()
     for number, para in enumerate(paragraphs(article.text), start=1):
         if not is_prose(para):
             continue  # headlines, bylines, "3 Min Read", "Share This Article"
         cite = [f"{article.source_id}:p{number}"]
-        _quotes(draft, article, para, cite, last)
+        _quotes(draft, para, cite, recent)
         _facts(draft, article, para, cite)
         context = Paragraph.read(draft.actors, mask(para, quotes(para)), [])
         for cue in context.cues:
             if cue.kind == "institution" and cue.name and " " in cue.name:
                 draft.actors.add(cue.name, "institution")  # "The UN refugee agency has reported"
-        last = context.last_subject(len(para), last)
+        recent.person = context.last_subject(len(para), recent.person)
 
 
 def author_of(text: str) -> str:

@@ -24,7 +24,11 @@ _ROLE_WORDS = (
     "|defen[cs]e minister|minister|secretary-general|secretary|commander|editor-in-chief|editor"
     "|ambassador|general|chancellor|senator|governor|mayor|director|chairman|chairwoman|chair|leader"
     "|analyst|journalist|official|envoy|adviser|advisor|correspondent|chief|head|representative"
-    "|premier|deputy|ombudsman|researcher|professor|expert|lawmaker|mp|speaker"
+    "|premier|deputy|ombudsman|researcher|professor|expert|lawmaker|mp|speaker|superintendent|sheriff"
+    "|chief executive|executive|ceo|founder|co-founder|manager|coach|captain|judge|prosecutor|attorney"
+    "|lawyer|officer|doctor|ranger|elder|fellow|economist|strategist|scientist|astrophysicist|author"
+    "|reporter|commissioner|councillor|councilman|congressman|congresswoman|representative|investor"
+    "|activist|organizer|organiser|founder|owner|partner|player|physician|consultant|surgeon|dean"
 )
 ROLE_HEAD = re.compile(rf"\b(?:{_ROLE_WORDS})\b", re.I)
 # Possessive: a capitalised word is taken whole, never split into shorter "words"
@@ -47,6 +51,9 @@ ACRONYM = re.compile(r"((?:[A-Z][\w-]*+(?: (?:of|the|for|and|on))? ){1,8})\(([A-
 ORG_HEADS = (
     "Ministry|Council|Organization|Organisation|Agency|Department|Office|Parliament|Assembly|Government"
     "|Union|Committee|Commission|Court|Republic|Kremlin|Pentagon|Alliance|Nations|Party|Bank|Fund"
+    "|Authority|Association|Institute|University|Corporation|Corp|Group|Company|Federation|Exchange"
+    "|Press|Center|Centre|Hospital|Foundation|Administration|Police|Network|Service|Guild|Corps|Project"
+    "|Society|Board|Bureau|Coalition|League|Movement|Front|Army|Brotherhood|Holdings|Inc|Ltd|LLC|Times"
 )
 ORG_RUN = re.compile(r"\b[A-Z][\w-]*+(?: (?:of |for |and |on )?(?:the )?[A-Z][\w-]*+){0,8}")
 # Metonyms that stand for an office rather than a place.
@@ -164,10 +171,18 @@ class Actors:
         return ident
 
     def is_name(self, candidate: str) -> bool:
-        """Whether capitalised words look like a person's name."""
+        """Whether capitalised words look like a person's name.
+
+        The first and last words must not be words seen in lower case; a middle one may be
+        ("Linda Black Elk").
+        """
         tokens = candidate.split()
-        return all(t not in NOT_NAMES and t.lower() not in self.lower for t in tokens) and not re.search(
-            rf"\b(?:{ORG_HEADS})\b", candidate
+        ends = [tokens[0], tokens[-1]] if tokens else []
+        return (
+            bool(tokens)
+            and all(t not in NOT_NAMES for t in tokens)
+            and all(t.lower() not in self.lower for t in ends)
+            and not re.search(rf"\b(?:{ORG_HEADS})\b", candidate)
         )
 
     def mentions(self, text: str) -> list[Mention]:

@@ -12,19 +12,27 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
-from quizlib.draft.actors import NAME, NOT_NAMES, ORG_HEADS, Actors
+from quizlib.draft.actors import NAME, NAME_TOKEN, NOT_NAMES, ORG_HEADS, Actors
 from quizlib.draft.text import Quote
 
 SPEECH_VERBS = (
-    "said|says|say|added|adds|stated|states|wrote|writes|noted|notes|told|tells|warned|warns|announced"
-    "|announces|confirmed|confirms|declared|declares|argued|argues|claimed|claims|insisted|insists"
-    "|explained|reported|reports|replied|responded|asked|urged|called|described|expressed|demanded"
-    "|stressed|emphasi[sz]ed|reiterated|continued|recalled|acknowledged|admitted|commented|remarked"
-    "|posted|tweeted|signaled|signalled|referred to (?:this|it|them) as|keeps recording|recorded|put it"
+    "said|says|say|saying|added|adds|adding|stated|states|wrote|writes|noted|notes|told|tells|warned|warns"
+    "|announced|announces|confirmed|confirms|declared|declares|argued|argues|claimed|claims|insisted|insists"
+    "|explained|reported|reports|replied|responded|asked|asks|urged|called|calls|calling|described"
+    "|describes|describing|expressed|demanded|stressed|emphasi[sz]ed|reiterated|continued|recalled"
+    "|acknowledged|admitted|commented|remarked|posted|tweeted|tweets|signaled|signalled|alleged|alleges"
+    "|asserted|asserts|vowed|vows|blasted|slammed|praised|criticized|criticised|condemned|condemning"
+    "|conceded|concluded|cautioned|predicted|promised|pledged|suggested|observed|weighed in|introduced"
+    "|referred to (?:this|it|them) as|keeps recording|recorded|put it"
 )
 VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to (?:the )?(?P<who>[^,.;]{2,80}?)(?=[,.;]|$| that\b)")
 PRONOUN_RE = re.compile(r"\b(?:[Ss]he|[Hh]e|[Tt]hey|[Hh]er|[Hh]im)\b")
+# "it added", "the company said": the organisation that last spoke.
+_IT_RE = re.compile(
+    r"(?:^|\s)(?:[Ii]t|[Tt]he (?:company|firm|agency|group|ministry|department|office|authority"
+    r"|organi[sz]ation|government|court|police|party|bank|union|council|newspaper|paper))\s*$"
+)
 _CLAUSE_START = re.compile(r"[.!?;:]\s+|[”\"]\s*|\bthat\s")
 _ADJECTIVAL = re.compile(r"\b(?:a|an|the|this|its|their|previously|widely|so-|often)\s*$")
 _OWNER = re.compile(
@@ -36,7 +44,11 @@ _BODY = re.compile(
 )
 # A lowercase word before "reports" or "claims" makes it a noun ("sporadic reports of").
 _NOUN_BEFORE = re.compile(r"\b(?!(?:she|he|it|they|who|which|also|still|now|often)\b)[a-z]+(?<!ly)\s+$")
-_INVERTED = re.compile(rf"\s+(?:(?:the )?[\w ]{{0,40}}? )?(?P<name>{NAME})")
+# "..., said Mr. Reeves", "says Parata,", "wrote 43-year-old Martin Taylor"
+_INVERTED = re.compile(
+    rf"\s+(?:(?:the )?[\w -]{{0,40}}? )??(?:(?:Mr|Mrs|Ms|Dr|Prof)\.? )?"
+    rf"(?P<name>{NAME}|{NAME_TOKEN})(?![\w’'-])"
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +63,19 @@ class Cue:
     name: str | None
     kind: str = "person"
     pronoun: bool = False
+
+
+_LEADING = frozenset(
+    {"Because", "The", "the", "Then", "So", "But", "And", "When", "While", "If", "As", "After", "Before"}
+)
+
+
+def _lead_stripped(name: str) -> str:
+    # "Because the Ministry of Truth" is the Ministry of Truth.
+    words = name.split()
+    while len(words) > 1 and words[0] in _LEADING:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _subject(actors: Actors, clause: str) -> Cue | None:
@@ -78,9 +103,24 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
         if m.group(0) not in NOT_NAMES and m.group(0).lower() not in actors.lower
     ]
     name = (
-        org.group(1) if org else body.group(1) if body else owner.group(1) if owner else (single or [""])[-1]
+        _lead_stripped(org.group(1))
+        if org
+        else body.group(1)
+        if body
+        else owner.group(1)
+        if owner
+        else (single or [""])[-1]
     )
     return Cue(0, name.strip(), "institution") if name.strip() else None
+
+
+def _speaker_name(actors: Actors, name: str) -> bool:
+    # A single word after an inverted verb is a speaker when it is a known person's name or
+    # reads as a name ("says Parata"); several words must read as a name.
+    known = actors.find(name)
+    if known is not None:
+        return actors.kind(known) == "person"
+    return actors.is_name(name) and name not in NOT_NAMES
 
 
 # How far back from a speech verb its subject is looked for: bounded, so a paragraph costs
@@ -96,9 +136,12 @@ def cues(actors: Actors, masked: str) -> list[Cue]:
         if _ADJECTIVAL.search(before) or (verb.group(0).endswith("s") and _NOUN_BEFORE.search(before)):
             continue  # "a previously announced meeting", "sporadic reports of"
         after = _INVERTED.match(masked, verb.end())
-        if after and re.search(r"[,”\"]\s*$", before) and actors.is_name(after.group("name")):
+        if after and re.search(r"[,”\"]\s*$", before) and _speaker_name(actors, after.group("name")):
             found.append(Cue(verb.start(), after.group("name")))
             continue  # "..." said Grigoryan
+        if _IT_RE.search(before):
+            found.append(Cue(verb.start(), None, "institution", pronoun=True))
+            continue
         starts = [m.end() for m in _CLAUSE_START.finditer(before)]
         subject = _subject(actors, before[starts[-1] if starts else 0 :])
         if subject is not None:
@@ -189,14 +232,30 @@ class Paragraph:
         return last
 
 
-def attribute(actors: Actors, para: Paragraph, quote: Quote, last: str | None) -> tuple[str | None, bool]:
+@dataclass
+class Recent:
+    """Who spoke last, carried from paragraph to paragraph of one article.
+
+    Attributes:
+        person: The person who was last a subject (for "he said").
+        org: The institution that last spoke (for "it added").
+        quoted: The speaker of the last attributed quotation (for a quotation with no verb
+            of its own, which continues the last speaker).
+    """
+
+    person: str | None = None
+    org: str | None = None
+    quoted: str | None = None
+
+
+def attribute(actors: Actors, para: Paragraph, quote: Quote, recent: Recent) -> tuple[str | None, bool]:
     """The speaker of one quotation, and whether it reads as speech at all.
 
     Args:
         actors: The draft's actors.
         para: The paragraph the quotation is in.
         quote: The quotation.
-        last: The person who was last a subject before this paragraph (for pronouns).
+        recent: Who spoke last before this paragraph.
     """
     masked = para.masked
     sentence = para.sentence(quote.start)
@@ -214,9 +273,15 @@ def attribute(actors: Actors, para: Paragraph, quote: Quote, last: str | None) -
     # Without a speech verb, only a whole sentence in quotation marks reads as speech.
     lead = masked[sentence[0] : quote.start].strip()
     speech = quote.text.strip()[:1].isupper() and len(quote.text.split()) >= 5 and lead[-1:] in ("", ":", ",")
-    if best is None or (distance(best) >= 10_000 and not speech):
-        # A phrase inside a sentence with no speech verb is a term or a title, not speech.
-        return None, speech
+    if best is None or distance(best) >= 10_000:
+        # A phrase inside a sentence with no speech verb is a term or a title, not speech;
+        # whole sentences in quotation marks with no verb continue the last speaker.
+        rest = masked[sentence[0] : quote.start] + masked[quote.end : sentence[1]]
+        alone = not rest.strip(' .,;:!?”"')  # nothing outside the quotation names anyone
+        return (recent.quoted if speech and alone else None), speech
+    if best.pronoun and best.kind == "institution":
+        named = [c.name for c in para.cues if c.at < best.at and c.kind == "institution" and c.name]
+        return (actors.add(named[-1], "institution") if named else recent.org), True
     if best.pronoun:
-        return para.last_subject(best.at, last, mentioned=True), True
+        return para.last_subject(best.at, recent.person, mentioned=True), True
     return (actors.add(best.name, best.kind) if best.name else None), True

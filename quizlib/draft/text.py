@@ -86,25 +86,28 @@ def sentences(paragraph: str) -> list[str]:
     return [paragraph[a:b] for a, b in sentence_spans(paragraph)]
 
 
+_CLOSE = re.compile(r"[”\"»]")
+
+
 def quotes(paragraph: str) -> list[Quote]:
     """The top-level quotations in a paragraph, in straight, curly or angle marks.
 
     Single quotes inside double ones stay part of the outer quotation; single quotes are
-    never outer marks, because ’ is also the apostrophe.
+    never outer marks, because ’ is also the apostrophe. Straight and curly marks may pair
+    (“…" as typed), and a quotation with no closing mark runs on to the paragraph's end,
+    as a quotation continued in the next paragraph is printed.
     """
     found: list[Quote] = []
     i = 0
     while i < len(paragraph):
-        close = _OPEN.get(paragraph[i])
-        if close is None:
+        if paragraph[i] not in _OPEN:
             i += 1
             continue
-        end = paragraph.find(close, i + 1)
-        if end == -1:
-            break
+        close = _CLOSE.search(paragraph, i + 1)
+        end = close.start() if close else len(paragraph)
         inner = paragraph[i + 1 : end]
         if len(inner.strip()) >= 2:
-            found.append(Quote(i, end + 1, inner))
+            found.append(Quote(i, min(end + 1, len(paragraph)), inner))
         i = end + 1
     return found
 
