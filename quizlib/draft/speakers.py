@@ -70,6 +70,12 @@ _LEADING = frozenset(
 )
 
 
+_ORG = re.compile(
+    rf"(?:[Tt]he )?((?:[A-Z][\w-]*+ ){{0,6}}(?:{ORG_HEADS})\b"
+    rf"(?: of (?:the )?[A-Z][\w-]*+(?: [A-Z][\w-]*+){{0,4}}){{0,2}})"
+)
+
+
 def _lead_stripped(name: str) -> str:
     # "Because the Ministry of Truth" is the Ministry of Truth.
     words = name.split()
@@ -91,10 +97,7 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
         return Cue(0, None, pronoun=True)
     if found:
         return Cue(0, actors.entries[found[-1].actor]["name"], "institution")
-    org = re.search(
-        rf"(?:[Tt]he )?((?:[A-Z][\w-]* )*(?:{ORG_HEADS})(?: of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)*)",
-        clause,
-    )
+    org = _ORG.search(clause)
     body = _BODY.search(clause)  # "The UN refugee agency"
     owner = _OWNER.search(clause)  # "The peacekeepers’ news bulletin"
     single = [
@@ -280,8 +283,12 @@ def attribute(actors: Actors, para: Paragraph, quote: Quote, recent: Recent) -> 
         alone = not rest.strip(' .,;:!?”"')  # nothing outside the quotation names anyone
         return (recent.quoted if speech and alone else None), speech
     if best.pronoun and best.kind == "institution":
+        # "it added": the institution that spoke or was named last before the verb.
         named = [c.name for c in para.cues if c.at < best.at and c.kind == "institution" and c.name]
-        return (actors.add(named[-1], "institution") if named else recent.org), True
+        orgs = [m.group(1) for m in _ORG.finditer(masked, max(0, best.at - _REACH), best.at)]
+        if named or orgs:
+            return actors.add(_lead_stripped((named or orgs)[-1]), "institution"), True
+        return recent.org, True
     if best.pronoun:
         return para.last_subject(best.at, recent.person, mentioned=True), True
     return (actors.add(best.name, best.kind) if best.name else None), True
