@@ -128,3 +128,21 @@ def test_each_fact_keeps_its_sentence_and_paragraph() -> None:
     figure = deck["figures"][0]
     assert figure["sources"] == ["a:p2"] and "paid $3 billion" in figure["note"]
     assert "ruled on Monday" in deck["events"][0]["note"]
+
+
+def test_actors_named_once_organisations_and_not_places() -> None:
+    text = (
+        "Headline for actors\n\n"
+        "Canadian Denis Shapovalov beat Taylor Fritz in Madrid, while Superintendent Jennifer "
+        "McCormick watched from New Haven.\n\n"
+        "Amnesty International and the International Tennis Federation criticised the plan, "
+        "and NPR said the Russia-led Collective Security Treaty Organization stayed silent.\n\n"
+        "NPR reported that Karabakh Armenians fled. Heba Habib contributed to this report.\n"
+    )
+    actors = {a["name"]: a["kind"] for a in draft(text)["actors"]}
+    for person in ("Denis Shapovalov", "Taylor Fritz", "Jennifer McCormick"):
+        assert actors.get(person) == "person"
+    for org in ("International Tennis Federation", "Collective Security Treaty Organization", "NPR"):
+        assert actors.get(org) == "institution"
+    for wrong in ("New Haven", "Madrid", "Karabakh Armenians", "Heba Habib", "Canadian Denis Shapovalov"):
+        assert wrong not in actors

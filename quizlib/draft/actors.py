@@ -17,27 +17,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-NAME_TOKEN = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?"
-NAME = rf"{NAME_TOKEN}(?: {NAME_TOKEN}){{1,2}}"
-_ROLE_WORDS = (
-    "spokesperson|spokeswoman|spokesman|president|vice president|prime minister|foreign minister"
-    "|defen[cs]e minister|minister|secretary-general|secretary|commander|editor-in-chief|editor"
-    "|ambassador|general|chancellor|senator|governor|mayor|director|chairman|chairwoman|chair|leader"
-    "|analyst|journalist|official|envoy|adviser|advisor|correspondent|chief|head|representative"
-    "|premier|deputy|ombudsman|researcher|professor|expert|lawmaker|mp|speaker|superintendent|sheriff"
-    "|chief executive|executive|ceo|founder|co-founder|manager|coach|captain|judge|prosecutor|attorney"
-    "|lawyer|officer|doctor|ranger|elder|fellow|economist|strategist|scientist|astrophysicist|author"
-    "|reporter|commissioner|councillor|councilman|congressman|congresswoman|representative|investor"
-    "|activist|organizer|organiser|founder|owner|partner|player|physician|consultant|surgeon|dean"
-)
-ROLE_HEAD = re.compile(rf"\b(?:{_ROLE_WORDS})\b", re.I)
+from quizlib.draft.people import NAME, ROLE_WORDS, acronyms, person_candidates
+from quizlib.draft.text import mask, quotes
+
+ROLE_HEAD = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.I)
 # Possessive: a capitalised word is taken whole, never split into shorter "words"
 # ("EUROPEAN" as E-U-R-...), which made the role pattern exponential in a run of capitals.
 _CAP = r"[A-Z][\w-]*+"
 # "Kremlin spokesperson Dmitry Peskov", "the Spokesperson of the US Secretary of State Vedant Patel"
 # Every repetition is bounded, so a long run of capitalised words costs linear time.
 ROLE_BEFORE = re.compile(
-    rf"(?P<role>(?:(?:{_CAP}|of|the|for) ){{0,8}}?(?i:{_ROLE_WORDS})"
+    rf"(?P<role>(?:(?:{_CAP}|of|the|for) ){{0,8}}?(?i:{ROLE_WORDS})"
     rf"(?: (?:of|for) (?:the )?{_CAP}(?: {_CAP}){{0,6}})?) "
     rf"(?P<name>{NAME})\b(?!’s? (?:{_CAP}))"
 )
@@ -55,7 +45,8 @@ ORG_HEADS = (
     "|Press|Center|Centre|Hospital|Foundation|Administration|Police|Network|Service|Guild|Corps|Project"
     "|Society|Board|Bureau|Coalition|League|Movement|Front|Army|Brotherhood|Holdings|Inc|Ltd|LLC|Times"
 )
-ORG_RUN = re.compile(r"\b[A-Z][\w-]*+(?: (?:of |for |and |on )?(?:the )?[A-Z][\w-]*+){0,8}")
+# "and" joins words of one name ("Control and Prevention"); "and the" starts another.
+ORG_RUN = re.compile(r"\b[A-Z][\w-]*+(?: (?:(?:of|for|on) (?:the )?|and )?[A-Z][\w-]*+){0,8}")
 # Metonyms that stand for an office rather than a place.
 SEATS = frozenset({"Kremlin", "Pentagon", "White House", "Downing Street", "Élysée", "Quai d'Orsay"})
 NOT_NAMES = frozenset(
@@ -239,6 +230,10 @@ def clean_role(role: str) -> str:
     return " ".join(words).split(" and the ")[0].strip(" ,")
 
 
+_RUN_LEAD = re.compile(
+    r"^(?:(?:On|In|At|The|A|An|But|And|As|For|By|From|\w+-(?:led|based|backed|owned|run)) )+"
+)
+_CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)")
 _CLAUSE_END = re.compile(r"(?:^|[.!?;]\s+|,\s+|\b(?:that|and|but|while|as|when)\s+)$")
 
 
@@ -260,6 +255,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     subjects: Counter[str] = Counter()
     runs: Counter[str] = Counter()
     candidates: list[tuple[str, str]] = []
+    initials: Counter[str] = Counter()
     for article, text in texts:
         actors.article = article
         for pattern in (ROLE_BEFORE, APPOSITION_AFTER, APPOSITION_BEFORE):
@@ -278,20 +274,29 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
                 if ident:
                     actors.alias(ident, acronym)
         for m in ORG_RUN.finditer(text):
-            run = re.sub(r"^(?:(?:On|In|At|The|A|An|But|And|As|For|By|From) )+", "", m.group(0))
-            if (re.search(rf"\b(?:{ORG_HEADS})\b", run) and not ROLE_HEAD.match(run)) or run in SEATS:
+            # Leading function words and "Russia-led" are not part of an organisation's name.
+            run = _RUN_LEAD.sub("", m.group(0))
+            if (re.search(rf"\b(?:{ORG_HEADS})\b", run) and not ROLE_HEAD.search(run)) or run in SEATS:
                 runs[run] += 1
             if len(run.split()) == 1 and _clause_starts(text, m.start()) and _VERBISH.match(text, m.end()):
                 subjects[run] += 1  # "Baku announced", "Putin can no longer"
-        candidates.extend((article, m.group(0)) for m in re.finditer(NAME, text))
+        if not _CONTRIBUTED.search(text):  # "Heba Habib contributed to this report."
+            unquoted = mask(text, quotes(text))
+            candidates.extend((article, name) for name in person_candidates(unquoted))
+        initials.update(acronyms(text))
     for run, count in runs.items():
-        if count >= 2 or run in SEATS:
+        # One mention names an organisation in several words ("Amnesty International"); a
+        # single word ("Court") or a lettered group ("Group A") needs more.
+        several = len(run.split()) > 1 and not re.search(r"\b[A-Z]\b", run)
+        if count >= (1 if several else 2) or run in SEATS:
             actors.add(run, "institution")
+    for word, count in initials.items():
+        if count >= 2 and actors.find(word) is None:
+            actors.add(word, "institution")  # "NPR", "MSCI" named more than once
     for article, name in candidates:
         actors.article = article
-        surname = name.split()[-1]
-        if actors.find(name) is None and actors.is_name(name) and subjects[surname] > 0:
-            actors.add(name, "person")  # "Vladimir Putin" ... "Putin can no longer"
+        if actors.find(name) is None and actors.is_name(name):
+            actors.add(name, "person")  # "Vladimir Putin", "Andrey Rublev"
     for word, count in subjects.items():
         if (
             count >= 2

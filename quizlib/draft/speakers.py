@@ -12,7 +12,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
-from quizlib.draft.actors import NAME, NAME_TOKEN, NOT_NAMES, ORG_HEADS, Actors
+from quizlib.draft.actors import NOT_NAMES, ORG_HEADS, Actors
+from quizlib.draft.people import NAME, NAME_TOKEN
 from quizlib.draft.text import Quote
 
 SPEECH_VERBS = (
