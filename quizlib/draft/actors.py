@@ -111,7 +111,7 @@ class Actors:
 
     def _index(self, ident: str, form: str) -> None:
         entry = self.entries[ident]
-        if entry["kind"] == "person" and " " not in form:
+        if entry["kind"] == "person" and form != entry["name"]:
             self._surnames.setdefault((self.article, form), ident)
         else:
             self._forms.setdefault(form, ident)
@@ -126,6 +126,13 @@ class Actors:
         known = self.entries[ident]["name"]
         same_article = self._surnames.get((self.article, surname)) == ident
         return ident if same_article or " " not in known or known == name else None
+
+    def _surnames_of(self, ident: str, name: str) -> None:
+        # The last word, and for three words the last two too ("Linda Black Elk" is "Black Elk").
+        words = name.split()
+        self.alias(ident, words[-1])
+        if len(words) == 3:
+            self.alias(ident, " ".join(words[1:]))
 
     def alias(self, ident: str, form: str) -> None:
         """Give an actor another name (an acronym, a surname)."""
@@ -149,7 +156,7 @@ class Actors:
                 actor["name"] = name  # a surname seen first gets its full name
                 self._forms[name] = ident
             if kind == "person" and " " in name:
-                self.alias(ident, name.split()[-1])  # the surname, in this article too
+                self._surnames_of(ident, name)  # the surname, in this article too
             return ident
         ident = self.new_id(name)
         entry: dict[str, Any] = {"id": ident, "name": name, "kind": kind}
@@ -158,7 +165,7 @@ class Actors:
         self.entries[ident] = entry
         self._forms[name] = ident
         if kind == "person" and " " in name:
-            self.alias(ident, name.split()[-1])
+            self._surnames_of(ident, name)
         return ident
 
     def is_name(self, candidate: str) -> bool:

@@ -24,6 +24,7 @@ SPEECH_VERBS = (
     "|acknowledged|admitted|commented|remarked|posted|tweeted|tweets|signaled|signalled|alleged|alleges"
     "|asserted|asserts|vowed|vows|blasted|slammed|praised|criticized|criticised|condemned|condemning"
     "|conceded|concluded|cautioned|predicted|promised|pledged|suggested|observed|weighed in|introduced"
+    "|assured|assures|insisted|maintained|maintains|countered|testified|estimated"
     "|referred to (?:this|it|them) as|keeps recording|recorded|put it"
 )
 VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
