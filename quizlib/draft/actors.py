@@ -44,9 +44,12 @@ ORG_HEADS = (
     "|Authority|Association|Institute|University|Corporation|Corp|Group|Company|Federation|Exchange"
     "|Press|Center|Centre|Hospital|Foundation|Administration|Police|Network|Service|Guild|Corps|Project"
     "|Society|Board|Bureau|Coalition|League|Movement|Front|Army|Brotherhood|Holdings|Inc|Ltd|LLC|Times"
+    "|International|Post|Journal|Tribune|Herald|Gazette|Telegraph|Capital|Partners|Ventures|Nation|Tribe"
 )
 # "and" joins words of one name ("Control and Prevention"); "and the" starts another.
-ORG_RUN = re.compile(r"\b[A-Z][\w-]*+(?: (?:(?:of|for|on) (?:the )?|and )?[A-Z][\w-]*+){0,8}")
+ORG_RUN = re.compile(r"\b[A-Z][\w-]*+(?: (?:(?:of|for|on) (?:the )?|and |& )?[A-Z][\w-]*+){0,8}")
+# "the Obama administration", "the Chemehuevi tribe": a name before a lowercase body.
+_BODY_AFTER = re.compile(r"\b[Tt]he ([A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:administration|tribe|government)\b")
 # Metonyms that stand for an office rather than a place.
 SEATS = frozenset({"Kremlin", "Pentagon", "White House", "Downing Street", "Élysée", "Quai d'Orsay"})
 NOT_NAMES = frozenset(
@@ -283,6 +286,9 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
         for m in ORG_RUN.finditer(text):
             # Leading function words and "Russia-led" are not part of an organisation's name.
             run = _RUN_LEAD.sub("", m.group(0))
+            head, of, rest = run.partition(" of ")
+            if of and not re.search(rf"\b(?:{ORG_HEADS})\b", head):
+                run = rest.removeprefix("the ")  # "Penelope Muse Abernathy of the University of X"
             if (re.search(rf"\b(?:{ORG_HEADS})\b", run) and not ROLE_HEAD.search(run)) or run in SEATS:
                 runs[run] += 1
             if len(run.split()) == 1 and _clause_starts(text, m.start()) and _VERBISH.match(text, m.end()):
@@ -291,6 +297,8 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
             unquoted = mask(text, quotes(text))
             candidates.extend((article, name) for name in person_candidates(unquoted))
         initials.update(acronyms(text))
+        for m in _BODY_AFTER.finditer(text):
+            runs[m.group(0).removeprefix("the ").removeprefix("The ")] += 1
     for run, count in runs.items():
         # One mention names an organisation in several words ("Amnesty International"); a
         # single word ("Court") or a lettered group ("Group A") needs more.

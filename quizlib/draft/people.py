@@ -13,7 +13,9 @@ from collections.abc import Iterator
 
 # "Rublev", "McLachlan", "Bautista-Agut", "O'Neill"; never a possessive "’s".
 NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'](?!s\b)[A-Z]?[a-z]+)?"
-NAME = rf"{NAME_TOKEN}(?: {NAME_TOKEN}){{1,2}}"
+# "Donald J. Trump", "Osama bin Laden", "Alex de Minaur": an initial or a particle inside.
+_PARTICLE = r"(?:bin|ibn|al|de|del|della|di|da|du|van|von|der|den|la|le|dos|das)"
+NAME = rf"{NAME_TOKEN}(?: [A-Z]\.)?(?: (?:{_PARTICLE} ){{0,2}}{NAME_TOKEN}){{1,2}}"
 ROLE_WORDS = (
     "spokesperson|spokeswoman|spokesman|president|vice president|prime minister|foreign minister"
     "|defen[cs]e minister|minister|secretary-general|secretary|commander|editor-in-chief|editor"
@@ -35,12 +37,27 @@ _NOT_PERSON = re.compile(
     r"|Church|Mosque|Temple|Palace|Tower|Bridge|Square|Centre|Center|Station|Camp|Reservation|Falls"
     r"|Way|Bang|Age|Era|Series|Conference|Summit|Festival|Olympics|League|Club|Team|Plan|Program"
     r"|Programme|Report|Index|Average|Fund|Exchange|Nation|Nations|Africa|America|Asia|Europe|Zealand"
-    r"|Korea|Kingdom|Arabia|Emirates|Republic|Union|Guard|Force|Forces|Department|Office)\b"
+    r"|Korea|Kingdom|Arabia|Emirates|Republic|Union|Guard|Force|Forces|Department|Office|International"
+    r"|Capital|Partners|Ventures|Investments|Bank|Group|Institute|University|College|School|Hospital"
+    r"|Council|Committee|Commission|Agency|Association|Party|Ministry|Court|Police|Army|Navy|Death)\b"
 )
 # A place or time preposition right before a run: "in New Haven", "from South Taranaki".
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|around|toward|towards)\s+$")
 # "Canadian Denis Shapovalov": a nationality before a name is not part of it.
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|ch|i|ic)$")
+# Capitalised at a sentence's start, never the first word of a name ("As Emily Feng reports").
+_LEAD = frozenset(
+    {"As", "But", "And", "When", "While", "If", "After", "Before", "Since", "The", "A", "An", "In", "On",
+     "At", "For", "From", "With", "By", "To", "Of", "Then", "So", "Yet", "Although", "Though", "Because",
+     "Like", "Unlike", "Under", "Over", "During", "Meanwhile", "Also", "Even", "Still", "Now", "Here",
+     "There", "This", "That", "These", "Those", "Both", "Only", "Just", "Per", "Via", "Dear", "Thanks"}
+)  # fmt: skip
+# First words of places ("San Francisco", "Fort Laramie").
+_PLACE_START = frozenset(
+    {"San", "Santa", "Los", "Las", "Fort", "Port", "Lake", "Mount", "New", "North", "South", "East", "West",
+     "Upper", "Lower", "Greater", "Saint", "St"}
+)  # fmt: skip
+_ADJECTIVE = re.compile(r"[A-Z][\w]*-(?:based|led|born|backed|owned|run|bred|raised)$")
 _GROUP = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|i|ist)s$")
 _ACRONYM = re.compile(r"(?<![\w.&$=-])[A-Z]{2,6}(?![\w.&-]|\s?\d)")
 # Capitals that are not organisations: countries, time zones, titles, units.
@@ -72,16 +89,14 @@ def person_candidates(text: str) -> Iterator[str]:
     """
     for m in _WHOLE_NAME.finditer(text):
         words = m.group(0).split()
-        while len(words) > 2 and (
-            _DEMONYM.match(words[0]) or _TITLE.match(words[0]) or _ROLE.match(words[0])
-        ):
+        while len(words) > 1 and words[0] in _LEAD:
+            words.pop(0)  # "As Emily Feng reports"
+        while len(words) > 2 and any(p.match(words[0]) for p in (_DEMONYM, _TITLE, _ROLE, _ADJECTIVE)):
             words.pop(0)  # "Canadian Denis Shapovalov", "Superintendent Jennifer McCormick"
-        if (
-            _TITLE.match(words[0])
-            or _GROUP.match(words[-1])
-            or (_DEMONYM.match(words[0]) and words[-1][-1] == "s")
-        ):
-            continue  # "Republican Gov", "Karabakh Armenians", "Tunisian Islamists"
+        if len(words) < 2 or any(_TITLE.match(w) for w in words) or words[0] in _PLACE_START:
+            continue  # "Republican Gov", "San Francisco"
+        if _GROUP.match(words[-1]) or (_DEMONYM.match(words[0]) and words[-1][-1] == "s"):
+            continue  # "Karabakh Armenians", "Tunisian Islamists"
         name = " ".join(words)
         if _NOT_PERSON.search(name) or _NUMBER_WORD.search(name):
             continue
