@@ -42,6 +42,9 @@ def speakers(text: str) -> dict[str, str]:
         ("The uprising began four years ago.", ["2015"]),
         ("Voters elected a new parliament last fall.", ["2018"]),
         ("Plague infections are rare today.", []),  # "today" meaning nowadays
+        ("A jury trial is scheduled for Sept. 14.", ["2020-09-14"]),
+        ("Reed, who will be chairman, told investors, the owners, on Oct. 31.", ["2019-10-31"]),
+        ("Sales were lower than expected on Monday.", ["2019-11-18"]),
     ],
 )
 def test_wire_and_forward_dates(sentence: str, expected: list[str]) -> None:
@@ -146,3 +149,16 @@ def test_actors_named_once_organisations_and_not_places() -> None:
         assert actors.get(org) == "institution"
     for wrong in ("New Haven", "Madrid", "Karabakh Armenians", "Heba Habib", "Canadian Denis Shapovalov"):
         assert wrong not in actors
+
+
+def test_she_said_skips_a_man_and_the_company_said_is_the_company() -> None:
+    text = (
+        "Headline for pronouns\n\n"
+        "Prosecutors said Robert Dawson took bribes from Apex Systems Inc. for years.\n\n"
+        "Apex Systems said in a statement that it was cooperating. “We have zero tolerance for "
+        "misconduct,” it added.\n\n"
+        "Mr. Dawson's neighbour, Ellen Park, was shocked. “He was always so friendly,” she said.\n"
+    )
+    found = speakers(text)
+    assert found["We have zero tolerance for misconduct"] == "Apex Systems Inc"
+    assert found["He was always so friendly"] == "Ellen Park"

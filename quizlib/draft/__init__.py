@@ -190,7 +190,7 @@ def draft_article(draft: Draft, article: Article) -> None:
         for cue in context.cues:
             if cue.kind == "institution" and cue.name and " " in cue.name:
                 draft.actors.add(cue.name, "institution")  # "The UN refugee agency has reported"
-        recent.person = context.last_subject(len(para), recent.person)
+        recent.person = context.last_subject(draft.actors, len(para), recent.person)
 
 
 def author_of(text: str) -> str:

@@ -45,6 +45,7 @@ ORG_HEADS = (
     "|Press|Center|Centre|Hospital|Foundation|Administration|Police|Network|Service|Guild|Corps|Project"
     "|Society|Board|Bureau|Coalition|League|Movement|Front|Army|Brotherhood|Holdings|Inc|Ltd|LLC|Times"
     "|International|Post|Journal|Tribune|Herald|Gazette|Telegraph|Capital|Partners|Ventures|Nation|Tribe"
+    "|Systems|Technologies|Industries|Solutions|Airlines|Motors|Pharmaceuticals|Labs|Networks|Energy"
 )
 # "and" joins words of one name ("Control and Prevention"); "and the" starts another.
 ORG_RUN = re.compile(r"\b[A-Z][\w-]*+(?: (?:(?:of|for|on) (?:the )?|and |& )?[A-Z][\w-]*+){0,8}")
@@ -94,6 +95,7 @@ class Actors:
     lower: set[str] = field(default_factory=set)
     excluded: set[str] = field(default_factory=set)
     article: str = ""
+    gender: dict[str, str] = field(default_factory=dict)
     _forms: dict[str, str] = field(default_factory=dict)
     _surnames: dict[tuple[str, str], str] = field(default_factory=dict)
     _pattern: tuple[int, re.Pattern[str] | None] = (-1, None)
@@ -134,7 +136,7 @@ class Actors:
         # The last word, and for three words the last two too ("Linda Black Elk" is "Black Elk").
         words = name.split()
         self.alias(ident, words[-1])
-        if len(words) == 3:
+        if len(words) == 3 and not words[1].endswith("."):
             self.alias(ident, " ".join(words[1:]))
 
     def alias(self, ident: str, form: str) -> None:
@@ -240,6 +242,9 @@ def clean_role(role: str) -> str:
     return " ".join(words).split(" and the ")[0].strip(" ,")
 
 
+_TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b")
+_TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+_LEGAL = re.compile(r",? (?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SA|NV)$")
 _RUN_LEAD = re.compile(
     r"^(?:(?:On|In|At|The|A|An|But|And|As|For|By|From|\w+-(?:led|based|backed|owned|run)) )+"
 )
@@ -266,6 +271,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     runs: Counter[str] = Counter()
     candidates: list[tuple[str, str]] = []
     initials: Counter[str] = Counter()
+    titled: list[tuple[str, str, str]] = []
     for article, text in texts:
         actors.article = article
         for pattern in (ROLE_BEFORE, APPOSITION_AFTER, APPOSITION_BEFORE):
@@ -297,14 +303,21 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
             unquoted = mask(text, quotes(text))
             candidates.extend((article, name) for name in person_candidates(unquoted))
         initials.update(acronyms(text))
+        titled.extend((article, m.group(1), m.group(2)) for m in _TITLED.finditer(text))
         for m in _BODY_AFTER.finditer(text):
             runs[m.group(0).removeprefix("the ").removeprefix("The ")] += 1
+    for run in list(runs):
+        short = _LEGAL.sub("", run)
+        if short != run and short in runs:
+            runs[run] += runs.pop(short)  # "Apex Systems" is "Apex Systems Inc."
     for run, count in runs.items():
         # One mention names an organisation in several words ("Amnesty International"); a
         # single word ("Court") or a lettered group ("Group A") needs more.
         several = len(run.split()) > 1 and not re.search(r"\b[A-Z]\b", run)
         if count >= (1 if several else 2) or run in SEATS:
-            actors.add(run, "institution")
+            ident = actors.add(run, "institution")
+            if ident and _LEGAL.search(run):
+                actors.alias(ident, _LEGAL.sub("", run))
     for word, count in initials.items():
         if count >= 2 and actors.find(word) is None:
             actors.add(word, "institution")  # "NPR", "MSCI" named more than once
@@ -312,6 +325,11 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
         actors.article = article
         if actors.find(name) is None and actors.is_name(name):
             actors.add(name, "person")  # "Vladimir Putin", "Andrey Rublev"
+    for article, title, surname in titled:
+        actors.article = article
+        ident = actors.find(surname)
+        if ident is not None and actors.kind(ident) == "person":
+            actors.gender.setdefault(ident, _TITLE_GENDER[title])  # "Mr. Dawson" is a he
     for word, count in subjects.items():
         if (
             count >= 2

@@ -46,10 +46,14 @@ DATE_RE = re.compile(
 # The sentence speaks of what is still to come.
 _FUTURE = re.compile(
     r"\b(?:will|won[’']t|shall|(?:is|are) (?:due|scheduled|set|expected|slated|planned) to|plans? to"
-    r"|(?:is|are) scheduled|(?:starts|begins|opens|resumes|reconvenes) in)\b"
+    r"|scheduled|expected|slated|upcoming|(?:starts|begins|opens|resumes|reconvenes) in)\b"
 )
+_PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|said|told)\b")
+_WILL = re.compile(r"\b(?:will|shall|won[’']t)\b")
 # A date right after a verb in the past ("said late Thursday", "was charged on Oct. 31").
-_PAST_BEFORE = re.compile(r"\b(?:said|told|wrote|was|were|had|did|\w+ed)\s+(?:\w+\s+){0,2}$")
+_PAST_BEFORE = re.compile(
+    r"\b(?:said|told|wrote|was|were|had|did|(?!scheduled|expected|planned|slated)\w+ed)\s+(?:\w+\s+){0,2}$"
+)
 
 
 @dataclass(frozen=True)
@@ -124,11 +128,6 @@ def _ago(count: str, span: str, pub: PartialDate) -> PartialDate | None:
     return None if pub.month is None else _date(*_shift(pub.year, pub.month, -n))
 
 
-def _months_ahead(pub: PartialDate, month: int) -> int:
-    # A forward reference is to the coming months, not to almost a year away.
-    return (month - (pub.month or 1)) % 12
-
-
 def resolve(
     match: re.Match[str], published: PartialDate | None, future: bool = False
 ) -> tuple[PartialDate, bool] | None:
@@ -169,7 +168,7 @@ def resolve(
         elif published.month is None:
             # Publication known only to the year: "last September" more likely means the year before.
             year -= bool(g["last"] and g["last"].lower() == "last")
-        elif future and _months_ahead(published, month) <= 6:
+        elif future:
             year += (month, day or 31) < (published.month, published.day or 1)  # "in February" ahead
         elif (month, day or 1) > (published.month, published.day or 31):
             year -= 1  # "On September 21" in a January article means last year's
@@ -185,9 +184,18 @@ def _with(date: PartialDate | None) -> tuple[PartialDate, bool] | None:
 def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention]:
     """Every date in a sentence that can be resolved."""
     found = []
-    future = bool(_FUTURE.search(sentence))
     for match in DATE_RE.finditer(sentence):
-        ahead = future and not _PAST_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
+        # The tense of the date's own clause: "Reed, who will be chairman, told investors on
+        # Oct. 31" looks back; "A trial is scheduled for Sept. 14" looks forward.
+        start = max((sentence.rfind(c, 0, match.start()) for c in ",;—–("), default=-1) + 1
+        ends = [i for c in ",;—–)" if (i := sentence.find(c, match.end())) != -1]
+        clause = sentence[start : min(ends, default=len(sentence))]
+        past = _PAST_CLAUSE.search(clause) and not _WILL.search(clause)
+        ahead = (
+            bool(_FUTURE.search(clause))
+            and not past
+            and not _PAST_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
+        )
         resolved = resolve(match, published, ahead)
         if resolved is not None:
             found.append(DateMention(match.start(), match.end(), *resolved))

@@ -115,6 +115,7 @@ _STOP = frozenset(
         "per",
         "each",
         "every",
+        "worth",
     ]
 )
 _PEOPLE_VERBS = re.compile(

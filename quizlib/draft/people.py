@@ -30,8 +30,8 @@ ROLE_WORDS = (
 _ROLE = re.compile(rf"(?:{ROLE_WORDS})$", re.I)
 # Words that make a capitalised run a place, a thing or an event rather than a person.
 _NOT_PERSON = re.compile(
-    r"\b(?:Islands?|Beach|County|City|River|Lake|Mountains?|Valley|Street|Avenue|Road|Square|Park|Bay"
-    r"|Coast|Sea|Ocean|Province|State|States|Region|Hills?|Peninsula|Airport|Stadium|Arena|Hall|Museum"
+    r"\b(?:Islands?|Beach|County|City|River|Lake|Mountains?|Valley|Street|Avenue|Road|Square|Bay"
+    r"|Coast|Sea|Ocean|Province|State|States|Region|Hills|Peninsula|Airport|Stadium|Arena|Museum"
     r"|Cup|Finals?|Open|Games|Championships?|Awards?|Prize|Day|Week|War|Treaty|Act|Bill|Law|Street"
     r"|Magazine|Journal|Times|Post|News|Tribune|Herald|Daily|Online|Media|Capitol|Statehouse|House"
     r"|Church|Mosque|Temple|Palace|Tower|Bridge|Square|Centre|Center|Station|Camp|Reservation|Falls"
@@ -39,7 +39,8 @@ _NOT_PERSON = re.compile(
     r"|Programme|Report|Index|Average|Fund|Exchange|Nation|Nations|Africa|America|Asia|Europe|Zealand"
     r"|Korea|Kingdom|Arabia|Emirates|Republic|Union|Guard|Force|Forces|Department|Office|International"
     r"|Capital|Partners|Ventures|Investments|Bank|Group|Institute|University|College|School|Hospital"
-    r"|Council|Committee|Commission|Agency|Association|Party|Ministry|Court|Police|Army|Navy|Death)\b"
+    r"|Council|Committee|Commission|Agency|Association|Party|Ministry|Court|Police|Army|Navy|Death"
+    r"|Systems|Technologies|Industries|Solutions|Airlines|Motors|Pharmaceuticals|Labs|Networks|Energy)\b"
 )
 # A place or time preposition right before a run: "in New Haven", "from South Taranaki".
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|around|toward|towards)\s+$")

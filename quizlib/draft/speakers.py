@@ -30,6 +30,7 @@ SPEECH_VERBS = (
 VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to (?:the )?(?P<who>[^,.;]{2,80}?)(?=[,.;]|$| that\b)")
 PRONOUN_RE = re.compile(r"\b(?:[Ss]he|[Hh]e|[Tt]hey|[Hh]er|[Hh]im)\b")
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # "it added", "the company said": the organisation that last spoke.
 _IT_RE = re.compile(
     r"(?:^|\s)(?:[Ii]t|[Tt]he (?:company|firm|agency|group|ministry|department|office|authority"
@@ -65,6 +66,7 @@ class Cue:
     name: str | None
     kind: str = "person"
     pronoun: bool = False
+    gender: str = ""  # "m" for he/him, "f" for she/her: skip people known to be otherwise
 
 
 _LEADING = frozenset(
@@ -89,14 +91,16 @@ def _lead_stripped(name: str) -> str:
 def _subject(actors: Actors, clause: str) -> Cue | None:
     """The speaker in the words before a speech verb (``at`` left 0)."""
     found = actors.mentions(clause)
-    people = [m for m in found if actors.kind(m.actor) == "person"]
+    # "Mr. Dawson's neighbour, Ellen Park, said": a possessor is not the subject.
+    people = [m for m in found if actors.kind(m.actor) == "person" and clause[m.end : m.end + 1] not in "’'"]
     if people:
         return Cue(0, actors.entries[people[0].actor]["name"])
     for m in re.finditer(NAME, clause):
         if actors.is_name(m.group(0)):
             return Cue(0, m.group(0))
-    if PRONOUN_RE.search(clause):
-        return Cue(0, None, pronoun=True)
+    pronoun = PRONOUN_RE.search(clause)
+    if pronoun:
+        return Cue(0, None, pronoun=True, gender=_GENDER.get(pronoun.group(0).lower(), ""))
     if found:
         return Cue(0, actors.entries[found[-1].actor]["name"], "institution")
     org = _ORG.search(clause)
@@ -154,7 +158,7 @@ def cues(actors: Actors, masked: str) -> list[Cue]:
     for m in ACCORDING_RE.finditer(masked):
         who = m.group("who")
         if PRONOUN_RE.fullmatch(who):
-            found.append(Cue(m.start(), None, pronoun=True))
+            found.append(Cue(m.start(), None, pronoun=True, gender=_GENDER.get(who.lower(), "")))
             continue
         subject = _subject(actors, re.sub(r"[’']s\b.*", "", who))
         if subject is not None and not subject.pronoun:
@@ -220,21 +224,27 @@ class Paragraph:
         named = [(m.start, m.actor) for m in actors.mentions(masked) if actors.kind(m.actor) == "person"]
         return cls(masked, spans, found, people, named)
 
-    def last_subject(self, before: int, last: str | None, *, mentioned: bool = False) -> str | None:
+    def last_subject(
+        self, actors: Actors, before: int, last: str | None, *, mentioned: bool = False, gender: str = ""
+    ) -> str | None:
         """The person who was last the subject of a sentence or a speech verb before ``before``.
 
         With ``mentioned``, a paragraph without such a subject falls back on the last person it
         mentions ("... came from Maria Zakharova. According to her, ..."); across paragraphs
         only subjects carry ("She bristled at ... including Nikol Pashinyan." keeps "she").
+        With ``gender`` ("she"), a person known to be otherwise ("Mr. Dawson") is passed over.
         """
-        i = bisect_left(self.people, (before, ""))
-        if i:
-            return self.people[i - 1][1]
-        if mentioned:
-            j = bisect_left(self.named, (before, ""))
-            if j:
-                return self.named[j - 1][1]
-        return last
+
+        def fits(who: str | None) -> bool:
+            return not gender or actors.gender.get(who or "", gender) == gender
+
+        for found in (self.people, self.named if mentioned else []):
+            i = bisect_left(found, (before, ""))
+            # A few steps back at most: the nearest compatible person, in bounded time.
+            for _, who in reversed(found[max(0, i - 6) : i]):
+                if fits(who):
+                    return who
+        return last if fits(last) else None
 
 
 @dataclass
@@ -292,5 +302,5 @@ def attribute(actors: Actors, para: Paragraph, quote: Quote, recent: Recent) -> 
             return actors.add(_lead_stripped((named or orgs)[-1]), "institution"), True
         return recent.org, True
     if best.pronoun:
-        return para.last_subject(best.at, recent.person, mentioned=True), True
+        return para.last_subject(actors, best.at, recent.person, mentioned=True, gender=best.gender), True
     return (actors.add(best.name, best.kind) if best.name else None), True
