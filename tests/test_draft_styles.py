@@ -58,6 +58,7 @@ def test_wire_and_forward_dates(sentence: str, expected: list[str]) -> None:
         ("Profits rose to £40m and €1.2 million.", [(40_000_000, "pounds"), (1_200_000, "euros")]),
         ("Alden paid $13 a share.", [(13, "dollars a share")]),
         ("Turnout rose 12% in the city.", [(12, "percent")]),
+        ("It will see 3km of new walls against 40mph winds.", [(3, "km"), (40, "mph")]),
         ("The 12 of 13 members voted.", [(12, "members"), (13, "members")]),
         ("Between 10 and 20 people were hurt.", [(10, "people"), (20, "people")]),
         ("President Yoon, 63, said so.", [(63, "years (age)")]),
