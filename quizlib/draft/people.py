@@ -53,10 +53,12 @@ _LEAD = frozenset(
      "Like", "Unlike", "Under", "Over", "During", "Meanwhile", "Also", "Even", "Still", "Now", "Here",
      "There", "This", "That", "These", "Those", "Both", "Only", "Just", "Per", "Via", "Dear", "Thanks"}
 )  # fmt: skip
-# First words of places ("San Francisco", "Fort Laramie").
+# First words of places ("San Francisco", "Fort Laramie", "Hong Kong", "Tel Aviv").
 _PLACE_START = frozenset(
     {"San", "Santa", "Los", "Las", "Fort", "Port", "Lake", "Mount", "New", "North", "South", "East", "West",
-     "Upper", "Lower", "Greater", "Saint", "St"}
+     "Upper", "Lower", "Greater", "Saint", "St", "Hong", "Sri", "Abu", "Buenos", "Tel", "Costa", "Puerto",
+     "El", "Sierra", "Burkina", "Cape", "Rio", "Sao", "São", "Kuala", "Baton", "Des", "Addis", "Dar",
+     "Phnom", "Santo", "Hanoi", "Ho", "Nizhny", "Novi", "Rostov", "Sharm", "Ras", "Tierra"}
 )  # fmt: skip
 _ADJECTIVE = re.compile(r"[A-Z][\w]*-(?:based|led|born|backed|owned|run|bred|raised)$")
 _GROUP = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|i|ist)s$")
