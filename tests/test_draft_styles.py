@@ -45,6 +45,8 @@ def speakers(text: str) -> dict[str, str]:
         ("A jury trial is scheduled for Sept. 14.", ["2020-09-14"]),
         ("Reed, who will be chairman, told investors, the owners, on Oct. 31.", ["2019-10-31"]),
         ("Sales were lower than expected on Monday.", ["2019-11-18"]),
+        ("The bill keeps the government open until Dec. 20.", ["2019-12-20"]),
+        ("The ceasefire held until March 3.", ["2019-03-03"]),
     ],
 )
 def test_wire_and_forward_dates(sentence: str, expected: list[str]) -> None:
@@ -55,6 +57,7 @@ def test_wire_and_forward_dates(sentence: str, expected: list[str]) -> None:
     ("sentence", "expected"),
     [
         ("The firm paid $3 billion for it.", [(3_000_000_000, "dollars")]),
+        ("The bill adds $1.4 trillion in spending.", [(1_400_000_000_000, "dollars")]),
         ("Profits rose to £40m and €1.2 million.", [(40_000_000, "pounds"), (1_200_000, "euros")]),
         ("Alden paid $13 a share.", [(13, "dollars a share")]),
         ("Turnout rose 12% in the city.", [(12, "percent")]),
@@ -163,3 +166,12 @@ def test_she_said_skips_a_man_and_the_company_said_is_the_company() -> None:
     found = speakers(text)
     assert found["We have zero tolerance for misconduct"] == "Apex Systems Inc"
     assert found["He was always so friendly"] == "Ellen Park"
+
+
+def test_a_titled_speaker_after_the_quote_is_the_person_not_the_title() -> None:
+    text = (
+        "Headline for titles\n\n"
+        "“We are kicking the can down the road again,” Senate Majority Leader Mitch McConnell "
+        "told reporters.\n"
+    )
+    assert speakers(text)["We are kicking the can down the road again"] == "Mitch McConnell"

@@ -49,6 +49,13 @@ _FUTURE = re.compile(
     r"|scheduled|expected|slated|upcoming|(?:starts|begins|opens|resumes|reconvenes) in)\b"
 )
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|said|told)\b")
+_UNTIL = re.compile(r"\b(?:until|till|through|by)\s+$")
+_UNTIL_IN = re.compile(r"(?:[Uu]ntil|[Bb]y)\b")
+# A present or modal verb: "keeps the government open until Dec. 20", "must be done by".
+_PRESENT = re.compile(
+    r"\b(?:is|are|keeps?|remains?|runs?|lasts?|stays?|continues?|must|can|has to|have to)\b"
+)
+_PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b")
 _WILL = re.compile(r"\b(?:will|shall|won[’']t)\b")
 # A date right after a verb in the past ("said late Thursday", "was charged on Oct. 31").
 _PAST_BEFORE = re.compile(
@@ -191,8 +198,12 @@ def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention
         ends = [i for c in ",;—–)" if (i := sentence.find(c, match.end())) != -1]
         clause = sentence[start : min(ends, default=len(sentence))]
         past = _PAST_CLAUSE.search(clause) and not _WILL.search(clause)
+        # "keeps the government open until Dec. 20": a deadline in the present lies ahead.
+        before = sentence[max(0, match.start() - 12) : match.start()]
+        until = _UNTIL.search(before) or _UNTIL_IN.match(match.group(0))
+        deadline = until and _PRESENT.search(clause) and not _PAST_AUX.search(sentence)
         ahead = (
-            bool(_FUTURE.search(clause))
+            bool(_FUTURE.search(clause) or deadline)
             and not past
             and not _PAST_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
         )

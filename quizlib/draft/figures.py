@@ -178,12 +178,12 @@ def _skipped(sentence: str, match: re.Match[str], value: float) -> bool:
 
 def _value(match: re.Match[str]) -> float | None:
     raw, scale = match.group("n"), (match.group("scale") or "").strip().lower()
+    multiplier = {"dozen": 12, "trillion": 1e12}.get(scale)  # scales parse_number does not read
     try:
-        value = parse_number(raw + ("" if scale == "dozen" else " " + scale if scale else ""))
+        value = parse_number(raw + (" " + scale if scale and not multiplier else ""))
     except AnswerError:
         return None
-    if scale == "dozen":
-        value *= 12
+    value *= multiplier or 1
     short = (match.group("short") or "").lower()
     if short:
         if not match.group("cur"):

@@ -96,8 +96,13 @@ def person_candidates(text: str) -> Iterator[str]:
             words.pop(0)  # "As Emily Feng reports"
         while len(words) > 2 and any(p.match(words[0]) for p in (_DEMONYM, _TITLE, _ROLE, _ADJECTIVE)):
             words.pop(0)  # "Canadian Denis Shapovalov", "Superintendent Jennifer McCormick"
-        if len(words) < 2 or any(_TITLE.match(w) for w in words) or words[0] in _PLACE_START:
-            continue  # "Republican Gov", "San Francisco"
+        if (
+            len(words) < 2
+            or any(_TITLE.match(w) for w in words)
+            or words[0] in _PLACE_START
+            or _ROLE.match(words[-1])
+        ):
+            continue  # "Republican Gov", "San Francisco", "Senate Majority Leader"
         if _GROUP.match(words[-1]) or (_DEMONYM.match(words[0]) and words[-1][-1] == "s"):
             continue  # "Karabakh Armenians", "Tunisian Islamists"
         name = " ".join(words)

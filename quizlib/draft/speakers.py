@@ -92,7 +92,9 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
     """The speaker in the words before a speech verb (``at`` left 0)."""
     found = actors.mentions(clause)
     # "Mr. Dawson's neighbour, Ellen Park, said": a possessor is not the subject.
-    people = [m for m in found if actors.kind(m.actor) == "person" and clause[m.end : m.end + 1] not in "’'"]
+    people = [
+        m for m in found if actors.kind(m.actor) == "person" and clause[m.end : m.end + 1] not in ("’", "'")
+    ]
     if people:
         return Cue(0, actors.entries[people[0].actor]["name"])
     for m in re.finditer(NAME, clause):
