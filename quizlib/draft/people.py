@@ -78,6 +78,12 @@ _TITLE = re.compile(
     r"|Officer|Detective|Agent|Director|Commissioner|Ambassador|Prince|Princess|King|Queen|Pope|Bishop"
     r"|Rev|Father|Sister|Saint|St)$"
 )
+# Offices that end a title and are not surnames ("Senate Majority Leader"; unlike "Ken Doctor").
+_OFFICE = re.compile(
+    r"(?:Leader|President|Minister|Secretary|Spokes(?:man|woman|person)|Director|Chair(?:man|woman)|Governor"
+    r"|Senator|Mayor|Commissioner|Officer|Editor|Executive|Manager|Superintendent|Sheriff|Ambassador"
+    r"|Advis[eo]r|Official|Representative|Correspondent|Chancellor|Premier|Envoy)$"
+)
 _NUMBER_WORD = re.compile(
     r"\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twenty|Thirty|Forty|Fifty|Sixty|Seventy"
     r"|Eighty|Ninety|Hundred|Thousand|Mile|Miles)\b"
@@ -100,7 +106,7 @@ def person_candidates(text: str) -> Iterator[str]:
             len(words) < 2
             or any(_TITLE.match(w) for w in words)
             or words[0] in _PLACE_START
-            or _ROLE.match(words[-1])
+            or _OFFICE.match(words[-1])
         ):
             continue  # "Republican Gov", "San Francisco", "Senate Majority Leader"
         if _GROUP.match(words[-1]) or (_DEMONYM.match(words[0]) and words[-1][-1] == "s"):
