@@ -41,6 +41,7 @@ def speakers(text: str) -> dict[str, str]:
         ("The company must pay it next year.", ["2020"]),
         ("The uprising began four years ago.", ["2015"]),
         ("Voters elected a new parliament last fall.", ["2018"]),
+        ("The team plans to publish a follow-up next spring.", ["2020"]),
         ("Plague infections are rare today.", []),  # "today" meaning nowadays
         ("A jury trial is scheduled for Sept. 14.", ["2020-09-14"]),
         ("Reed, who will be chairman, told investors, the owners, on Oct. 31.", ["2019-10-31"]),
@@ -71,6 +72,7 @@ def test_wire_and_forward_dates(sentence: str, expected: list[str]) -> None:
         ("Call 911 or 555-1234 for help.", []),
         ("They stranded on Ninety Mile Beach and in TNG50 runs.", []),
         ("He walked from one room to the other.", []),
+        ("About one in five worked rotating night shifts.", []),
     ],
 )
 def test_money_percent_ranges_ages_and_not_figures(sentence: str, expected: list[tuple[float, str]]) -> None:

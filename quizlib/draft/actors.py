@@ -46,6 +46,7 @@ ORG_HEADS = (
     "|Society|Board|Bureau|Coalition|League|Movement|Front|Army|Brotherhood|Holdings|Inc|Ltd|LLC|Times"
     "|International|Post|Journal|Tribune|Herald|Gazette|Telegraph|Capital|Partners|Ventures|Nation|Tribe"
     "|Systems|Technologies|Industries|Solutions|Airlines|Motors|Pharmaceuticals|Labs|Networks|Energy"
+    "|School|College|Academy|Laboratory|Observatory|Museum|Library|Clinic|Charity|Trust"
 )
 # "and" joins words of one name ("Control and Prevention"); "and the" starts another.
 ORG_RUN = re.compile(r"\b[A-Z][\w-]*+(?: (?:(?:of|for|on) (?:the )?|and |& )?[A-Z][\w-]*+){0,8}")

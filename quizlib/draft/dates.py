@@ -36,7 +36,7 @@ DATE_RE = re.compile(
     rf"(?P<ly>,? (?:of )?(?:last|this|next) year)?"
     rf"|(?:(?:{_PREP}|[Bb]etween|and|to|before|after|of)(?: at least| early| late)?|early|late|mid-"
     rf"|[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[’']s) ?(?P<y4>{_YEAR})(?!\s*(?:%|percent|per cent))"
-    rf"|(?P<season>[Ll]ast (?:spring|summer|fall|autumn))"
+    rf"|(?P<season>(?:[Ll]ast|[Nn]ext|[Tt]his) (?:spring|summer|fall|autumn))"
     rf"|(?P<ago>(?P<n>{_NUM}) (?P<span>years?|months?) ago)"
     rf"|(?P<rel>[Ll]ast year|[Tt]his year|[Nn]ext year|[Ll]ast month|[Tt]his month|[Nn]ext month"
     rf"|[Ll]ast week|[Tt]his week|[Nn]ext week|[Yy]esterday|[Tt]omorrow"
@@ -123,9 +123,16 @@ def _relative(word: str, weekday: str | None, pub: PartialDate, future: bool) ->
 
 
 def _season(word: str, pub: PartialDate) -> PartialDate:
-    # The last such season over before publication (fall ends in November).
-    ends = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11}[word.split()[-1].lower()]
-    return _date(pub.year if pub.month is not None and pub.month > ends else pub.year - 1)
+    # "last fall": the last such season over before publication (fall ends in November);
+    # "next spring": the first one to start after it; "this summer": the publication year's.
+    which, season = word.lower().split()
+    starts, ends = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}[season]
+    month = pub.month or 6
+    if which == "last":
+        return _date(pub.year if month > ends else pub.year - 1)
+    if which == "next":
+        return _date(pub.year if month < starts else pub.year + 1)
+    return _date(pub.year)
 
 
 def _ago(count: str, span: str, pub: PartialDate) -> PartialDate | None:

@@ -171,6 +171,8 @@ def _skipped(sentence: str, match: re.Match[str], value: float) -> bool:
     ):
         return True  # "Ninety Mile Beach"
     # "one room", "one long chapter": the word one counts nothing worth asking about.
+    if re.search(r"\b(?:one|\d+) in $", before):
+        return True  # "one in five" is a ratio, not a count of anything
     if raw in ("911", "999", "112") and not match.group("cur"):
         return True  # emergency numbers
     return raw.lower() == "one" and not (match.group("scale") or match.group("pct") or match.group("joined"))

@@ -58,7 +58,7 @@ _PLACE_START = frozenset(
     {"San", "Santa", "Los", "Las", "Fort", "Port", "Lake", "Mount", "New", "North", "South", "East", "West",
      "Upper", "Lower", "Greater", "Saint", "St", "Hong", "Sri", "Abu", "Buenos", "Tel", "Costa", "Puerto",
      "El", "Sierra", "Burkina", "Cape", "Rio", "Sao", "São", "Kuala", "Baton", "Des", "Addis", "Dar",
-     "Phnom", "Santo", "Hanoi", "Ho", "Nizhny", "Novi", "Rostov", "Sharm", "Ras", "Tierra"}
+     "Phnom", "Santo", "Hanoi", "Ho", "Real", "Nizhny", "Novi", "Rostov", "Sharm", "Ras", "Tierra"}
 )  # fmt: skip
 _ADJECTIVE = re.compile(r"[A-Z][\w]*-(?:based|led|born|backed|owned|run|bred|raised)$")
 _GROUP = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|i|ist)s$")
