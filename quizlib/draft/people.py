@@ -40,7 +40,11 @@ _NOT_PERSON = re.compile(
     r"|Korea|Kingdom|Arabia|Emirates|Republic|Union|Guard|Force|Forces|Department|Office|International"
     r"|Capital|Partners|Ventures|Investments|Bank|Group|Institute|University|College|School|Hospital"
     r"|Council|Committee|Commission|Agency|Association|Party|Ministry|Court|Police|Army|Navy|Death"
-    r"|Systems|Technologies|Industries|Solutions|Airlines|Motors|Pharmaceuticals|Labs|Networks|Energy)\b"
+    r"|Systems|Technologies|Industries|Solutions|Airlines|Motors|Pharmaceuticals|Labs|Networks|Energy"
+    r"|Telescope|Collider|Satellite|Mission|Bowl|Tour|Marathon|Grand|Disease|Syndrome|Virus|Fever|Flu"
+    r"|Amendment|Constitution|Declaration|Agreement|Accord|Pact|Protocol|Convention|Highway|Route"
+    r"|Boulevard|Building|Market|Mall|Airport|Harbour|Harbor|Canal|Desert"
+    r"|Island|Glacier|Volcano|Strait|Gulf|Channel|Basin|Delta|Plain|Plateau|Zone|Strip|Bank)\b"
 )
 # A place or time preposition right before a run: "in New Haven", "from South Taranaki".
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|around|toward|towards)\s+$")
