@@ -8,6 +8,7 @@ Several articles merge into one draft: one source each, actors shared.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from quizlib.dates import PartialDate
 from quizlib.draft.actors import Actors, scan
 from quizlib.draft.dates import find_dates
 from quizlib.draft.figures import find_figures
-from quizlib.draft.speakers import attribute, cues, last_subject
+from quizlib.draft.speakers import Paragraph, Recent, attribute
 from quizlib.draft.text import (
     Quote,
     byline,
@@ -63,6 +64,9 @@ class Draft:
     figures: list[dict[str, Any]] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     actors: Actors = field(init=False)
+    # The next suffix per slug base and the figures kept, so many repeats stay linear.
+    suffix: dict[str, int] = field(default_factory=dict)
+    figure_keys: set[tuple[Any, ...]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.actors = Actors(self.new_id)
@@ -70,9 +74,10 @@ class Draft:
     def new_id(self, text: str) -> str:
         """A unique slug from text."""
         base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40].strip("-") or "fact"
-        slug, n = base, 2
+        slug, n = base, self.suffix.get(base, 2)
         while slug in self.ids:
             slug, n = f"{base}-{n}", n + 1
+        self.suffix[base] = n
         self.ids.add(slug)
         return slug
 
@@ -87,26 +92,34 @@ def _is_title(text: str) -> bool:
     )
 
 
-def _around(para: str, spans: list[tuple[int, int]], quote: Quote) -> str:
-    # The sentences the quotation touches, and the next one when it holds the speech verb.
-    touched = [i for i, (a, b) in enumerate(spans) if a < quote.end and quote.start < b]
-    first, last = (touched[0], touched[-1]) if touched else (0, len(spans) - 1)
+def _around(para: str, context: Paragraph, quote: Quote) -> str:
+    # The sentences the quotation touches, and the next one when it holds the speech verb;
+    # found by bisection, so a paragraph of many quotations stays linear.
+    spans, starts = context.spans, context.starts
+    first = max(bisect_right(starts, quote.start) - 1, 0)
+    last = max(bisect_left(starts, quote.end) - 1, first)
+    if not spans:
+        return gist(para, 400)
     if para[quote.end - 2 : quote.end - 1] in (",", "") and last + 1 < len(spans):
         last += 1
     return gist(para[spans[first][0] : spans[last][1]], 400)
 
 
-def _quotes(draft: Draft, article: Article, para: str, cite: list[str], last: str | None) -> None:
+def _quotes(draft: Draft, para: str, cite: list[str], recent: Recent) -> None:
     found = quotes(para)
-    masked = mask(para, found)
     spans = sentence_spans(para)
+    context = Paragraph.read(draft.actors, mask(para, found), spans)
     for quote in found:
         text = clean_quote(quote.text)
-        if _is_title(quote.text.strip()) or _TERM_BEFORE.search(para[: quote.start]):
+        if _is_title(quote.text.strip()) or _TERM_BEFORE.search(para[max(0, quote.start - 40) : quote.start]):
             continue
-        speaker, speech = attribute(draft.actors, masked, spans, quote, last)
+        speaker, speech = attribute(draft.actors, context, quote, recent)
         if speaker is None and not speech:
             continue
+        if speaker is not None:
+            recent.quoted = speaker
+            if draft.actors.kind(speaker) == "institution":
+                recent.org = speaker
         draft.quotes.append(
             {
                 "id": draft.new_id(f"quote {text[:30]}"),
@@ -114,7 +127,7 @@ def _quotes(draft: Draft, article: Article, para: str, cite: list[str], last: st
                 "speaker": speaker or "unknown-speaker",
                 "sources": list(cite),
                 "review": True,
-                "note": ("" if speaker else "unattributed; ") + f'from: "{_around(para, spans, quote)}"',
+                "note": ("" if speaker else "unattributed; ") + f'from: "{_around(para, context, quote)}"',
             }
         )
 
@@ -146,8 +159,9 @@ def _facts(draft: Draft, article: Article, para: str, cite: list[str]) -> None:
             undated[mention.start : mention.end] = " " * (mention.end - mention.start)
         for figure in find_figures("".join(undated)):
             key = (figure.value, figure.unit, cite[0])
-            if any((f["value"], f["unit"], f["sources"][0]) == key for f in draft.figures):
+            if key in draft.figure_keys:
                 continue
+            draft.figure_keys.add(key)
             entry: dict[str, Any] = {
                 "id": draft.new_id(f"figure {figure.value} {figure.unit}"),
                 "value": figure.value,
@@ -165,18 +179,18 @@ def _facts(draft: Draft, article: Article, para: str, cite: list[str]) -> None:
 
 def draft_article(draft: Draft, article: Article) -> None:
     """Add one article's candidates to the draft."""
-    last: str | None = None
+    recent = Recent()
     for number, para in enumerate(paragraphs(article.text), start=1):
         if not is_prose(para):
             continue  # headlines, bylines, "3 Min Read", "Share This Article"
         cite = [f"{article.source_id}:p{number}"]
-        _quotes(draft, article, para, cite, last)
+        _quotes(draft, para, cite, recent)
         _facts(draft, article, para, cite)
-        masked = mask(para, quotes(para))
-        for cue in cues(draft.actors, masked):
+        context = Paragraph.read(draft.actors, mask(para, quotes(para)), [])
+        for cue in context.cues:
             if cue.kind == "institution" and cue.name and " " in cue.name:
                 draft.actors.add(cue.name, "institution")  # "The UN refugee agency has reported"
-        last = last_subject(draft.actors, masked, len(para), last)
+        recent.person = context.last_subject(draft.actors, len(para), recent.person)
 
 
 def author_of(text: str) -> str:
@@ -190,9 +204,10 @@ def draft_deck(
     """A draft deck (as data for YAML) from one or more articles, one source each."""
     draft = Draft()
     draft.actors.excluded.update(a.author or author_of(a.text) for a in articles)
-    scan(draft.actors, (p for a in articles for p in paragraphs(a.text) if is_prose(p)))
+    scan(draft.actors, ((a.source_id, p) for a in articles for p in paragraphs(a.text) if is_prose(p)))
     sources = []
     for article in articles:
+        draft.actors.article = article.source_id
         draft_article(draft, article)
         lines = paragraphs(article.text)
         found_title, found_outlet = title_and_outlet(lines)

@@ -17,21 +17,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-NAME_TOKEN = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?"
-NAME = rf"{NAME_TOKEN}(?: {NAME_TOKEN}){{1,2}}"
-_ROLE_WORDS = (
-    "spokesperson|spokeswoman|spokesman|president|vice president|prime minister|foreign minister"
-    "|defen[cs]e minister|minister|secretary-general|secretary|commander|editor-in-chief|editor"
-    "|ambassador|general|chancellor|senator|governor|mayor|director|chairman|chairwoman|chair|leader"
-    "|analyst|journalist|official|envoy|adviser|advisor|correspondent|chief|head|representative"
-    "|premier|deputy|ombudsman|researcher|professor|expert|lawmaker|mp|speaker"
-)
-ROLE_HEAD = re.compile(rf"\b(?:{_ROLE_WORDS})\b", re.I)
-_CAP = r"[A-Z][\w-]*"
+from quizlib.draft.people import NAME, ROLE_WORDS, acronyms, person_candidates
+from quizlib.draft.text import mask, quotes
+
+ROLE_HEAD = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.I)
+# Possessive: a capitalised word is taken whole, never split into shorter "words"
+# ("EUROPEAN" as E-U-R-...), which made the role pattern exponential in a run of capitals.
+_CAP = r"[A-Z][\w-]*+"
 # "Kremlin spokesperson Dmitry Peskov", "the Spokesperson of the US Secretary of State Vedant Patel"
+# Every repetition is bounded, so a long run of capitalised words costs linear time.
 ROLE_BEFORE = re.compile(
-    rf"(?P<role>(?:(?:{_CAP}|of|the|for) ){{0,8}}?(?i:{_ROLE_WORDS})"
-    rf"(?: (?:of|for) (?:the )?(?:{_CAP} ?)+?)?) "
+    rf"(?P<role>(?:(?:{_CAP}|of|the|for) ){{0,8}}?(?i:{ROLE_WORDS})"
+    rf"(?: (?:of|for) (?:the )?{_CAP}(?: {_CAP}){{0,6}})?) "
     rf"(?P<name>{NAME})\b(?!’s? (?:{_CAP}))"
 )
 # "Maria Zakharova, the spokesperson for the Russian Ministry of Foreign Affairs,"
@@ -40,12 +37,21 @@ APPOSITION_AFTER = re.compile(
 )
 # "The Secretary of the Security Council of Armenia, Armen Grigoryan,"
 APPOSITION_BEFORE = re.compile(rf"\b[Tt]he (?P<role>[^,.;“”\"]{{3,90}}?), (?P<name>{NAME})(?=[,.])")
-ACRONYM = re.compile(r"((?:[A-Z][\w-]*(?: (?:of|the|for|and|on))? ){1,8})\(([A-Z]{2,8})\)")
+ACRONYM = re.compile(r"((?:[A-Z][\w-]*+(?: (?:of|the|for|and|on))? ){1,8})\(([A-Z]{2,8})\)")
 ORG_HEADS = (
     "Ministry|Council|Organization|Organisation|Agency|Department|Office|Parliament|Assembly|Government"
     "|Union|Committee|Commission|Court|Republic|Kremlin|Pentagon|Alliance|Nations|Party|Bank|Fund"
+    "|Authority|Association|Institute|University|Corporation|Corp|Group|Company|Federation|Exchange"
+    "|Press|Center|Centre|Hospital|Foundation|Administration|Police|Network|Service|Guild|Corps|Project"
+    "|Society|Board|Bureau|Coalition|League|Movement|Front|Army|Brotherhood|Holdings|Inc|Ltd|LLC|Times"
+    "|International|Post|Journal|Tribune|Herald|Gazette|Telegraph|Capital|Partners|Ventures|Nation|Tribe"
+    "|Systems|Technologies|Industries|Solutions|Airlines|Motors|Pharmaceuticals|Labs|Networks|Energy"
+    "|School|College|Academy|Laboratory|Observatory|Museum|Library|Clinic|Charity|Trust"
 )
-ORG_RUN = re.compile(r"\b(?:[A-Z][\w-]*|UN|US|EU)(?: (?:of |for |and |on )?(?:the )?(?:[A-Z][\w-]*))*")
+# "and" joins words of one name ("Control and Prevention"); "and the" starts another.
+ORG_RUN = re.compile(r"\b[A-Z][\w-]*+(?: (?:(?:of|for|on) (?:the )?|and |& )?[A-Z][\w-]*+){0,8}")
+# "the Obama administration", "the Chemehuevi tribe": a name before a lowercase body.
+_BODY_AFTER = re.compile(r"\b[Tt]he ([A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:administration|tribe|government)\b")
 # Metonyms that stand for an office rather than a place.
 SEATS = frozenset({"Kremlin", "Pentagon", "White House", "Downing Street", "Élysée", "Quai d'Orsay"})
 NOT_NAMES = frozenset(
@@ -61,7 +67,7 @@ NOT_NAMES = frozenset(
      "Armenian", "Azerbaijani", "American", "British", "European", "Turkish", "Ukrainian", "Iranian"}
 )  # fmt: skip
 _VERBISH = re.compile(
-    r"^(?:,[^,]{1,90},)?\s+(?:\w+ly\s+)?(?:is|was|has|had|have|will|would|can|could|did|does|do|may|might"
+    r"(?:,[^,]{1,90},)?\s+(?:\w+ly\s+)?(?:is|was|has|had|have|will|would|can|could|did|does|do|may|might"
     r"|must|should|[a-z]+ed|[a-z]+[^s]s)\b"
 )
 
@@ -89,21 +95,64 @@ class Actors:
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
     lower: set[str] = field(default_factory=set)
     excluded: set[str] = field(default_factory=set)
+    article: str = ""
+    gender: dict[str, str] = field(default_factory=dict)
+    _forms: dict[str, str] = field(default_factory=dict)
+    _surnames: dict[tuple[str, str], str] = field(default_factory=dict)
+    _pattern: tuple[int, re.Pattern[str] | None] = (-1, None)
 
     def find(self, name: str) -> str | None:
-        """The id of the actor called ``name`` (a full name, alias or a person's surname)."""
-        for ident, actor in self.entries.items():
-            forms = (actor["name"], *actor.get("aliases", []))
-            if name in forms or name.removeprefix("the ") in forms:
+        """The id of the actor called ``name`` (a full name, alias or a person's surname).
+
+        A surname stands for a person only in the article that named them in full, so two
+        people sharing a surname in different articles stay apart.
+        """
+        for form in (name, name.removeprefix("the ")):
+            ident = self._forms.get(form) or self._surnames.get((self.article, form))
+            if ident is not None:
                 return ident
-        return None
+        # A surname another article gave in full: that person, unless two share it.
+        others = {i for (_, form), i in self._surnames.items() if form == name}
+        return others.pop() if len(others) == 1 else None
+
+    def _index(self, ident: str, form: str) -> None:
+        entry = self.entries[ident]
+        if entry["kind"] == "person" and form != entry["name"]:
+            self._surnames.setdefault((self.article, form), ident)
+        else:
+            self._forms.setdefault(form, ident)
+
+    def _same_person(self, name: str) -> str | None:
+        # "Dmitry Orlov" is the "Orlov" seen alone, and within one article the one surname is
+        # one person; another article's "Anna Orlov" is somebody else.
+        surname = name.split()[-1]
+        ident = self._surnames.get((self.article, surname)) or self.find(surname)
+        if ident is None or self.entries[ident]["kind"] != "person":
+            return None
+        known = self.entries[ident]["name"]
+        same_article = self._surnames.get((self.article, surname)) == ident
+        return ident if same_article or " " not in known or known == name else None
+
+    def _surnames_of(self, ident: str, name: str) -> None:
+        # The last word, and for three words the last two too ("Linda Black Elk" is "Black Elk").
+        words = name.split()
+        self.alias(ident, words[-1])
+        if len(words) == 3 and not words[1].endswith("."):
+            self.alias(ident, " ".join(words[1:]))
+
+    def alias(self, ident: str, form: str) -> None:
+        """Give an actor another name (an acronym, a surname)."""
+        aliases = self.entries[ident].setdefault("aliases", [])
+        if form not in aliases:
+            aliases.append(form)
+        self._index(ident, form)
 
     def add(self, name: str, kind: str = "person", role: str = "") -> str | None:
         """Register an actor (or add a role to a known one); None for an excluded name."""
         name = name.removeprefix("The ").removeprefix("the ").strip()
         if not name or name in self.excluded:
             return None
-        ident = self.find(name) or (self.find(name.split()[-1]) if kind == "person" else None)
+        ident = self.find(name) or (self._same_person(name) if kind == "person" else None)
         if ident is not None:
             actor = self.entries[ident]
             old = actor.get("role", "")
@@ -111,40 +160,47 @@ class Actors:
                 actor["role"] = role  # "Armenian Prime Minister" over "Prime Minister"
             if kind == "person" and len(name.split()) > len(actor["name"].split()):
                 actor["name"] = name  # a surname seen first gets its full name
-                actor["aliases"] = [name.split()[-1]]
+                self._forms[name] = ident
+            if kind == "person" and " " in name:
+                self._surnames_of(ident, name)  # the surname, in this article too
             return ident
         ident = self.new_id(name)
         entry: dict[str, Any] = {"id": ident, "name": name, "kind": kind}
         if role:
             entry["role"] = role
-        if kind == "person" and " " in name:
-            entry["aliases"] = [name.split()[-1]]
         self.entries[ident] = entry
+        self._forms[name] = ident
+        if kind == "person" and " " in name:
+            self._surnames_of(ident, name)
         return ident
 
     def is_name(self, candidate: str) -> bool:
-        """Whether capitalised words look like a person's name."""
+        """Whether capitalised words look like a person's name.
+
+        The first and last words must not be words seen in lower case; a middle one may be
+        ("Linda Black Elk").
+        """
         tokens = candidate.split()
-        return all(t not in NOT_NAMES and t.lower() not in self.lower for t in tokens) and not re.search(
-            rf"\b(?:{ORG_HEADS})\b", candidate
+        ends = [tokens[0], tokens[-1]] if tokens else []
+        return (
+            bool(tokens)
+            and all(t not in NOT_NAMES for t in tokens)
+            and all(t.lower() not in self.lower for t in ends)
+            and not re.search(rf"\b(?:{ORG_HEADS})\b", candidate)
         )
 
     def mentions(self, text: str) -> list[Mention]:
         """Where known actors are mentioned in ``text`` (longest form first, no overlaps)."""
-        forms = sorted(
-            (
-                (form, ident)
-                for ident, a in self.entries.items()
-                for form in (a["name"], *a.get("aliases", []))
-            ),
-            key=lambda pair: -len(pair[0]),
-        )
-        taken: list[Mention] = []
-        for form, ident in forms:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                if not any(t.start < m.end() and m.start() < t.end for t in taken):
-                    taken.append(Mention(m.start(), m.end(), ident))
-        return sorted(taken, key=lambda t: t.start)
+        forms = {**self._forms, **{f: i for (art, f), i in self._surnames.items() if art == self.article}}
+        if self._pattern[0] != len(forms):
+            # One alternation, longest first, compiled again only when a name was added.
+            ordered = sorted(forms, key=len, reverse=True)
+            body = "|".join(re.escape(f) for f in ordered)
+            self._pattern = (len(forms), re.compile(rf"(?<![\w-])(?:{body})(?![\w-])") if body else None)
+        pattern = self._pattern[1]
+        if pattern is None:
+            return []
+        return [Mention(m.start(), m.end(), forms[m.group(0)]) for m in pattern.finditer(text)]
 
     def kind(self, ident: str) -> str:
         """ "person" or "institution"."""
@@ -187,15 +243,38 @@ def clean_role(role: str) -> str:
     return " ".join(words).split(" and the ")[0].strip(" ,")
 
 
-def scan(actors: Actors, texts: Iterable[str]) -> None:
-    """Register the people and institutions the texts introduce (a pass before quotes)."""
+_TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b")
+_TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+_LEGAL = re.compile(r",? (?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SA|NV)$")
+_RUN_LEAD = re.compile(
+    r"^(?:(?:On|In|At|The|A|An|But|And|As|For|By|From|\w+-(?:led|based|backed|owned|run)) )+"
+)
+_CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)")
+_CLAUSE_END = re.compile(r"(?:^|[.!?;]\s+|,\s+|\b(?:that|and|but|while|as|when)\s+)$")
+
+
+def _clause_starts(text: str, at: int) -> bool:
+    # Only the last few characters matter; searching the whole prefix made a scan quadratic.
+    return bool(_CLAUSE_END.search(text, max(0, at - 12), at))
+
+
+def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
+    """Register the people and institutions texts introduce (a pass before quotes).
+
+    Args:
+        actors: The draft's actors.
+        texts: (article id, paragraph) pairs; a surname is tied to the article naming it.
+    """
     texts = list(texts)
-    for text in texts:
+    for _, text in texts:
         actors.lower.update(w for w in re.findall(r"\b[a-z][\w-]*", text))
     subjects: Counter[str] = Counter()
     runs: Counter[str] = Counter()
-    candidates: list[str] = []
-    for text in texts:
+    candidates: list[tuple[str, str]] = []
+    initials: Counter[str] = Counter()
+    titled: list[tuple[str, str, str]] = []
+    for article, text in texts:
+        actors.article = article
         for pattern in (ROLE_BEFORE, APPOSITION_AFTER, APPOSITION_BEFORE):
             for m in pattern.finditer(text):
                 role = clean_role(m.group("role"))
@@ -209,25 +288,49 @@ def scan(actors: Actors, texts: Iterable[str]) -> None:
             ):
                 start = m.group(1).find(words[-len(acronym)])
                 ident = actors.add(m.group(1)[start:].strip(), "institution")
-                if ident and acronym not in actors.entries[ident].setdefault("aliases", []):
-                    actors.entries[ident]["aliases"].append(acronym)
+                if ident:
+                    actors.alias(ident, acronym)
         for m in ORG_RUN.finditer(text):
-            run = re.sub(r"^(?:(?:On|In|At|The|A|An|But|And|As|For|By|From) )+", "", m.group(0))
-            if (re.search(rf"\b(?:{ORG_HEADS})\b", run) and not ROLE_HEAD.match(run)) or run in SEATS:
+            # Leading function words and "Russia-led" are not part of an organisation's name.
+            run = _RUN_LEAD.sub("", m.group(0))
+            head, of, rest = run.partition(" of ")
+            if of and not re.search(rf"\b(?:{ORG_HEADS})\b", head):
+                run = rest.removeprefix("the ")  # "Penelope Muse Abernathy of the University of X"
+            if (re.search(rf"\b(?:{ORG_HEADS})\b", run) and not ROLE_HEAD.search(run)) or run in SEATS:
                 runs[run] += 1
-            clause_start = re.search(
-                r"(?:^|[.!?;]\s+|,\s+|\b(?:that|and|but|while|as|when)\s+)$", text[: m.start()]
-            )
-            if len(run.split()) == 1 and clause_start and _VERBISH.match(text[m.end() :]):
+            if len(run.split()) == 1 and _clause_starts(text, m.start()) and _VERBISH.match(text, m.end()):
                 subjects[run] += 1  # "Baku announced", "Putin can no longer"
-        candidates.extend(m.group(0) for m in re.finditer(NAME, text))
+        if not _CONTRIBUTED.search(text):  # "Heba Habib contributed to this report."
+            unquoted = mask(text, quotes(text))
+            candidates.extend((article, name) for name in person_candidates(unquoted))
+        initials.update(acronyms(text))
+        titled.extend((article, m.group(1), m.group(2)) for m in _TITLED.finditer(text))
+        for m in _BODY_AFTER.finditer(text):
+            runs[m.group(0).removeprefix("the ").removeprefix("The ")] += 1
+    for run in list(runs):
+        short = _LEGAL.sub("", run)
+        if short != run and short in runs:
+            runs[run] += runs.pop(short)  # "Apex Systems" is "Apex Systems Inc."
     for run, count in runs.items():
-        if count >= 2 or run in SEATS:
-            actors.add(run, "institution")
-    for name in candidates:
-        surname = name.split()[-1]
-        if actors.find(name) is None and actors.is_name(name) and subjects[surname] > 0:
-            actors.add(name, "person")  # "Vladimir Putin" ... "Putin can no longer"
+        # One mention names an organisation in several words ("Amnesty International"); a
+        # single word ("Court") or a lettered group ("Group A") needs more.
+        several = len(run.split()) > 1 and not re.search(r"\b[A-Z]\b", run)
+        if count >= (1 if several else 2) or run in SEATS:
+            ident = actors.add(run, "institution")
+            if ident and _LEGAL.search(run):
+                actors.alias(ident, _LEGAL.sub("", run))
+    for word, count in initials.items():
+        if count >= 2 and actors.find(word) is None:
+            actors.add(word, "institution")  # "NPR", "MSCI" named more than once
+    for article, name in candidates:
+        actors.article = article
+        if actors.find(name) is None and actors.is_name(name):
+            actors.add(name, "person")  # "Vladimir Putin", "Andrey Rublev"
+    for article, title, surname in titled:
+        actors.article = article
+        ident = actors.find(surname)
+        if ident is not None and actors.kind(ident) == "person":
+            actors.gender.setdefault(ident, _TITLE_GENDER[title])  # "Mr. Dawson" is a he
     for word, count in subjects.items():
         if (
             count >= 2

@@ -1,4 +1,9 @@
-"""Dates in article text, absolute or relative to the publication date."""
+"""Dates in article text, absolute or relative to the publication date.
+
+A date without a year, a bare weekday ("was charged Tuesday", "will vote Saturday") and a
+month alone ("in February") are resolved against the publication date: backwards by
+default, forwards when the sentence speaks of the future ("will", "is scheduled to").
+"""
 
 from __future__ import annotations
 
@@ -10,24 +15,51 @@ from dataclasses import dataclass
 from quizlib.dates import PartialDate
 
 MONTHS = {m: i for i, m in enumerate(calendar.month_name) if m}
+# Wire-style abbreviations ("Aug. 9", "Sept. 19"); May, June and July are not abbreviated.
+ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11,
+                 "Dec": 12}  # fmt: skip
 WEEKDAYS = {d: i for i, d in enumerate(calendar.day_name)}
-_M = "|".join(MONTHS)
+_M = "|".join(MONTHS) + "|" + "|".join(rf"{a}\." for a in sorted(ABBREVIATIONS, key=len, reverse=True))
 _WD = "|".join(WEEKDAYS)
 _TH = r"(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[89]|20)\d\d"
-_PREP = "[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom"
+_YEAR = r"(?:1[6-9]|20)\d\d"
+_PREP = "[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring"
+_NUM = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_NUMS = {w: i for i, w in enumerate(_NUM.split("|")[1:], start=1)}
 # One alternation, longest forms first, so a mention is matched once.
 DATE_RE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}}){_TH} (?:of )?(?P<m1>{_M})(?:,? (?P<y1>{_YEAR}))?"
     rf"|(?P<m2>{_M}) (?P<d2>\d{{1,2}}){_TH}\b(?:,? (?P<y2>{_YEAR}))?"
     rf"|(?P<m3>{_M}),? (?P<y3>{_YEAR})"
-    rf"|(?:(?P<last>[Ll]ast|[Tt]his) (?P<m4>{_M})|(?:{_PREP}|early|late|mid-) ?(?P<m5>{_M}))"
+    rf"|(?:(?P<last>[Ll]ast|[Tt]his|[Nn]ext) (?P<m4>{_M})|(?:{_PREP}|early|late|mid-) ?(?P<m5>{_M}))"
     r"(?!,? \d)"
-    rf"(?P<ly>,? (?:of )?(?:last|this) year)?"
-    rf"|(?:{_PREP}|[Bb]etween|and|to|before|after|of|early|late|mid-) ?(?P<y4>{_YEAR})"
-    rf"|(?P<rel>[Ll]ast year|[Tt]his year|[Ll]ast month|[Tt]his month|[Ll]ast week|[Tt]his week"
-    rf"|[Yy]esterday|[Tt]oday|on (?P<wd>{_WD}))"
+    rf"(?P<ly>,? (?:of )?(?:last|this|next) year)?"
+    rf"|(?:(?:{_PREP}|[Bb]etween|and|to|before|after|of)(?: at least| early| late)?|early|late|mid-"
+    rf"|[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[’']s) ?(?P<y4>{_YEAR})(?!\s*(?:%|percent|per cent))"
+    rf"|(?P<season>(?:[Ll]ast|[Nn]ext|[Tt]his) (?:spring|summer|fall|autumn))"
+    rf"|(?P<ago>(?P<n>{_NUM}) (?P<span>years?|months?) ago)"
+    rf"|(?P<rel>[Ll]ast year|[Tt]his year|[Nn]ext year|[Ll]ast month|[Tt]his month|[Nn]ext month"
+    rf"|[Ll]ast week|[Tt]his week|[Nn]ext week|[Yy]esterday|[Tt]omorrow"
+    rf"|(?:(?:[Oo]n|[Ll]ate|[Ee]arly|[Ll]ast|[Nn]ext|[Tt]his) )?(?P<wd>{_WD}))"
     rf")\b(?![-–]\d)"
+)
+# The sentence speaks of what is still to come.
+_FUTURE = re.compile(
+    r"\b(?:will|won[’']t|shall|(?:is|are) (?:due|scheduled|set|expected|slated|planned) to|plans? to"
+    r"|scheduled|expected|slated|upcoming|(?:starts|begins|opens|resumes|reconvenes) in)\b"
+)
+_PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|said|told)\b")
+_UNTIL = re.compile(r"\b(?:until|till|through|by)\s+$")
+_UNTIL_IN = re.compile(r"(?:[Uu]ntil|[Bb]y)\b")
+# A present or modal verb: "keeps the government open until Dec. 20", "must be done by".
+_PRESENT = re.compile(
+    r"\b(?:is|are|keeps?|remains?|runs?|lasts?|stays?|continues?|must|can|has to|have to)\b"
+)
+_PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b")
+_WILL = re.compile(r"\b(?:will|shall|won[’']t)\b")
+# A date right after a verb in the past ("said late Thursday", "was charged on Oct. 31").
+_PAST_BEFORE = re.compile(
+    r"\b(?:said|told|wrote|was|were|had|did|(?!scheduled|expected|planned|slated)\w+ed)\s+(?:\w+\s+){0,2}$"
 )
 
 
@@ -55,39 +87,86 @@ def _date(year: int, month: int | None = None, day: int | None = None) -> Partia
     )
 
 
-def _relative(word: str, weekday: str | None, pub: PartialDate) -> PartialDate | None:
+def _month(name: str) -> int:
+    return MONTHS.get(name) or ABBREVIATIONS[name.rstrip(".")]
+
+
+def _shift(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def _relative(word: str, weekday: str | None, pub: PartialDate, future: bool) -> PartialDate | None:
     word = word.lower()
-    if word == "last year":
-        return _date(pub.year - 1)
-    if word == "this year":
-        return _date(pub.year)
+    if word in ("last year", "this year", "next year"):
+        return _date(pub.year + {"last": -1, "this": 0, "next": 1}[word.split()[0]])
     if pub.month is None:
         return None
-    if word == "last month":
-        return _date(pub.year - (pub.month == 1), (pub.month - 2) % 12 + 1)
+    if word in ("last month", "next month"):
+        return _date(*_shift(pub.year, pub.month, -1 if word.startswith("last") else 1))
     if pub.day is None or word in ("this month", "this week"):
         # Without the day, "on Monday" or "this week" is known only to the month.
         return _date(pub.year, pub.month)
     day = dt.date(pub.year, pub.month, pub.day)
-    if word == "yesterday":
-        day -= dt.timedelta(days=1)
-    elif word == "last week":
-        day -= dt.timedelta(days=7)
+    if word in ("yesterday", "tomorrow"):
+        day += dt.timedelta(days=-1 if word == "yesterday" else 1)
+    elif word in ("last week", "next week"):
+        day += dt.timedelta(days=-7 if word == "last week" else 7)
         return _date(day.year, day.month)
     elif weekday:
-        day -= dt.timedelta(days=(day.weekday() - WEEKDAYS[weekday]) % 7)
+        ahead = future or word.startswith("next")
+        if ahead:
+            day += dt.timedelta(days=(WEEKDAYS[weekday] - day.weekday()) % 7)
+        else:
+            day -= dt.timedelta(days=(day.weekday() - WEEKDAYS[weekday]) % 7)
     return _date(day.year, day.month, day.day)
 
 
-def resolve(match: re.Match[str], published: PartialDate | None) -> tuple[PartialDate, bool] | None:
-    """The date a match names and whether it was inferred; None when it cannot be known."""
+def _season(word: str, pub: PartialDate) -> PartialDate:
+    # "last fall": the last such season over before publication (fall ends in November);
+    # "next spring": the first one to start after it; "this summer": the publication year's.
+    which, season = word.lower().split()
+    starts, ends = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}[season]
+    month = pub.month or 6
+    if which == "last":
+        return _date(pub.year if month > ends else pub.year - 1)
+    if which == "next":
+        return _date(pub.year if month < starts else pub.year + 1)
+    return _date(pub.year)
+
+
+def _ago(count: str, span: str, pub: PartialDate) -> PartialDate | None:
+    n = int(count) if count.isdigit() else _NUMS[count.lower()]
+    if span.startswith("year"):
+        return _date(pub.year - n)
+    return None if pub.month is None else _date(*_shift(pub.year, pub.month, -n))
+
+
+def resolve(
+    match: re.Match[str], published: PartialDate | None, future: bool = False
+) -> tuple[PartialDate, bool] | None:
+    """The date a match names and whether it was inferred; None when it cannot be known.
+
+    Args:
+        match: A match of ``DATE_RE``.
+        published: The publication date, which relative dates count from.
+        future: Whether the sentence speaks of the future: a date without a year, a
+            weekday or a month alone then points forward.
+    """
     g = match.groupdict()
     try:
         if g["y4"]:
             return _date(int(g["y4"])), False
-        if g["rel"]:
-            return None if published is None else _with(_relative(g["rel"], g["wd"], published))
-        month = MONTHS[g["m1"] or g["m2"] or g["m3"] or g["m4"] or g["m5"]]
+        if published is None:
+            if g["rel"] or g["season"] or g["ago"]:
+                return None
+        elif g["season"]:
+            return _season(g["season"], published), True
+        elif g["ago"]:
+            return _with(_ago(g["n"], g["span"], published))
+        elif g["rel"]:
+            return _with(_relative(g["rel"], g["wd"], published, future))
+        month = _month(g["m1"] or g["m2"] or g["m3"] or g["m4"] or g["m5"])
         day_text = g["d1"] or g["d2"]
         day = int(day_text) if day_text else None
         year_text = g["y1"] or g["y2"] or g["y3"]
@@ -97,10 +176,14 @@ def resolve(match: re.Match[str], published: PartialDate | None) -> tuple[Partia
             return None
         year = published.year
         if g["ly"]:
-            year -= "last" in g["ly"]
+            year += {"last": -1, "this": 0, "next": 1}[g["ly"].split()[-2]]
+        elif g["last"] and g["last"].lower() == "next":
+            year += (month, day or 1) <= (published.month or 12, published.day or 31)
         elif published.month is None:
             # Publication known only to the year: "last September" more likely means the year before.
             year -= bool(g["last"] and g["last"].lower() == "last")
+        elif future:
+            year += (month, day or 31) < (published.month, published.day or 1)  # "in February" ahead
         elif (month, day or 1) > (published.month, published.day or 31):
             year -= 1  # "On September 21" in a January article means last year's
         return _date(year, month, day), True
@@ -116,7 +199,22 @@ def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention
     """Every date in a sentence that can be resolved."""
     found = []
     for match in DATE_RE.finditer(sentence):
-        resolved = resolve(match, published)
+        # The tense of the date's own clause: "Reed, who will be chairman, told investors on
+        # Oct. 31" looks back; "A trial is scheduled for Sept. 14" looks forward.
+        start = max((sentence.rfind(c, 0, match.start()) for c in ",;—–("), default=-1) + 1
+        ends = [i for c in ",;—–)" if (i := sentence.find(c, match.end())) != -1]
+        clause = sentence[start : min(ends, default=len(sentence))]
+        past = _PAST_CLAUSE.search(clause) and not _WILL.search(clause)
+        # "keeps the government open until Dec. 20": a deadline in the present lies ahead.
+        before = sentence[max(0, match.start() - 12) : match.start()]
+        until = _UNTIL.search(before) or _UNTIL_IN.match(match.group(0))
+        deadline = until and _PRESENT.search(clause) and not _PAST_AUX.search(sentence)
+        ahead = (
+            bool(_FUTURE.search(clause) or deadline)
+            and not past
+            and not _PAST_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
+        )
+        resolved = resolve(match, published, ahead)
         if resolved is not None:
             found.append(DateMention(match.start(), match.end(), *resolved))
     return found

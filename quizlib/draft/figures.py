@@ -16,13 +16,23 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_TENS})(?:-(?:{_WORDS}))?|{_WORDS}"
 _JOINED = r"strong|month|year|week|day|hour|minute|mile|kilometre|kilometer|metre|meter|man|member|seat"
+_CURRENCY = {"$": "dollars", "US$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+_SHORT_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 FIGURE_RE = re.compile(
-    rf"(?<![\w.,–-])(?:(?P<q>{'|'.join(QUALIFIERS)}) )?(?P<n>{_NUMBER})"
-    r"(?P<scale> (?:hundred|thousand|million|billion))?"
+    rf"(?<![\w.,:/–-])(?:(?P<q>{'|'.join(QUALIFIERS)}) )?(?P<cur>US\$|[$£€¥])?(?P<n>{_NUMBER})"
+    r"(?![:/]\d|-\d{3})(?:(?P<short>k|m|mn|bn|b|tn)\b|(?P<measure>km|kg|mph|km/h|cm|mm|ft|lbs?|GW|MW|kW|GB|TB|mg)\b)?"
+    r"(?P<scale> (?:hundred|thousand|million|billion|trillion|dozen))?"
     rf"(?:-(?P<joined>{_JOINED})(?:-(?:long|old))?\b|(?P<pct>%| per ?cent\b)"
-    r"|(?=(?P<unit>(?: [\w’'-]+){1,3})))",
+    r"|(?=(?P<unit>(?: [\w’'-]+){1,3})|))",
     re.I,
 )
+# Clock times and time zones are not figures ("2 a.m.", "0100 GMT").
+_CLOCK_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|EST|EDT|PST|PDT|CET|o[’']clock)")
+# A number inside a name: after a capitalised or all-capital word ("S&P 500", "STOXX 600",
+# "Group 7"), or spelled out with a capital inside a sentence ("Ninety Mile Beach").
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w&]*[A-Z&][\w&]*|&\w+) $")
+_PER = re.compile(r" (?:a|an|per) (share|barrel|ounce|tonne|ton|year|month|week|day|hour|head)\b")
+_AGE = re.compile(r"\b[A-Z][a-z]+, $")
 # Closed-class words end a unit: "2,000 troops and ..." counts troops.
 _STOP = frozenset(
     [
@@ -105,9 +115,13 @@ _STOP = frozenset(
         "per",
         "each",
         "every",
+        "worth",
     ]
 )
-_PEOPLE_VERBS = re.compile(r"^ (?:died|were killed|were injured|were wounded|fled|lost their lives)\b")
+_PEOPLE_VERBS = re.compile(
+    r"^ (?:died|were killed|were injured|were wounded|fled|lost their lives|killed|injured|wounded|dead"
+    r"|hospitali[sz]ed|arrested|missing|stranded)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -139,18 +153,78 @@ def _plural(unit: str) -> str:
     return unit if unit.endswith("s") else unit + "s"
 
 
+def _skipped(sentence: str, match: re.Match[str], value: float) -> bool:
+    """Whether a number is part of a clock time, a name, or a bare "one"."""
+    raw = match.group("n")
+    before = sentence[max(0, match.start() - 30) : match.start()]
+    if _CLOCK_AFTER.match(sentence, match.end("n")) or (
+        len(raw) == 4 and raw.isdigit() and raw.startswith("0")
+    ):
+        return True
+    if not match.group("cur") and _NAME_BEFORE.search(before):
+        return True
+    if (
+        raw[0].isupper()
+        and raw.isalpha()
+        and before.strip()
+        and not before.rstrip().endswith((".", "“", '"'))
+    ):
+        return True  # "Ninety Mile Beach"
+    # "one room", "one long chapter": the word one counts nothing worth asking about.
+    if re.search(r"\b(?:one|\d+) in $", before):
+        return True  # "one in five" is a ratio, not a count of anything
+    if raw in ("911", "999", "112") and not match.group("cur"):
+        return True  # emergency numbers
+    return raw.lower() == "one" and not (match.group("scale") or match.group("pct") or match.group("joined"))
+
+
+def _value(match: re.Match[str]) -> float | None:
+    raw, scale = match.group("n"), (match.group("scale") or "").strip().lower()
+    multiplier = {"dozen": 12, "trillion": 1e12}.get(scale)  # scales parse_number does not read
+    try:
+        value = parse_number(raw + (" " + scale if scale and not multiplier else ""))
+    except AnswerError:
+        return None
+    value *= multiplier or 1
+    short = (match.group("short") or "").lower()
+    if short:
+        if not match.group("cur"):
+            return None  # "5m" alone may be metres
+        value *= _SHORT_SCALE[short]
+    return float(value)
+
+
+def _age(sentence: str, match: re.Match[str], value: float) -> bool:
+    # "Yoon, 63," or "Parata, 75." : an age in apposition to a name.
+    after = sentence[match.end("n") : match.end("n") + 1]
+    return (
+        0 < value < 120
+        and after in (",", ".", ";", "")
+        and bool(_AGE.search(sentence, max(0, match.start() - 30), match.start()))
+    )
+
+
 def find_figures(sentence: str) -> list[Figure]:
     """The figures in a sentence (blank out dates first: their numbers are not figures)."""
     found = []
     for match in FIGURE_RE.finditer(sentence):
         raw = match.group("n")
-        try:
-            value = parse_number(raw + (match.group("scale") or ""))
-        except AnswerError:
+        value = _value(match)
+        if value is None or _skipped(sentence, match, value):
             continue
         joined = (match.group("joined") or "").lower()
+        end = match.end()
         if match.group("pct"):
             unit = "percent"
+        elif match.group("measure"):
+            unit = match.group("measure")  # "3km", "40mph"
+        elif match.group("cur"):
+            unit = _CURRENCY[match.group("cur")]
+            per = _PER.match(sentence, match.end())
+            if per:
+                unit += f" a {per.group(1)}"
+        elif _age(sentence, match, value):
+            unit = "years (age)"
         elif joined == "strong":
             unit = "members"  # a 2,000-strong contingent has 2,000 members
         elif joined:
@@ -159,10 +233,27 @@ def find_figures(sentence: str) -> list[Figure]:
             unit = "people"  # "an estimated 64 died"
         else:
             unit = _unit((match.group("unit") or "").split())
-        looks_like_year = re.fullmatch(r"(1[89]|20)\d\d", raw) and not joined
-        if not unit or looks_like_year or value == 0:
+        looks_like_year = re.fullmatch(r"(1[89]|20)\d\d", raw) and not joined and not match.group("cur")
+        if looks_like_year or value == 0:
             continue
         number: int | float = int(value) if float(value).is_integer() else value
         qualifier = match.group("q").lower() if match.group("q") else None
-        found.append(Figure(match.start(), match.end(), number, unit, qualifier))
-    return found
+        found.append(Figure(match.start(), end, number, unit, qualifier))
+    return _borrow_units(sentence, found)
+
+
+# "between 10 and 20 people", "10-20 people", "12 of 13 members": the first number counts
+# what the second does.
+_LINK = re.compile(r"\s*(?:and|to|or|of|of the|of its|of their|-|–)\s*$")
+
+
+def _borrow_units(sentence: str, found: list[Figure]) -> list[Figure]:
+    kept = []
+    for i, figure in enumerate(found):
+        if not figure.unit:
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if nxt is None or not nxt.unit or not _LINK.match(sentence[figure.end : nxt.start]):
+                continue
+            figure = Figure(figure.start, figure.end, figure.value, nxt.unit, figure.qualifier)
+        kept.append(figure)
+    return kept

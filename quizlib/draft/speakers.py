@@ -9,21 +9,33 @@ nearest to it in its sentence, else in the paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
 
-from quizlib.draft.actors import NAME, NOT_NAMES, ORG_HEADS, Actors
+from quizlib.draft.actors import NOT_NAMES, ORG_HEADS, Actors
+from quizlib.draft.people import NAME, NAME_TOKEN
 from quizlib.draft.text import Quote
 
 SPEECH_VERBS = (
-    "said|says|say|added|adds|stated|states|wrote|writes|noted|notes|told|tells|warned|warns|announced"
-    "|announces|confirmed|confirms|declared|declares|argued|argues|claimed|claims|insisted|insists"
-    "|explained|reported|reports|replied|responded|asked|urged|called|described|expressed|demanded"
-    "|stressed|emphasi[sz]ed|reiterated|continued|recalled|acknowledged|admitted|commented|remarked"
-    "|posted|tweeted|signaled|signalled|referred to (?:this|it|them) as|keeps recording|recorded|put it"
+    "said|says|say|saying|added|adds|adding|stated|states|wrote|writes|noted|notes|told|tells|warned|warns"
+    "|announced|announces|confirmed|confirms|declared|declares|argued|argues|claimed|claims|insisted|insists"
+    "|explained|reported|reports|replied|responded|asked|asks|urged|called|calls|calling|described"
+    "|describes|describing|expressed|demanded|stressed|emphasi[sz]ed|reiterated|continued|recalled"
+    "|acknowledged|admitted|commented|remarked|posted|tweeted|tweets|signaled|signalled|alleged|alleges"
+    "|asserted|asserts|vowed|vows|blasted|slammed|praised|criticized|criticised|condemned|condemning"
+    "|conceded|concluded|cautioned|predicted|promised|pledged|suggested|observed|weighed in|introduced"
+    "|assured|assures|insisted|maintained|maintains|countered|testified|estimated"
+    "|referred to (?:this|it|them) as|keeps recording|recorded|put it"
 )
 VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to (?:the )?(?P<who>[^,.;]{2,80}?)(?=[,.;]|$| that\b)")
 PRONOUN_RE = re.compile(r"\b(?:[Ss]he|[Hh]e|[Tt]hey|[Hh]er|[Hh]im)\b")
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# "it added", "the company said": the organisation that last spoke.
+_IT_RE = re.compile(
+    r"(?:^|\s)(?:[Ii]t|[Tt]he (?:company|firm|agency|group|ministry|department|office|authority"
+    r"|organi[sz]ation|government|court|police|party|bank|union|council|newspaper|paper))\s*$"
+)
 _CLAUSE_START = re.compile(r"[.!?;:]\s+|[”\"]\s*|\bthat\s")
 _ADJECTIVAL = re.compile(r"\b(?:a|an|the|this|its|their|previously|widely|so-|often)\s*$")
 _OWNER = re.compile(
@@ -35,7 +47,11 @@ _BODY = re.compile(
 )
 # A lowercase word before "reports" or "claims" makes it a noun ("sporadic reports of").
 _NOUN_BEFORE = re.compile(r"\b(?!(?:she|he|it|they|who|which|also|still|now|often)\b)[a-z]+(?<!ly)\s+$")
-_INVERTED = re.compile(rf"^\s+(?:(?:the )?[\w ]{{0,40}}? )?(?P<name>{NAME})")
+# "..., said Mr. Reeves", "says Parata,", "wrote 43-year-old Martin Taylor"
+_INVERTED = re.compile(
+    rf"\s+(?:(?:the )?[\w -]{{0,40}}? )??(?:(?:Mr|Mrs|Ms|Dr|Prof)\.? )?"
+    rf"(?P<name>{NAME}|{NAME_TOKEN})(?![\w’'-])"
+)
 
 
 @dataclass(frozen=True)
@@ -50,25 +66,46 @@ class Cue:
     name: str | None
     kind: str = "person"
     pronoun: bool = False
+    gender: str = ""  # "m" for he/him, "f" for she/her: skip people known to be otherwise
+
+
+_LEADING = frozenset(
+    {"Because", "The", "the", "Then", "So", "But", "And", "When", "While", "If", "As", "After", "Before"}
+)
+
+
+_ORG = re.compile(
+    rf"(?:[Tt]he )?((?:[A-Z][\w-]*+ ){{0,6}}(?:{ORG_HEADS})\b"
+    rf"(?: of (?:the )?[A-Z][\w-]*+(?: [A-Z][\w-]*+){{0,4}}){{0,2}})"
+)
+
+
+def _lead_stripped(name: str) -> str:
+    # "Because the Ministry of Truth" is the Ministry of Truth.
+    words = name.split()
+    while len(words) > 1 and words[0] in _LEADING:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _subject(actors: Actors, clause: str) -> Cue | None:
     """The speaker in the words before a speech verb (``at`` left 0)."""
     found = actors.mentions(clause)
-    people = [m for m in found if actors.kind(m.actor) == "person"]
+    # "Mr. Dawson's neighbour, Ellen Park, said": a possessor is not the subject.
+    people = [
+        m for m in found if actors.kind(m.actor) == "person" and clause[m.end : m.end + 1] not in ("’", "'")
+    ]
     if people:
         return Cue(0, actors.entries[people[0].actor]["name"])
     for m in re.finditer(NAME, clause):
         if actors.is_name(m.group(0)):
             return Cue(0, m.group(0))
-    if PRONOUN_RE.search(clause):
-        return Cue(0, None, pronoun=True)
+    pronoun = PRONOUN_RE.search(clause)
+    if pronoun:
+        return Cue(0, None, pronoun=True, gender=_GENDER.get(pronoun.group(0).lower(), ""))
     if found:
         return Cue(0, actors.entries[found[-1].actor]["name"], "institution")
-    org = re.search(
-        rf"(?:[Tt]he )?((?:[A-Z][\w-]* )*(?:{ORG_HEADS})(?: of (?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*)*)",
-        clause,
-    )
+    org = _ORG.search(clause)
     body = _BODY.search(clause)  # "The UN refugee agency"
     owner = _OWNER.search(clause)  # "The peacekeepers’ news bulletin"
     single = [
@@ -77,22 +114,45 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
         if m.group(0) not in NOT_NAMES and m.group(0).lower() not in actors.lower
     ]
     name = (
-        org.group(1) if org else body.group(1) if body else owner.group(1) if owner else (single or [""])[-1]
+        _lead_stripped(org.group(1))
+        if org
+        else body.group(1)
+        if body
+        else owner.group(1)
+        if owner
+        else (single or [""])[-1]
     )
     return Cue(0, name.strip(), "institution") if name.strip() else None
+
+
+def _speaker_name(actors: Actors, name: str) -> bool:
+    # A single word after an inverted verb is a speaker when it is a known person's name or
+    # reads as a name ("says Parata"); several words must read as a name.
+    known = actors.find(name)
+    if known is not None:
+        return actors.kind(known) == "person"
+    return actors.is_name(name) and name not in NOT_NAMES
+
+
+# How far back from a speech verb its subject is looked for: bounded, so a paragraph costs
+# time linear in its length however many verbs it has.
+_REACH = 300
 
 
 def cues(actors: Actors, masked: str) -> list[Cue]:
     """The speech cues in a paragraph whose quotations are blanked out."""
     found: list[Cue] = []
     for verb in VERB_RE.finditer(masked):
-        before = masked[: verb.start()]
+        before = masked[max(0, verb.start() - _REACH) : verb.start()]
         if _ADJECTIVAL.search(before) or (verb.group(0).endswith("s") and _NOUN_BEFORE.search(before)):
             continue  # "a previously announced meeting", "sporadic reports of"
-        after = _INVERTED.match(masked[verb.end() :])
-        if after and re.search(r"[,”\"]\s*$", before) and actors.is_name(after.group("name")):
+        after = _INVERTED.match(masked, verb.end())
+        if after and re.search(r"[,”\"]\s*$", before) and _speaker_name(actors, after.group("name")):
             found.append(Cue(verb.start(), after.group("name")))
             continue  # "..." said Grigoryan
+        if _IT_RE.search(before):
+            found.append(Cue(verb.start(), None, "institution", pronoun=True))
+            continue
         starts = [m.end() for m in _CLAUSE_START.finditer(before)]
         subject = _subject(actors, before[starts[-1] if starts else 0 :])
         if subject is not None:
@@ -100,7 +160,7 @@ def cues(actors: Actors, masked: str) -> list[Cue]:
     for m in ACCORDING_RE.finditer(masked):
         who = m.group("who")
         if PRONOUN_RE.fullmatch(who):
-            found.append(Cue(m.start(), None, pronoun=True))
+            found.append(Cue(m.start(), None, pronoun=True, gender=_GENDER.get(who.lower(), "")))
             continue
         subject = _subject(actors, re.sub(r"[’']s\b.*", "", who))
         if subject is not None and not subject.pronoun:
@@ -108,70 +168,141 @@ def cues(actors: Actors, masked: str) -> list[Cue]:
     return sorted(found, key=lambda c: c.at)
 
 
+_SUBJECT_VERB = re.compile(
+    r"(?:,[^,]{1,90},)?\s+(?:\w+ly\s+)?(?:is|was|has|had|will|would|can|could|did|does|"
+    r"may|must|should|[a-z]+ed|[a-z]+[^s’']s)\b"
+)
+
+
 def subjects(actors: Actors, masked: str) -> list[tuple[int, str]]:
     """People named as the subject of a sentence ("Zakharova stridently disagrees")."""
-    out = []
-    for m in actors.mentions(masked):
-        if actors.kind(m.actor) != "person":
-            continue
-        rest = masked[m.end :]
-        if re.match(r"^(?:,[^,]{1,90},)?\s+(?:\w+ly\s+)?(?:is|was|has|had|will|would|can|could|did|does|"
-                    r"may|must|should|[a-z]+ed|[a-z]+[^s’']s)\b", rest):  # fmt: skip
-            out.append((m.start, m.actor))
-    return out
-
-
-def last_subject(
-    actors: Actors, masked: str, before: int, last: str | None, *, mentioned: bool = False
-) -> str | None:
-    """The person who was last the subject of a sentence or a speech verb before ``before``.
-
-    With ``mentioned``, a paragraph without such a subject falls back on the last person it
-    mentions ("... came from Maria Zakharova. According to her, ..."); across paragraphs only
-    subjects carry ("She bristled at ... including Nikol Pashinyan." keeps "she").
-    """
-    found = subjects(actors, masked) + [
-        (c.at, ident)
-        for c in cues(actors, masked)
-        if c.name and c.kind == "person" and c.at < before and (ident := actors.add(c.name)) is not None
+    return [
+        (m.start, m.actor)
+        for m in actors.mentions(masked)
+        if actors.kind(m.actor) == "person" and _SUBJECT_VERB.match(masked, m.end)
     ]
-    people = [(at, who) for at, who in sorted(found) if at < before and actors.kind(who) == "person"]
-    if people:
-        return people[-1][1]
-    if mentioned:
-        named = [m.actor for m in actors.mentions(masked[:before]) if actors.kind(m.actor) == "person"]
-        if named:
-            return named[-1]
-    return last
 
 
-def attribute(
-    actors: Actors, masked: str, spans: list[tuple[int, int]], quote: Quote, last: str | None
-) -> tuple[str | None, bool]:
+@dataclass
+class Paragraph:
+    """One paragraph's speech cues, subjects and mentions, found once for all its quotations.
+
+    Attributes:
+        masked: The paragraph with every quotation blanked out.
+        spans: Its sentence spans.
+        cues: Its speech cues.
+        people: (offset, actor id) of each person who is a subject or a speech verb's subject.
+        named: (offset, actor id) of each person mentioned.
+    """
+
+    masked: str
+    spans: list[tuple[int, int]]
+    cues: list[Cue]
+    people: list[tuple[int, str]]
+    named: list[tuple[int, str]]
+    ats: list[int] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # Offsets for bisection: each quotation looks up its sentence and cues in log time.
+        self.ats = [c.at for c in self.cues]
+        self.starts = [a for a, _ in self.spans]
+
+    def sentence(self, at: int) -> tuple[int, int]:
+        """The span of the sentence holding offset ``at`` (the whole paragraph without spans)."""
+        i = bisect_right(self.starts, at) - 1
+        return self.spans[i] if i >= 0 and at < self.spans[i][1] else (0, len(self.masked))
+
+    @classmethod
+    def read(cls, actors: Actors, masked: str, spans: list[tuple[int, int]]) -> Paragraph:
+        """Find a paragraph's cues, subjects and mentions."""
+        found = cues(actors, masked)
+        people = subjects(actors, masked) + [
+            (c.at, ident)
+            for c in found
+            if c.name and c.kind == "person" and (ident := actors.add(c.name)) is not None
+        ]
+        people = sorted((at, who) for at, who in people if actors.kind(who) == "person")
+        named = [(m.start, m.actor) for m in actors.mentions(masked) if actors.kind(m.actor) == "person"]
+        return cls(masked, spans, found, people, named)
+
+    def last_subject(
+        self, actors: Actors, before: int, last: str | None, *, mentioned: bool = False, gender: str = ""
+    ) -> str | None:
+        """The person who was last the subject of a sentence or a speech verb before ``before``.
+
+        With ``mentioned``, a paragraph without such a subject falls back on the last person it
+        mentions ("... came from Maria Zakharova. According to her, ..."); across paragraphs
+        only subjects carry ("She bristled at ... including Nikol Pashinyan." keeps "she").
+        With ``gender`` ("she"), a person known to be otherwise ("Mr. Dawson") is passed over.
+        """
+
+        def fits(who: str | None) -> bool:
+            return not gender or actors.gender.get(who or "", gender) == gender
+
+        for found in (self.people, self.named if mentioned else []):
+            i = bisect_left(found, (before, ""))
+            # A few steps back at most: the nearest compatible person, in bounded time.
+            for _, who in reversed(found[max(0, i - 6) : i]):
+                if fits(who):
+                    return who
+        return last if fits(last) else None
+
+
+@dataclass
+class Recent:
+    """Who spoke last, carried from paragraph to paragraph of one article.
+
+    Attributes:
+        person: The person who was last a subject (for "he said").
+        org: The institution that last spoke (for "it added").
+        quoted: The speaker of the last attributed quotation (for a quotation with no verb
+            of its own, which continues the last speaker).
+    """
+
+    person: str | None = None
+    org: str | None = None
+    quoted: str | None = None
+
+
+def attribute(actors: Actors, para: Paragraph, quote: Quote, recent: Recent) -> tuple[str | None, bool]:
     """The speaker of one quotation, and whether it reads as speech at all.
 
     Args:
         actors: The draft's actors.
-        masked: The paragraph with every quotation blanked out.
-        spans: The paragraph's sentence spans.
+        para: The paragraph the quotation is in.
         quote: The quotation.
-        last: The person who was last a subject before this paragraph (for pronouns).
+        recent: Who spoke last before this paragraph.
     """
-    sentence = next(((a, b) for a, b in spans if a <= quote.start < b), (0, len(masked)))
-    found = cues(actors, masked)
+    masked = para.masked
+    sentence = para.sentence(quote.start)
 
     def distance(c: Cue) -> int:
         gap = quote.start - c.at if c.at < quote.start else c.at - quote.end
-        same = sentence[0] <= c.at < sentence[1] or not masked[quote.end : c.at].strip(" ,")
+        # An earlier cue in the paragraph carries on; a later one only within the sentence.
+        same = c.at < sentence[1] or (0 <= gap < 8 and not masked[quote.end : c.at].strip(" ,"))
         return max(gap, 0) + (0 if same else 10_000)
 
-    best = min(found, key=distance, default=None)
+    # Only the nearest cue on either side can win: bisect, so many quotations stay linear.
+    lo = bisect_left(para.ats, quote.start)
+    hi = bisect_left(para.ats, quote.end)
+    best = min(para.cues[max(lo - 1, 0) : hi + 1], key=distance, default=None)
     # Without a speech verb, only a whole sentence in quotation marks reads as speech.
     lead = masked[sentence[0] : quote.start].strip()
     speech = quote.text.strip()[:1].isupper() and len(quote.text.split()) >= 5 and lead[-1:] in ("", ":", ",")
-    if best is None or (distance(best) >= 10_000 and not speech):
-        # A phrase inside a sentence with no speech verb is a term or a title, not speech.
-        return None, speech
+    if best is None or distance(best) >= 10_000:
+        # A phrase inside a sentence with no speech verb is a term or a title, not speech;
+        # whole sentences in quotation marks with no verb continue the last speaker.
+        rest = masked[sentence[0] : quote.start] + masked[quote.end : sentence[1]]
+        alone = not rest.strip(' .,;:!?”"')  # nothing outside the quotation names anyone
+        return (recent.quoted if speech and alone else None), speech
+    if best.pronoun and best.kind == "institution":
+        # "it added": the institution that spoke or was named last before the verb.
+        named = [c.name for c in para.cues if c.at < best.at and c.kind == "institution" and c.name]
+        orgs = [m.group(1) for m in _ORG.finditer(masked, max(0, best.at - _REACH), best.at)]
+        if named or orgs:
+            return actors.add(_lead_stripped((named or orgs)[-1]), "institution"), True
+        return recent.org, True
     if best.pronoun:
-        return last_subject(actors, masked, best.at, last, mentioned=True), True
+        return para.last_subject(actors, best.at, recent.person, mentioned=True, gender=best.gender), True
     return (actors.add(best.name, best.kind) if best.name else None), True

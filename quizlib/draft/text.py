@@ -75,10 +75,34 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     masked = mask(paragraph, quotes(paragraph), "x")
     spans, start = [], 0
     for match in re.finditer(r"(?<=[.!?])(?P<close>[”\"’)]*)\s+(?=[“\"A-Z(])", masked):
+        if not match.group("close") and _no_stop(masked, match.start(), match.end()):
+            continue
         spans.append((start, match.end("close")))  # closing marks end the sentence they close
         start = match.end()
     spans.append((start, len(paragraph)))
     return [(a, b) for a, b in spans if paragraph[a:b].strip()]
+
+
+# A stop after these is an abbreviation's, not a sentence's: titles, months, initials,
+# dotted acronyms ("Mr. Reeves", "Sept. 29", "Donald J. Trump", "U.S. officials").
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Rev|Jr|Sr|No|Jan|Feb|Mar|Apr|Aug|Sept?"
+    r"|Oct|Nov|Dec|vs|Ft|Mt)|\b[A-Z]|\b(?:[A-Za-z]\.){1,3}[A-Za-z])\.$"
+)
+# After "a.m.", "p.m.", "Inc." or "Corp." a sentence ends only when a usual first word follows.
+_MAYBE_END = re.compile(r"(?:\b[ap]\.m|\bInc|\bCorp|\bCo|\bLtd|\betc)\.$")
+_STARTER = re.compile(
+    r"(?:The|A|An|He|She|It|They|We|I|But|And|In|On|At|His|Her|Its|Their|This|That|There|After|Before"
+    r"|When|While|Police|Officials)\b"
+)
+
+
+def _no_stop(text: str, stop: int, next_start: int) -> bool:
+    """Whether the stop ending at ``stop`` belongs to an abbreviation inside a sentence."""
+    before = text[max(0, stop - 8) : stop]
+    if _MAYBE_END.search(before):
+        return not _STARTER.match(text, next_start)
+    return bool(_ABBREVIATION.search(before))
 
 
 def sentences(paragraph: str) -> list[str]:
@@ -86,25 +110,28 @@ def sentences(paragraph: str) -> list[str]:
     return [paragraph[a:b] for a, b in sentence_spans(paragraph)]
 
 
+_CLOSE = re.compile(r"[”\"»]")
+
+
 def quotes(paragraph: str) -> list[Quote]:
     """The top-level quotations in a paragraph, in straight, curly or angle marks.
 
     Single quotes inside double ones stay part of the outer quotation; single quotes are
-    never outer marks, because ’ is also the apostrophe.
+    never outer marks, because ’ is also the apostrophe. Straight and curly marks may pair
+    (“…" as typed), and a quotation with no closing mark runs on to the paragraph's end,
+    as a quotation continued in the next paragraph is printed.
     """
     found: list[Quote] = []
     i = 0
     while i < len(paragraph):
-        close = _OPEN.get(paragraph[i])
-        if close is None:
+        if paragraph[i] not in _OPEN:
             i += 1
             continue
-        end = paragraph.find(close, i + 1)
-        if end == -1:
-            break
+        close = _CLOSE.search(paragraph, i + 1)
+        end = close.start() if close else len(paragraph)
         inner = paragraph[i + 1 : end]
         if len(inner.strip()) >= 2:
-            found.append(Quote(i, end + 1, inner))
+            found.append(Quote(i, min(end + 1, len(paragraph)), inner))
         i = end + 1
     return found
 

@@ -1,0 +1,132 @@
+"""Names in running text that are people or organisations, not places, events or titles.
+
+Every run of two or three capitalised words is a candidate person; context rules it out:
+a place preposition before it ("in New Haven", "at Standing Rock"), a place or event word
+in it ("Chatham Islands", "Davis Cup"), or a possessive organisation after it. A demonym
+before a name is dropped ("Canadian Denis Shapovalov" is Denis Shapovalov).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# "Rublev", "McLachlan", "Bautista-Agut", "O'Neill"; never a possessive "’s".
+NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'](?!s\b)[A-Z]?[a-z]+)?"
+# "Donald J. Trump", "Osama bin Laden", "Alex de Minaur": an initial or a particle inside.
+_PARTICLE = r"(?:bin|ibn|al|de|del|della|di|da|du|van|von|der|den|la|le|dos|das)"
+NAME = rf"{NAME_TOKEN}(?: [A-Z]\.)?(?: (?:{_PARTICLE} ){{0,2}}{NAME_TOKEN}){{1,2}}"
+ROLE_WORDS = (
+    "spokesperson|spokeswoman|spokesman|president|vice president|prime minister|foreign minister"
+    "|defen[cs]e minister|minister|secretary-general|secretary|commander|editor-in-chief|editor"
+    "|ambassador|general|chancellor|senator|governor|mayor|director|chairman|chairwoman|chair|leader"
+    "|analyst|journalist|official|envoy|adviser|advisor|correspondent|chief|head|representative"
+    "|premier|deputy|ombudsman|researcher|professor|expert|lawmaker|mp|speaker|superintendent|sheriff"
+    "|chief executive|executive|ceo|founder|co-founder|manager|coach|captain|judge|prosecutor|attorney"
+    "|lawyer|officer|doctor|ranger|elder|fellow|economist|strategist|scientist|astrophysicist|author"
+    "|reporter|commissioner|councillor|councilman|congressman|congresswoman|representative|investor"
+    "|activist|organizer|organiser|founder|owner|partner|player|physician|consultant|surgeon|dean"
+)
+_ROLE = re.compile(rf"(?:{ROLE_WORDS})$", re.I)
+# Words that make a capitalised run a place, a thing or an event rather than a person.
+_NOT_PERSON = re.compile(
+    r"\b(?:Islands?|Beach|County|City|River|Lake|Mountains?|Valley|Street|Avenue|Road|Square|Bay"
+    r"|Coast|Sea|Ocean|Province|State|States|Region|Hills|Peninsula|Airport|Stadium|Arena|Museum"
+    r"|Cup|Finals?|Open|Games|Championships?|Awards?|Prize|Day|Week|War|Treaty|Act|Bill|Law|Street"
+    r"|Magazine|Journal|Times|Post|News|Tribune|Herald|Daily|Online|Media|Capitol|Statehouse|House"
+    r"|Church|Mosque|Temple|Palace|Tower|Bridge|Square|Centre|Center|Station|Camp|Reservation|Falls"
+    r"|Way|Bang|Age|Era|Series|Conference|Summit|Festival|Olympics|League|Club|Team|Plan|Program"
+    r"|Programme|Report|Index|Average|Fund|Exchange|Nation|Nations|Africa|America|Asia|Europe|Zealand"
+    r"|Korea|Kingdom|Arabia|Emirates|Republic|Union|Guard|Force|Forces|Department|Office|International"
+    r"|Capital|Partners|Ventures|Investments|Bank|Group|Institute|University|College|School|Hospital"
+    r"|Council|Committee|Commission|Agency|Association|Party|Ministry|Court|Police|Army|Navy|Death"
+    r"|Systems|Technologies|Industries|Solutions|Airlines|Motors|Pharmaceuticals|Labs|Networks|Energy"
+    r"|Telescope|Collider|Satellite|Mission|Bowl|Tour|Marathon|Grand|Disease|Syndrome|Virus|Fever|Flu"
+    r"|Amendment|Constitution|Declaration|Agreement|Accord|Pact|Protocol|Convention|Highway|Route"
+    r"|Boulevard|Building|Market|Mall|Airport|Harbour|Harbor|Canal|Desert"
+    r"|Island|Glacier|Volcano|Strait|Gulf|Channel|Basin|Delta|Plain|Plateau|Zone|Strip|Bank)\b"
+)
+# A place or time preposition right before a run: "in New Haven", "from South Taranaki".
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|around|toward|towards)\s+$")
+# "Canadian Denis Shapovalov": a nationality before a name is not part of it.
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|ch|i|ic)$")
+# Capitalised at a sentence's start, never the first word of a name ("As Emily Feng reports").
+_LEAD = frozenset(
+    {"As", "But", "And", "When", "While", "If", "After", "Before", "Since", "The", "A", "An", "In", "On",
+     "At", "For", "From", "With", "By", "To", "Of", "Then", "So", "Yet", "Although", "Though", "Because",
+     "Like", "Unlike", "Under", "Over", "During", "Meanwhile", "Also", "Even", "Still", "Now", "Here",
+     "There", "This", "That", "These", "Those", "Both", "Only", "Just", "Per", "Via", "Dear", "Thanks"}
+)  # fmt: skip
+# First words of places ("San Francisco", "Fort Laramie", "Hong Kong", "Tel Aviv").
+_PLACE_START = frozenset(
+    {"San", "Santa", "Los", "Las", "Fort", "Port", "Lake", "Mount", "New", "North", "South", "East", "West",
+     "Upper", "Lower", "Greater", "Saint", "St", "Hong", "Sri", "Abu", "Buenos", "Tel", "Costa", "Puerto",
+     "El", "Sierra", "Burkina", "Cape", "Rio", "Sao", "São", "Kuala", "Baton", "Des", "Addis", "Dar",
+     "Phnom", "Santo", "Hanoi", "Ho", "Nizhny", "Novi", "Rostov", "Sharm", "Ras", "Tierra"}
+)  # fmt: skip
+_ADJECTIVE = re.compile(r"[A-Z][\w]*-(?:based|led|born|backed|owned|run|bred|raised)$")
+_GROUP = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|i|ist)s$")
+_ACRONYM = re.compile(r"(?<![\w.&$=-])[A-Z]{2,6}(?![\w.&-]|\s?\d)")
+# Capitals that are not organisations: countries, time zones, titles, units.
+_NOT_ORG = frozenset(
+    {"US", "USA", "UK", "UAE", "GMT", "UTC", "BST", "EST", "EDT", "PST", "PDT", "CET", "CEO", "CFO", "COO",
+     "TV", "AM", "PM", "OK", "ID", "DC", "PR", "AI", "IT", "GDP", "MP", "MPS", "USD", "EUR", "GBP", "JPY",
+     "DNA", "HIV", "RNA", "NB", "PS"}
+)  # fmt: skip
+
+
+_WHOLE_NAME = re.compile(rf"(?<![\w’'-]){NAME}(?![\w-]|[’'][a-rt-z])")
+_TITLE = re.compile(
+    r"(?:Gov|Governor|President|President-elect|Sen|Senator|Rep|Judge|Justice|Coach|Dr|Mr|Mrs|Ms|Prof"
+    r"|Professor|Superintendent|Sheriff|Chief|Minister|Secretary|Mayor|Speaker|Chairman|General|Captain"
+    r"|Officer|Detective|Agent|Director|Commissioner|Ambassador|Prince|Princess|King|Queen|Pope|Bishop"
+    r"|Rev|Father|Sister|Saint|St)$"
+)
+# Offices that end a title and are not surnames ("Senate Majority Leader"; unlike "Ken Doctor").
+_OFFICE = re.compile(
+    r"(?:Leader|President|Minister|Secretary|Spokes(?:man|woman|person)|Director|Chair(?:man|woman)|Governor"
+    r"|Senator|Mayor|Commissioner|Officer|Editor|Executive|Manager|Superintendent|Sheriff|Ambassador"
+    r"|Advis[eo]r|Official|Representative|Correspondent|Chancellor|Premier|Envoy)$"
+)
+_NUMBER_WORD = re.compile(
+    r"\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twenty|Thirty|Forty|Fifty|Sixty|Seventy"
+    r"|Eighty|Ninety|Hundred|Thousand|Mile|Miles)\b"
+)
+
+
+def person_candidates(text: str) -> Iterator[str]:
+    """Two- and three-word capitalised runs in ``text`` that may name a person.
+
+    Quote the text's quotations out first: names inside quotation marks are titles or
+    nicknames ("Caja Magica", a song's title).
+    """
+    for m in _WHOLE_NAME.finditer(text):
+        words = m.group(0).split()
+        while len(words) > 1 and words[0] in _LEAD:
+            words.pop(0)  # "As Emily Feng reports"
+        while len(words) > 2 and any(p.match(words[0]) for p in (_DEMONYM, _TITLE, _ROLE, _ADJECTIVE)):
+            words.pop(0)  # "Canadian Denis Shapovalov", "Superintendent Jennifer McCormick"
+        if (
+            len(words) < 2
+            or any(_TITLE.match(w) for w in words)
+            or words[0] in _PLACE_START
+            or _OFFICE.match(words[-1])
+        ):
+            continue  # "Republican Gov", "San Francisco", "Senate Majority Leader"
+        if _GROUP.match(words[-1]) or (_DEMONYM.match(words[0]) and words[-1][-1] == "s"):
+            continue  # "Karabakh Armenians", "Tunisian Islamists"
+        name = " ".join(words)
+        if _NOT_PERSON.search(name) or _NUMBER_WORD.search(name):
+            continue
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if text[m.end() : m.end() + 2] in ("’s", "'s") and _NOT_PERSON.match(text, m.end() + 3):
+            continue
+        yield name
+
+
+def acronyms(text: str) -> Iterator[str]:
+    """All-capital words that may name an organisation (NPR, MSCI, ICC)."""
+    for m in _ACRONYM.finditer(text):
+        if m.group(0) not in _NOT_ORG:
+            yield m.group(0)

@@ -1,0 +1,179 @@
+"""``quizlib draft`` across writing styles: wire, British and US conventions, money, ages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quizlib import PartialDate
+from quizlib.draft import Article, draft_deck
+from quizlib.draft.dates import find_dates
+from quizlib.draft.figures import find_figures
+from quizlib.draft.text import quotes, sentences
+
+TUESDAY = PartialDate(2019, 11, 19)  # a Tuesday
+
+
+def draft(text: str, published: PartialDate | None = TUESDAY, source: str = "a") -> dict[str, Any]:
+    return draft_deck([Article("a.txt", text, source, published)], deck_id="t", title="T")
+
+
+def speakers(text: str) -> dict[str, str]:
+    deck = draft(text)
+    names = {a["id"]: a["name"] for a in deck["actors"]}
+    return {q["text"]: names.get(q["speaker"], "?") for q in deck.get("quotes", [])}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The man was charged Tuesday with fraud.", ["2019-11-19"]),
+        ("Officials said late Thursday that sanctions would end.", ["2019-11-14"]),
+        ("The council will vote Saturday on the plan.", ["2019-11-23"]),
+        ("Shareholders approved the deal on Nov. 14.", ["2019-11-14"]),
+        ("The quarter ended Sept. 29 with a loss.", ["2019-09-29"]),
+        ("The hearing is scheduled to take place in February.", ["2020-02"]),
+        ("The next round of tariffs is due to start in mid-December.", ["2019-12"]),
+        ("The law passed in 2016 after a long fight.", ["2016"]),
+        ("A 2018 survey found the same.", ["2018"]),
+        ("Funding will not change until at least 2021.", ["2021"]),
+        ("The company must pay it next year.", ["2020"]),
+        ("The uprising began four years ago.", ["2015"]),
+        ("Voters elected a new parliament last fall.", ["2018"]),
+        ("The team plans to publish a follow-up next spring.", ["2020"]),
+        ("Plague infections are rare today.", []),  # "today" meaning nowadays
+        ("A jury trial is scheduled for Sept. 14.", ["2020-09-14"]),
+        ("Reed, who will be chairman, told investors, the owners, on Oct. 31.", ["2019-10-31"]),
+        ("Sales were lower than expected on Monday.", ["2019-11-18"]),
+        ("The bill keeps the government open until Dec. 20.", ["2019-12-20"]),
+        ("The ceasefire held until March 3.", ["2019-03-03"]),
+    ],
+)
+def test_wire_and_forward_dates(sentence: str, expected: list[str]) -> None:
+    assert [m.date.iso() for m in find_dates(sentence, TUESDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The firm paid $3 billion for it.", [(3_000_000_000, "dollars")]),
+        ("The bill adds $1.4 trillion in spending.", [(1_400_000_000_000, "dollars")]),
+        ("Profits rose to £40m and €1.2 million.", [(40_000_000, "pounds"), (1_200_000, "euros")]),
+        ("Alden paid $13 a share.", [(13, "dollars a share")]),
+        ("Turnout rose 12% in the city.", [(12, "percent")]),
+        ("It will see 3km of new walls against 40mph winds.", [(3, "km"), (40, "mph")]),
+        ("The 12 of 13 members voted.", [(12, "members"), (13, "members")]),
+        ("Between 10 and 20 people were hurt.", [(10, "people"), (20, "people")]),
+        ("President Yoon, 63, said so.", [(63, "years (age)")]),
+        ("More than two dozen people were hospitalized and 300 injured.", [(24, "people"), (300, "people")]),
+        ("It ended at 2 a.m. local time (0100 GMT) on Monday.", []),
+        ("The S&P 500 index and the STOXX 600 rose.", []),
+        ("Call 911 or 555-1234 for help.", []),
+        ("They stranded on Ninety Mile Beach and in TNG50 runs.", []),
+        ("He walked from one room to the other.", []),
+        ("About one in five worked rotating night shifts.", []),
+    ],
+)
+def test_money_percent_ranges_ages_and_not_figures(sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in find_figures(sentence)] == expected
+
+
+def test_sentences_do_not_end_at_abbreviations() -> None:
+    para = "Mr. Reeves met U.S. officials at 9 a.m. Friday. The deal with Acme Inc. was signed. He left."
+    assert sentences(para) == [
+        "Mr. Reeves met U.S. officials at 9 a.m. Friday.",
+        "The deal with Acme Inc. was signed.",
+        "He left.",
+    ]
+
+
+def test_quotes_pair_mixed_marks_and_run_on_without_a_closing_mark() -> None:
+    para = 'She said: “It is over" and left. Then: “This runs on to the next paragraph.'
+    assert [q.text for q in quotes(para)] == ["It is over", "This runs on to the next paragraph."]
+
+
+def test_speakers_after_the_verb_titles_and_continuation() -> None:
+    text = (
+        "Title line here\n\n"
+        "Economist Hori Parata spoke to the crowd on the beach for an hour.\n\n"
+        "“The whales are dying in our waters,” says Parata, an elder of the tribe.\n\n"
+        "“We need to listen to the sea before it is too late for all of us.”\n\n"
+        "“There is no reason to believe they have changed,” said Mr. Reeves, a senior fellow.\n\n"
+        "The Swedish Prosecution Authority dropped the case. “The evidence has weakened "
+        "considerably over the years,” it added.\n"
+    )
+    found = speakers(text)
+    assert found["The whales are dying in our waters"] == "Hori Parata"
+    assert found["We need to listen to the sea before it is too late for all of us."] == "Hori Parata"
+    assert found["There is no reason to believe they have changed"] == "Reeves"
+    assert found["The evidence has weakened considerably over the years"] == "Swedish Prosecution Authority"
+
+
+def test_he_said_takes_the_nearest_named_person() -> None:
+    text = (
+        "Heading for the test\n\n"
+        "Coach Anna Lee praised captain Tom Brown after the match in Madrid on Sunday.\n\n"
+        "Brown scored twice in the second half. “It was a team effort,” he said.\n"
+    )
+    assert speakers(text)["It was a team effort"] == "Tom Brown"
+
+
+def test_one_surname_in_two_articles_is_two_people() -> None:
+    one = "Headline one\n\nFinance minister John Smith resigned on Monday after the vote.\n"
+    two = "Headline two\n\nThe judge, Mary Smith, ruled on Tuesday against the company.\n"
+    deck = draft_deck(
+        [Article("one.txt", one, "one", TUESDAY), Article("two.txt", two, "two", TUESDAY)],
+        deck_id="t",
+        title="T",
+    )
+    people = {a["name"] for a in deck["actors"] if a["kind"] == "person"}
+    assert {"John Smith", "Mary Smith"} <= people
+
+
+def test_each_fact_keeps_its_sentence_and_paragraph() -> None:
+    text = "Headline\n\nThe court ruled on Monday. The firm paid $3 billion to settle the case.\n"
+    deck = draft(text)
+    figure = deck["figures"][0]
+    assert figure["sources"] == ["a:p2"] and "paid $3 billion" in figure["note"]
+    assert "ruled on Monday" in deck["events"][0]["note"]
+
+
+def test_actors_named_once_organisations_and_not_places() -> None:
+    text = (
+        "Headline for actors\n\n"
+        "Canadian Denis Shapovalov beat Taylor Fritz in Madrid, while Superintendent Jennifer "
+        "McCormick watched from New Haven.\n\n"
+        "Amnesty International and the International Tennis Federation criticised the plan, "
+        "and NPR said the Russia-led Collective Security Treaty Organization stayed silent.\n\n"
+        "NPR reported that Karabakh Armenians fled. Heba Habib contributed to this report.\n"
+    )
+    actors = {a["name"]: a["kind"] for a in draft(text)["actors"]}
+    for person in ("Denis Shapovalov", "Taylor Fritz", "Jennifer McCormick"):
+        assert actors.get(person) == "person"
+    for org in ("International Tennis Federation", "Collective Security Treaty Organization", "NPR"):
+        assert actors.get(org) == "institution"
+    for wrong in ("New Haven", "Madrid", "Karabakh Armenians", "Heba Habib", "Canadian Denis Shapovalov"):
+        assert wrong not in actors
+
+
+def test_she_said_skips_a_man_and_the_company_said_is_the_company() -> None:
+    text = (
+        "Headline for pronouns\n\n"
+        "Prosecutors said Robert Dawson took bribes from Apex Systems Inc. for years.\n\n"
+        "Apex Systems said in a statement that it was cooperating. “We have zero tolerance for "
+        "misconduct,” it added.\n\n"
+        "Mr. Dawson's neighbour, Ellen Park, was shocked. “He was always so friendly,” she said.\n"
+    )
+    found = speakers(text)
+    assert found["We have zero tolerance for misconduct"] == "Apex Systems Inc"
+    assert found["He was always so friendly"] == "Ellen Park"
+
+
+def test_a_titled_speaker_after_the_quote_is_the_person_not_the_title() -> None:
+    text = (
+        "Headline for titles\n\n"
+        "“We are kicking the can down the road again,” Senate Majority Leader Mitch McConnell "
+        "told reporters.\n"
+    )
+    assert speakers(text)["We are kicking the can down the road again"] == "Mitch McConnell"
