@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from quizlib import __version__
 from quizlib.errors import QuizError, UsageError
+from quizlib.fileio import describe_os_error
 
 #: Subcommand modules, in the order ``--help`` lists them.
 COMMANDS = (
@@ -82,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into e.g. `head` that exits early: not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+    except OSError as exc:  # a file the person named cannot be read or written: their fix, not a bug
+        print(f"quizlib {args.command}: {describe_os_error(exc)}", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as exc:  # a bug: say so briefly; QUIZLIB_DEBUG=1 shows the traceback
         if os.environ.get("QUIZLIB_DEBUG") == "1":
             raise

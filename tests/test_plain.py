@@ -233,7 +233,7 @@ def test_study_plain_through_a_pipe_saves_what_was_rated_and_survives_a_restart(
 def test_study_rejects_an_unknown_question_type(tmp_path: Path) -> None:
     pytest.importorskip("quizlib.session")
     done = study(tmp_path, "", "--type", "no-such-type")
-    assert done.returncode == 2 and "unknown question type 'no-such-type'" in done.stderr
+    assert done.returncode == 2 and "no question type 'no-such-type'" in done.stderr
 
 
 def test_interactive_only_when_both_ends_are_terminals(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,10 +7,12 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from quizlib.deck import load_deck, resolve_deck
-from quizlib.errors import DeckError, Problem
+from quizlib.deck import bundled_decks, load_deck, resolve_deck
+from quizlib.didyoumean import unknown_names
+from quizlib.errors import DeckError, Problem, UsageError
 from quizlib.model import Deck
 from quizlib.plugins import PluginHost, get_plugin_manager
+from quizlib.store import Store
 
 SubParsers = Any  # argparse's _SubParsersAction is private; typed loosely on purpose
 
@@ -43,6 +45,9 @@ def store_options() -> argparse.ArgumentParser:
 def load_host(args: argparse.Namespace, *, quiet: bool = False) -> PluginHost:
     """Load the plugins, warning on stderr about any that failed."""
     host = get_plugin_manager(plugins_dirs=getattr(args, "plugins_dir", []) or [])
+    typo = unknown_names("plugin", host.unmatched_disabled, host.candidates)
+    if typo is not None:
+        raise UsageError(f"QUIZLIB_DISABLE_PLUGINS: {typo}")
     if not quiet:
         for error in host.errors:
             print(f"quizlib: warning: {error} (skipped)", file=sys.stderr)
@@ -61,3 +66,15 @@ def load_decks(names: Sequence[str], host: PluginHost) -> list[Deck]:
     if problems:
         raise DeckError(problems)
     return decks
+
+
+def check_deck_ids(store: Store, deck_ids: Sequence[str]) -> None:
+    """Refuse deck ids that neither the database nor the bundled decks know (typos).
+
+    Raises:
+        UsageError: Naming each unknown id, with the closest known one and the known ids.
+    """
+    known = [*store.deck_ids(), *(name for name, _ in bundled_decks())]
+    error = unknown_names("deck", deck_ids, known)
+    if error is not None:
+        raise error

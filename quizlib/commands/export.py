@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from pathlib import Path
 
 from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_options
+from quizlib.fileio import write_text_atomic, write_with
 from quizlib.interop import to_card, to_tsv, write_apkg
 from quizlib.questions import generate_questions
 
@@ -40,10 +40,10 @@ def run(args: argparse.Namespace) -> int:
     cards = [to_card(q, deck, host) for q in questions]
     if args.format == "apkg":
         output = args.output or f"{deck.id}.apkg"
-        write_apkg(deck, cards, output)
+        write_with(output, lambda temp: write_apkg(deck, cards, temp))
         print(f"wrote {len(cards)} notes to {output}")
     elif args.output:
-        Path(args.output).write_text(to_tsv(deck, cards), encoding="utf-8")
+        write_text_atomic(args.output, to_tsv(deck, cards))
         print(f"wrote {len(cards)} notes to {args.output}")
     else:
         sys.stdout.write(to_tsv(deck, cards))

@@ -10,6 +10,7 @@ import yaml
 
 from quizlib.commands.common import SubParsers
 from quizlib.errors import UsageError
+from quizlib.fileio import write_text_atomic
 from quizlib.interop import tsv_to_deck
 
 
@@ -43,6 +44,6 @@ def run(args: argparse.Namespace) -> int:
     stem = re.sub(r"[^a-z0-9]+", "-", output.stem.lower()).strip("-") or "imported"
     deck = tsv_to_deck(text, args.deck_id or stem[:64], args.title or stem.replace("-", " ").capitalize())
     body = yaml.safe_dump(deck, sort_keys=False, allow_unicode=True, width=100)
-    output.write_text(f"# Imported from {source.name} by quizlib import-cards.\n{body}", encoding="utf-8")
+    write_text_atomic(output, f"# Imported from {source.name} by quizlib import-cards.\n{body}")
     print(f"wrote {len(deck['cards'])} cards to {output}")
     return 0

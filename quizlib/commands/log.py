@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from quizlib.commands.common import SubParsers, store_options
+from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.errors import QuizError, UsageError
+from quizlib.fileio import atomic_text
 from quizlib.logio import export_csv, import_reviews, read_csv
 from quizlib.store import Store
 
@@ -40,10 +41,11 @@ def add_parser(sub: SubParsers) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the CSV."""
-    with Store.open(args.db) as store:
+    with Store.open(args.db, create=False) as store:
+        check_deck_ids(store, [args.deck] if args.deck else [])
         if args.output:
             path = Path(args.output)
-            with path.open("w", encoding="utf-8", newline="") as out:
+            with atomic_text(path, newline="") as out:
                 count = export_csv(store, out, args.deck)
             print(f"wrote {count} reviews to {path}", file=sys.stderr)
         else:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from quizlib.commands.common import SubParsers, load_host, plugin_options
 from quizlib.errors import UsageError
+from quizlib.fileio import write_text_atomic
 from quizlib.model import Section
 
 HEADER = """\
@@ -158,6 +159,6 @@ def run(args: argparse.Namespace) -> int:
     deck_id = args.deck_id or stem[:64]
     title = args.title or stem.replace("-", " ").capitalize()
     sections = load_host(args).sections
-    path.write_text(scaffold(str(path), deck_id, title, sections), encoding="utf-8")
+    write_text_atomic(path, scaffold(str(path), deck_id, title, sections))
     print(f"wrote {path}; edit it, then: quizlib check {path}")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from quizlib.clock import system_clock
-from quizlib.commands.common import SubParsers, store_options
+from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.logio import replay
 from quizlib.optimize import DEFAULT_PARAMETERS, LoggedReview, build_items, fit_and_check
 from quizlib.params_store import parameters_for, save_parameters, scope_for, undo_parameters
@@ -59,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
     now = system_clock()()
     scope = scope_for(args.deck)
     where = f"deck {args.deck}" if args.deck else "all decks"
-    with Store.open(args.db) as store:
+    with Store.open(args.db, create=False) as store:
+        check_deck_ids(store, [args.deck] if args.deck else [])
         if args.undo:
             restored = undo_parameters(store.conn, scope, now=now)
             count = _reschedule(store, args.deck, restored)

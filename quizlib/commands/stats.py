@@ -9,7 +9,7 @@ import os
 import sys
 
 from quizlib.clock import system_clock
-from quizlib.commands.common import SubParsers, store_options
+from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.stats import Stats, compute
 from quizlib.store import Store
 
@@ -106,7 +106,8 @@ def render(stats: Stats, colour: bool) -> str:
 def run(args: argparse.Namespace) -> int:
     """Compute and print."""
     now = system_clock()()
-    with Store.open(args.db) as store:
+    with Store.open(args.db, create=False) as store:
+        check_deck_ids(store, args.decks)
         reviews = [r for r in store.reviews() if not args.decks or r.deck_id in args.decks]
         cards = store.all_cards(args.decks)
     stats = compute(reviews, cards, now)

@@ -7,7 +7,7 @@ import random
 import sys
 
 from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_options, store_options
-from quizlib.errors import UsageError
+from quizlib.didyoumean import unknown_names
 
 #: The deck studied when none is named.
 DEFAULT_DECK = "karabakh"
@@ -109,11 +109,12 @@ def run(args: argparse.Namespace) -> int:
     from quizlib.ui import render
 
     host = load_host(args)
-    unknown = sorted(set(args.types) - set(host.question_types))
-    if unknown:
-        known = ", ".join(sorted(host.question_types)) or "none"
-        raise UsageError(f"unknown question type {', '.join(map(repr, unknown))} (installed: {known})")
+    error = unknown_names("question type", args.types, host.question_types)
     decks = load_decks(args.decks or [DEFAULT_DECK], host)
+    tags = (tag for deck in decks for fact in deck.all_facts() for tag in fact.tags)
+    error = error or unknown_names("tag", args.tags, tags)
+    if error is not None:
+        raise error
     clock = system_clock()
     rng = random.Random(args.seed) if args.seed is not None else random.Random()
     options = SessionOptions(
