@@ -102,9 +102,11 @@ def drive(
         app = build_app(state, input=inp, output=DummyOutput(), environ=environ or {})
         if isinstance(keys, str):
             inp.send_text(keys)
-            assert app.run() == 0
+            status = app.run()
         else:
-            assert app.run(pre_run=send_later(inp, keys)) == 0
+            status = app.run(pre_run=send_later(inp, keys))
+    last = keys if isinstance(keys, str) else keys[-1]
+    assert status == (130 if last.endswith(CTRL_C) else 0)  # Ctrl-C: interrupted, as in plain mode
     return fake, state
 
 
@@ -256,6 +258,16 @@ def test_quitting_before_rating_saves_the_answer_with_the_suggestion(quit_key: s
 def test_ctrl_c_while_asking_saves_nothing_more() -> None:
     fake, _ = drive(CHOICE_Q, CHOICE_Q, keys="b\r\rb" + CTRL_C)
     assert len(fake.saved) == 1
+
+
+def test_ctrl_c_exits_130_like_plain_mode_and_q_exits_0() -> None:
+    for key, status in ((CTRL_C, 130), ("q", 0)):
+        fake = session(ORDER_Q)
+        with create_pipe_input() as inp:
+            inp.send_text("3142\r" + key)
+            out = io.StringIO()
+            got = run_app(fake, input=inp, output=DummyOutput(), stdout=out, environ={}, clock=lambda: NOW)
+        assert got == status and len(fake.saved) == 1  # the graded answer is saved either way
 
 
 # -- undo, skip, bury, help ----------------------------------------------------------------

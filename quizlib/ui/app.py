@@ -45,6 +45,7 @@ from quizlib.model import PromptKind
 from quizlib.ui import render
 from quizlib.ui.inputs import create_answer_buffer
 from quizlib.ui.keys import build_key_bindings
+from quizlib.ui.plain import EXIT_INTERRUPTED
 from quizlib.ui.state import TYPED_KINDS, Phase, StudySession, StudyState
 
 # Colours only add emphasis: every state also shows in text or in reverse video, which
@@ -261,7 +262,7 @@ def run_app(
     answer that was graded but not yet rated is saved with its suggested rating.
 
     Returns:
-        The exit status, 0.
+        The exit status: 0, or 130 when interrupted with Ctrl-C (as in plain mode).
     """
     state = StudyState(session, timer=timer)
     app = build_app(state, input=input, output=output, environ=environ)
@@ -284,7 +285,9 @@ def run_app(
     status = 0
     try:
         status = app.run(pre_run=install_signals) or 0
-    except (KeyboardInterrupt, EOFError):
+    except KeyboardInterrupt:
+        status = EXIT_INTERRUPTED
+    except EOFError:
         pass
     finally:
         state.finish()

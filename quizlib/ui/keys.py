@@ -18,6 +18,7 @@ from prompt_toolkit.filters import Condition, Filter, FilterOrBool
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 
 from quizlib.model import PromptKind, Rating
+from quizlib.ui.plain import EXIT_INTERRUPTED
 from quizlib.ui.render import LETTERS
 from quizlib.ui.state import LIST_KINDS, TYPED_KINDS, Phase, StudyState
 
@@ -147,8 +148,14 @@ def build_key_bindings(state: StudyState, answer: Buffer, after_key: AfterKey | 
         (("q",), command_key("q")),
         (("escape", "q"), asking | rating),
         (("c-d",), ((asking | rating) & ~typing) | (typing & field_empty) | help_shown),
-        (("c-c",), True),
     ]
     for sequence, active in quit_keys:
         kb.add(*sequence, filter=active)(quit_session)
+
+    @kb.add("c-c")
+    def interrupt_session(event: KeyPressEvent) -> None:
+        """Quit as interrupted (status 130, as in plain mode), saving a graded answer first."""
+        state.finish()
+        event.app.exit(result=EXIT_INTERRUPTED)
+
     return kb
