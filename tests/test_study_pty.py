@@ -15,12 +15,15 @@ import signal
 import sqlite3
 import sys
 import textwrap
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
 import pytest
+from vtscreen import Screen
 
 from quizlib.plugins import get_plugin_manager
+from quizlib.ui import helpscreen
 
 pexpect = pytest.importorskip("pexpect")
 pytest.importorskip("quizlib.session", reason="the session engine is not installed")
@@ -151,3 +154,58 @@ def test_plain_flag_in_a_terminal_uses_line_mode(study: tuple[list[str], dict[st
     out = finish(child)
     assert "Answered 1" in out and "\x1b[?1049h" not in textwrap.dedent(out)
     assert len(reviews(db)) == 1
+
+
+LONG_TITLE_DECK = DECK.replace("PTY demo deck", "A deck with a rather long title about peacekeeping")
+
+
+def wait_for(child: pexpect.spawn, screen: Screen, predicate: Callable[[str], bool]) -> str:
+    """Feed the child's output to ``screen`` until ``predicate(screen text)`` holds."""
+    while not predicate(screen.text()):
+        screen.feed(child.read_nonblocking(100_000))
+    return screen.text()
+
+
+def help_body(page: str) -> list[str]:
+    """The help lines of a screen: below the title, above the paging hint and the bars."""
+    lines = page.splitlines()
+    end = next(i for i, line in enumerate(lines) if " done · " in line)
+    return [line for line in lines[2:end] if not line.startswith("-- Space")]
+
+
+def normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_help_wraps_at_words_and_pages_through_every_key(
+    columns: int, study: tuple[list[str], dict[str, str], Path], tmp_path: Path
+) -> None:
+    argv, env, _ = study
+    deck = tmp_path / "long.yaml"
+    deck.write_text(LONG_TITLE_DECK, encoding="utf-8")
+    argv = [*argv[:3], str(deck), *argv[4:]]
+    child = pexpect.spawn(
+        sys.executable, argv, env=env, dimensions=(24, columns), encoding="utf-8", timeout=30
+    )
+    screen = Screen(24, columns)
+    first = wait_for(child, screen, lambda s: "basic" in s and "? help" in s)
+    assert first.splitlines()[0].endswith("· basic")  # the title gives way, the type stays
+
+    def page_drawn(before: str) -> Callable[[str], bool]:
+        return lambda s: s != before and ("Space: more" in s or "suggested rating." in s)
+
+    child.send("?")
+    pages = [wait_for(child, screen, page_drawn(first))]
+    while "Space: more" in pages[-1]:
+        child.send(" ")
+        pages.append(wait_for(child, screen, page_drawn(pages[-1])))
+    assert len(pages) == (1 if columns == 80 else 2)
+    shown = normal(" ".join(line for page in pages for line in help_body(page)))
+    # Every phrase of the help appears whole: nothing is cut off or broken inside a word.
+    for phrase in (helpscreen.ESC_RULE, helpscreen.SAVING, *(f"{k} {w}" for k, w in helpscreen.KEYS)):
+        assert normal(phrase) in shown, phrase
+    child.send("x")  # closes the help without acting
+    wait_for(child, screen, lambda s: "Keys" not in s and "? help" in s)
+    child.send("\x1bq")
+    finish(child)

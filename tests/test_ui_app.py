@@ -37,7 +37,7 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from quizlib.model import Rating
-from quizlib.ui import render
+from quizlib.ui import helpscreen, render
 from quizlib.ui.app import build_app, run_app
 from quizlib.ui.inputs import NameCompleter
 from quizlib.ui.keys import build_key_bindings
@@ -385,3 +385,20 @@ def test_render_fragments_fit_the_width_and_tell_the_outcome() -> None:
     for width in (80, 40, 30):
         lines = render.to_text(render.key_help(state, width)).splitlines()
         assert all(len(line.rstrip()) <= width for line in lines)
+
+
+def test_title_keeps_the_question_type_and_shortens_the_deck_title() -> None:
+    assert render.title_line("Short", "timeline", 60) == " Short · timeline"
+    line = render.title_line("A very long deck title " * 4, "who_said_typed", 60)
+    assert len(line) <= 60 and line.endswith("… · who_said_typed")
+
+
+@pytest.mark.parametrize("width", [80, 60, 30])
+def test_help_lines_fit_and_never_break_a_word(width: int) -> None:
+    lines = [render.to_text(line) for line in helpscreen.help_lines(width)]
+    assert all(len(line) <= width for line in lines)
+    text = " ".join(" ".join(lines).split())
+    for _, what in helpscreen.KEYS:
+        assert " ".join(what.split()) in text
+    page, more = helpscreen.help_page(helpscreen.help_lines(width), 0, 10)
+    assert more and render.line_count(page) == 10

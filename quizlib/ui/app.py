@@ -42,7 +42,7 @@ from prompt_toolkit.output import ColorDepth, Output
 from prompt_toolkit.styles import Style
 
 from quizlib.model import PromptKind
-from quizlib.ui import render
+from quizlib.ui import helpscreen, render
 from quizlib.ui.inputs import create_answer_buffer
 from quizlib.ui.keys import build_key_bindings
 from quizlib.ui.plain import EXIT_INTERRUPTED
@@ -109,13 +109,12 @@ def create_key_help(state: StudyState) -> Window:
 
 
 def create_header(state: StudyState) -> Window:
-    """Deck title and question type."""
+    """Deck title and question type; a long title is shortened, never the type."""
 
     def text() -> StyleAndTextTuples:
         if state.question is None or state.deck is None:
             return []
-        line = f" {state.deck.title} · {state.question.type}"
-        return [("class:header", line[: _width()])]
+        return [("class:header", render.title_line(state.deck.title, state.question.type, _width()))]
 
     return Window(FormattedTextControl(text), height=1)
 
@@ -180,11 +179,25 @@ def _shown_when_not_empty(text: Callable[[], StyleAndTextTuples]) -> Conditional
     return ConditionalContainer(window, filter=Condition(lambda: bool(text())))
 
 
+def create_help(state: StudyState) -> Window:
+    """The ``?`` help: one page of it, wrapped at words for the terminal's width."""
+
+    def text() -> StyleAndTextTuples:
+        rows = _rows(state)
+        lines = helpscreen.help_lines(_width())
+        state.help_top = min(state.help_top, max(0, len(lines) - 1))
+        page, state.help_more = helpscreen.help_page(lines, state.help_top, rows)
+        state.help_step = max(1, rows - 1)
+        return list(page)
+
+    return Window(FormattedTextControl(text), dont_extend_height=True)
+
+
 def create_layout(state: StudyState, answer: Buffer) -> tuple[Layout, Window, Window]:
     """The whole screen: header, body or help, toolbar and key help."""
     help_shown = Condition(lambda: state.show_help)
     body, question_window, answer_window = create_body(state, answer)
-    help_window = Window(FormattedTextControl(render.HELP_TEXT), wrap_lines=True)
+    help_window = create_help(state)
     root = HSplit(
         [
             create_header(state),

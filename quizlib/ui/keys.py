@@ -131,6 +131,16 @@ def build_key_bindings(state: StudyState, answer: Buffer, after_key: AfterKey | 
 
     def toggle_help() -> None:
         state.show_help = not state.show_help
+        state.help_top = 0
+
+    def help_forward() -> None:
+        if state.help_more:
+            state.help_top += state.help_step
+        else:
+            toggle_help()  # past the last page: the same as any other key
+
+    def help_back() -> None:
+        state.help_top = max(0, state.help_top - state.help_step)
 
     help_keys = (asking & ~typing) | rating | (typing & field_empty)
     bind("?", filter=help_keys, doc="Show the keys.")(toggle_help)
@@ -138,6 +148,12 @@ def build_key_bindings(state: StudyState, answer: Buffer, after_key: AfterKey | 
     bind("<any>", filter=help_shown, doc="Close the help screen (any key).")(toggle_help)
     # Enter is a specific key, so the answer field's own Enter would beat <any>.
     bind("enter", filter=help_shown, doc="Close the help screen.")(toggle_help)
+    for key in ("space", "down", "pagedown", "j", "c-n"):
+        bind(key, filter=help_shown, doc="Show the next page of help (or close it after the last).")(
+            help_forward
+        )
+    for key in ("up", "pageup", "k", "c-p"):
+        bind(key, filter=help_shown, doc="Show the previous page of help.")(help_back)
 
     def quit_session(event: KeyPressEvent) -> None:
         """Quit, saving a graded answer with its suggested rating first."""

@@ -296,23 +296,14 @@ def nothing_to_study(summary: Summary, now: datetime | None = None) -> str:
     return f"Nothing to study right now. {next_due_text(summary, now)}"
 
 
-HELP_TEXT = """\
-Keys
-  Enter          answer; reveal a card; save the selected rating
-  1-4            after an answer: select again, hard, good or easy
-  Up Down  j k   move the highlight in a list
-  Space          ordering: grab the highlighted item, move it, Space drops it
-                 choice: pick it; all that apply: tick or untick it
-  3142           type an order directly (3 1 4 2 too); typing a, b or 2 picks
-  Tab            complete a name (never on an empty field)
-  u              undo: take back the answer on screen, else the last saved one
-  s  b           skip for now; bury until tomorrow
-  ?              this help (any key closes it)
-  q  Ctrl-D      quit          Ctrl-C  quit too
-Letters type wherever they can be an answer (names, numbers, dates, text, cards,
-and a choice's option letters such as b): press Esc first there - Esc u, Esc s,
-Esc b, Esc q (Alt+key works the same). Quitting saves an answer already graded with its
-suggested rating; answers are saved the moment you rate them."""
+def title_line(title: str, question_type: str, width: int) -> str:
+    """`` Deck title · type`` in ``width`` columns: the title is cut with an ellipsis first,
+    because the question type tells how to answer."""
+    tail = f" · {question_type}"
+    room = width - 1 - len(tail)
+    if len(title) > room:
+        title = title[: max(0, room - 1)].rstrip() + "…" if room > 1 else ""
+    return f" {title}{tail}"[:width]
 
 
 def key_help(state: StudyState, width: int | None = None) -> Fragments:
@@ -321,7 +312,9 @@ def key_help(state: StudyState, width: int | None = None) -> Fragments:
     Wraps between keys, never inside one, when ``width`` is given.
     """
     if state.show_help:
-        pairs = [("any key", "close help")]
+        pairs = [("Space", "more")] if state.help_more else []
+        pairs += [("Up", "back")] if state.help_top else []
+        pairs.append(("any key", "close help"))
     elif state.phase is Phase.RATING:
         pairs = [("1-4", "rate"), ("Enter", "save"), ("u", "answer again"), ("?", "help"), ("q", "quit")]
     else:
