@@ -82,7 +82,7 @@ def test_show_json_lists_facts_and_questions(
     assert question["id"] == "cards/c1/basic" and question["fact"] == "cards/c1"
     assert question["prompt"]["text"] and "key" not in question
     assert main(["show", str(path)]) == 0
-    assert "1 questions" in capsys.readouterr().out
+    assert "1 source, 0 actors" in (out := capsys.readouterr().out) and "\n1 question\n" in out
 
 
 def test_plugins_json_lists_builtins(capsys: pytest.CaptureFixture[str]) -> None:

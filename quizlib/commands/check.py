@@ -22,6 +22,7 @@ from quizlib.model import Deck, Question
 from quizlib.plugins import PluginHost
 from quizlib.question_lint import answers_of, find_flaws, lint_questions
 from quizlib.questions import generate_questions
+from quizlib.wording import plural
 
 DESCRIPTION = """\
 Validate decks. Every problem is printed on stderr as FILE:LINE:COL: message.
@@ -98,7 +99,8 @@ def _review(deck: Deck, questions: list[Question], host: PluginHost) -> list[Fla
         print()
     kinds = Counter(flaw.kind for flaw in flaws)
     summary = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
-    print(f"{len(questions)} questions, {len(by_question)} with flaws{': ' + summary if summary else ''}")
+    details = f": {summary}" if summary else ""
+    print(f"{plural(len(questions), 'question')}, {len(by_question)} with flaws{details}")
     return flaws
 
 
@@ -131,8 +133,8 @@ def run(args: argparse.Namespace) -> int:
                 _warn(problem)
             if count or generated.errors:
                 failed = True
-                print(f"{name}: {count} warnings (--strict)")
+                print(f"{name}: {plural(count, 'warning')} (--strict)")
                 continue
         facts = sum(len(f) for f in deck.sections.values())
-        print(f"{name}: ok ({facts} facts, {len(generated.questions)} questions)")
+        print(f"{name}: ok ({plural(facts, 'fact')}, {plural(len(generated.questions), 'question')})")
     return 1 if failed else 0

@@ -10,6 +10,7 @@ from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_op
 from quizlib.fileio import write_text_atomic, write_with
 from quizlib.interop import to_card, to_tsv, write_apkg
 from quizlib.questions import generate_questions
+from quizlib.wording import plural
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -41,10 +42,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "apkg":
         output = args.output or f"{deck.id}.apkg"
         write_with(output, lambda temp: write_apkg(deck, cards, temp))
-        print(f"wrote {len(cards)} notes to {output}")
+        print(f"wrote {plural(len(cards), 'note')} to {output}")
     elif args.output:
         write_text_atomic(args.output, to_tsv(deck, cards))
-        print(f"wrote {len(cards)} notes to {args.output}")
+        print(f"wrote {plural(len(cards), 'note')} to {args.output}")
     else:
         sys.stdout.write(to_tsv(deck, cards))
     return 0

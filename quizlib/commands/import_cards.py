@@ -12,6 +12,7 @@ from quizlib.commands.common import SubParsers
 from quizlib.errors import UsageError
 from quizlib.fileio import write_text_atomic
 from quizlib.interop import tsv_to_deck
+from quizlib.wording import plural
 
 
 class _BlockDumper(yaml.SafeDumper):
@@ -57,5 +58,5 @@ def run(args: argparse.Namespace) -> int:
     deck = tsv_to_deck(text, args.deck_id or stem[:64], args.title or stem.replace("-", " ").capitalize())
     body = yaml.dump(deck, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True, width=100)
     write_text_atomic(output, f"# Imported from {source.name} by quizlib import-cards.\n{body}")
-    print(f"wrote {len(deck['cards'])} cards to {output}")
+    print(f"wrote {plural(len(deck['cards']), 'card')} to {output}")
     return 0

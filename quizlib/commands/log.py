@@ -11,6 +11,7 @@ from quizlib.errors import QuizError, UsageError
 from quizlib.fileio import atomic_text
 from quizlib.logio import export_csv, import_reviews, read_csv
 from quizlib.store import Store
+from quizlib.wording import plural
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -47,7 +48,7 @@ def run_export(args: argparse.Namespace) -> int:
             path = Path(args.output)
             with atomic_text(path, newline="") as out:
                 count = export_csv(store, out, args.deck)
-            print(f"wrote {count} reviews to {path}", file=sys.stderr)
+            print(f"wrote {plural(count, 'review')} to {path}", file=sys.stderr)
         else:
             export_csv(store, sys.stdout, args.deck)
     return 0
@@ -69,6 +70,6 @@ def run_import(args: argparse.Namespace) -> int:
             raise QuizError(f"{path}: {exc}") from None
     print(
         f"{path}: read {result.read}, added {result.added}, already present {result.skipped}; "
-        f"{result.cards} cards rescheduled"
+        f"{plural(result.cards, 'card')} rescheduled"
     )
     return 0

@@ -11,6 +11,7 @@ from quizlib.optimize import DEFAULT_PARAMETERS, LoggedReview, build_items, fit_
 from quizlib.params_store import parameters_for, save_parameters, scope_for, undo_parameters
 from quizlib.scheduling import SchedulerSettings
 from quizlib.store import Store
+from quizlib.wording import plural
 from quizlib.workload import habits_from_log, recommend_retention, simulate_workload
 
 
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             count = _reschedule(store, args.deck, restored)
             print(
                 f"restored {'the default' if restored is None else 'the previous'} parameters for {where}; "
-                f"{count} cards rescheduled"
+                f"{plural(count, 'card')} rescheduled"
             )
             return 0
         reviews = _log(store, args.deck)
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
                 "(least study time per card remembered); set it as deck.settings.retention"
             )
             return 0
-        print(f"{len(reviews)} reviews of {where} give {fit.items} training items.\n")
+        print(f"{plural(len(reviews), 'review')} of {where} give {plural(fit.items, 'training item')}.\n")
         label = "current" if current != DEFAULT_PARAMETERS else "default"
         print(f"{'':>4} {label:>9} {'fitted':>9}")
         for i, (a, b) in enumerate(zip(current, fit.parameters, strict=True)):
@@ -110,8 +111,8 @@ def run(args: argparse.Namespace) -> int:
             save_parameters(store.conn, scope, fit.parameters, now=now)
             count = _reschedule(store, args.deck, fit.parameters)
             print(
-                f"\napplied to {where}; {count} cards rescheduled. Undo with: quizlib optimize --undo"
-                + (f" --deck {args.deck}" if args.deck else "")
+                f"\napplied to {where}; {plural(count, 'card')} rescheduled. "
+                "Undo with: quizlib optimize --undo" + (f" --deck {args.deck}" if args.deck else "")
             )
         else:
             print("\nnot applied; run again with --apply to use the fitted parameters")

@@ -6,12 +6,19 @@ import argparse
 import datetime as dt
 import json
 import os
+import random
 import sys
+from collections.abc import Iterable, Mapping
 
 from quizlib.clock import system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
+from quizlib.deck import bundled_decks, load_deck
+from quizlib.errors import QuizError
+from quizlib.plugins import get_plugin_manager
+from quizlib.questions import generate_questions
 from quizlib.stats import Stats, compute
 from quizlib.store import Store
+from quizlib.wording import plural, shorten
 
 SHADES = " ░▒▓█"
 SPARK = "▁▂▃▄▅▆▇█"
@@ -38,27 +45,53 @@ def _colour(text: str, code: str, enabled: bool) -> str:
 
 
 def heatmap(stats: Stats, colour: bool) -> list[str]:
-    """Weeks as columns, weekdays as rows, shaded by quartile of the busiest day."""
+    """Weeks as columns, weekdays as rows, shaded by quartile of the busiest day.
+
+    A line of month names sits above the week where each month begins, and a legend
+    below says what the shades mean.
+    """
     days = sorted(stats.reviews_per_day.items())
+    if not days:
+        return []
     first = dt.date.fromisoformat(days[0][0])
+    # Padding puts the first day in its weekday's row; the log starts on a Monday, so
+    # normally there is none and every row's first column is the same week.
     pad = first.weekday()
-    cells = [None] * pad + [count for _, count in days]
+    cells: list[int | None] = [None] * pad + [count for _, count in days]
     peak = max((c for c in cells if c), default=0)
-    rows = []
+    weeks = range(0, len(cells), 7)
+    months = _month_labels([first + dt.timedelta(days=week - pad) for week in weeks])
+    rows = [f"    {months}".rstrip()]
     for weekday in range(7):
         line = []
-        for week in range(0, len(cells), 7):
+        for week in weeks:
             index = week + weekday
             count = cells[index] if index < len(cells) else None
-            if count is None:
-                line.append(" ")
-            elif count == 0:
-                line.append("·")
-            else:
-                shade = SHADES[min(4, 1 + (count * 4 - 1) // peak)]
-                line.append(_colour(shade, "32", colour))
-        rows.append(f"{WEEKDAYS[weekday]:>3} {''.join(line)}")
+            line.append(_cell(count, peak, colour))
+        rows.append(f"{WEEKDAYS[weekday]:>3} {''.join(line)}".rstrip())
+    legend = " ".join(_colour(s, "32", colour) for s in SHADES[1:])
+    rows.append(f"    · none  {legend} fewer to more reviews (busiest day: {peak})")
     return rows
+
+
+def _month_labels(mondays: list[dt.date]) -> str:
+    """Month names over the column of each month's first Monday, never overlapping."""
+    starts = [(column, monday.strftime("%b")) for column, monday in enumerate(mondays) if monday.day <= 7]
+    if mondays and (not starts or starts[0][0] >= 4):
+        starts.insert(0, (0, mondays[0].strftime("%b")))  # the month the grid opens in
+    line = ""
+    for column, label in starts:
+        if column >= len(line) + (1 if line else 0) and column + len(label) <= len(mondays):
+            line = line.ljust(column) + label
+    return line
+
+
+def _cell(count: int | None, peak: int, colour: bool) -> str:
+    if count is None:
+        return " "
+    if count == 0:
+        return "·"
+    return _colour(SHADES[min(4, 1 + (count * 4 - 1) // peak)], "32", colour)
 
 
 def sparkline(values: list[int]) -> str:
@@ -71,17 +104,23 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value:.0%}"
 
 
-def render(stats: Stats, colour: bool) -> str:
-    """The report for people."""
+def render(stats: Stats, colour: bool, texts: Mapping[str, str] | None = None) -> str:
+    """The report for people; ``texts`` gives the question text of a card id, when known."""
+    if not stats.total_reviews:
+        return (
+            "No reviews yet. Start with 'quizlib study' (the bundled karabakh deck) or "
+            "'quizlib study DECK.yaml'; every answer you rate is counted here."
+        )
     busiest = max(stats.forecast, default=0)
     out = [
-        f"{stats.total_reviews} reviews of {stats.total_cards} cards on {stats.days_studied} days; "
-        f"streak {stats.streak} day{'s' if stats.streak != 1 else ''} (today is {stats.today})",
+        f"{plural(stats.total_reviews, 'review')} of {plural(stats.total_cards, 'card')} "
+        f"on {plural(stats.days_studied, 'day')}; streak {plural(stats.streak, 'day')} "
+        f"(today is {stats.today})",
         "",
         "Reviews per day, last 6 months:",
         *heatmap(stats, colour),
         "",
-        f"Due in the next 30 days ({sum(stats.forecast)} reviews; most on one day: {busiest}):",
+        f"Due in the next 30 days ({plural(sum(stats.forecast), 'review')}; most on one day: {busiest}):",
         f"    {sparkline(stats.forecast)}",
         "    today" + " " * 20 + "+30 days",
         "",
@@ -95,12 +134,35 @@ def render(stats: Stats, colour: bool) -> str:
             out.append(f"{name:<16} {f.reviews:>7} {f.accuracy:>8.0%} {mean:>10}")
     if stats.hardest:
         out += ["", "Hardest now (lowest probability of recall):"]
-        out += [
-            f"  {h['retrievability']:.0%}  {h['card']}  ({h['lapses']} lapses)" for h in stats.hardest[:5]
-        ]
+        for h in stats.hardest[:5]:
+            what = shorten((texts or {}).get(h["card"], h["card"]), 56)
+            out.append(f"  {h['retrievability']:>4.0%}  {what}  ({plural(h['lapses'], 'lapse')})")
     if stats.leeches:
         out += ["", f"Leeches (suspended after 8 lapses): {', '.join(stats.leeches)}"]
     return "\n".join(out)
+
+
+def question_texts(card_ids: Iterable[str]) -> dict[str, str]:
+    """The question text of each ``deck/question`` id whose deck is bundled (others are
+    not known to the database: it stores ids, not decks)."""
+    wanted: dict[str, set[str]] = {}
+    for card in card_ids:
+        deck_id, _, question_id = card.partition("/")
+        wanted.setdefault(deck_id, set()).add(question_id)
+    bundled = dict(bundled_decks())
+    if not set(wanted) & set(bundled):
+        return {}
+    host = get_plugin_manager()
+    texts: dict[str, str] = {}
+    for deck_id in set(wanted) & set(bundled):
+        try:
+            deck = load_deck(bundled[deck_id], sections=host.sections)
+        except QuizError:
+            continue  # the id is shown instead
+        for q in generate_questions(deck, host, random.Random(0)).questions:
+            if q.id in wanted[deck_id]:
+                texts[f"{deck_id}/{q.id}"] = q.prompt.text
+    return texts
 
 
 def run(args: argparse.Namespace) -> int:
@@ -115,5 +177,5 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(stats.to_dict(), indent=2))
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        print(render(stats, colour))
+        print(render(stats, colour, question_texts(h["card"] for h in stats.hardest[:5])))
     return 0
