@@ -12,7 +12,9 @@ import io
 import re
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from types import FrameType
+from datetime import datetime, timedelta
+from types import FrameType, SimpleNamespace
+from typing import Any
 
 import pytest
 from fake_session import (
@@ -402,3 +404,28 @@ def test_help_lines_fit_and_never_break_a_word(width: int) -> None:
         assert " ".join(what.split()) in text
     page, more = helpscreen.help_page(helpscreen.help_lines(width), 0, 10)
     assert more and render.line_count(page) == 10
+
+
+@pytest.mark.parametrize(
+    ("delta", "text"),
+    [
+        (timedelta(seconds=29), "<1m"),
+        (timedelta(seconds=30), "1m"),
+        (timedelta(minutes=2, seconds=30), "3m"),
+        (timedelta(minutes=3, seconds=30), "4m"),  # halves round up, not to even
+        (timedelta(minutes=59, seconds=40), "1h"),  # never "60m"
+        (timedelta(hours=23, minutes=40), "1d"),
+        (timedelta(days=3, hours=12), "4d"),
+    ],
+)
+def test_intervals_round_half_up_into_the_next_unit(delta: timedelta, text: str) -> None:
+    assert render.format_interval(delta) == text
+
+
+def test_an_overdue_next_review_is_due_now() -> None:
+    def summary(due: datetime) -> Any:
+        return SimpleNamespace(next_due=due, due_tomorrow=0)
+
+    assert render.next_due_text(summary(NOW - timedelta(minutes=5)), NOW) == "Next review due now."
+    assert render.next_due_text(summary(NOW + timedelta(seconds=10)), NOW) == "Next review due now."
+    assert render.next_due_text(summary(NOW + timedelta(minutes=10)), NOW).startswith("Next review in 10m (")

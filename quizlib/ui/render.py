@@ -7,6 +7,7 @@ not import prompt_toolkit, so plain mode stays fast to start.
 
 from __future__ import annotations
 
+import math
 import string
 import textwrap
 from collections.abc import Iterable, Mapping
@@ -64,18 +65,29 @@ def label(kind: PromptKind, index: int) -> str:
     return LETTERS[index]
 
 
+def _half_up(value: float) -> int:
+    # round() rounds halves to even (2.5 -> 2), which makes 2m30s read "2m" but 3m30s "4m".
+    return math.floor(value + 0.5)
+
+
 def format_interval(delta: timedelta) -> str:
-    """A scheduling interval in a few characters: ``10m``, ``5h``, ``3d``, ``2.5mo``, ``1.2y``."""
-    minutes = delta.total_seconds() / 60
+    """A scheduling interval in a few characters: ``10m``, ``5h``, ``3d``, ``2.5mo``, ``1.2y``.
+
+    Each unit is rounded half up, and a value that rounds to the next unit's size moves to
+    that unit (59m40s is ``1h``, not ``60m``).
+    """
+    seconds = delta.total_seconds()
+    minutes = _half_up(seconds / 60)
     if minutes < 1:
         return "<1m"
     if minutes < 60:
-        return f"{minutes:.0f}m"
-    if minutes < 24 * 60:
-        return f"{minutes / 60:.0f}h"
-    days = minutes / (24 * 60)
-    if days < 30:
-        return f"{days:.0f}d"
+        return f"{minutes}m"
+    hours = _half_up(seconds / 3600)
+    if hours < 24:
+        return f"{hours}h"
+    days = seconds / 86400
+    if _half_up(days) < 30:
+        return f"{_half_up(days)}d"
     if days < 365:
         return f"{days / 30.4:.1f}mo".replace(".0mo", "mo")
     return f"{days / 365.25:.1f}y".replace(".0y", "y")
@@ -266,7 +278,8 @@ def next_due_text(summary: Summary, now: datetime | None) -> str:
     when = summary.next_due.strftime("%Y-%m-%d %H:%M %Z").strip()
     if now is not None:
         delta = summary.next_due - now
-        when = "now" if delta <= timedelta(0) else f"in {format_interval(delta)} ({when})"
+        # Under half a minute away reads as now: "in <1m" for a card already due misleads.
+        when = "due now" if delta < timedelta(seconds=30) else f"in {format_interval(delta)} ({when})"
     tomorrow = f"; {summary.due_tomorrow} due by tomorrow" if summary.due_tomorrow else ""
     return f"Next review {when}{tomorrow}."
 
