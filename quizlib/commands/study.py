@@ -101,6 +101,13 @@ def interactive(args: argparse.Namespace) -> bool:
     return not args.plain and sys.stdin.isatty() and sys.stdout.isatty()
 
 
+def plain_reason() -> str:
+    """Why plain mode was chosen without --plain, in one line for stderr."""
+    ends = [name for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout)) if not stream.isatty()]
+    which = f"{' and '.join(ends)} are not terminals" if len(ends) == 2 else f"{ends[0]} is not a terminal"
+    return f"{which}: plain mode, one answer per line (--plain to choose it)"
+
+
 def run(args: argparse.Namespace) -> int:
     """Study until done or quit; the store is closed whatever happens."""
     from quizlib.clock import system_clock
@@ -132,6 +139,8 @@ def run(args: argparse.Namespace) -> int:
             return run_app(session, clock=clock)
         from quizlib.ui.plain import run_plain
 
+        if not args.plain:
+            print(f"quizlib study: {plain_reason()}", file=sys.stderr)
         return run_plain(session, sys.stdin, sys.stdout, clock=clock)
     finally:
         store.close()
