@@ -36,14 +36,30 @@ COMMANDS = (
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
+#: Every environment variable quizlib reads, for ``quizlib --help``.
+ENVIRONMENT = (
+    ("QUIZLIB_DB", "review database path (default: quizlib.db in the user data directory)"),
+    ("QUIZLIB_NOW", "ISO date-time to use as now (demos, tests)"),
+    ("QUIZLIB_PLUGINS_DIR", "directories of *.py plugins, separated by ':'"),
+    ("QUIZLIB_DISABLE_PLUGINS", "plugin names not to load, separated by ','"),
+    ("QUIZLIB_CACHE_DIR", "where parsed decks are cached ('off' disables the cache)"),
+    ("QUIZLIB_RAISE_PLUGIN_ERRORS", "1: a failing plugin raises instead of being skipped"),
+    ("QUIZLIB_DEBUG", "1: show the traceback of an internal error"),
+    ("NO_COLOR", "any value: no colour"),
+)
+
+EPILOG = "Run 'quizlib COMMAND --help' for a command's options.\n\nenvironment:\n" + "\n".join(
+    f"  {name:<28}{meaning}" for name, meaning in ENVIRONMENT
+)
+
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered (or just ``only``, to start faster)."""
     parser = argparse.ArgumentParser(
         prog="quizlib",
         description="Study fact decks in the terminal with spaced repetition; check, show and author decks.",
-        epilog="Run 'quizlib COMMAND --help' for a command's options. "
-        "Environment: QUIZLIB_DB, QUIZLIB_NOW, QUIZLIB_PLUGINS_DIR, QUIZLIB_DISABLE_PLUGINS.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"quizlib {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -112,3 +113,14 @@ def test_bundled_deck_by_name(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "karabakh"]) == 0
     assert main(["check", "no-such-deck-anywhere"]) == 1
     assert "no bundled deck of that name" in capsys.readouterr().err
+
+
+def test_top_level_help_lists_every_environment_variable(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    package = Path(__file__).parents[1] / "quizlib"
+    source = "".join(f.read_text(encoding="utf-8") for f in package.rglob("*.py"))
+    names = set(re.findall(r"\b(QUIZLIB_[A-Z]+(?:_[A-Z]+)*|NO_COLOR)\b", source))
+    assert {"QUIZLIB_DEBUG", "QUIZLIB_CACHE_DIR", "NO_COLOR"} <= names
+    for name in names:
+        assert f"  {name} " in out, name
