@@ -124,3 +124,24 @@ def test_top_level_help_lists_every_environment_variable(capsys: pytest.CaptureF
     assert {"QUIZLIB_DEBUG", "QUIZLIB_CACHE_DIR", "NO_COLOR"} <= names
     for name in names:
         assert f"  {name} " in out, name
+
+
+def test_new_points_only_at_what_is_installed_and_reads_dates_like_answers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "deck.yaml"
+    argv = ["new", str(path), "--title", "Notes: week #1", "--published", "January 15 2023"]
+    assert main(argv) == 0
+    text = path.read_text(encoding="utf-8")
+    assert "docs/" not in text and not text.startswith("# yaml-language-server")  # no file it needs
+    assert "quizlib schema -o quizlib-deck.schema.json" in text
+    assert "published: 2023-01-15" in text and 'title: "Notes: week #1"' in text
+    assert main(["check", str(path)]) == 0
+
+
+def test_new_refuses_an_id_that_is_not_a_slug(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "deck.yaml"
+    assert main(["new", str(path), "--id", "Bad Id"]) == 2
+    assert "--id 'Bad Id' is not a slug" in capsys.readouterr().err and not path.exists()
+    assert main(["new", str(path), "--published", "someday"]) == 2
+    assert "'someday'" in capsys.readouterr().err and not path.exists()

@@ -7,9 +7,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from quizlib.dates import PartialDate
 from quizlib.deck import bundled_decks, load_deck, resolve_deck
 from quizlib.didyoumean import unknown_names
-from quizlib.errors import DeckError, Problem, UsageError
+from quizlib.errors import AnswerError, DeckError, Problem, UsageError
 from quizlib.model import Deck
 from quizlib.plugins import PluginHost, get_plugin_manager
 from quizlib.store import Store
@@ -78,3 +79,32 @@ def check_deck_ids(store: Store, deck_ids: Sequence[str]) -> None:
     error = unknown_names("deck", deck_ids, known)
     if error is not None:
         raise error
+
+
+def date_option(text: str) -> PartialDate:
+    """An argparse type for dates, read as answers are: ``2024-01-15``, ``January 15 2024``,
+    ``15 Jan 2024``, ``Jan 2024``, ``2024``.
+
+    Raises:
+        argparse.ArgumentTypeError: With what forms are accepted.
+    """
+    from quizlib.datetext import parse_date_answer
+
+    try:
+        return parse_date_answer(text)
+    except AnswerError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
+
+
+def yaml_scalar(text: str) -> str:
+    """``text`` as a YAML scalar: plain when YAML reads it back unchanged, else double-quoted."""
+    import json
+
+    import yaml
+
+    plain = " ".join(text.split())
+    try:
+        same = plain == text and yaml.safe_load(text) == text and " #" not in text
+    except yaml.YAMLError:
+        same = False
+    return text if same else json.dumps(text, ensure_ascii=False)
