@@ -209,3 +209,28 @@ def test_help_wraps_at_words_and_pages_through_every_key(
     wait_for(child, screen, lambda s: "Keys" not in s and "? help" in s)
     child.send("\x1bq")
     finish(child)
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_a_long_outcome_pages_above_ratings_that_stay_on_screen(
+    columns: int, study: tuple[list[str], dict[str, str], Path]
+) -> None:
+    argv, env, _ = study
+    argv = [*argv[:3], "karabakh", *argv[4:], "--type", "timeline", "--seed", "3"]
+    child = pexpect.spawn(
+        sys.executable, argv, env=env, dimensions=(24, columns), encoding="utf-8", timeout=30
+    )
+    screen = Screen(24, columns)
+    wait_for(child, screen, lambda s: "earliest first" in s and "? help" in s)
+    child.send("1234\r")
+    page = wait_for(child, screen, lambda s: "Suggested:" in s)
+    pages = [page]
+    while "Down: more" in pages[-1]:
+        child.send("j")
+        pages.append(wait_for(child, screen, lambda s, before=pages[-1]: s != before and "Suggested:" in s))
+    seen = "\n".join(pages)
+    assert len(pages) > 1 and all(f"\n{n}. " in seen for n in (1, 2, 3, 4))  # every item, over pages
+    assert all("Rate:" in p and "Suggested:" in p for p in pages)  # the ratings never scroll away
+    child.send("\r")
+    child.send("\x1bq")
+    finish(child)

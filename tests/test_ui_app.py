@@ -44,6 +44,7 @@ from quizlib.ui.app import build_app, run_app
 from quizlib.ui.inputs import NameCompleter
 from quizlib.ui.keys import build_key_bindings
 from quizlib.ui.state import Phase, StudyState
+from quizlib.wording import wrap_words
 
 UP, DOWN, LEFT, RIGHT, ESC, CTRL_C, CTRL_D = "\x1b[A", "\x1b[B", "\x1b[D", "\x1b[C", "\x1b", "\x03", "\x04"
 
@@ -429,3 +430,12 @@ def test_an_overdue_next_review_is_due_now() -> None:
     assert render.next_due_text(summary(NOW - timedelta(minutes=5)), NOW) == "Next review due now."
     assert render.next_due_text(summary(NOW + timedelta(seconds=10)), NOW) == "Next review due now."
     assert render.next_due_text(summary(NOW + timedelta(minutes=10)), NOW).startswith("Next review in 10m (")
+
+
+def test_wrapped_lines_hang_under_their_label_and_keep_hyphenated_words() -> None:
+    lines = wrap_words("Answer: the Collective Security Treaty Organization and large-scale attacks", 30)
+    assert lines[0].startswith("Answer: ") and all(line.startswith(" " * 8) for line in lines[1:])
+    assert any("large-scale" in line for line in lines) and all(len(line) <= 30 for line in lines)
+    numbered = wrap_words("2. 19 September 2023: Azerbaijan launched a one-day offensive", 30)
+    assert all(line.startswith("   ") for line in numbered[1:])
+    assert wrap_words("Who said: a quote that runs on", 12, hang=False)[1][0] != " "

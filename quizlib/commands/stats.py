@@ -108,8 +108,8 @@ def render(stats: Stats, colour: bool, texts: Mapping[str, str] | None = None) -
     """The report for people; ``texts`` gives the question text of a card id, when known."""
     if not stats.total_reviews:
         return (
-            "No reviews yet. Start with 'quizlib study' (the bundled karabakh deck) or "
-            "'quizlib study DECK.yaml'; every answer you rate is counted here."
+            "No reviews yet. Start with 'quizlib study' (the bundled karabakh deck)\n"
+            "or 'quizlib study DECK.yaml'; every answer you rate is counted here."
         )
     busiest = max(stats.forecast, default=0)
     out = [
@@ -124,8 +124,8 @@ def render(stats: Stats, colour: bool, texts: Mapping[str, str] | None = None) -
         f"    {sparkline(stats.forecast)}",
         "    today" + " " * 20 + "+30 days",
         "",
-        "True retention (passed reviews of cards seen on an earlier day): "
-        + ", ".join(f"{k.replace('_', ' ')} {_percent(v)}" for k, v in stats.retention.items()),
+        "True retention (passed reviews of cards seen on an earlier day):",
+        "    " + ", ".join(f"{k.replace('_', ' ')} {_percent(v)}" for k, v in stats.retention.items()),
     ]
     if stats.by_type:
         out += ["", f"{'question type':<16} {'reviews':>7} {'accuracy':>8} {'mean score':>10}"]

@@ -15,7 +15,6 @@ import contextlib
 import os
 import signal
 import sys
-import textwrap
 import time
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -47,6 +46,7 @@ from quizlib.ui.inputs import create_answer_buffer
 from quizlib.ui.keys import build_key_bindings
 from quizlib.ui.plain import EXIT_INTERRUPTED
 from quizlib.ui.state import TYPED_KINDS, Phase, StudySession, StudyState
+from quizlib.wording import wrap_words
 
 # Colours only add emphasis: every state also shows in text or in reverse video, which
 # survives NO_COLOR (monochrome keeps bold, underline and reverse).
@@ -128,11 +128,18 @@ def create_body(state: StudyState, answer: Buffer) -> tuple[HSplit, Window, Wind
     typing = Condition(lambda: _typing(state))
     rating = Condition(lambda: state.phase is Phase.RATING)
 
+    def outcome() -> list[render.Fragments]:
+        return helpscreen.split_lines(render.feedback_fragments(state, _width()))
+
+    def ratings() -> render.Fragments:
+        assert state.pending is not None
+        return render.rating_fragments(state.pending, state.rating, _width())
+
     def question() -> StyleAndTextTuples:
         full = render.question_fragments(state, _width())
-        if state.phase is Phase.RATING and render.line_count(full) + render.line_count(feedback()) > _rows(
-            state
-        ):
+        if state.phase is Phase.RATING and render.line_count(full) + len(outcome()) + render.line_count(
+            ratings()
+        ) > _rows(state):
             # The outcome matters more now: the correct answer lists what the rows showed.
             return list(render.question_fragments(state, _width(), rows=False))
         return list(full)
@@ -143,7 +150,7 @@ def create_body(state: StudyState, answer: Buffer) -> tuple[HSplit, Window, Wind
         out: StyleAndTextTuples = []
         if state.kind is PromptKind.ORDER and state.typed:
             out += [("class:label", "Typed: "), ("", state.typed + "_"), ("", "\n")]
-        return [*out, ("class:hint", "\n".join(textwrap.wrap(render.hint(state.question.prompt), _width())))]
+        return [*out, ("class:hint", "\n".join(wrap_words(render.hint(state.question.prompt), _width())))]
 
     def message() -> StyleAndTextTuples:
         error = answer.validation_error.message if answer.validation_error else state.message
@@ -154,8 +161,18 @@ def create_body(state: StudyState, answer: Buffer) -> tuple[HSplit, Window, Wind
     def feedback() -> StyleAndTextTuples:
         if state.pending is None:
             return []
-        fragments = render.feedback_fragments(state, _width())
-        return [*fragments, *render.rating_fragments(state.pending, state.rating, _width())]
+        rating_lines = ratings()
+        # The question window shows its closing line break as a blank row: count it.
+        room = _rows(state) - render.to_text(question()).count("\n") - 1 - render.line_count(rating_lines)
+        room -= render.line_count(message()) if message() else 0
+        lines = outcome()
+        state.feedback_top = max(0, min(state.feedback_top, len(lines) - room + 1))
+        # A long outcome (a timeline's sources) is paged so the ratings stay on screen.
+        page, state.feedback_more = helpscreen.help_page(
+            lines, state.feedback_top, room, "-- Down: more; Up: back --"
+        )
+        state.feedback_step = max(1, room - 1)
+        return [*page, *rating_lines]
 
     question_window = Window(FormattedTextControl(question, focusable=True), dont_extend_height=True)
     answer_window = Window(BufferControl(answer), height=1, dont_extend_height=True)
@@ -167,7 +184,7 @@ def create_body(state: StudyState, answer: Buffer) -> tuple[HSplit, Window, Wind
                 VSplit([Window(FormattedTextControl("> "), width=2), answer_window]), filter=typing
             ),
             _shown_when_not_empty(message),
-            ConditionalContainer(Window(FormattedTextControl(feedback), wrap_lines=True), filter=rating),
+            ConditionalContainer(Window(FormattedTextControl(feedback)), filter=rating),
         ]
     )
     return container, question_window, answer_window
@@ -232,6 +249,7 @@ def build_app(
     env = os.environ if environ is None else environ
     answer = create_answer_buffer(state, lambda buffer: _accept_typed(state, buffer))
     state.listeners.append(answer.reset)
+    state.listeners.append(lambda: setattr(state, "feedback_top", 0))  # a new outcome starts at its top
     layout, question_window, answer_window = create_layout(state, answer)
 
     def keep_focus(app: Application[int]) -> None:

@@ -8,7 +8,7 @@ Like :mod:`quizlib.ui.render`, this module does not import prompt_toolkit.
 
 from __future__ import annotations
 
-import textwrap
+from quizlib.wording import wrap_words
 
 Fragments = list[tuple[str, str]]
 
@@ -48,7 +48,7 @@ KEY_COLUMN = 13
 
 
 def _paragraph(text: str, width: int, style: str = "") -> list[Fragments]:
-    return [[(style, line)] for line in textwrap.wrap(text, max(10, width))]
+    return [[(style, line)] for line in wrap_words(text, max(10, width), hang=False)]
 
 
 def help_lines(width: int) -> list[Fragments]:
@@ -61,7 +61,7 @@ def help_lines(width: int) -> list[Fragments]:
     two_columns = width >= 40
     indent = KEY_COLUMN if two_columns else 2
     for keys, what in KEYS:
-        wrapped = textwrap.wrap(what, max(10, width - indent))
+        wrapped = wrap_words(what, max(10, width - indent), hang=False)
         if two_columns:
             lines.append([("class:key", keys.ljust(KEY_COLUMN)), ("", wrapped[0])])
             rest = wrapped[1:]
@@ -72,10 +72,26 @@ def help_lines(width: int) -> list[Fragments]:
     return [*lines, [], *_paragraph(SAVING, width)]
 
 
-def help_page(lines: list[Fragments], top: int, rows: int) -> tuple[Fragments, bool]:
+def split_lines(fragments: Fragments) -> list[Fragments]:
+    """Pre-wrapped fragments as one list of fragments per line."""
+    lines: list[Fragments] = [[]]
+    for style, text in fragments:
+        for i, part in enumerate(text.split("\n")):
+            if i:
+                lines.append([])
+            if part:
+                lines[-1].append((style, part))
+    if not lines[-1]:
+        lines.pop()  # the text ended with a line break
+    return lines
+
+
+def help_page(
+    lines: list[Fragments], top: int, rows: int, more_hint: str = "-- Space: more; other keys close --"
+) -> tuple[Fragments, bool]:
     """The lines from ``top`` that fit in ``rows``, joined, and whether more follow.
 
-    When the help is longer than the screen, the last row says how to see the rest.
+    When the lines do not all fit, the last row shows ``more_hint`` instead.
     """
     rows = max(1, rows)
     more = top + rows < len(lines)
@@ -84,5 +100,5 @@ def help_page(lines: list[Fragments], top: int, rows: int) -> tuple[Fragments, b
     for line in shown:
         out += [*line, ("", "\n")]
     if more:
-        out.append(("class:hint", "-- Space: more; other keys close --"))
+        out += [("class:hint", more_hint), ("", "\n")]
     return out, more

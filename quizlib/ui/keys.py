@@ -117,6 +117,17 @@ def build_key_bindings(state: StudyState, answer: Buffer, after_key: AfterKey | 
         bind(str(r.value), filter=rating, doc="Select a rating: 1 again, 2 hard, 3 good, 4 easy.")(
             partial(state.choose_rating, r)
         )
+
+    def feedback_scroll(direction: int) -> None:
+        if direction > 0:  # the screen stops at the last page (keys may come before a redraw)
+            state.feedback_top += state.feedback_step
+        elif direction < 0:
+            state.feedback_top = max(0, state.feedback_top - state.feedback_step)
+
+    for key, direction in (("down", 1), ("pagedown", 1), ("j", 1), ("up", -1), ("pageup", -1), ("k", -1)):
+        bind(key, filter=rating, doc="Page through an outcome too long for the screen.")(
+            partial(feedback_scroll, direction)
+        )
     for key, delta in (("left", -1), ("right", 1), ("h", -1), ("l", 1)):
         bind(key, filter=rating, doc="Select the previous or next rating.")(
             partial(state.shift_rating, delta)

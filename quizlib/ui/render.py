@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 import string
-import textwrap
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from quizlib.model import Deck, Grade, Prompt, PromptKind, Question, Rating, Response
 from quizlib.ui.state import TYPED_KINDS, Phase, StudyState
+from quizlib.wording import wrap_words
 
 if TYPE_CHECKING:
     from quizlib.session import Pending, Progress, Summary
@@ -104,7 +104,9 @@ def format_elapsed(delta: timedelta) -> str:
 def _wrap(text: str, width: int | None, indent: int) -> list[str]:
     if width is None or width <= indent + 10:
         return [text]
-    return textwrap.wrap(text, width - indent) or [""]
+    # Labelled lines (Answer:, Source:) and numbered ones hang under their text; rows
+    # passed with an indent already have their own.
+    return wrap_words(text, width - indent, hang=indent == 0)
 
 
 def _row(marker: str, tag: str, text: str, width: int | None, style: str) -> Fragments:
@@ -329,7 +331,8 @@ def key_help(state: StudyState, width: int | None = None) -> Fragments:
         pairs += [("Up", "back")] if state.help_top else []
         pairs.append(("any key", "close help"))
     elif state.phase is Phase.RATING:
-        pairs = [("1-4", "rate"), ("Enter", "save"), ("u", "answer again"), ("?", "help"), ("q", "quit")]
+        pairs = [("Down", "more")] if state.feedback_more else []
+        pairs += [("1-4", "rate"), ("Enter", "save"), ("u", "answer again"), ("?", "help"), ("q", "quit")]
     else:
         kind = state.kind
         choices = state.question.prompt.choices if state.question is not None else ()
