@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from quizlib import __version__
+from quizlib.completion import autocomplete
 from quizlib.errors import QuizError, UsageError
 from quizlib.fileio import describe_os_error
 
@@ -32,6 +33,7 @@ COMMANDS = (
     "export",
     "import-cards",
     "optimize",
+    "completion",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -76,6 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # and unknown commands still get the full parser.
     first = args_list[0] if args_list else None
     parser = build_parser(first if first in COMMANDS else None)
+    autocomplete(parser)  # a Tab press in the shell: answers and exits (with quizlib[completion])
     argv = args_list
     try:
         args = parser.parse_args(argv)

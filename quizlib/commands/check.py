@@ -14,6 +14,7 @@ from collections import Counter
 
 from quizlib.commands.common import SubParsers, load_host, plugin_options
 from quizlib.commands.show import question_lines
+from quizlib.completion import attach, deck_names
 from quizlib.deck import load_deck, resolve_deck
 from quizlib.errors import DeckError, Problem
 from quizlib.lint import lint_deck
@@ -66,7 +67,10 @@ def add_parser(sub: SubParsers) -> None:
         "          quizlib check --questions mydeck.yaml | less",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("decks", nargs="+", metavar="DECK", help="deck file or bundled deck name")
+    attach(
+        parser.add_argument("decks", nargs="+", metavar="DECK", help="deck file or bundled deck name"),
+        deck_names,
+    )
     parser.add_argument(
         "--strict",
         action="store_true",

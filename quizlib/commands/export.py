@@ -7,6 +7,7 @@ import random
 import sys
 
 from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_options
+from quizlib.completion import attach, deck_names
 from quizlib.fileio import write_text_atomic, write_with
 from quizlib.interop import to_card, to_tsv, write_apkg
 from quizlib.questions import generate_questions
@@ -24,7 +25,7 @@ def add_parser(sub: SubParsers) -> None:
         epilog="examples: quizlib export karabakh --format apkg -o karabakh.apkg; "
         "quizlib export karabakh --format tsv -o karabakh.txt",
     )
-    parser.add_argument("deck", metavar="DECK", help="deck file or bundled deck name")
+    attach(parser.add_argument("deck", metavar="DECK", help="deck file or bundled deck name"), deck_names)
     parser.add_argument(
         "--format", choices=("apkg", "tsv"), default="apkg", help="output format (default apkg)"
     )

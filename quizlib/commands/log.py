@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
+from quizlib.completion import attach, deck_ids
 from quizlib.errors import QuizError, UsageError
 from quizlib.fileio import atomic_text
 from quizlib.logio import export_csv, import_reviews, read_csv
@@ -28,7 +29,7 @@ def add_parser(sub: SubParsers) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     out = actions.add_parser("export", parents=[store_options()], help="write the review log as CSV")
     out.add_argument("-o", "--output", metavar="FILE.csv", help="file to write (default: stdout)")
-    out.add_argument("--deck", help="only this deck's reviews")
+    attach(out.add_argument("--deck", help="only this deck's reviews"), deck_ids)
     out.set_defaults(func=run_export)
     into = actions.add_parser("import", parents=[store_options()], help="merge a review-log CSV")
     into.add_argument("file", metavar="FILE.csv")

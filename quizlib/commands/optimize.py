@@ -6,6 +6,7 @@ import argparse
 
 from quizlib.clock import system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
+from quizlib.completion import attach, deck_ids
 from quizlib.logio import replay
 from quizlib.optimize import DEFAULT_PARAMETERS, LoggedReview, build_items, fit_and_check
 from quizlib.params_store import parameters_for, save_parameters, scope_for, undo_parameters
@@ -28,8 +29,11 @@ def add_parser(sub: SubParsers) -> None:
         "retention from a workload simulation.",
         epilog="example: quizlib optimize --deck karabakh --apply",
     )
-    parser.add_argument(
-        "--deck", help="fit one deck's reviews and store the parameters for it (default: all)"
+    attach(
+        parser.add_argument(
+            "--deck", help="fit one deck's reviews and store the parameters for it (default: all)"
+        ),
+        deck_ids,
     )
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--apply", action="store_true", help="store the fitted parameters and reschedule")

@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_options
+from quizlib.completion import attach, deck_names
 from quizlib.deck import deck_to_dict
 from quizlib.model import Answer, PromptKind, Question
 from quizlib.wording import plural
@@ -34,7 +35,7 @@ def add_parser(sub: SubParsers) -> None:
         "          quizlib show karabakh --json | jq '.questions | length'",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("deck", metavar="DECK", help="deck file or bundled deck name")
+    attach(parser.add_argument("deck", metavar="DECK", help="deck file or bundled deck name"), deck_names)
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--seed", type=int, default=0, help="seed for distractors and item order (default 0)")
     parser.add_argument(

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from quizlib.clock import system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
+from quizlib.completion import attach, deck_ids
 from quizlib.deck import bundled_decks, load_deck
 from quizlib.errors import QuizError
 from quizlib.plugins import get_plugin_manager
@@ -35,7 +36,10 @@ def add_parser(sub: SubParsers) -> None:
         "a 30-day forecast of due reviews, true retention, accuracy and average score per question type, "
         "the hardest questions, leeches, streak and totals. --json prints the same figures for scripts.",
     )
-    parser.add_argument("decks", nargs="*", metavar="DECK_ID", help="only these deck ids (default: all)")
+    attach(
+        parser.add_argument("decks", nargs="*", metavar="DECK_ID", help="only these deck ids (default: all)"),
+        deck_ids,
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(func=run)
 

@@ -7,6 +7,8 @@ import random
 import sys
 
 from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_options, store_options
+from quizlib.completion import attach, deck_names, question_types
+from quizlib.completion import tags as tag_names
 from quizlib.didyoumean import unknown_names
 
 #: The deck studied when none is named.
@@ -47,15 +49,18 @@ def add_parser(sub: SubParsers) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "decks",
-        nargs="*",
-        metavar="DECK",
-        help=f"deck file or bundled deck name (default: {DEFAULT_DECK})",
+    attach(
+        parser.add_argument(
+            "decks",
+            nargs="*",
+            metavar="DECK",
+            help=f"deck file or bundled deck name (default: {DEFAULT_DECK})",
+        ),
+        deck_names,
     )
     parser.add_argument("--plain", action="store_true", help="line mode even in a terminal (screen readers)")
     parser.add_argument("--limit", type=_positive, metavar="N", help="stop after N questions")
-    parser.add_argument(
+    types = parser.add_argument(
         "--type",
         dest="types",
         action="append",
@@ -63,7 +68,7 @@ def add_parser(sub: SubParsers) -> None:
         metavar="T",
         help="only questions of type T (repeatable; see 'quizlib plugins')",
     )
-    parser.add_argument(
+    tags = parser.add_argument(
         "--tag",
         dest="tags",
         action="append",
@@ -71,6 +76,8 @@ def add_parser(sub: SubParsers) -> None:
         metavar="X",
         help="only facts tagged X (repeatable)",
     )
+    attach(types, question_types)
+    attach(tags, tag_names)
     parser.add_argument("--cram", action="store_true", help="practise everything now, without rescheduling")
     parser.add_argument(
         "--new", type=_non_negative, metavar="N", help="at most N new questions today (default: the deck's)"
