@@ -126,3 +126,8 @@ def test_read_only_commands_do_not_create_a_database(
         .err.strip()
         .endswith(f"no review database at {db} (nothing studied yet? run quizlib study)")
     )
+
+
+def test_a_mistyped_deck_name_gets_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "karabak"]) == 1
+    assert "(did you mean karabakh?)" in capsys.readouterr().err
