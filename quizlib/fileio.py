@@ -37,6 +37,17 @@ def _umask_mode() -> int:
     return 0o666 & ~mask
 
 
+def _sync_directory(folder: Path) -> None:
+    # The rename is durable only once the directory entry is on disk; not every platform
+    # lets a directory be opened (Windows), and the data is safe either way.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """A temporary path next to ``path``, renamed over it when the block ends without error.
@@ -64,6 +75,7 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         with temp.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temp, target)
+        _sync_directory(target.parent)
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None

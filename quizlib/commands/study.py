@@ -24,7 +24,9 @@ examples:
 keys (interactive):
   Enter answer / save the rating     1-4 change the rating (again hard good easy)
   Up Down, j k  move   Space  grab an item (ordering), pick or tick an option
-  u undo   s skip   b bury   ? help   q or Ctrl-D quit (Ctrl-C saves and quits too)
+  u undo   s skip   b bury   ? help (Space pages it)   q or Ctrl-D quit
+  (Ctrl-C saves and quits too, with exit status 130); after an answer, Down or j
+  shows more of an outcome too long for the screen.
   Where letters type (names, numbers, text, cards; a choice's option letters),
   press Esc first: Esc s skips, Esc q quits.
 
