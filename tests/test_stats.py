@@ -106,3 +106,29 @@ def test_report_plurals_question_texts_and_the_empty_log() -> None:
     assert "1 review of 1 card on 1 day; streak 1 day" in text
     assert "What is the capital of Armenia?" in text and "…  (1 lapse)" in text and "d/q1" not in text
     assert render(compute([], [], NOW), colour=False).startswith("No reviews yet. Start with 'quizlib study'")
+
+
+def test_stats_of_a_deck_file_shows_its_question_texts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deck = tmp_path / "mine.yaml"
+    deck.write_text(
+        "quizlib: 1\ndeck: {id: mine, title: Mine}\n"
+        "cards:\n  - {id: c1, type: basic, front: What is the capital of Armenia?, back: Yerevan}\n",
+        encoding="utf-8",
+    )
+    log = tmp_path / "log.csv"
+    log.write_text(
+        "card_id,review_rating,review_time,review_duration,deck_id,question_id\n"
+        "mine/cards/c1/basic,1,2024-05-09T10:00:00,100,mine,cards/c1/basic\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "s.db")
+    assert main(["log", "import", str(log), "--db", db]) == 0
+    monkeypatch.setenv("QUIZLIB_NOW", NOW.isoformat())
+    capsys.readouterr()
+    assert main(["stats", str(deck), "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "What is the capital of Armenia?" in out and "mine/cards/c1/basic" not in out
+    assert main(["stats", "mine", "--db", db]) == 0
+    assert "mine/cards/c1/basic" in capsys.readouterr().out  # by id alone the text is unknown

@@ -9,6 +9,7 @@ import os
 import random
 import sys
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 from quizlib.clock import system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
@@ -37,7 +38,13 @@ def add_parser(sub: SubParsers) -> None:
         "the hardest questions, leeches, streak and totals. --json prints the same figures for scripts.",
     )
     attach(
-        parser.add_argument("decks", nargs="*", metavar="DECK_ID", help="only these deck ids (default: all)"),
+        parser.add_argument(
+            "decks",
+            nargs="*",
+            metavar="DECK",
+            help="only these decks: ids, or deck files (whose question texts the report then shows); "
+            "default: all",
+        ),
         deck_ids,
     )
     parser.add_argument("--json", action="store_true", help="print JSON")
@@ -146,21 +153,22 @@ def render(stats: Stats, colour: bool, texts: Mapping[str, str] | None = None) -
     return "\n".join(out)
 
 
-def question_texts(card_ids: Iterable[str]) -> dict[str, str]:
-    """The question text of each ``deck/question`` id whose deck is bundled (others are
-    not known to the database: it stores ids, not decks)."""
+def question_texts(card_ids: Iterable[str], files: Mapping[str, Path] | None = None) -> dict[str, str]:
+    """The question text of each ``deck/question`` id whose deck can be found: a deck file
+    named on the command line (``files``, by deck id) or a bundled deck. The database
+    stores ids, not decks, so other cards keep their ids."""
     wanted: dict[str, set[str]] = {}
     for card in card_ids:
         deck_id, _, question_id = card.partition("/")
         wanted.setdefault(deck_id, set()).add(question_id)
-    bundled = dict(bundled_decks())
-    if not set(wanted) & set(bundled):
+    paths = {**dict(bundled_decks()), **(files or {})}
+    if not set(wanted) & set(paths):
         return {}
     host = get_plugin_manager()
     texts: dict[str, str] = {}
-    for deck_id in set(wanted) & set(bundled):
+    for deck_id in set(wanted) & set(paths):
         try:
-            deck = load_deck(bundled[deck_id], sections=host.sections)
+            deck = load_deck(paths[deck_id], sections=host.sections)
         except QuizError:
             continue  # the id is shown instead
         for q in generate_questions(deck, host, random.Random(0)).questions:
@@ -169,17 +177,33 @@ def question_texts(card_ids: Iterable[str]) -> dict[str, str]:
     return texts
 
 
+def _deck_files(names: Iterable[str]) -> dict[str, Path]:
+    """Deck files named instead of deck ids, by the id they declare.
+
+    Raises:
+        DeckError: When a named file is not a valid deck.
+    """
+    files = [Path(n) for n in names if n.endswith((".yaml", ".yml")) and Path(n).is_file()]
+    if not files:
+        return {}
+    host = get_plugin_manager()
+    return {load_deck(f, sections=host.sections).id: f for f in files}
+
+
 def run(args: argparse.Namespace) -> int:
     """Compute and print."""
     now = system_clock()()
+    files = _deck_files(args.decks)
+    by_file = {str(path): deck_id for deck_id, path in files.items()}
+    decks = [by_file.get(name, name) for name in args.decks]
     with Store.open(args.db, create=False) as store:
-        check_deck_ids(store, args.decks)
-        reviews = [r for r in store.reviews() if not args.decks or r.deck_id in args.decks]
-        cards = store.all_cards(args.decks)
+        check_deck_ids(store, decks)
+        reviews = [r for r in store.reviews() if not decks or r.deck_id in decks]
+        cards = store.all_cards(decks)
     stats = compute(reviews, cards, now)
     if args.json:
         print(json.dumps(stats.to_dict(), indent=2))
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        print(render(stats, colour, question_texts(h["card"] for h in stats.hardest[:5])))
+        print(render(stats, colour, question_texts((h["card"] for h in stats.hardest[:5]), files)))
     return 0
