@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 
 from quizlib import __version__
@@ -50,9 +52,17 @@ ENVIRONMENT = (
     ("NO_COLOR", "any value: no colour"),
 )
 
-EPILOG = "Run 'quizlib COMMAND --help' for a command's options.\n\nenvironment:\n" + "\n".join(
-    f"  {name:<28}{meaning}" for name, meaning in ENVIRONMENT
-)
+
+def epilog(width: int | None = None) -> str:
+    """The text after the options in ``quizlib --help``: every environment variable, its
+    meaning wrapped to the terminal under the meanings column (as argparse wraps options)."""
+    columns = width or shutil.get_terminal_size().columns
+    lines = ["Run 'quizlib COMMAND --help' for a command's options.", "", "environment:"]
+    for name, meaning in ENVIRONMENT:
+        text = textwrap.wrap(meaning, max(20, columns - 2 - 30), break_on_hyphens=False)
+        lines.append(f"  {name:<28}{text[0]}")
+        lines += [" " * 30 + more for more in text[1:]]
+    return "\n".join(lines)
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -60,7 +70,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quizlib",
         description="Study fact decks in the terminal with spaced repetition; check, show and author decks.",
-        epilog=EPILOG,
+        epilog=epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"quizlib {__version__}")

@@ -145,3 +145,12 @@ def test_new_refuses_an_id_that_is_not_a_slug(tmp_path: Path, capsys: pytest.Cap
     assert "--id 'Bad Id' is not a slug" in capsys.readouterr().err and not path.exists()
     assert main(["new", str(path), "--published", "someday"]) == 2
     assert "'someday'" in capsys.readouterr().err and not path.exists()
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_environment_help_fits_the_terminal(width: int) -> None:
+    from quizlib.cli import epilog
+
+    lines = epilog(width).splitlines()
+    assert all(len(line) <= width for line in lines)
+    assert all(line.startswith(("  QUIZLIB_", "  NO_COLOR", " " * 30)) for line in lines[3:])
