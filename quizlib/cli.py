@@ -97,13 +97,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "func", None) is None:
         parser.print_help()
         return EXIT_USAGE
+    # "quizlib log export: ..." rather than "quizlib log: ...": the words the person typed.
+    name = " ".join(filter(None, (args.command, getattr(args, "action", None))))
     try:
         return int(args.func(args))
     except UsageError as exc:
-        print(f"quizlib {args.command}: {exc}", file=sys.stderr)
+        print(f"quizlib {name}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except QuizError as exc:
-        print(f"{exc}" if "\n" in str(exc) else f"quizlib {args.command}: {exc}", file=sys.stderr)
+        print(f"{exc}" if "\n" in str(exc) else f"quizlib {name}: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("\nquizlib: interrupted", file=sys.stderr)
@@ -113,13 +115,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except OSError as exc:  # a file the person named cannot be read or written: their fix, not a bug
-        print(f"quizlib {args.command}: {describe_os_error(exc)}", file=sys.stderr)
+        print(f"quizlib {name}: {describe_os_error(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # a bug: say so briefly; QUIZLIB_DEBUG=1 shows the traceback
         if os.environ.get("QUIZLIB_DEBUG") == "1":
             raise
         print(
-            f"quizlib {args.command}: internal error: {type(exc).__name__}: {exc}\n"
+            f"quizlib {name}: internal error: {type(exc).__name__}: {exc}\n"
             "This is a bug in quizlib or a plugin; run again with QUIZLIB_DEBUG=1 to see the traceback.",
             file=sys.stderr,
         )
