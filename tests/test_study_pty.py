@@ -160,10 +160,15 @@ LONG_TITLE_DECK = DECK.replace("PTY demo deck", "A deck with a rather long title
 
 
 def wait_for(child: pexpect.spawn, screen: Screen, predicate: Callable[[str], bool]) -> str:
-    """Feed the child's output to ``screen`` until ``predicate(screen text)`` holds."""
-    while not predicate(screen.text()):
-        screen.feed(child.read_nonblocking(100_000))
-    return screen.text()
+    """Feed the child's output to ``screen`` until ``predicate(screen text)`` holds and the
+    output has paused: a redraw can arrive in pieces, and half a frame may match too."""
+    while True:
+        while not predicate(screen.text()):
+            screen.feed(child.read_nonblocking(100_000))
+        try:
+            screen.feed(child.read_nonblocking(100_000, timeout=0.5))
+        except pexpect.TIMEOUT:
+            return screen.text()
 
 
 def help_body(page: str) -> list[str]:

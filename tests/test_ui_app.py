@@ -403,7 +403,7 @@ def test_help_lines_fit_and_never_break_a_word(width: int) -> None:
     text = " ".join(" ".join(lines).split())
     for _, what in helpscreen.KEYS:
         assert " ".join(what.split()) in text
-    page, more = helpscreen.help_page(helpscreen.help_lines(width), 0, 10)
+    page, more = helpscreen.paged(helpscreen.help_lines(width), 0, 10)
     assert more and render.line_count(page) == 10
 
 

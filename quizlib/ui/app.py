@@ -132,7 +132,8 @@ def create_body(state: StudyState, answer: Buffer) -> tuple[HSplit, Window, Wind
         return helpscreen.split_lines(render.feedback_fragments(state, _width()))
 
     def ratings() -> render.Fragments:
-        assert state.pending is not None
+        if state.pending is None:
+            return []
         return render.rating_fragments(state.pending, state.rating, _width())
 
     def question() -> StyleAndTextTuples:
@@ -166,9 +167,9 @@ def create_body(state: StudyState, answer: Buffer) -> tuple[HSplit, Window, Wind
         room = _rows(state) - render.to_text(question()).count("\n") - 1 - render.line_count(rating_lines)
         room -= render.line_count(message()) if message() else 0
         lines = outcome()
-        state.feedback_top = max(0, min(state.feedback_top, len(lines) - room + 1))
+        state.feedback_top = max(0, min(state.feedback_top, len(lines) - room))  # stop at the last page
         # A long outcome (a timeline's sources) is paged so the ratings stay on screen.
-        page, state.feedback_more = helpscreen.help_page(
+        page, state.feedback_more = helpscreen.paged(
             lines, state.feedback_top, room, "-- Down: more; Up: back --"
         )
         state.feedback_step = max(1, room - 1)
@@ -203,7 +204,7 @@ def create_help(state: StudyState) -> Window:
         rows = _rows(state)
         lines = helpscreen.help_lines(_width())
         state.help_top = min(state.help_top, max(0, len(lines) - 1))
-        page, state.help_more = helpscreen.help_page(lines, state.help_top, rows)
+        page, state.help_more = helpscreen.paged(lines, state.help_top, rows)
         state.help_step = max(1, rows - 1)
         return list(page)
 

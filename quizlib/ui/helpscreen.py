@@ -1,4 +1,5 @@
-"""The ``?`` help of the study screen, laid out for the terminal's width and height.
+"""The ``?`` help of the study screen, laid out for the terminal's width and height,
+and the paging it shares with an outcome too long for the screen.
 
 The help is a table of keys, wrapped at word boundaries with the descriptions indented
 under each other, and paged when it does not fit: the Esc rule comes first because a
@@ -86,7 +87,7 @@ def split_lines(fragments: Fragments) -> list[Fragments]:
     return lines
 
 
-def help_page(
+def paged(
     lines: list[Fragments], top: int, rows: int, more_hint: str = "-- Space: more; other keys close --"
 ) -> tuple[Fragments, bool]:
     """The lines from ``top`` that fit in ``rows``, joined, and whether more follow.
