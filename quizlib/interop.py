@@ -7,8 +7,10 @@ plugin's questions export without plugin-specific code.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import html
+import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -162,7 +164,8 @@ class _TextOfHtml(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        # In HTML a line break in the text is a space; only tags break lines.
+        self.parts.append(re.sub(r"\s+", " ", data))
 
 
 def html_to_text(text: str) -> str:
@@ -188,19 +191,22 @@ def _slug(text: str, taken: set[str]) -> str:
 
 
 def read_tsv(text: str) -> tuple[dict[str, str], list[list[str]]]:
-    """Header settings (``#key:value``) and rows of an Anki text export."""
+    """Header settings (``#key:value``) and rows of an Anki text export.
+
+    Fields may be quoted as Anki writes them (``"a field with a<TAB>tab or a line break"``,
+    ``""`` for a quote), so one note can span several lines.
+    """
     headers: dict[str, str] = {}
-    rows: list[list[str]] = []
-    for line in text.splitlines():
-        if line.startswith("#") and ":" in line and not rows:
-            key, _, value = line[1:].partition(":")
-            headers[key.strip().lower()] = value
-        elif line.strip():
-            sep = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}.get(
-                headers.get("separator", "tab").lower(), headers.get("separator", "\t")
-            )
-            rows.append(line.split(sep))
-    return headers, rows
+    lines = text.splitlines(keepends=True)
+    start = 0
+    while start < len(lines) and (lines[start].startswith("#") and ":" in lines[start]):
+        key, _, value = lines[start][1:].rstrip("\r\n").partition(":")
+        headers[key.strip().lower()] = value
+        start += 1
+    name = headers.get("separator", "tab")
+    sep = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}.get(name.lower(), name)
+    reader = csv.reader(io.StringIO("".join(lines[start:])), delimiter=sep[:1] or "\t")
+    return headers, [row for row in reader if any(field.strip() for field in row)]
 
 
 def tsv_to_deck(text: str, deck_id: str, title: str) -> dict[str, Any]:

@@ -110,3 +110,18 @@ def test_own_tsv_export_round_trips_through_import_cards(
     assert fronts, "choice options stay on lines of their own"
     tag = re.compile(r"</?(div|li|ul|ol|br|b|p|small)\b")
     assert not any(tag.search((c.get("front") or "") + (c.get("back") or "")) for c in cards)
+
+
+def test_quoted_fields_may_hold_tabs_line_breaks_and_quotes(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text(
+        '#separator:tab\n#html:true\n"Two\nlines?"\t"say ""yes""\tor no"\nplain front\tplain back\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "deck.yaml"
+    assert main(["import-cards", str(notes), "-o", str(out)]) == 0
+    cards = load_deck(out).facts("cards")
+    assert [(c.get("front"), c.get("back")) for c in cards] == [
+        ("Two lines?", 'say "yes" or no'),
+        ("plain front", "plain back"),
+    ]
