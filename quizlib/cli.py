@@ -19,6 +19,7 @@ from quizlib import __version__
 from quizlib.completion import autocomplete
 from quizlib.errors import QuizError, UsageError
 from quizlib.fileio import describe_os_error
+from quizlib.helpformat import QuizParser
 
 #: Subcommand modules, in the order ``--help`` lists them.
 COMMANDS = (
@@ -67,14 +68,13 @@ def epilog(width: int | None = None) -> str:
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered (or just ``only``, to start faster)."""
-    parser = argparse.ArgumentParser(
+    parser = QuizParser(
         prog="quizlib",
         description="Study fact decks in the terminal with spaced repetition; check, show and author decks.",
         epilog=epilog(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"quizlib {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=QuizParser)
     for name in COMMANDS if only is None else (only,):
         module = importlib.import_module(f"quizlib.commands.{name.replace('-', '_')}")
         module.add_parser(sub)

@@ -154,3 +154,17 @@ def test_environment_help_fits_the_terminal(width: int) -> None:
     lines = epilog(width).splitlines()
     assert all(len(line) <= width for line in lines)
     assert all(line.startswith(("  QUIZLIB_", "  NO_COLOR", " " * 30)) for line in lines[3:])
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_wraps_at_words_on_a_narrow_terminal(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def help_at(columns: int) -> str:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        assert main([command, "--help"]) == 0
+        return capsys.readouterr().out
+
+    wide, narrow = help_at(200), help_at(60)
+    assert all(len(line) <= 60 for line in narrow.splitlines())
+    assert set(wide.split()) == set(narrow.split())  # the same words, none cut in two

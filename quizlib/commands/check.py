@@ -65,7 +65,6 @@ def add_parser(sub: SubParsers) -> None:
         epilog="examples: quizlib check decks/*.yaml\n"
         "          quizlib check --strict mydeck.yaml\n"
         "          quizlib check --questions mydeck.yaml | less",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     attach(
         parser.add_argument("decks", nargs="+", metavar="DECK", help="deck file or bundled deck name"),

@@ -25,7 +25,6 @@ def add_parser(sub: SubParsers) -> None:
         description="Print the script that makes bash, zsh or fish complete quizlib's commands and "
         "arguments with Tab.",
         epilog=INSTALL,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("shell", choices=SHELLS, help="the shell to complete in")
     parser.set_defaults(func=run)

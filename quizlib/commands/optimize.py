@@ -39,7 +39,9 @@ def add_parser(sub: SubParsers) -> None:
     group.add_argument("--apply", action="store_true", help="store the fitted parameters and reschedule")
     group.add_argument("--undo", action="store_true", help="restore the parameters the last --apply replaced")
     group.add_argument("--retention", action="store_true", help="recommend a desired retention")
-    parser.add_argument("--desired-retention", type=float, default=0.9, help="for the workload estimate")
+    parser.add_argument(
+        "--desired-retention", type=float, default=0.9, metavar="R", help="for the workload estimate"
+    )
     parser.set_defaults(func=run)
 
 

@@ -33,7 +33,6 @@ def add_parser(sub: SubParsers) -> None:
         "--answers no answer is printed).",
         epilog="examples: quizlib show karabakh --answers | less\n"
         "          quizlib show karabakh --json | jq '.questions | length'",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     attach(parser.add_argument("deck", metavar="DECK", help="deck file or bundled deck name"), deck_names)
     parser.add_argument("--json", action="store_true", help="print JSON")

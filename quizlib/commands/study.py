@@ -6,7 +6,13 @@ import argparse
 import random
 import sys
 
-from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_options, store_options
+from quizlib.commands.common import (
+    SubParsers,
+    load_decks,
+    load_host,
+    plugin_options,
+    store_options,
+)
 from quizlib.completion import attach, deck_names, question_types
 from quizlib.completion import tags as tag_names
 from quizlib.didyoumean import unknown_names
@@ -22,18 +28,19 @@ examples:
   quizlib study --plain < answers.txt   one answer per line, no screen control
 
 keys (interactive):
-  Enter answer / save the rating     1-4 change the rating (again hard good easy)
-  Up Down, j k  move   Space  grab an item (ordering), pick or tick an option
+  Enter  answer / save the rating      1-4  change the rating (again hard good easy)
+  Up Down, j k  move    Space  grab an item (ordering), pick or tick an option
   u undo   s skip   b bury   ? help (Space pages it)   q or Ctrl-D quit
-  (Ctrl-C saves and quits too, with exit status 130); after an answer, Down or j
-  shows more of an outcome too long for the screen.
-  Where letters type (names, numbers, text, cards; a choice's option letters),
-  press Esc first: Esc s skips, Esc q quits.
+  Ctrl-C saves and quits too, with exit status 130. After an answer, Down or j
+  shows more of an outcome too long for the screen. Where letters type (names,
+  numbers, text, cards; a choice's option letters), press Esc first: Esc s skips,
+  Esc q quits.
 
 plain mode (--plain, or whenever stdin or stdout is not a terminal):
-  answers as typed above (3142, b, 1 3, a name...); commands on their own line:
-  :u undo  :s skip  :b bury  :q quit  ? help.  After an answer, Enter accepts the
-  suggested rating or 1-4 picks another. End of input ends the session.
+  Answers as typed above (3142, b, 1 3, a name...); commands on their own line:
+  :u undo   :s skip   :b bury   :q quit   ? help
+  After an answer, Enter accepts the suggested rating or 1-4 picks another.
+  End of input ends the session.
 
 A review is saved the moment it is rated; quitting saves an answer already graded
 with its suggested rating. NO_COLOR turns colour off."""
@@ -49,7 +56,6 @@ def add_parser(sub: SubParsers) -> None:
         "with partial credit and scheduled with FSRS. Interactive when stdin and stdout are\n"
         "terminals; otherwise (or with --plain) one line per answer.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     attach(
         parser.add_argument(
