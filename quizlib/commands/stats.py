@@ -197,7 +197,7 @@ def run(args: argparse.Namespace) -> int:
     by_file = {str(path): deck_id for deck_id, path in files.items()}
     decks = [by_file.get(name, name) for name in args.decks]
     with Store.open(args.db, create=False) as store:
-        check_deck_ids(store, decks)
+        check_deck_ids(store, [d for d in decks if d not in files])  # a file's deck exists
         reviews = [r for r in store.reviews() if not decks or r.deck_id in decks]
         cards = store.all_cards(decks)
     stats = compute(reviews, cards, now)
