@@ -10,11 +10,16 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 
 from quizlib import __version__
+from quizlib.completion import autocomplete
 from quizlib.errors import QuizError, UsageError
+from quizlib.fileio import describe_os_error
+from quizlib.helpformat import QuizParser
 
 #: Subcommand modules, in the order ``--help`` lists them.
 COMMANDS = (
@@ -31,21 +36,45 @@ COMMANDS = (
     "export",
     "import-cards",
     "optimize",
+    "completion",
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
+#: Every environment variable quizlib reads, for ``quizlib --help``.
+ENVIRONMENT = (
+    ("QUIZLIB_DB", "review database path (default: quizlib.db in the user data directory)"),
+    ("QUIZLIB_NOW", "ISO date-time to use as now (demos, tests)"),
+    ("QUIZLIB_PLUGINS_DIR", "directories of *.py plugins, separated by ':'"),
+    ("QUIZLIB_DISABLE_PLUGINS", "plugin names not to load, separated by ','"),
+    ("QUIZLIB_CACHE_DIR", "where parsed decks are cached ('off' disables the cache)"),
+    ("QUIZLIB_RAISE_PLUGIN_ERRORS", "1: a failing plugin raises instead of being skipped"),
+    ("QUIZLIB_DEBUG", "1: show the traceback of an internal error"),
+    ("NO_COLOR", "any value: no colour"),
+)
+
+
+def epilog(width: int | None = None) -> str:
+    """The text after the options in ``quizlib --help``: every environment variable, its
+    meaning wrapped to the terminal under the meanings column (as argparse wraps options)."""
+    columns = width or shutil.get_terminal_size().columns
+    lines = ["Run 'quizlib COMMAND --help' for a command's options.", "", "environment:"]
+    for name, meaning in ENVIRONMENT:
+        text = textwrap.wrap(meaning, max(20, columns - 2 - 30), break_on_hyphens=False)
+        lines.append(f"  {name:<28}{text[0]}")
+        lines += [" " * 30 + more for more in text[1:]]
+    return "\n".join(lines)
+
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered (or just ``only``, to start faster)."""
-    parser = argparse.ArgumentParser(
+    parser = QuizParser(
         prog="quizlib",
         description="Study fact decks in the terminal with spaced repetition; check, show and author decks.",
-        epilog="Run 'quizlib COMMAND --help' for a command's options. "
-        "Environment: QUIZLIB_DB, QUIZLIB_NOW, QUIZLIB_PLUGINS_DIR, QUIZLIB_DISABLE_PLUGINS.",
+        epilog=epilog(),
     )
     parser.add_argument("--version", action="version", version=f"quizlib {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=QuizParser)
     for name in COMMANDS if only is None else (only,):
         module = importlib.import_module(f"quizlib.commands.{name.replace('-', '_')}")
         module.add_parser(sub)
@@ -59,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # and unknown commands still get the full parser.
     first = args_list[0] if args_list else None
     parser = build_parser(first if first in COMMANDS else None)
+    autocomplete(parser)  # a Tab press in the shell: answers and exits (with quizlib[completion])
     argv = args_list
     try:
         args = parser.parse_args(argv)
@@ -67,13 +97,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "func", None) is None:
         parser.print_help()
         return EXIT_USAGE
+    # "quizlib log export: ..." rather than "quizlib log: ...": the words the person typed.
+    name = " ".join(filter(None, (args.command, getattr(args, "action", None))))
     try:
         return int(args.func(args))
     except UsageError as exc:
-        print(f"quizlib {args.command}: {exc}", file=sys.stderr)
+        print(f"quizlib {name}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except QuizError as exc:
-        print(f"{exc}" if "\n" in str(exc) else f"quizlib {args.command}: {exc}", file=sys.stderr)
+        print(f"{exc}" if "\n" in str(exc) else f"quizlib {name}: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("\nquizlib: interrupted", file=sys.stderr)
@@ -82,11 +114,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into e.g. `head` that exits early: not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+    except OSError as exc:  # a file the person named cannot be read or written: their fix, not a bug
+        print(f"quizlib {name}: {describe_os_error(exc)}", file=sys.stderr)
+        return EXIT_ERROR
     except Exception as exc:  # a bug: say so briefly; QUIZLIB_DEBUG=1 shows the traceback
         if os.environ.get("QUIZLIB_DEBUG") == "1":
             raise
         print(
-            f"quizlib {args.command}: internal error: {type(exc).__name__}: {exc}\n"
+            f"quizlib {name}: internal error: {type(exc).__name__}: {exc}\n"
             "This is a bug in quizlib or a plugin; run again with QUIZLIB_DEBUG=1 to see the traceback.",
             file=sys.stderr,
         )

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from quizlib.didyoumean import did_you_mean, known_list
 from quizlib.errors import DeckError, Problem
 from quizlib.model import Actor, Citation, Conflict, Deck, Fact, Section, Source
 from quizlib.validate import Validator
@@ -307,7 +308,7 @@ def resolve_deck(name_or_path: str) -> Path:
     for name, bundled in bundled_decks():
         if name == name_or_path:
             return bundled
-    names = ", ".join(n for n, _ in bundled_decks()) or "none"
-    raise DeckError(
-        [Problem(name_or_path, 0, 0, f"no such file, and no bundled deck of that name (bundled: {names})")]
-    )
+    names = [n for n, _ in bundled_decks()]
+    hint = did_you_mean(name_or_path, names)
+    message = f"no such file, and no bundled deck of that name{hint} (bundled: {known_list(names)})"
+    raise DeckError([Problem(name_or_path, 0, 0, message)])

@@ -7,11 +7,14 @@ plugin's questions export without plugin-specific code.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import html
+import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 from quizlib.errors import AnswerError, QuizError
@@ -137,14 +140,49 @@ def to_tsv(deck: Deck, cards: Iterable[Card]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _plain(text: str) -> str:
-    text = re.sub(r"<br\s*/?>", " ", text, flags=re.I)
-    text = re.sub(r"<[^>]+>", "", text)
-    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+#: Tags that start a new line in Anki's HTML (the rest run on inline).
+BLOCK_TAGS = frozenset(
+    {"address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "footer"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre", "section"}
+    | {"table", "tbody", "td", "th", "thead", "tr", "ul"}
+)
+
+
+class _TextOfHtml(HTMLParser):
+    """Collects the text of an HTML field, with a line break at each block boundary."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        # In HTML a line break in the text is a space; only tags break lines.
+        self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(text: str) -> str:
+    """Anki HTML as plain text: tags dropped, entities decoded, a line per block.
+
+    ``<div>``, ``<li>``, ``<br>`` and the other block tags end a line, so list items and
+    paragraphs do not run together; spaces inside a line are collapsed, blank lines dropped.
+    """
+    parser = _TextOfHtml()
+    parser.feed(text)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _slug(text: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", _plain(text).lower()).strip("-")[:40].strip("-") or "card"
+    base = re.sub(r"[^a-z0-9]+", "-", html_to_text(text).lower()).strip("-")[:40].strip("-") or "card"
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
@@ -153,19 +191,22 @@ def _slug(text: str, taken: set[str]) -> str:
 
 
 def read_tsv(text: str) -> tuple[dict[str, str], list[list[str]]]:
-    """Header settings (``#key:value``) and rows of an Anki text export."""
+    """Header settings (``#key:value``) and rows of an Anki text export.
+
+    Fields may be quoted as Anki writes them (``"a field with a<TAB>tab or a line break"``,
+    ``""`` for a quote), so one note can span several lines.
+    """
     headers: dict[str, str] = {}
-    rows: list[list[str]] = []
-    for line in text.splitlines():
-        if line.startswith("#") and ":" in line and not rows:
-            key, _, value = line[1:].partition(":")
-            headers[key.strip().lower()] = value
-        elif line.strip():
-            sep = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}.get(
-                headers.get("separator", "tab").lower(), headers.get("separator", "\t")
-            )
-            rows.append(line.split(sep))
-    return headers, rows
+    lines = text.splitlines(keepends=True)
+    start = 0
+    while start < len(lines) and (lines[start].startswith("#") and ":" in lines[start]):
+        key, _, value = lines[start][1:].rstrip("\r\n").partition(":")
+        headers[key.strip().lower()] = value
+        start += 1
+    name = headers.get("separator", "tab")
+    sep = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "space": " "}.get(name.lower(), name)
+    reader = csv.reader(io.StringIO("".join(lines[start:])), delimiter=sep[:1] or "\t")
+    return headers, [row for row in reader if any(field.strip() for field in row)]
 
 
 def tsv_to_deck(text: str, deck_id: str, title: str) -> dict[str, Any]:
@@ -192,23 +233,23 @@ def tsv_to_deck(text: str, deck_id: str, title: str) -> dict[str, Any]:
             if i != tag_col and (not columns or i >= len(columns) or columns[i] != "guid")
         ]
         tags = row[tag_col].split() if tag_col is not None and tag_col < len(row) else []
-        if not fields or not _plain(fields[0]):
+        if not fields or not html_to_text(fields[0]):
             continue
         front = fields[0]
         card: dict[str, Any]
         if CLOZE.search(front):
-            cloze = CLOZE.sub(lambda m: "{{" + _plain(m.group(1)) + "}}", front)
+            cloze = CLOZE.sub(lambda m: "{{" + " ".join(html_to_text(m.group(1)).split()) + "}}", front)
             card = {
                 "id": _slug(CLOZE.sub(lambda m: m.group(1), front), taken),
                 "type": "cloze",
-                "text": _plain(cloze),
+                "text": html_to_text(cloze),
             }
-        elif len(fields) >= 2 and _plain(fields[1]):
+        elif len(fields) >= 2 and html_to_text(fields[1]):
             card = {
                 "id": _slug(front, taken),
                 "type": "basic",
-                "front": _plain(front),
-                "back": _plain(fields[1]),
+                "front": html_to_text(front),
+                "back": html_to_text(fields[1]),
             }
         else:
             continue

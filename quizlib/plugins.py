@@ -71,6 +71,10 @@ class PluginHost:
     errors: list[LoadError] = field(default_factory=list)
     sections: dict[str, Section] = field(default_factory=dict)
     question_types: dict[str, QuestionType] = field(default_factory=dict)
+    #: Every plugin name seen while loading, disabled or not.
+    candidates: set[str] = field(default_factory=set)
+    #: Names to disable that matched no plugin (typos in ``QUIZLIB_DISABLE_PLUGINS``).
+    unmatched_disabled: list[str] = field(default_factory=list)
     _origins: dict[str, str] = field(default_factory=dict)
 
     def fail(self, plugin: str, reason: str, exc: BaseException | None = None) -> None:
@@ -167,6 +171,7 @@ def get_plugin_manager(
     blocked = set(disabled) | set(_env_list(env.get("QUIZLIB_DISABLE_PLUGINS"), ","))
 
     def add(name: str, origin: str, location: str, version: str, load: Callable[[], object]) -> None:
+        host.candidates.add(name)
         if name in blocked:
             return
         if name in host.infos:
@@ -204,6 +209,7 @@ def get_plugin_manager(
                 add(path.stem, "plugins dir", str(path), "", functools.partial(_load_file, path))
     for name, obj in (extra or {}).items():
         add(name, "registered", type(obj).__name__, "", functools.partial(_identity, obj))
+    host.unmatched_disabled = sorted(blocked - host.candidates)
     _collect(host)
     return host
 

@@ -97,9 +97,10 @@ def compute(
     today = local_day(now, tz=tz)
     per_day = Counter(local_day(r.reviewed_at, tz=tz) for r in reviews)
     start = today - dt.timedelta(days=HEATMAP_DAYS - 1)
+    start -= dt.timedelta(days=start.weekday())  # whole weeks: every weekday row starts together
     heat = {
         (start + dt.timedelta(days=i)).isoformat(): per_day.get(start + dt.timedelta(days=i), 0)
-        for i in range(HEATMAP_DAYS)
+        for i in range((today - start).days + 1)
     }
     forecast = [0] * FORECAST_DAYS
     for card in cards:

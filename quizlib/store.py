@@ -65,14 +65,22 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None) -> Store:
+    def open(cls, path: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
         """Open (creating or migrating) the database at ``path`` (None: the default path).
 
+        Args:
+            path: The database file, or ``:memory:``.
+            create: Create the database when it does not exist; commands that only read
+                pass False, so a mistyped ``--db`` does not leave an empty database behind.
+
         Raises:
-            StoreError: Locked, read-only, damaged, not SQLite, or newer than this program.
+            StoreError: Missing (with ``create=False``), locked, read-only, damaged, not
+                SQLite, or newer than this program.
         """
         where = Path(path) if path is not None else default_db_path()
         if str(where) != ":memory:":
+            if not create and not where.exists():
+                raise StoreError(f"no review database at {where} (nothing studied yet? run quizlib study)")
             _check_file(where)
             try:
                 where.parent.mkdir(parents=True, exist_ok=True)
@@ -265,6 +273,11 @@ class Store:
             (_iso(since), deck_id),
         )
         return {r[0] for r in rows}
+
+    def deck_ids(self) -> list[str]:
+        """Every deck id with cards or reviews, sorted."""
+        sql = "SELECT deck_id FROM cards UNION SELECT deck_id FROM reviews ORDER BY deck_id"
+        return [r[0] for r in self.conn.execute(sql)]
 
     def all_cards(self, deck_ids: Sequence[str] = ()) -> list[CardRow]:
         """Every card, or those of the given decks."""

@@ -5,7 +5,6 @@ Every problem is collected with its position, so an author sees all of them at o
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -23,6 +22,7 @@ from quizlib.coreschema import (
     SOURCE_FIELDS,
 )
 from quizlib.dates import PartialDate
+from quizlib.didyoumean import close_matches
 from quizlib.errors import Problem
 from quizlib.model import (
     Actor,
@@ -42,7 +42,7 @@ F = FieldKind
 
 def suggest(word: str, options: Iterable[str]) -> str:
     """A ``; did you mean 'x'?`` suffix when an option is close to ``word``."""
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    close = close_matches(word, options)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -82,7 +83,7 @@ def test_show_json_lists_facts_and_questions(
     assert question["id"] == "cards/c1/basic" and question["fact"] == "cards/c1"
     assert question["prompt"]["text"] and "key" not in question
     assert main(["show", str(path)]) == 0
-    assert "1 questions" in capsys.readouterr().out
+    assert "1 source, 0 actors" in (out := capsys.readouterr().out) and "\n1 question\n" in out
 
 
 def test_plugins_json_lists_builtins(capsys: pytest.CaptureFixture[str]) -> None:
@@ -111,4 +112,59 @@ def test_bundled_deck_by_name(capsys: pytest.CaptureFixture[str]) -> None:
     assert "karabakh" in {d["name"] for d in decks}
     assert main(["check", "karabakh"]) == 0
     assert main(["check", "no-such-deck-anywhere"]) == 1
-    assert "no bundled deck of that name" in capsys.readouterr().err
+    assert "no bundled deck of that name" in (err := capsys.readouterr().err) and "did you mean" not in err
+
+
+def test_top_level_help_lists_every_environment_variable(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    package = Path(__file__).parents[1] / "quizlib"
+    source = "".join(f.read_text(encoding="utf-8") for f in package.rglob("*.py"))
+    names = set(re.findall(r"\b(QUIZLIB_[A-Z]+(?:_[A-Z]+)*|NO_COLOR)\b", source))
+    assert {"QUIZLIB_DEBUG", "QUIZLIB_CACHE_DIR", "NO_COLOR"} <= names
+    for name in names:
+        assert f"  {name} " in out, name
+
+
+def test_new_points_only_at_what_is_installed_and_reads_dates_like_answers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "deck.yaml"
+    argv = ["new", str(path), "--title", "Notes: week #1", "--published", "January 15 2023"]
+    assert main(argv) == 0
+    text = path.read_text(encoding="utf-8")
+    assert "docs/" not in text and not text.startswith("# yaml-language-server")  # no file it needs
+    assert "quizlib schema -o quizlib-deck.schema.json" in text
+    assert "published: 2023-01-15" in text and 'title: "Notes: week #1"' in text
+    assert main(["check", str(path)]) == 0
+
+
+def test_new_refuses_an_id_that_is_not_a_slug(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "deck.yaml"
+    assert main(["new", str(path), "--id", "Bad Id"]) == 2
+    assert "--id 'Bad Id' is not a slug" in capsys.readouterr().err and not path.exists()
+    assert main(["new", str(path), "--published", "someday"]) == 2
+    assert "'someday'" in capsys.readouterr().err and not path.exists()
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_environment_help_fits_the_terminal(width: int) -> None:
+    from quizlib.cli import epilog
+
+    lines = epilog(width).splitlines()
+    assert all(len(line) <= width for line in lines)
+    assert all(line.startswith(("  QUIZLIB_", "  NO_COLOR", " " * 30)) for line in lines[3:])
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_wraps_at_words_on_a_narrow_terminal(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def help_at(columns: int) -> str:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        assert main([command, "--help"]) == 0
+        return capsys.readouterr().out
+
+    wide, narrow = help_at(200), help_at(60)
+    assert all(len(line) <= 60 for line in narrow.splitlines())
+    assert set(wide.split()) == set(narrow.split())  # the same words, none cut in two

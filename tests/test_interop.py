@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import zipfile
 from collections.abc import Callable
@@ -11,6 +12,7 @@ import pytest
 
 from quizlib import load_deck
 from quizlib.cli import main
+from quizlib.interop import html_to_text
 from quizlib.plugins import PluginHost
 
 DECK = """\
@@ -85,3 +87,41 @@ def test_import_cards_rejects_files_without_notes(tmp_path: Path, capsys: pytest
     empty.write_text("#separator:tab\n")
     assert main(["import-cards", str(empty), "-o", str(tmp_path / "x.yaml")]) == 1
     assert "no basic or cloze notes" in capsys.readouterr().err
+
+
+def test_html_blocks_become_lines() -> None:
+    html = "<div>Which?</div><ul><li>a) one</li><li>b) two &amp; three</li></ul>first<br>second<b> bold</b>"
+    assert html_to_text(html) == "Which?\na) one\nb) two & three\nfirst\nsecond bold"
+    assert html_to_text("<p>  spaced   out </p>") == "spaced out"
+
+
+def test_own_tsv_export_round_trips_through_import_cards(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tsv, deck = tmp_path / "karabakh.txt", tmp_path / "back.yaml"
+    assert main(["export", "karabakh", "--format", "tsv", "-o", str(tsv)]) == 0
+    assert main(["import-cards", str(tsv), "-o", str(deck)]) == 0
+    assert main(["check", str(deck)]) == 0
+    loaded = load_deck(deck)
+    cards = loaded.facts("cards")
+    exported = sum(1 for line in tsv.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    assert len(cards) == exported
+    fronts = [c.get("front") for c in cards if "\na) " in (c.get("front") or "")]
+    assert fronts, "choice options stay on lines of their own"
+    tag = re.compile(r"</?(div|li|ul|ol|br|b|p|small)\b")
+    assert not any(tag.search((c.get("front") or "") + (c.get("back") or "")) for c in cards)
+
+
+def test_quoted_fields_may_hold_tabs_line_breaks_and_quotes(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text(
+        '#separator:tab\n#html:true\n"Two\nlines?"\t"say ""yes""\tor no"\nplain front\tplain back\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "deck.yaml"
+    assert main(["import-cards", str(notes), "-o", str(out)]) == 0
+    cards = load_deck(out).facts("cards")
+    assert [(c.get("front"), c.get("back")) for c in cards] == [
+        ("Two lines?", 'say "yes" or no'),
+        ("plain front", "plain back"),
+    ]

@@ -53,5 +53,6 @@ def test_apply_then_undo(
 
 
 def test_too_few_reviews_is_a_clear_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Store.open(tmp_path / "empty.db").close()
     assert main(["optimize", "--db", str(tmp_path / "empty.db")]) == 1
     assert "at least" in capsys.readouterr().err

@@ -233,7 +233,7 @@ def test_study_plain_through_a_pipe_saves_what_was_rated_and_survives_a_restart(
 def test_study_rejects_an_unknown_question_type(tmp_path: Path) -> None:
     pytest.importorskip("quizlib.session")
     done = study(tmp_path, "", "--type", "no-such-type")
-    assert done.returncode == 2 and "unknown question type 'no-such-type'" in done.stderr
+    assert done.returncode == 2 and "no question type 'no-such-type'" in done.stderr
 
 
 def test_interactive_only_when_both_ends_are_terminals(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -256,3 +256,15 @@ def test_interactive_only_when_both_ends_are_terminals(monkeypatch: pytest.Monke
         monkeypatch.setattr(sys, "stdin", Tty(stdin))
         monkeypatch.setattr(sys, "stdout", Tty(stdout))
         assert interactive(argparse.Namespace(plain=plain)) is expected
+
+
+def test_plain_mode_chosen_for_a_pipe_says_so_once(tmp_path: Path) -> None:
+    argv = [sys.executable, "-m", "quizlib", "study", "--db", str(tmp_path / "p.db"), "--limit", "1"]
+    chosen = subprocess.run(argv, input="", capture_output=True, text=True, check=False)
+    lines = chosen.stderr.splitlines()
+    assert lines == [
+        "quizlib study: stdin and stdout are not terminals: plain mode, one answer per line "
+        "(--plain to choose it)"
+    ]
+    asked = subprocess.run([*argv, "--plain"], input="", capture_output=True, text=True, check=False)
+    assert "plain mode" not in asked.stderr

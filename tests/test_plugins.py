@@ -304,7 +304,7 @@ def test_readme_plugin_example_from_a_plugins_dir_and_an_entry_point(tmp_path: P
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: truefalse\nVersion: 0.1\n")
     (info / "entry_points.txt").write_text("[quizlib]\ntruefalse = truefalse\n")
     checked = _run(["check", str(deck)], {**env, "PYTHONPATH": str(site)})
-    assert checked.returncode == 0 and "1 questions" in checked.stdout, checked.stderr
+    assert checked.returncode == 0 and "(1 fact, 1 question)" in checked.stdout, checked.stderr
     answered = subprocess.run(
         [sys.executable, "-m", "quizlib", "study", str(deck), "--plain", "--db", str(tmp_path / "q.db")],
         env={**env, "PYTHONPATH": str(site), "QUIZLIB_NOW": "2024-01-01T09:00:00"},

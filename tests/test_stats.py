@@ -10,6 +10,7 @@ import pytest
 
 from quizlib import Rating
 from quizlib.cli import main
+from quizlib.commands.stats import heatmap, render
 from quizlib.scheduling import Scheduling
 from quizlib.stats import compute, streak, true_retention
 from quizlib.store import CardRow, Review
@@ -55,7 +56,7 @@ def test_compute_totals_types_forecast() -> None:
     assert stats.by_type["u"].mean_score == pytest.approx(1 / 3)
     assert stats.leeches == ["d/b"]
     assert stats.hardest[0]["card"] in ("d/a", "d/b") and 0 <= stats.hardest[0]["retrievability"] <= 1
-    assert len(stats.reviews_per_day) == 182 and stats.reviews_per_day[NOW.date().isoformat()] == 1
+    assert 182 <= len(stats.reviews_per_day) < 189 and stats.reviews_per_day[NOW.date().isoformat()] == 1
     assert stats.streak == 3  # reviews today, 1 and 2 days ago
 
 
@@ -75,4 +76,59 @@ def test_stats_command_json_and_text(
     assert data["total_reviews"] == 2 and data["retention"]["all_time"] == 1.0
     assert main(["stats", "--db", db]) == 0
     text = capsys.readouterr().out
-    assert "2 reviews of 1 cards" in text and "\x1b[" not in text  # no colour when piped
+    assert "2 reviews of 1 card on 2 days" in text and "\x1b[" not in text  # no colour when piped
+
+
+def test_heatmap_weeks_start_on_monday_so_every_row_lines_up() -> None:
+    now = dt.datetime(2024, 5, 8, 12, tzinfo=dt.UTC)  # 181 days earlier is a Friday
+    reviews = [
+        Review(f"r{i}", "d", "a", "t", now - dt.timedelta(days=days), 3)
+        for i, days in enumerate((0, 2, 184))  # today, Monday 6 May, Monday 6 Nov 2023
+    ]
+    stats = compute(reviews, [], now)
+    first = min(stats.reviews_per_day)
+    assert dt.date.fromisoformat(first).weekday() == 0 and stats.reviews_per_day[first] == 1
+    rows = heatmap(stats, colour=False)
+    months, grid, legend = rows[0], rows[1:8], rows[8]
+    assert [row[:4] for row in grid] == ["Mon ", "    ", "Wed ", "    ", "Fri ", "    ", "Sun "]
+    assert grid[0][4] == "█" and all(row[4] == "·" for row in grid[1:])  # week 1: only Monday
+    assert grid[0].endswith("█") and grid[2].endswith("█")  # Monday 6 May and Wednesday 8 May
+    assert months.split() == ["Nov", "Dec", "Jan", "Feb", "Mar", "Apr"]
+    assert months.index("Dec") - 4 == 4  # 4 Dec 2023 begins the fifth week shown
+    assert "none" in legend and "more" in legend
+
+
+def test_report_plurals_question_texts_and_the_empty_log() -> None:
+    state = Scheduling().review(None, Rating.AGAIN, NOW - dt.timedelta(days=5), "d/q1")
+    card = CardRow("d", "q1", state, NOW, 1, 1, False, None, False, "")
+    stats = compute([review("q1", 0, 1)], [card], NOW)
+    text = render(stats, colour=False, texts={"d/q1": "What is the capital of Armenia? " * 3})
+    assert "1 review of 1 card on 1 day; streak 1 day" in text
+    assert "What is the capital of Armenia?" in text and "…  (1 lapse)" in text and "d/q1" not in text
+    assert render(compute([], [], NOW), colour=False).startswith("No reviews yet. Start with 'quizlib study'")
+
+
+def test_stats_of_a_deck_file_shows_its_question_texts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deck = tmp_path / "mine.yaml"
+    deck.write_text(
+        "quizlib: 1\ndeck: {id: mine, title: Mine}\n"
+        "cards:\n  - {id: c1, type: basic, front: What is the capital of Armenia?, back: Yerevan}\n",
+        encoding="utf-8",
+    )
+    log = tmp_path / "log.csv"
+    log.write_text(
+        "card_id,review_rating,review_time,review_duration,deck_id,question_id\n"
+        "mine/cards/c1/basic,1,2024-05-09T10:00:00,100,mine,cards/c1/basic\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "s.db")
+    assert main(["log", "import", str(log), "--db", db]) == 0
+    monkeypatch.setenv("QUIZLIB_NOW", NOW.isoformat())
+    capsys.readouterr()
+    assert main(["stats", str(deck), "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "What is the capital of Armenia?" in out and "mine/cards/c1/basic" not in out
+    assert main(["stats", "mine", "--db", db]) == 0
+    assert "mine/cards/c1/basic" in capsys.readouterr().out  # by id alone the text is unknown

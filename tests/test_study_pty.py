@@ -15,12 +15,15 @@ import signal
 import sqlite3
 import sys
 import textwrap
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
 import pytest
+from vtscreen import Screen
 
 from quizlib.plugins import get_plugin_manager
+from quizlib.ui import helpscreen
 
 pexpect = pytest.importorskip("pexpect")
 pytest.importorskip("quizlib.session", reason="the session engine is not installed")
@@ -79,11 +82,11 @@ def spawn(argv: list[str], env: dict[str, str]) -> pexpect.spawn:
     return child
 
 
-def finish(child: pexpect.spawn) -> str:
+def finish(child: pexpect.spawn, status: int = 0) -> str:
     """Wait for the process to end; its summary (printed after the screen closes)."""
     child.expect(pexpect.EOF)
     child.close()
-    assert child.exitstatus == 0, child.before
+    assert child.exitstatus == status, child.before
     return str(child.before)
 
 
@@ -120,8 +123,8 @@ def test_ctrl_c_before_rating_saves_the_answer(study: tuple[list[str], dict[str,
     child.send("a\r")
     child.expect("Suggested")
     child.send("\x03")
-    finish(child)
-    assert len(reviews(db)) == 1
+    summary = finish(child, status=130)  # like plain mode, and like any interrupted program
+    assert "Answered 1" in summary and len(reviews(db)) == 1
 
 
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
@@ -151,3 +154,88 @@ def test_plain_flag_in_a_terminal_uses_line_mode(study: tuple[list[str], dict[st
     out = finish(child)
     assert "Answered 1" in out and "\x1b[?1049h" not in textwrap.dedent(out)
     assert len(reviews(db)) == 1
+
+
+LONG_TITLE_DECK = DECK.replace("PTY demo deck", "A deck with a rather long title about peacekeeping")
+
+
+def wait_for(child: pexpect.spawn, screen: Screen, predicate: Callable[[str], bool]) -> str:
+    """Feed the child's output to ``screen`` until ``predicate(screen text)`` holds and the
+    output has paused: a redraw can arrive in pieces, and half a frame may match too."""
+    while True:
+        while not predicate(screen.text()):
+            screen.feed(child.read_nonblocking(100_000))
+        try:
+            screen.feed(child.read_nonblocking(100_000, timeout=0.5))
+        except pexpect.TIMEOUT:
+            return screen.text()
+
+
+def help_body(page: str) -> list[str]:
+    """The help lines of a screen: below the title, above the paging hint and the bars."""
+    lines = page.splitlines()
+    end = next(i for i, line in enumerate(lines) if " done · " in line)
+    return [line for line in lines[2:end] if not line.startswith("-- Space")]
+
+
+def normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_help_wraps_at_words_and_pages_through_every_key(
+    columns: int, study: tuple[list[str], dict[str, str], Path], tmp_path: Path
+) -> None:
+    argv, env, _ = study
+    deck = tmp_path / "long.yaml"
+    deck.write_text(LONG_TITLE_DECK, encoding="utf-8")
+    argv = [*argv[:3], str(deck), *argv[4:]]
+    child = pexpect.spawn(
+        sys.executable, argv, env=env, dimensions=(24, columns), encoding="utf-8", timeout=30
+    )
+    screen = Screen(24, columns)
+    first = wait_for(child, screen, lambda s: "basic" in s and "? help" in s)
+    assert first.splitlines()[0].endswith("· basic")  # the title gives way, the type stays
+
+    def page_drawn(before: str) -> Callable[[str], bool]:
+        return lambda s: s != before and ("Space: more" in s or "suggested rating." in s)
+
+    child.send("?")
+    pages = [wait_for(child, screen, page_drawn(first))]
+    while "Space: more" in pages[-1]:
+        child.send(" ")
+        pages.append(wait_for(child, screen, page_drawn(pages[-1])))
+    assert len(pages) == (1 if columns == 80 else 2)
+    shown = normal(" ".join(line for page in pages for line in help_body(page)))
+    # Every phrase of the help appears whole: nothing is cut off or broken inside a word.
+    for phrase in (helpscreen.ESC_RULE, helpscreen.SAVING, *(f"{k} {w}" for k, w in helpscreen.KEYS)):
+        assert normal(phrase) in shown, phrase
+    child.send("x")  # closes the help without acting
+    wait_for(child, screen, lambda s: "Keys" not in s and "? help" in s)
+    child.send("\x1bq")
+    finish(child)
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_a_long_outcome_pages_above_ratings_that_stay_on_screen(
+    columns: int, study: tuple[list[str], dict[str, str], Path]
+) -> None:
+    argv, env, _ = study
+    argv = [*argv[:3], "karabakh", *argv[4:], "--type", "timeline", "--seed", "3"]
+    child = pexpect.spawn(
+        sys.executable, argv, env=env, dimensions=(24, columns), encoding="utf-8", timeout=30
+    )
+    screen = Screen(24, columns)
+    wait_for(child, screen, lambda s: "earliest first" in s and "? help" in s)
+    child.send("1234\r")
+    page = wait_for(child, screen, lambda s: "Suggested:" in s)
+    pages = [page]
+    while "Down: more" in pages[-1]:
+        child.send("j")
+        pages.append(wait_for(child, screen, lambda s, before=pages[-1]: s != before and "Suggested:" in s))
+    seen = "\n".join(pages)
+    assert len(pages) > 1 and all(f"\n{n}. " in seen for n in (1, 2, 3, 4))  # every item, over pages
+    assert all("Rate:" in p and "Suggested:" in p for p in pages)  # the ratings never scroll away
+    child.send("\r")
+    child.send("\x1bq")
+    finish(child)

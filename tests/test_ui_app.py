@@ -12,7 +12,9 @@ import io
 import re
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from types import FrameType
+from datetime import datetime, timedelta
+from types import FrameType, SimpleNamespace
+from typing import Any
 
 import pytest
 from fake_session import (
@@ -37,11 +39,12 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from quizlib.model import Rating
-from quizlib.ui import render
+from quizlib.ui import helpscreen, render
 from quizlib.ui.app import build_app, run_app
 from quizlib.ui.inputs import NameCompleter
 from quizlib.ui.keys import build_key_bindings
 from quizlib.ui.state import Phase, StudyState
+from quizlib.wording import wrap_words
 
 UP, DOWN, LEFT, RIGHT, ESC, CTRL_C, CTRL_D = "\x1b[A", "\x1b[B", "\x1b[D", "\x1b[C", "\x1b", "\x03", "\x04"
 
@@ -102,9 +105,11 @@ def drive(
         app = build_app(state, input=inp, output=DummyOutput(), environ=environ or {})
         if isinstance(keys, str):
             inp.send_text(keys)
-            assert app.run() == 0
+            status = app.run()
         else:
-            assert app.run(pre_run=send_later(inp, keys)) == 0
+            status = app.run(pre_run=send_later(inp, keys))
+    last = keys if isinstance(keys, str) else keys[-1]
+    assert status == (130 if last.endswith(CTRL_C) else 0)  # Ctrl-C: interrupted, as in plain mode
     return fake, state
 
 
@@ -258,6 +263,16 @@ def test_ctrl_c_while_asking_saves_nothing_more() -> None:
     assert len(fake.saved) == 1
 
 
+def test_ctrl_c_exits_130_like_plain_mode_and_q_exits_0() -> None:
+    for key, status in ((CTRL_C, 130), ("q", 0)):
+        fake = session(ORDER_Q)
+        with create_pipe_input() as inp:
+            inp.send_text("3142\r" + key)
+            out = io.StringIO()
+            got = run_app(fake, input=inp, output=DummyOutput(), stdout=out, environ={}, clock=lambda: NOW)
+        assert got == status and len(fake.saved) == 1  # the graded answer is saved either way
+
+
 # -- undo, skip, bury, help ----------------------------------------------------------------
 
 
@@ -373,3 +388,54 @@ def test_render_fragments_fit_the_width_and_tell_the_outcome() -> None:
     for width in (80, 40, 30):
         lines = render.to_text(render.key_help(state, width)).splitlines()
         assert all(len(line.rstrip()) <= width for line in lines)
+
+
+def test_title_keeps_the_question_type_and_shortens_the_deck_title() -> None:
+    assert render.title_line("Short", "timeline", 60) == " Short · timeline"
+    line = render.title_line("A very long deck title " * 4, "who_said_typed", 60)
+    assert len(line) <= 60 and line.endswith("… · who_said_typed")
+
+
+@pytest.mark.parametrize("width", [80, 60, 30])
+def test_help_lines_fit_and_never_break_a_word(width: int) -> None:
+    lines = [render.to_text(line) for line in helpscreen.help_lines(width)]
+    assert all(len(line) <= width for line in lines)
+    text = " ".join(" ".join(lines).split())
+    for _, what in helpscreen.KEYS:
+        assert " ".join(what.split()) in text
+    page, more = helpscreen.paged(helpscreen.help_lines(width), 0, 10)
+    assert more and render.line_count(page) == 10
+
+
+@pytest.mark.parametrize(
+    ("delta", "text"),
+    [
+        (timedelta(seconds=29), "<1m"),
+        (timedelta(seconds=30), "1m"),
+        (timedelta(minutes=2, seconds=30), "3m"),
+        (timedelta(minutes=3, seconds=30), "4m"),  # halves round up, not to even
+        (timedelta(minutes=59, seconds=40), "1h"),  # never "60m"
+        (timedelta(hours=23, minutes=40), "1d"),
+        (timedelta(days=3, hours=12), "4d"),
+    ],
+)
+def test_intervals_round_half_up_into_the_next_unit(delta: timedelta, text: str) -> None:
+    assert render.format_interval(delta) == text
+
+
+def test_an_overdue_next_review_is_due_now() -> None:
+    def summary(due: datetime) -> Any:
+        return SimpleNamespace(next_due=due, due_tomorrow=0)
+
+    assert render.next_due_text(summary(NOW - timedelta(minutes=5)), NOW) == "Next review due now."
+    assert render.next_due_text(summary(NOW + timedelta(seconds=10)), NOW) == "Next review due now."
+    assert render.next_due_text(summary(NOW + timedelta(minutes=10)), NOW).startswith("Next review in 10m (")
+
+
+def test_wrapped_lines_hang_under_their_label_and_keep_hyphenated_words() -> None:
+    lines = wrap_words("Answer: the Collective Security Treaty Organization and large-scale attacks", 30)
+    assert lines[0].startswith("Answer: ") and all(line.startswith(" " * 8) for line in lines[1:])
+    assert any("large-scale" in line for line in lines) and all(len(line) <= 30 for line in lines)
+    numbered = wrap_words("2. 19 September 2023: Azerbaijan launched a one-day offensive", 30)
+    assert all(line.startswith("   ") for line in numbered[1:])
+    assert wrap_words("Who said: a quote that runs on", 12, hang=False)[1][0] != " "

@@ -14,6 +14,7 @@ from collections import Counter
 
 from quizlib.commands.common import SubParsers, load_host, plugin_options
 from quizlib.commands.show import question_lines
+from quizlib.completion import attach, deck_names
 from quizlib.deck import load_deck, resolve_deck
 from quizlib.errors import DeckError, Problem
 from quizlib.lint import lint_deck
@@ -22,6 +23,7 @@ from quizlib.model import Deck, Question
 from quizlib.plugins import PluginHost
 from quizlib.question_lint import answers_of, find_flaws, lint_questions
 from quizlib.questions import generate_questions
+from quizlib.wording import plural
 
 DESCRIPTION = """\
 Validate decks. Every problem is printed on stderr as FILE:LINE:COL: message.
@@ -63,9 +65,11 @@ def add_parser(sub: SubParsers) -> None:
         epilog="examples: quizlib check decks/*.yaml\n"
         "          quizlib check --strict mydeck.yaml\n"
         "          quizlib check --questions mydeck.yaml | less",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("decks", nargs="+", metavar="DECK", help="deck file or bundled deck name")
+    attach(
+        parser.add_argument("decks", nargs="+", metavar="DECK", help="deck file or bundled deck name"),
+        deck_names,
+    )
     parser.add_argument(
         "--strict",
         action="store_true",
@@ -98,7 +102,8 @@ def _review(deck: Deck, questions: list[Question], host: PluginHost) -> list[Fla
         print()
     kinds = Counter(flaw.kind for flaw in flaws)
     summary = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
-    print(f"{len(questions)} questions, {len(by_question)} with flaws{': ' + summary if summary else ''}")
+    details = f": {summary}" if summary else ""
+    print(f"{plural(len(questions), 'question')}, {len(by_question)} with flaws{details}")
     return flaws
 
 
@@ -131,8 +136,8 @@ def run(args: argparse.Namespace) -> int:
                 _warn(problem)
             if count or generated.errors:
                 failed = True
-                print(f"{name}: {count} warnings (--strict)")
+                print(f"{name}: {plural(count, 'warning')} (--strict)")
                 continue
         facts = sum(len(f) for f in deck.sections.values())
-        print(f"{name}: ok ({facts} facts, {len(generated.questions)} questions)")
+        print(f"{name}: ok ({plural(facts, 'fact')}, {plural(len(generated.questions), 'question')})")
     return 1 if failed else 0

@@ -7,10 +7,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from quizlib.deck import load_deck, resolve_deck
-from quizlib.errors import DeckError, Problem
+from quizlib.dates import PartialDate
+from quizlib.deck import bundled_decks, load_deck, resolve_deck
+from quizlib.didyoumean import unknown_names
+from quizlib.errors import AnswerError, DeckError, Problem, UsageError
 from quizlib.model import Deck
 from quizlib.plugins import PluginHost, get_plugin_manager
+from quizlib.store import Store
 
 SubParsers = Any  # argparse's _SubParsersAction is private; typed loosely on purpose
 
@@ -43,6 +46,9 @@ def store_options() -> argparse.ArgumentParser:
 def load_host(args: argparse.Namespace, *, quiet: bool = False) -> PluginHost:
     """Load the plugins, warning on stderr about any that failed."""
     host = get_plugin_manager(plugins_dirs=getattr(args, "plugins_dir", []) or [])
+    typo = unknown_names("plugin", host.unmatched_disabled, host.candidates)
+    if typo is not None:
+        raise UsageError(f"QUIZLIB_DISABLE_PLUGINS: {typo}")
     if not quiet:
         for error in host.errors:
             print(f"quizlib: warning: {error} (skipped)", file=sys.stderr)
@@ -61,3 +67,44 @@ def load_decks(names: Sequence[str], host: PluginHost) -> list[Deck]:
     if problems:
         raise DeckError(problems)
     return decks
+
+
+def check_deck_ids(store: Store, deck_ids: Sequence[str]) -> None:
+    """Refuse deck ids that neither the database nor the bundled decks know (typos).
+
+    Raises:
+        UsageError: Naming each unknown id, with the closest known one and the known ids.
+    """
+    known = [*store.deck_ids(), *(name for name, _ in bundled_decks())]
+    error = unknown_names("deck", deck_ids, known)
+    if error is not None:
+        raise error
+
+
+def date_option(text: str) -> PartialDate:
+    """An argparse type for dates, read as answers are: ``2024-01-15``, ``January 15 2024``,
+    ``15 Jan 2024``, ``Jan 2024``, ``2024``.
+
+    Raises:
+        argparse.ArgumentTypeError: With what forms are accepted.
+    """
+    from quizlib.datetext import parse_date_answer
+
+    try:
+        return parse_date_answer(text)
+    except AnswerError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
+
+
+def yaml_scalar(text: str) -> str:
+    """``text`` as a YAML scalar: plain when YAML reads it back unchanged, else double-quoted."""
+    import json
+
+    import yaml
+
+    plain = " ".join(text.split())
+    try:
+        same = plain == text and yaml.safe_load(text) == text and " #" not in text
+    except yaml.YAMLError:
+        same = False
+    return text if same else json.dumps(text, ensure_ascii=False)

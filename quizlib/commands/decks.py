@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from quizlib.commands.common import SubParsers, load_host
 from quizlib.deck import bundled_decks, load_deck
 from quizlib.errors import DeckError
+from quizlib.wording import plural
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -24,7 +26,7 @@ def add_parser(sub: SubParsers) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print each bundled deck's name, title and size."""
     host = load_host(args)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for name, path in bundled_decks():
         try:
             deck = load_deck(path, sections=host.sections)
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             rows.append(
                 {
                     "name": name,
-                    "title": f"(invalid: {len(exc.problems)} problems)",
+                    "title": f"(invalid: {plural(len(exc.problems), 'problem')})",
                     "facts": 0,
                     "path": str(path),
                 }
@@ -50,5 +52,5 @@ def run(args: argparse.Namespace) -> int:
     elif not rows:
         print("no bundled decks are installed")
     for row in rows if not args.json else ():
-        print(f"{row['name']:<16} {row['title']} ({row['facts']} facts)")
+        print(f"{row['name']:<16} {row['title']} ({plural(row['facts'], 'fact')})")
     return 0

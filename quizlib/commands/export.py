@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from pathlib import Path
 
 from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_options
+from quizlib.completion import attach, deck_names
+from quizlib.fileio import write_text_atomic, write_with
 from quizlib.interop import to_card, to_tsv, write_apkg
 from quizlib.questions import generate_questions
+from quizlib.wording import plural
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -23,7 +25,7 @@ def add_parser(sub: SubParsers) -> None:
         epilog="examples: quizlib export karabakh --format apkg -o karabakh.apkg; "
         "quizlib export karabakh --format tsv -o karabakh.txt",
     )
-    parser.add_argument("deck", metavar="DECK", help="deck file or bundled deck name")
+    attach(parser.add_argument("deck", metavar="DECK", help="deck file or bundled deck name"), deck_names)
     parser.add_argument(
         "--format", choices=("apkg", "tsv"), default="apkg", help="output format (default apkg)"
     )
@@ -40,11 +42,11 @@ def run(args: argparse.Namespace) -> int:
     cards = [to_card(q, deck, host) for q in questions]
     if args.format == "apkg":
         output = args.output or f"{deck.id}.apkg"
-        write_apkg(deck, cards, output)
-        print(f"wrote {len(cards)} notes to {output}")
+        write_with(output, lambda temp: write_apkg(deck, cards, temp))
+        print(f"wrote {plural(len(cards), 'note')} to {output}")
     elif args.output:
-        Path(args.output).write_text(to_tsv(deck, cards), encoding="utf-8")
-        print(f"wrote {len(cards)} notes to {args.output}")
+        write_text_atomic(args.output, to_tsv(deck, cards))
+        print(f"wrote {plural(len(cards), 'note')} to {args.output}")
     else:
         sys.stdout.write(to_tsv(deck, cards))
     return 0

@@ -10,7 +10,21 @@ import yaml
 
 from quizlib.commands.common import SubParsers
 from quizlib.errors import UsageError
+from quizlib.fileio import write_text_atomic
 from quizlib.interop import tsv_to_deck
+from quizlib.wording import plural
+
+
+class _BlockDumper(yaml.SafeDumper):
+    """Writes text of several lines as a ``|`` block, as a person would type it."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_BlockDumper.add_representer(str, _str)
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -42,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot read {source} as UTF-8 text: {exc}") from None
     stem = re.sub(r"[^a-z0-9]+", "-", output.stem.lower()).strip("-") or "imported"
     deck = tsv_to_deck(text, args.deck_id or stem[:64], args.title or stem.replace("-", " ").capitalize())
-    body = yaml.safe_dump(deck, sort_keys=False, allow_unicode=True, width=100)
-    output.write_text(f"# Imported from {source.name} by quizlib import-cards.\n{body}", encoding="utf-8")
-    print(f"wrote {len(deck['cards'])} cards to {output}")
+    body = yaml.dump(deck, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True, width=100)
+    write_text_atomic(output, f"# Imported from {source.name} by quizlib import-cards.\n{body}")
+    print(f"wrote {plural(len(deck['cards']), 'card')} to {output}")
     return 0

@@ -6,10 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from quizlib.commands.common import SubParsers, store_options
+from quizlib.commands.common import SubParsers, check_deck_ids, store_options
+from quizlib.completion import attach, deck_ids
 from quizlib.errors import QuizError, UsageError
+from quizlib.fileio import atomic_text
 from quizlib.logio import export_csv, import_reviews, read_csv
 from quizlib.store import Store
+from quizlib.wording import plural
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -26,7 +29,7 @@ def add_parser(sub: SubParsers) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     out = actions.add_parser("export", parents=[store_options()], help="write the review log as CSV")
     out.add_argument("-o", "--output", metavar="FILE.csv", help="file to write (default: stdout)")
-    out.add_argument("--deck", help="only this deck's reviews")
+    attach(out.add_argument("--deck", help="only this deck's reviews"), deck_ids)
     out.set_defaults(func=run_export)
     into = actions.add_parser("import", parents=[store_options()], help="merge a review-log CSV")
     into.add_argument("file", metavar="FILE.csv")
@@ -40,12 +43,13 @@ def add_parser(sub: SubParsers) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the CSV."""
-    with Store.open(args.db) as store:
+    with Store.open(args.db, create=False) as store:
+        check_deck_ids(store, [args.deck] if args.deck else [])
         if args.output:
             path = Path(args.output)
-            with path.open("w", encoding="utf-8", newline="") as out:
+            with atomic_text(path, newline="") as out:
                 count = export_csv(store, out, args.deck)
-            print(f"wrote {count} reviews to {path}", file=sys.stderr)
+            print(f"wrote {plural(count, 'review')} to {path}", file=sys.stderr)
         else:
             export_csv(store, sys.stdout, args.deck)
     return 0
@@ -67,6 +71,6 @@ def run_import(args: argparse.Namespace) -> int:
             raise QuizError(f"{path}: {exc}") from None
     print(
         f"{path}: read {result.read}, added {result.added}, already present {result.skipped}; "
-        f"{result.cards} cards rescheduled"
+        f"{plural(result.cards, 'card')} rescheduled"
     )
     return 0

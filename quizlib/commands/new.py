@@ -7,14 +7,23 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from quizlib.commands.common import SubParsers, load_host, plugin_options
+from quizlib.commands.common import SubParsers, date_option, load_host, plugin_options, yaml_scalar
+from quizlib.coreschema import SLUG_RE
+from quizlib.dates import PartialDate
 from quizlib.errors import UsageError
+from quizlib.fileio import write_text_atomic
 from quizlib.model import Section
 
+#: The example source's publication date unless --published gives one.
+EXAMPLE_PUBLISHED = PartialDate(2024, 1, 15)
+
 HEADER = """\
-# yaml-language-server: $schema=./quizlib-deck.schema.json
-# A quizlib deck (format 1). Reference: docs/deck-format.md; schema: `quizlib schema`.
+# A quizlib deck (format 1). `quizlib schema` describes every field and section;
+# `quizlib show {path}` shows the questions it makes.
 # Check it with `quizlib check {path}`; study it with `quizlib study {path}`.
+# For completion in an editor with yaml-language-server, write the schema next to this
+# file with `quizlib schema -o quizlib-deck.schema.json`, then make this the first line:
+#   # yaml-language-server: $schema=./quizlib-deck.schema.json
 # Ids are slugs (a-z, 0-9, -) and must stay stable: review history is keyed by them.
 quizlib: 1
 deck:
@@ -31,7 +40,7 @@ sources:
     title: Headline of the article
     outlet: Example News
     author: A. Writer
-    published: 2024-01-15        # YYYY, YYYY-MM or YYYY-MM-DD
+    published: {published}        # YYYY, YYYY-MM or YYYY-MM-DD
     # published_note: say how the date was inferred, if it was
     # url: https://example.org/article
 
@@ -135,12 +144,26 @@ def add_parser(sub: SubParsers) -> None:
     parser.add_argument("path", metavar="DECK.yaml", help="file to create (never overwritten)")
     parser.add_argument("--id", dest="deck_id", help="deck id (default: from the file name)")
     parser.add_argument("--title", help="deck title (default: from the file name)")
+    parser.add_argument(
+        "--published",
+        type=date_option,
+        default=EXAMPLE_PUBLISHED,
+        metavar="DATE",
+        help="publication date of the example source, written as people do: "
+        "2024-01-15, 'January 15 2024', 'Jan 2024', 2024",
+    )
     parser.set_defaults(func=run)
 
 
-def scaffold(path: str, deck_id: str, title: str, sections: Mapping[str, Section]) -> str:
+def scaffold(
+    path: str,
+    deck_id: str,
+    title: str,
+    sections: Mapping[str, Section],
+    published: PartialDate = EXAMPLE_PUBLISHED,
+) -> str:
     """The scaffold text with a block for each installed built-in section and card type."""
-    text = HEADER.format(path=path, deck_id=deck_id, title=title)
+    text = HEADER.format(path=path, deck_id=deck_id, title=yaml_scalar(title), published=published)
     text += "".join(BLOCKS[name] for name in BLOCKS if name in sections)
     card_type = sections["cards"].fields.get("type") if "cards" in sections else None
     cards = [CARDS[t] for t in CARDS if card_type is not None and t in card_type.values]
@@ -154,10 +177,16 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.path)
     if path.exists():
         raise UsageError(f"{path} exists; choose another name (quizlib new never overwrites)")
-    stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "my-deck"
-    deck_id = args.deck_id or stem[:64]
+    stem = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:64].strip("-") or "my-deck"
+    deck_id = args.deck_id or stem
+    if not SLUG_RE.match(deck_id):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", deck_id.lower()).strip("-")[:64] or "my-deck"
+        raise UsageError(
+            f"--id {deck_id!r} is not a slug: use a-z, 0-9 and -, starting with a letter or digit, "
+            f"at most 64 characters (e.g. --id {suggestion})"
+        )
     title = args.title or stem.replace("-", " ").capitalize()
     sections = load_host(args).sections
-    path.write_text(scaffold(str(path), deck_id, title, sections), encoding="utf-8")
+    write_text_atomic(path, scaffold(str(path), deck_id, title, sections, args.published))
     print(f"wrote {path}; edit it, then: quizlib check {path}")
     return 0

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 
 from quizlib.clock import local_zone, system_clock
-from quizlib.commands.common import SubParsers, store_options
+from quizlib.commands.common import SubParsers, check_deck_ids, store_options
+from quizlib.completion import attach, deck_ids
 from quizlib.logio import replay
 from quizlib.optimize import DEFAULT_PARAMETERS, LoggedReview, build_items, fit_and_check
 from quizlib.params_store import parameters_for, save_parameters, scope_for, undo_parameters
 from quizlib.scheduling import SchedulerSettings
 from quizlib.store import Store
+from quizlib.wording import plural
 from quizlib.workload import habits_from_log, recommend_retention, simulate_workload
 
 
@@ -27,14 +29,19 @@ def add_parser(sub: SubParsers) -> None:
         "retention from a workload simulation.",
         epilog="example: quizlib optimize --deck karabakh --apply",
     )
-    parser.add_argument(
-        "--deck", help="fit one deck's reviews and store the parameters for it (default: all)"
+    attach(
+        parser.add_argument(
+            "--deck", help="fit one deck's reviews and store the parameters for it (default: all)"
+        ),
+        deck_ids,
     )
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--apply", action="store_true", help="store the fitted parameters and reschedule")
     group.add_argument("--undo", action="store_true", help="restore the parameters the last --apply replaced")
     group.add_argument("--retention", action="store_true", help="recommend a desired retention")
-    parser.add_argument("--desired-retention", type=float, default=0.9, help="for the workload estimate")
+    parser.add_argument(
+        "--desired-retention", type=float, default=0.9, metavar="R", help="for the workload estimate"
+    )
     parser.set_defaults(func=run)
 
 
@@ -59,13 +66,14 @@ def run(args: argparse.Namespace) -> int:
     now = system_clock()()
     scope = scope_for(args.deck)
     where = f"deck {args.deck}" if args.deck else "all decks"
-    with Store.open(args.db) as store:
+    with Store.open(args.db, create=False) as store:
+        check_deck_ids(store, [args.deck] if args.deck else [])
         if args.undo:
             restored = undo_parameters(store.conn, scope, now=now)
             count = _reschedule(store, args.deck, restored)
             print(
                 f"restored {'the default' if restored is None else 'the previous'} parameters for {where}; "
-                f"{count} cards rescheduled"
+                f"{plural(count, 'card')} rescheduled"
             )
             return 0
         reviews = _log(store, args.deck)
@@ -86,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
                 "(least study time per card remembered); set it as deck.settings.retention"
             )
             return 0
-        print(f"{len(reviews)} reviews of {where} give {fit.items} training items.\n")
+        print(f"{plural(len(reviews), 'review')} of {where} give {plural(fit.items, 'training item')}.\n")
         label = "current" if current != DEFAULT_PARAMETERS else "default"
         print(f"{'':>4} {label:>9} {'fitted':>9}")
         for i, (a, b) in enumerate(zip(current, fit.parameters, strict=True)):
@@ -110,8 +118,8 @@ def run(args: argparse.Namespace) -> int:
             save_parameters(store.conn, scope, fit.parameters, now=now)
             count = _reschedule(store, args.deck, fit.parameters)
             print(
-                f"\napplied to {where}; {count} cards rescheduled. Undo with: quizlib optimize --undo"
-                + (f" --deck {args.deck}" if args.deck else "")
+                f"\napplied to {where}; {plural(count, 'card')} rescheduled. "
+                "Undo with: quizlib optimize --undo" + (f" --deck {args.deck}" if args.deck else "")
             )
         else:
             print("\nnot applied; run again with --apply to use the fitted parameters")

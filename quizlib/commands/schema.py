@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from quizlib.commands.common import SubParsers, load_host, plugin_options
+from quizlib.fileio import write_text_atomic
 from quizlib.schema import deck_schema
 
 
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     """Print or write the schema."""
     text = json.dumps(deck_schema(load_host(args).sections), indent=2) + "\n"
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_text_atomic(args.output, text)
     else:
         print(text, end="")
     return 0

@@ -14,8 +14,10 @@ import sys
 from typing import Any
 
 from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_options
+from quizlib.completion import attach, deck_names
 from quizlib.deck import deck_to_dict
 from quizlib.model import Answer, PromptKind, Question
+from quizlib.wording import plural
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -31,9 +33,8 @@ def add_parser(sub: SubParsers) -> None:
         "--answers no answer is printed).",
         epilog="examples: quizlib show karabakh --answers | less\n"
         "          quizlib show karabakh --json | jq '.questions | length'",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("deck", metavar="DECK", help="deck file or bundled deck name")
+    attach(parser.add_argument("deck", metavar="DECK", help="deck file or bundled deck name"), deck_names)
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--seed", type=int, default=0, help="seed for distractors and item order (default 0)")
     parser.add_argument(
@@ -108,13 +109,13 @@ def run(args: argparse.Namespace) -> int:
     print(f"{deck.title}  [{deck.id}]")
     if deck.description:
         print(deck.description)
-    print(f"\n{len(deck.sources)} sources, {len(deck.actors)} actors")
+    print(f"\n{plural(len(deck.sources), 'source')}, {plural(len(deck.actors), 'actor')}")
     for name, facts in deck.sections.items():
-        print(f"  {name:<12} {len(facts):>5} facts")
+        print(f"  {name:<12} {len(facts):>5} {'fact' if len(facts) == 1 else 'facts'}")
     by_type: dict[str, int] = {}
     for q in generated:
         by_type[q.type] = by_type.get(q.type, 0) + 1
-    print(f"\n{len(generated)} questions")
+    print(f"\n{plural(len(generated), 'question')}")
     for name, count in sorted(by_type.items()):
         print(f"  {name:<16} {count:>5}")
     for q in generated:

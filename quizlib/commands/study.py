@@ -6,8 +6,16 @@ import argparse
 import random
 import sys
 
-from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_options, store_options
-from quizlib.errors import UsageError
+from quizlib.commands.common import (
+    SubParsers,
+    load_decks,
+    load_host,
+    plugin_options,
+    store_options,
+)
+from quizlib.completion import attach, deck_names, question_types
+from quizlib.completion import tags as tag_names
+from quizlib.didyoumean import unknown_names
 
 #: The deck studied when none is named.
 DEFAULT_DECK = "karabakh"
@@ -20,16 +28,19 @@ examples:
   quizlib study --plain < answers.txt   one answer per line, no screen control
 
 keys (interactive):
-  Enter answer / save the rating     1-4 change the rating (again hard good easy)
-  Up Down, j k  move   Space  grab an item (ordering), pick or tick an option
-  u undo   s skip   b bury   ? help   q or Ctrl-D quit (Ctrl-C saves and quits too)
-  Where letters type (names, numbers, text, cards; a choice's option letters),
-  press Esc first: Esc s skips, Esc q quits.
+  Enter  answer / save the rating      1-4  change the rating (again hard good easy)
+  Up Down, j k  move    Space  grab an item (ordering), pick or tick an option
+  u undo   s skip   b bury   ? help (Space pages it)   q or Ctrl-D quit
+  Ctrl-C saves and quits too, with exit status 130. After an answer, Down or j
+  shows more of an outcome too long for the screen. Where letters type (names,
+  numbers, text, cards; a choice's option letters), press Esc first: Esc s skips,
+  Esc q quits.
 
 plain mode (--plain, or whenever stdin or stdout is not a terminal):
-  answers as typed above (3142, b, 1 3, a name...); commands on their own line:
-  :u undo  :s skip  :b bury  :q quit  ? help.  After an answer, Enter accepts the
-  suggested rating or 1-4 picks another. End of input ends the session.
+  Answers as typed above (3142, b, 1 3, a name...); commands on their own line:
+  :u undo   :s skip   :b bury   :q quit   ? help
+  After an answer, Enter accepts the suggested rating or 1-4 picks another.
+  End of input ends the session.
 
 A review is saved the moment it is rated; quitting saves an answer already graded
 with its suggested rating. NO_COLOR turns colour off."""
@@ -45,17 +56,19 @@ def add_parser(sub: SubParsers) -> None:
         "with partial credit and scheduled with FSRS. Interactive when stdin and stdout are\n"
         "terminals; otherwise (or with --plain) one line per answer.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "decks",
-        nargs="*",
-        metavar="DECK",
-        help=f"deck file or bundled deck name (default: {DEFAULT_DECK})",
+    attach(
+        parser.add_argument(
+            "decks",
+            nargs="*",
+            metavar="DECK",
+            help=f"deck file or bundled deck name (default: {DEFAULT_DECK})",
+        ),
+        deck_names,
     )
     parser.add_argument("--plain", action="store_true", help="line mode even in a terminal (screen readers)")
     parser.add_argument("--limit", type=_positive, metavar="N", help="stop after N answers (repeats count)")
-    parser.add_argument(
+    types = parser.add_argument(
         "--type",
         dest="types",
         action="append",
@@ -63,7 +76,7 @@ def add_parser(sub: SubParsers) -> None:
         metavar="T",
         help="only questions of type T (repeatable; see 'quizlib plugins')",
     )
-    parser.add_argument(
+    tags = parser.add_argument(
         "--tag",
         dest="tags",
         action="append",
@@ -71,6 +84,8 @@ def add_parser(sub: SubParsers) -> None:
         metavar="X",
         help="only facts tagged X (repeatable)",
     )
+    attach(types, question_types)
+    attach(tags, tag_names)
     parser.add_argument("--cram", action="store_true", help="practise everything now, without rescheduling")
     parser.add_argument(
         "--new", type=_non_negative, metavar="N", help="at most N new questions today (default: the deck's)"
@@ -101,6 +116,13 @@ def interactive(args: argparse.Namespace) -> bool:
     return not args.plain and sys.stdin.isatty() and sys.stdout.isatty()
 
 
+def plain_reason() -> str:
+    """Why plain mode was chosen without --plain, in one line for stderr."""
+    ends = [name for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout)) if not stream.isatty()]
+    which = f"{' and '.join(ends)} are not terminals" if len(ends) == 2 else f"{ends[0]} is not a terminal"
+    return f"{which}: plain mode, one answer per line (--plain to choose it)"
+
+
 def run(args: argparse.Namespace) -> int:
     """Study until done or quit; the store is closed whatever happens."""
     from quizlib.clock import system_clock
@@ -109,11 +131,12 @@ def run(args: argparse.Namespace) -> int:
     from quizlib.ui import render
 
     host = load_host(args)
-    unknown = sorted(set(args.types) - set(host.question_types))
-    if unknown:
-        known = ", ".join(sorted(host.question_types)) or "none"
-        raise UsageError(f"unknown question type {', '.join(map(repr, unknown))} (installed: {known})")
+    error = unknown_names("question type", args.types, host.question_types)
     decks = load_decks(args.decks or [DEFAULT_DECK], host)
+    tags = (tag for deck in decks for fact in deck.all_facts() for tag in fact.tags)
+    error = error or unknown_names("tag", args.tags, tags)
+    if error is not None:
+        raise error
     clock = system_clock()
     rng = random.Random(args.seed) if args.seed is not None else random.Random()
     options = SessionOptions(
@@ -131,6 +154,8 @@ def run(args: argparse.Namespace) -> int:
             return run_app(session, clock=clock)
         from quizlib.ui.plain import run_plain
 
+        if not args.plain:
+            print(f"quizlib study: {plain_reason()}", file=sys.stderr)
         return run_plain(session, sys.stdin, sys.stdout, clock=clock)
     finally:
         store.close()

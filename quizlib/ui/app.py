@@ -15,7 +15,6 @@ import contextlib
 import os
 import signal
 import sys
-import textwrap
 import time
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -42,10 +41,12 @@ from prompt_toolkit.output import ColorDepth, Output
 from prompt_toolkit.styles import Style
 
 from quizlib.model import PromptKind
-from quizlib.ui import render
+from quizlib.ui import helpscreen, render
 from quizlib.ui.inputs import create_answer_buffer
 from quizlib.ui.keys import build_key_bindings
+from quizlib.ui.plain import EXIT_INTERRUPTED
 from quizlib.ui.state import TYPED_KINDS, Phase, StudySession, StudyState
+from quizlib.wording import wrap_words
 
 # Colours only add emphasis: every state also shows in text or in reverse video, which
 # survives NO_COLOR (monochrome keeps bold, underline and reverse).
@@ -108,13 +109,12 @@ def create_key_help(state: StudyState) -> Window:
 
 
 def create_header(state: StudyState) -> Window:
-    """Deck title and question type."""
+    """Deck title and question type; a long title is shortened, never the type."""
 
     def text() -> StyleAndTextTuples:
         if state.question is None or state.deck is None:
             return []
-        line = f" {state.deck.title} · {state.question.type}"
-        return [("class:header", line[: _width()])]
+        return [("class:header", render.title_line(state.deck.title, state.question.type, _width()))]
 
     return Window(FormattedTextControl(text), height=1)
 
@@ -128,11 +128,19 @@ def create_body(state: StudyState, answer: Buffer) -> tuple[HSplit, Window, Wind
     typing = Condition(lambda: _typing(state))
     rating = Condition(lambda: state.phase is Phase.RATING)
 
+    def outcome() -> list[render.Fragments]:
+        return helpscreen.split_lines(render.feedback_fragments(state, _width()))
+
+    def ratings() -> render.Fragments:
+        if state.pending is None:
+            return []
+        return render.rating_fragments(state.pending, state.rating, _width())
+
     def question() -> StyleAndTextTuples:
         full = render.question_fragments(state, _width())
-        if state.phase is Phase.RATING and render.line_count(full) + render.line_count(feedback()) > _rows(
-            state
-        ):
+        if state.phase is Phase.RATING and render.line_count(full) + len(outcome()) + render.line_count(
+            ratings()
+        ) > _rows(state):
             # The outcome matters more now: the correct answer lists what the rows showed.
             return list(render.question_fragments(state, _width(), rows=False))
         return list(full)
@@ -143,7 +151,7 @@ def create_body(state: StudyState, answer: Buffer) -> tuple[HSplit, Window, Wind
         out: StyleAndTextTuples = []
         if state.kind is PromptKind.ORDER and state.typed:
             out += [("class:label", "Typed: "), ("", state.typed + "_"), ("", "\n")]
-        return [*out, ("class:hint", "\n".join(textwrap.wrap(render.hint(state.question.prompt), _width())))]
+        return [*out, ("class:hint", "\n".join(wrap_words(render.hint(state.question.prompt), _width())))]
 
     def message() -> StyleAndTextTuples:
         error = answer.validation_error.message if answer.validation_error else state.message
@@ -154,8 +162,18 @@ def create_body(state: StudyState, answer: Buffer) -> tuple[HSplit, Window, Wind
     def feedback() -> StyleAndTextTuples:
         if state.pending is None:
             return []
-        fragments = render.feedback_fragments(state, _width())
-        return [*fragments, *render.rating_fragments(state.pending, state.rating, _width())]
+        rating_lines = ratings()
+        # The question window shows its closing line break as a blank row: count it.
+        room = _rows(state) - render.to_text(question()).count("\n") - 1 - render.line_count(rating_lines)
+        room -= render.line_count(message()) if message() else 0
+        lines = outcome()
+        state.feedback_top = max(0, min(state.feedback_top, len(lines) - room))  # stop at the last page
+        # A long outcome (a timeline's sources) is paged so the ratings stay on screen.
+        page, state.feedback_more = helpscreen.paged(
+            lines, state.feedback_top, room, "-- Down: more; Up: back --"
+        )
+        state.feedback_step = max(1, room - 1)
+        return [*page, *rating_lines]
 
     question_window = Window(FormattedTextControl(question, focusable=True), dont_extend_height=True)
     answer_window = Window(BufferControl(answer), height=1, dont_extend_height=True)
@@ -167,7 +185,7 @@ def create_body(state: StudyState, answer: Buffer) -> tuple[HSplit, Window, Wind
                 VSplit([Window(FormattedTextControl("> "), width=2), answer_window]), filter=typing
             ),
             _shown_when_not_empty(message),
-            ConditionalContainer(Window(FormattedTextControl(feedback), wrap_lines=True), filter=rating),
+            ConditionalContainer(Window(FormattedTextControl(feedback)), filter=rating),
         ]
     )
     return container, question_window, answer_window
@@ -179,11 +197,25 @@ def _shown_when_not_empty(text: Callable[[], StyleAndTextTuples]) -> Conditional
     return ConditionalContainer(window, filter=Condition(lambda: bool(text())))
 
 
+def create_help(state: StudyState) -> Window:
+    """The ``?`` help: one page of it, wrapped at words for the terminal's width."""
+
+    def text() -> StyleAndTextTuples:
+        rows = _rows(state)
+        lines = helpscreen.help_lines(_width())
+        state.help_top = min(state.help_top, max(0, len(lines) - 1))
+        page, state.help_more = helpscreen.paged(lines, state.help_top, rows)
+        state.help_step = max(1, rows - 1)
+        return list(page)
+
+    return Window(FormattedTextControl(text), dont_extend_height=True)
+
+
 def create_layout(state: StudyState, answer: Buffer) -> tuple[Layout, Window, Window]:
     """The whole screen: header, body or help, toolbar and key help."""
     help_shown = Condition(lambda: state.show_help)
     body, question_window, answer_window = create_body(state, answer)
-    help_window = Window(FormattedTextControl(render.HELP_TEXT), wrap_lines=True)
+    help_window = create_help(state)
     root = HSplit(
         [
             create_header(state),
@@ -218,6 +250,7 @@ def build_app(
     env = os.environ if environ is None else environ
     answer = create_answer_buffer(state, lambda buffer: _accept_typed(state, buffer))
     state.listeners.append(answer.reset)
+    state.listeners.append(lambda: setattr(state, "feedback_top", 0))  # a new outcome starts at its top
     layout, question_window, answer_window = create_layout(state, answer)
 
     def keep_focus(app: Application[int]) -> None:
@@ -261,7 +294,7 @@ def run_app(
     answer that was graded but not yet rated is saved with its suggested rating.
 
     Returns:
-        The exit status, 0.
+        The exit status: 0, or 130 when interrupted with Ctrl-C (as in plain mode).
     """
     state = StudyState(session, timer=timer)
     app = build_app(state, input=input, output=output, environ=environ)
@@ -284,7 +317,9 @@ def run_app(
     status = 0
     try:
         status = app.run(pre_run=install_signals) or 0
-    except (KeyboardInterrupt, EOFError):
+    except KeyboardInterrupt:
+        status = EXIT_INTERRUPTED
+    except EOFError:
         pass
     finally:
         state.finish()

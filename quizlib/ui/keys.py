@@ -18,6 +18,7 @@ from prompt_toolkit.filters import Condition, Filter, FilterOrBool
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 
 from quizlib.model import PromptKind, Rating
+from quizlib.ui.plain import EXIT_INTERRUPTED
 from quizlib.ui.render import LETTERS
 from quizlib.ui.state import LIST_KINDS, TYPED_KINDS, Phase, StudyState
 
@@ -116,6 +117,17 @@ def build_key_bindings(state: StudyState, answer: Buffer, after_key: AfterKey | 
         bind(str(r.value), filter=rating, doc="Select a rating: 1 again, 2 hard, 3 good, 4 easy.")(
             partial(state.choose_rating, r)
         )
+
+    def feedback_scroll(direction: int) -> None:
+        if direction > 0:  # the screen stops at the last page (keys may come before a redraw)
+            state.feedback_top += state.feedback_step
+        elif direction < 0:
+            state.feedback_top = max(0, state.feedback_top - state.feedback_step)
+
+    for key, direction in (("down", 1), ("pagedown", 1), ("j", 1), ("up", -1), ("pageup", -1), ("k", -1)):
+        bind(key, filter=rating, doc="Page through an outcome too long for the screen.")(
+            partial(feedback_scroll, direction)
+        )
     for key, delta in (("left", -1), ("right", 1), ("h", -1), ("l", 1)):
         bind(key, filter=rating, doc="Select the previous or next rating.")(
             partial(state.shift_rating, delta)
@@ -130,6 +142,16 @@ def build_key_bindings(state: StudyState, answer: Buffer, after_key: AfterKey | 
 
     def toggle_help() -> None:
         state.show_help = not state.show_help
+        state.help_top = 0
+
+    def help_forward() -> None:
+        if state.help_more:
+            state.help_top += state.help_step
+        else:
+            toggle_help()  # past the last page: the same as any other key
+
+    def help_back() -> None:
+        state.help_top = max(0, state.help_top - state.help_step)
 
     help_keys = (asking & ~typing) | rating | (typing & field_empty)
     bind("?", filter=help_keys, doc="Show the keys.")(toggle_help)
@@ -137,6 +159,12 @@ def build_key_bindings(state: StudyState, answer: Buffer, after_key: AfterKey | 
     bind("<any>", filter=help_shown, doc="Close the help screen (any key).")(toggle_help)
     # Enter is a specific key, so the answer field's own Enter would beat <any>.
     bind("enter", filter=help_shown, doc="Close the help screen.")(toggle_help)
+    for key in ("space", "down", "pagedown", "j", "c-n"):
+        bind(key, filter=help_shown, doc="Show the next page of help (or close it after the last).")(
+            help_forward
+        )
+    for key in ("up", "pageup", "k", "c-p"):
+        bind(key, filter=help_shown, doc="Show the previous page of help.")(help_back)
 
     def quit_session(event: KeyPressEvent) -> None:
         """Quit, saving a graded answer with its suggested rating first."""
@@ -147,8 +175,14 @@ def build_key_bindings(state: StudyState, answer: Buffer, after_key: AfterKey | 
         (("q",), command_key("q")),
         (("escape", "q"), asking | rating),
         (("c-d",), ((asking | rating) & ~typing) | (typing & field_empty) | help_shown),
-        (("c-c",), True),
     ]
     for sequence, active in quit_keys:
         kb.add(*sequence, filter=active)(quit_session)
+
+    @kb.add("c-c")
+    def interrupt_session(event: KeyPressEvent) -> None:
+        """Quit as interrupted (status 130, as in plain mode), saving a graded answer first."""
+        state.finish()
+        event.app.exit(result=EXIT_INTERRUPTED)
+
     return kb

@@ -7,14 +7,15 @@ not import prompt_toolkit, so plain mode stays fast to start.
 
 from __future__ import annotations
 
+import math
 import string
-import textwrap
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from quizlib.model import Deck, Grade, Prompt, PromptKind, Question, Rating, Response
 from quizlib.ui.state import TYPED_KINDS, Phase, StudyState
+from quizlib.wording import wrap_words
 
 if TYPE_CHECKING:
     from quizlib.session import Pending, Progress, Summary
@@ -64,18 +65,29 @@ def label(kind: PromptKind, index: int) -> str:
     return LETTERS[index]
 
 
+def _half_up(value: float) -> int:
+    # round() rounds halves to even (2.5 -> 2), which makes 2m30s read "2m" but 3m30s "4m".
+    return math.floor(value + 0.5)
+
+
 def format_interval(delta: timedelta) -> str:
-    """A scheduling interval in a few characters: ``10m``, ``5h``, ``3d``, ``2.5mo``, ``1.2y``."""
-    minutes = delta.total_seconds() / 60
+    """A scheduling interval in a few characters: ``10m``, ``5h``, ``3d``, ``2.5mo``, ``1.2y``.
+
+    Each unit is rounded half up, and a value that rounds to the next unit's size moves to
+    that unit (59m40s is ``1h``, not ``60m``).
+    """
+    seconds = delta.total_seconds()
+    minutes = _half_up(seconds / 60)
     if minutes < 1:
         return "<1m"
     if minutes < 60:
-        return f"{minutes:.0f}m"
-    if minutes < 24 * 60:
-        return f"{minutes / 60:.0f}h"
-    days = minutes / (24 * 60)
-    if days < 30:
-        return f"{days:.0f}d"
+        return f"{minutes}m"
+    hours = _half_up(seconds / 3600)
+    if hours < 24:
+        return f"{hours}h"
+    days = seconds / 86400
+    if _half_up(days) < 30:
+        return f"{_half_up(days)}d"
     if days < 365:
         return f"{days / 30.4:.1f}mo".replace(".0mo", "mo")
     return f"{days / 365.25:.1f}y".replace(".0y", "y")
@@ -92,7 +104,9 @@ def format_elapsed(delta: timedelta) -> str:
 def _wrap(text: str, width: int | None, indent: int) -> list[str]:
     if width is None or width <= indent + 10:
         return [text]
-    return textwrap.wrap(text, width - indent) or [""]
+    # Labelled lines (Answer:, Source:) and numbered ones hang under their text; rows
+    # passed with an indent already have their own.
+    return wrap_words(text, width - indent, hang=indent == 0)
 
 
 def _row(marker: str, tag: str, text: str, width: int | None, style: str) -> Fragments:
@@ -268,7 +282,8 @@ def next_due_text(summary: Summary, now: datetime | None) -> str:
     when = summary.next_due.strftime("%Y-%m-%d %H:%M %Z").strip()
     if now is not None:
         delta = summary.next_due - now
-        when = "now" if delta <= timedelta(0) else f"in {format_interval(delta)} ({when})"
+        # Under half a minute away reads as now: "in <1m" for a card already due misleads.
+        when = "due now" if delta < timedelta(seconds=30) else f"in {format_interval(delta)} ({when})"
     tomorrow = f"; {summary.due_tomorrow} due by tomorrow" if summary.due_tomorrow else ""
     return f"Next review {when}{tomorrow}."
 
@@ -298,23 +313,14 @@ def nothing_to_study(summary: Summary, now: datetime | None = None) -> str:
     return f"Nothing to study right now. {next_due_text(summary, now)}"
 
 
-HELP_TEXT = """\
-Keys
-  Enter          answer; reveal a card; save the selected rating
-  1-4            after an answer: select again, hard, good or easy
-  Up Down  j k   move the highlight in a list
-  Space          ordering: grab the highlighted item, move it, Space drops it
-                 choice: pick it; all that apply: tick or untick it
-  3142           type an order directly (3 1 4 2 too); typing a, b or 2 picks
-  Tab            complete a name (never on an empty field)
-  u              undo: take back the answer on screen, else the last saved one
-  s  b           skip for now; bury until tomorrow
-  ?              this help (any key closes it)
-  q  Ctrl-D      quit          Ctrl-C  quit too
-Letters type wherever they can be an answer (names, numbers, dates, text, cards,
-and a choice's option letters such as b): press Esc first there - Esc u, Esc s,
-Esc b, Esc q (Alt+key works the same). Quitting saves an answer already graded with its
-suggested rating; answers are saved the moment you rate them."""
+def title_line(title: str, question_type: str, width: int) -> str:
+    """`` Deck title · type`` in ``width`` columns: the title is cut with an ellipsis first,
+    because the question type tells how to answer."""
+    tail = f" · {question_type}"
+    room = width - 1 - len(tail)
+    if len(title) > room:
+        title = title[: max(0, room - 1)].rstrip() + "…" if room > 1 else ""
+    return f" {title}{tail}"[:width]
 
 
 def key_help(state: StudyState, width: int | None = None) -> Fragments:
@@ -323,9 +329,12 @@ def key_help(state: StudyState, width: int | None = None) -> Fragments:
     Wraps between keys, never inside one, when ``width`` is given.
     """
     if state.show_help:
-        pairs = [("any key", "close help")]
+        pairs = [("Space", "more")] if state.help_more else []
+        pairs += [("Up", "back")] if state.help_top else []
+        pairs.append(("any key", "close help"))
     elif state.phase is Phase.RATING:
-        pairs = [("1-4", "rate"), ("Enter", "save"), ("u", "answer again"), ("?", "help"), ("q", "quit")]
+        pairs = [("Down", "more")] if state.feedback_more else []
+        pairs += [("1-4", "rate"), ("Enter", "save"), ("u", "answer again"), ("?", "help"), ("q", "quit")]
     else:
         kind = state.kind
         choices = state.question.prompt.choices if state.question is not None else ()

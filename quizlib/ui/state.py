@@ -93,6 +93,11 @@ class StudyState:
         message: What is wrong with the answer just given (cleared by the next answer).
         notice: What a command just did, e.g. "Skipped." (cleared by the next command).
         show_help: Whether the help screen covers the question.
+        help_top: The first help line shown (the help pages when it is taller than the screen).
+        help_step: How many lines a page of help moves (set when the help is drawn).
+        help_more: Whether help lines follow the page shown (set when the help is drawn).
+        feedback_top, feedback_step, feedback_more: The same for an outcome too long for
+            the screen, paged above the ratings.
         listeners: Called whenever a new question is put on screen (the UI clears its fields).
     """
 
@@ -112,6 +117,12 @@ class StudyState:
     message: str = ""
     notice: str = ""
     show_help: bool = False
+    help_top: int = 0
+    help_step: int = 1
+    help_more: bool = False
+    feedback_top: int = 0
+    feedback_step: int = 1
+    feedback_more: bool = False
     listeners: list[Callable[[], None]] = field(default_factory=list)
     _asked_at: float = 0.0
     _after_pick: bool = False

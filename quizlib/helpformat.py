@@ -1,0 +1,57 @@
+"""How ``--help`` is laid out: wrapped at words to the terminal, tables kept where they fit.
+
+Every quizlib parser is a :class:`QuizParser`, so every command's help uses
+:class:`LayoutHelpFormatter` unless it asks for another. Only the standard library is
+imported here: the top-level parser is built on every run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from typing import Any
+
+
+class LayoutHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the layout of descriptions and epilogs (tables of keys, examples) where it
+    fits, and otherwise wraps at words: runs of prose lines (same indent, no column gaps)
+    are reflowed together; any other line too wide continues under its indent + 2. A
+    narrow terminal then never breaks a word in the middle."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        # Option help: argparse's own wrapping, but never inside a hyphenated word.
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        blocks: list[tuple[str, list[str], bool]] = []  # (indent, lines, prose)
+        for line in text.splitlines():
+            lead = line[: len(line) - len(line.lstrip())]
+            prose = bool(line.strip()) and "  " not in line.strip()
+            if blocks and prose and blocks[-1][2] and blocks[-1][0] == lead:
+                blocks[-1][1].append(line.strip())
+            else:
+                blocks.append((lead, [line.strip()], prose))
+        out: list[str] = []
+        for lead, lines, prose in blocks:
+            # argparse keeps a 2-column margin; a line that fits the terminal itself stays.
+            if all(len(indent + lead + line) <= width + 2 for line in lines):
+                out += [(indent + lead + line).rstrip() for line in lines]
+                continue
+            for chunk in [" ".join(lines)] if prose else lines:
+                out += textwrap.wrap(
+                    chunk,
+                    max(20, width),
+                    initial_indent=indent + lead,
+                    subsequent_indent=indent + lead + ("" if prose else "  "),
+                    break_on_hyphens=False,
+                    break_long_words=False,
+                )
+        return "\n".join(out)
+
+
+class QuizParser(argparse.ArgumentParser):
+    """An argument parser whose help is laid out by :class:`LayoutHelpFormatter`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", LayoutHelpFormatter)
+        super().__init__(*args, **kwargs)
