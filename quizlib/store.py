@@ -19,7 +19,10 @@ from quizlib.errors import StoreError
 from quizlib.migrations import MIGRATIONS, migrate
 from quizlib.records import CardRow, Review, card_from_row, review_from_row
 
-BUSY_TIMEOUT_S = 5.0
+#: How long a write waits for another session's transaction. Each transaction is short, but
+#: on a busy machine a few fsyncs queue behind each other; waiting is better than refusing
+#: an answer, and a lock held longer than this is another program's, reported as locked.
+BUSY_TIMEOUT_S = 30.0
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: ``fsrs.State.Review``: a graduated card (the store keeps FSRS states as JSON).
 REVIEW_STATE = 2
