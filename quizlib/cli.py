@@ -25,6 +25,7 @@ COMMANDS = (
     "plugins",
     "new",
     "draft",
+    "review",
     "schema",
     "stats",
     "log",

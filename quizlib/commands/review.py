@@ -1,0 +1,123 @@
+"""``quizlib review``: decide a draft's candidates one by one, saving after every decision."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from quizlib.commands.common import SubParsers, load_host, plugin_options
+from quizlib.errors import DeckError
+from quizlib.reviewedit import DraftFile
+from quizlib.reviewflow import HELP, Quit, Reviewer, refused
+
+EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
+
+EPILOG = f"""\
+commands (a line each in plain mode; a, r, s, u, q act at once on the screen):
+{HELP}
+
+Every decision is saved at once (the file is replaced atomically), keeping the file's
+comments and the order of its entries; an edit that would make the deck invalid is
+refused with the problem's FILE:LINE:COL. Run again to go on where you stopped.
+When no candidate is left the deck gets the checks of 'quizlib check --strict':
+exit 0 when it passes, 1 when something still fails (or you quit early),
+130 on Ctrl-C or end of input."""
+
+
+def add_parser(sub: SubParsers) -> None:
+    """Register ``review``."""
+    parser = sub.add_parser(
+        "review",
+        parents=[plugin_options()],
+        help="review a draft's candidates (review: true): accept, reject, edit, merge actors",
+        description="Walk every entry of a draft deck still marked 'review: true', show it with\n"
+        "its sentence, paragraph and the questions it would make, and accept, reject or\n"
+        "edit it. Interactive when stdin and stdout are terminals; otherwise (or with\n"
+        "--plain) one command per line.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("draft", metavar="DRAFT.yaml", help="the draft deck (edited in place)")
+    parser.add_argument("--plain", action="store_true", help="line mode even in a terminal (screen readers)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Review the draft until every candidate is decided, the person quits or input ends."""
+    host = load_host(args)
+    path = Path(args.draft)
+    draft = DraftFile.open(path, host.sections)  # DeckError: located problems, no traceback
+    reviewer = Reviewer(draft, host)
+    if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
+        from quizlib.ui.review_screen import run_screen  # prompt_toolkit is imported only here
+
+        return run_screen(reviewer)
+    return run_plain(reviewer, sys.stdin, sys.stdout)
+
+
+def run_plain(reviewer: Reviewer, stdin: TextIO, stdout: TextIO) -> int:
+    """The line mode: the candidate, its questions, then one command per line.
+
+    Returns:
+        The exit status (see :func:`finish`).
+    """
+
+    def write(text: str = "") -> None:
+        stdout.write(text + "\n")
+        stdout.flush()
+
+    def ask(question: str, words: list[str]) -> str:
+        stdout.write(question)
+        stdout.flush()
+        line = stdin.readline()
+        if not line:
+            raise EOFError
+        return line.rstrip("\n")
+
+    shown = ""
+    try:
+        while (fact := reviewer.current()) is not None:
+            if shown != fact.key:
+                write()
+                write("\n".join(reviewer.describe(fact)))
+                write("questions:")
+                write("\n".join(reviewer.questions(fact)))
+                shown = fact.key
+            command = ask("review (a r e p m s u q ?)> ", [])
+            try:
+                write(reviewer.do(command, ask))
+            except DeckError as exc:
+                write(refused(exc))
+    except Quit:
+        return finish(reviewer, write, quit=True)
+    except (EOFError, KeyboardInterrupt):
+        write()
+        write(f"saved {reviewer.draft.path}; {len(reviewer.draft.pending())} candidates left")
+        return EXIT_INTERRUPTED
+    return finish(reviewer, write)
+
+
+def finish(reviewer: Reviewer, write: Callable[[str], None], *, quit: bool = False) -> int:
+    """Report the end of a review: what is left, and when nothing is, the strict check.
+
+    Returns:
+        0 when the deck passes ``check --strict``, 1 otherwise (or when the person quit).
+    """
+    path = reviewer.draft.path
+    left = len(reviewer.draft.pending())
+    if quit:
+        write(f"saved {path}; {left} candidates left (run 'quizlib review {path}' to go on)")
+        return EXIT_FAILED
+    problems = reviewer.final_check()
+    if left:
+        write(f"{left} candidates skipped, still marked review: true")
+    for problem in problems:
+        write(f"{problem.path}:{problem.line}:{problem.column}: warning: {problem.message}")
+    if problems:
+        write(f"{path}: {len(problems)} warnings (--strict)")
+        return EXIT_FAILED
+    write(f"{path}: passes check --strict")
+    return EXIT_OK
