@@ -11,6 +11,8 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import yaml
+
 from quizlib.commands.show import question_lines
 from quizlib.errors import DeckError, Problem
 from quizlib.lint import lint_deck
@@ -28,8 +30,9 @@ m FROM INTO      merge actor FROM into INTO (references rewritten, FROM removed)
 o                open the entry in $EDITOR (interactive)
 u undo the last change   q quit (everything decided so far is saved)   ? help"""
 
-#: Asks a person for a value; gets the question and the words to complete with.
-Ask = Callable[[str, list[str]], str]
+#: Asks a person for a value; gets the question, the words to complete with and the
+#: current value (the screen puts it in the line to edit; plain mode shows it).
+Ask = Callable[[str, list[str], str], str]
 
 
 class Quit(Exception):
@@ -155,12 +158,12 @@ class Reviewer:
         name, _, value = rest.strip().partition(" ")
         fields = fact_fields(self.host.sections[fact.section])
         if not name:
-            name = ask("field: ", fields).strip()
+            name = ask("field: ", fields, "").strip()
         if name not in fields:
             return f"no field {name!r} here; fields: {', '.join(fields)}"
         if not value:
-            current = fact.data.get(name, fact.note if name == "note" else "")
-            value = ask(f"{name} [{current}]: ", self.actor_words() if name == "speaker" else [])
+            words = self.actor_words() if name == "speaker" else []
+            value = ask(f"{name}: ", words, current_text(fact, name))
         if not value.strip():
             return "unchanged"
         typed = scalar_text(value.strip())
@@ -172,7 +175,7 @@ class Reviewer:
     def _speaker(self, fact: Fact, rest: str, ask: Ask) -> str:
         if "speaker" not in self.host.sections[fact.section].fields:
             return f"{fact.section} have no speaker"
-        name = rest.strip() or ask("speaker: ", self.actor_words()).strip()
+        name = rest.strip() or ask("speaker: ", self.actor_words(), "").strip()
         if not name:
             return "unchanged"
         actor = self.draft.actor_id(name)
@@ -184,9 +187,9 @@ class Reviewer:
     def _merge(self, rest: str, ask: Ask) -> str:
         names = rest.split()
         if len(names) < 1:
-            names.append(ask("merge actor: ", self.actor_words()).strip())
+            names.append(ask("merge actor: ", self.actor_words(), "").strip())
         if len(names) < 2:
-            names.append(ask(f"into actor (instead of {names[0]}): ", self.actor_words()).strip())
+            names.append(ask(f"into actor (instead of {names[0]}): ", self.actor_words(), "").strip())
         if len(names) != 2 or not all(names):
             return "merge needs two actors: m FROM INTO (ids; names with spaces: ask one at a time)"
         old, new = self.draft.actor_id(names[0]), self.draft.actor_id(names[1])
@@ -214,6 +217,17 @@ class Reviewer:
         ]
         problems += [Problem(deck.path or str(self.draft.path), 0, 0, error) for error in generated.errors]
         return sorted(problems, key=lambda p: (p.line, p.column, p.message))
+
+
+def current_text(fact: Fact, name: str) -> str:
+    """A field's value as a person would type it (lists in YAML's flow style)."""
+    common = {"note": fact.note, "tags": list(fact.tags), "sources": [str(c) for c in fact.sources]}
+    value: object = common.get(name, fact.data.get(name, ""))
+    if isinstance(value, list):
+        if not value:
+            return ""
+        return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1000).strip()
+    return "" if value is None else str(value)
 
 
 def refused(exc: DeckError) -> str:

@@ -69,8 +69,8 @@ def run_plain(reviewer: Reviewer, stdin: TextIO, stdout: TextIO) -> int:
         stdout.write(text + "\n")
         stdout.flush()
 
-    def ask(question: str, words: list[str]) -> str:
-        stdout.write(question)
+    def ask(question: str, words: list[str], current: str = "") -> str:
+        stdout.write(f"{question[:-2]} (now: {current}): " if current else question)
         stdout.flush()
         line = stdin.readline()
         if not line:
@@ -86,7 +86,7 @@ def run_plain(reviewer: Reviewer, stdin: TextIO, stdout: TextIO) -> int:
                 write("questions:")
                 write("\n".join(reviewer.questions(fact)))
                 shown = fact.key
-            command = ask("review (a r e p m s u q ?)> ", [])
+            command = ask("review (a r e p m s u q ?)> ", [], "")
             try:
                 write(reviewer.do(command, ask))
             except DeckError as exc:
@@ -95,9 +95,15 @@ def run_plain(reviewer: Reviewer, stdin: TextIO, stdout: TextIO) -> int:
         return finish(reviewer, write, quit=True)
     except (EOFError, KeyboardInterrupt):
         write()
-        write(f"saved {reviewer.draft.path}; {len(reviewer.draft.pending())} candidates left")
+        write(f"saved {reviewer.draft.path}; {left(reviewer)}")
         return EXIT_INTERRUPTED
     return finish(reviewer, write)
+
+
+def left(reviewer: Reviewer) -> str:
+    """ "3 candidates left"."""
+    count = len(reviewer.draft.pending())
+    return f"{count} candidate{'' if count == 1 else 's'} left"
 
 
 def finish(reviewer: Reviewer, write: Callable[[str], None], *, quit: bool = False) -> int:
@@ -107,13 +113,12 @@ def finish(reviewer: Reviewer, write: Callable[[str], None], *, quit: bool = Fal
         0 when the deck passes ``check --strict``, 1 otherwise (or when the person quit).
     """
     path = reviewer.draft.path
-    left = len(reviewer.draft.pending())
     if quit:
-        write(f"saved {path}; {left} candidates left (run 'quizlib review {path}' to go on)")
+        write(f"saved {path}; {left(reviewer)} (run 'quizlib review {path}' to go on)")
         return EXIT_FAILED
     problems = reviewer.final_check()
-    if left:
-        write(f"{left} candidates skipped, still marked review: true")
+    if reviewer.draft.pending():
+        write(f"skipped: {left(reviewer)}, still marked review: true")
     for problem in problems:
         write(f"{problem.path}:{problem.line}:{problem.column}: warning: {problem.message}")
     if problems:

@@ -53,7 +53,7 @@ def _section(title: str, lines: list[str]) -> None:
 
 def run_screen(reviewer: Reviewer) -> int:
     """Review in a terminal until done, quit (exit 1 unless the deck passes) or Ctrl-C/D (130)."""
-    from quizlib.commands.review import finish
+    from quizlib.commands.review import finish, left
 
     bindings = KeyBindings()
     session: PromptSession[str] = PromptSession(key_bindings=bindings)
@@ -69,8 +69,9 @@ def run_screen(reviewer: Reviewer) -> int:
         immediate(key)
     values: PromptSession[str] = PromptSession()
 
-    def ask(question: str, words: list[str]) -> str:
-        return values.prompt(question, completer=WordCompleter(words, sentence=True, ignore_case=True))
+    def ask(question: str, words: list[str], current: str = "") -> str:
+        completer = WordCompleter(words, sentence=True, ignore_case=True)
+        return values.prompt(question, completer=completer, default=current)
 
     message = ""
     editor = edit_in_editor if (os.environ.get("VISUAL") or os.environ.get("EDITOR")) else None
@@ -95,7 +96,7 @@ def run_screen(reviewer: Reviewer) -> int:
     except Quit:
         return finish(reviewer, print, quit=True)
     except (EOFError, KeyboardInterrupt):
-        print(f"\nsaved {reviewer.draft.path}; {len(reviewer.draft.pending())} candidates left")
+        print(f"\nsaved {reviewer.draft.path}; {left(reviewer)}")
         return EXIT_INTERRUPTED
     clear()
     return finish(reviewer, print)
