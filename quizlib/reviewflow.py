@@ -115,6 +115,8 @@ class Reviewer:
         fact = self.current()
         words = command.strip().split(maxsplit=1)
         verb, rest = (words[0].lower(), words[1] if len(words) > 1 else "") if words else ("", "")
+        if not verb:
+            return ""
         if verb in ("q", "quit"):
             raise Quit
         if verb in ("?", "h", "help"):

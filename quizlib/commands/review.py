@@ -88,7 +88,8 @@ def run_plain(reviewer: Reviewer, stdin: TextIO, stdout: TextIO) -> int:
                 shown = fact.key
             command = ask("review (a r e p m s u q ?)> ", [], "")
             try:
-                write(reviewer.do(command, ask))
+                if said := reviewer.do(command, ask):
+                    write(said)
             except DeckError as exc:
                 write(refused(exc))
     except Quit:

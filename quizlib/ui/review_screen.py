@@ -13,21 +13,50 @@ import os
 import shlex
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from prompt_toolkit import PromptSession, print_formatted_text
-from prompt_toolkit.completion import WordCompleter
+from prompt_toolkit.completion import CompleteEvent, Completer, Completion, WordCompleter
+from prompt_toolkit.document import Document
 from prompt_toolkit.filters import Condition
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.shortcuts import clear
 
 from quizlib.errors import DeckError
+from quizlib.reviewedit import fact_fields
 from quizlib.reviewflow import Quit, Reviewer, refused
 
 EXIT_INTERRUPTED = 130
 KEYS = "arsuq"
 COMMANDS = ["accept", "reject", "edit", "speaker", "merge", "skip", "open", "undo", "quit", "help"]
+
+
+class CommandCompleter(Completer):
+    """Completes the command word, then its argument: field names after ``e``, actor ids,
+    names and aliases after ``p`` (names may hold spaces), actor ids after ``m``."""
+
+    def __init__(self, fields: list[str], actors: list[str], actor_ids: list[str]) -> None:
+        self.fields, self.actors, self.actor_ids = fields, actors, actor_ids
+
+    def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterator[Completion]:
+        """The completions of the text before the cursor."""
+        text = document.text_before_cursor
+        verb, space, rest = text.partition(" ")
+        if not space:
+            choices, typed = COMMANDS, verb
+        elif verb in ("e", "edit"):
+            choices, typed = self.fields, rest
+        elif verb in ("p", "speaker"):
+            choices, typed = self.actors, rest
+        elif verb in ("m", "merge"):
+            choices, typed = self.actor_ids, rest.rpartition(" ")[2]
+        else:
+            return
+        for choice in choices:
+            if choice.casefold().startswith(typed.casefold()):
+                yield Completion(choice, start_position=-len(typed))
 
 
 def edit_in_editor(text: str) -> str | None:
@@ -82,10 +111,12 @@ def run_screen(reviewer: Reviewer) -> int:
             _section("questions", reviewer.questions(fact))
             if message:
                 print_formatted_text(FormattedText([("ansicyan", message)]))
-            words = [*COMMANDS, *reviewer.actor_words(), *fact.data]
+            fields = fact_fields(reviewer.host.sections[fact.section])
+            actors = reviewer.draft.current.actors
+            completer = CommandCompleter(fields, reviewer.actor_words(), list(actors))
             command = session.prompt(
                 "review> ",
-                completer=WordCompleter(words, sentence=True, ignore_case=True),
+                completer=completer,
                 bottom_toolbar=f" {reviewer.progress()}   a accept  r reject  e FIELD edit  p speaker"
                 "  m merge  o editor  s skip  u undo  q quit  ? help",
             )
