@@ -25,6 +25,8 @@ from quizlib.errors import DeckError, Problem
 from quizlib.model import Deck, Fact, FieldKind, Section
 from quizlib.yamlsafe import YMap, YSeq, parse_yaml
 
+FLOW_ENTRY = "review edits block entries ('- id: …' on lines of their own); edit this one by hand"
+
 
 class EditError(DeckError):
     """An edit was refused because the deck would no longer be valid (or the entry is gone)."""
@@ -179,10 +181,8 @@ class DraftFile:
         lines = self.text.splitlines(keepends=True)
         start, column = item.mark[0] - 1, item.mark[1] - 1
         dash = lines[start].rfind("-", 0, column)
-        if dash < 0 or lines[start][column - 1 : column] == "{":
-            raise EditError(
-                [Problem(str(self.path), start + 1, column + 1, "entries must be block mappings under '- '")]
-            )
+        if dash < 0 or lines[start][column : column + 1] == "{":
+            raise EditError([Problem(str(self.path), start + 1, column + 1, FLOW_ENTRY)])
         end = start + 1
         last = start + 1
         while end < len(lines):
