@@ -219,9 +219,20 @@ class DraftFile:
         """Validate the new text, then save it and remember the old one for undo."""
         text = "".join(lines)
         tree, deck = self._parse(text)
+        self._unchanged_on_disk()
         atomic_write(self.path, text)
         self.history.append(self.text)
         self.text, self.tree, self.deck = text, tree, deck
+
+    def _unchanged_on_disk(self) -> None:
+        """Refuse to overwrite changes another program (an editor) saved since the last read."""
+        try:
+            on_disk = self.path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
+        except OSError as exc:
+            raise EditError([Problem(str(self.path), 0, 0, f"cannot read: {exc.strerror or exc}")]) from None
+        if on_disk != self.text:
+            message = "the file changed since review read it; nothing saved (run review again)"
+            raise EditError([Problem(str(self.path), 0, 0, message)])
 
     def replace_lines(self, edits: list[tuple[int, int, list[str]]]) -> None:
         """Apply several (start, end, new lines) replacements at once and save."""
@@ -275,8 +286,9 @@ class DraftFile:
         """Go back to the text before the last edit; False when there is nothing to undo."""
         if not self.history:
             return False
+        tree, deck = self._parse(self.history[-1])
+        self._unchanged_on_disk()
         previous = self.history.pop()
-        tree, deck = self._parse(previous)
         atomic_write(self.path, previous)
         self.text, self.tree, self.deck = previous, tree, deck
         return True

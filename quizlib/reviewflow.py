@@ -8,6 +8,7 @@ command that changes the deck saves it before returning).
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -49,6 +50,7 @@ class Reviewer:
         skipped: Keys of candidates skipped in this run (they come back next run).
         decided: How many candidates were decided in this run.
         total: Candidates pending when the run started.
+        articles: The paragraphs of each source's article, by source id, when known.
     """
 
     draft: DraftFile
@@ -57,6 +59,7 @@ class Reviewer:
     decided: int = 0
     total: int = 0
     undo_log: list[tuple[int, set[str]]] = field(default_factory=list)
+    articles: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.total = len(self.draft.pending())
@@ -80,6 +83,11 @@ class Reviewer:
             lines.append(f"  sentence: {fact.note}")
         if fact.sources:
             lines.append(f"  paragraph: {', '.join(map(str, fact.sources))}")
+        for citation in fact.sources:
+            found = re.fullmatch(r"p(\d+)", citation.location)
+            paragraphs = self.articles.get(citation.source, [])
+            if found and 0 < int(found[1]) <= len(paragraphs):
+                lines.append(f"  {citation}: {paragraphs[int(found[1]) - 1]}")
         return lines
 
     def questions(self, fact: Fact) -> list[str]:
@@ -101,7 +109,6 @@ class Reviewer:
         return lines + errors
 
     def _decided(self, key: str) -> None:
-        self.undo_log.append((self.decided, set(self.skipped)))
         self.decided += 1
         self.skipped.discard(key)
 
@@ -112,6 +119,17 @@ class Reviewer:
             Quit: On ``q``.
             EditError: When the edit would make the deck invalid (nothing is saved then).
         """
+        # Every saved change gets the progress counters it replaced, so that undo puts the
+        # progress back together with the text.
+        counters = (self.decided, set(self.skipped))
+        saved = len(self.draft.history)
+        try:
+            return self._do(command, ask, edit_entry)
+        finally:
+            if len(self.draft.history) > saved:
+                self.undo_log.append(counters)
+
+    def _do(self, command: str, ask: Ask, edit_entry: Callable[[str], str | None] | None) -> str:
         fact = self.current()
         words = command.strip().split(maxsplit=1)
         verb, rest = (words[0].lower(), words[1] if len(words) > 1 else "") if words else ("", "")

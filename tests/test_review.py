@@ -110,6 +110,8 @@ def test_accept_reject_edit_keep_comments_and_order(draft: Path) -> None:
     # everything below the edited entry is untouched, byte for byte
     assert after.split("quotes:\n", 1)[1] == before.split("quotes:\n", 1)[1]
     assert "questions:" in result.stdout and "answer: 12 January 2024" in result.stdout
+    # the article lies beside the draft under its source id: its paragraph is shown
+    assert "  valley:p3: Foreign Ministry spokeswoman Anna Ivanova" in result.stdout
 
 
 def test_invalid_edit_is_refused_with_its_location(draft: Path) -> None:
@@ -197,3 +199,15 @@ def test_entry_edits_keep_other_lines_and_leave_no_temp_file(tmp_path: Path) -> 
     assert draft.undo() and "tags:\n  - checked\n  - war\n" in deck.read_text(encoding="utf-8")
     atomic_write(deck, "x\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["small.yaml"]
+
+
+def test_undo_restores_an_edit_and_a_file_changed_elsewhere_is_not_overwritten(tmp_path: Path) -> None:
+    deck = tmp_path / "small.yaml"
+    deck.write_text(SMALL, encoding="utf-8")
+    draft = DraftFile.open(deck, get_plugin_manager(entry_points=False).sections)
+    draft.set_field("quotes", "stay", "note", "checked")
+    assert draft.undo() and deck.read_text(encoding="utf-8") == SMALL
+    deck.write_text(SMALL + "# a line an editor added\n", encoding="utf-8")
+    with pytest.raises(EditError, match="changed since review read it"):
+        draft.accept("quotes", "stay")
+    assert deck.read_text(encoding="utf-8").endswith("# a line an editor added\n")

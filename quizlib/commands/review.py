@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
 from quizlib.commands.common import SubParsers, load_host, plugin_options
-from quizlib.errors import DeckError
+from quizlib.errors import DeckError, UsageError
 from quizlib.reviewedit import DraftFile
 from quizlib.reviewflow import HELP, Quit, Reviewer, refused
 
@@ -42,6 +43,14 @@ def add_parser(sub: SubParsers) -> None:
     )
     parser.add_argument("draft", metavar="DRAFT.yaml", help="the draft deck (edited in place)")
     parser.add_argument("--plain", action="store_true", help="line mode even in a terminal (screen readers)")
+    parser.add_argument(
+        "--article",
+        action="append",
+        default=[],
+        metavar="[SOURCE=]FILE",
+        help="show cited paragraphs from this article (repeatable; the source id defaults to the "
+        "file name, as 'quizlib draft' makes it; SOURCE.txt or SOURCE.md beside the draft is found anyway)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -50,12 +59,39 @@ def run(args: argparse.Namespace) -> int:
     host = load_host(args)
     path = Path(args.draft)
     draft = DraftFile.open(path, host.sections)  # DeckError: located problems, no traceback
-    reviewer = Reviewer(draft, host)
+    reviewer = Reviewer(draft, host, articles=articles(args.article, path.parent, draft.current.sources))
     if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
         from quizlib.ui.review_screen import run_screen  # prompt_toolkit is imported only here
 
         return run_screen(reviewer)
     return run_plain(reviewer, sys.stdin, sys.stdout)
+
+
+def articles(given: list[str], folder: Path, sources: Iterable[str]) -> dict[str, list[str]]:
+    """The paragraphs of each article given with ``--article`` or lying beside the draft as
+    ``SOURCE.txt`` or ``SOURCE.md``, by source id (numbered as ``quizlib draft`` numbers them).
+
+    Raises:
+        UsageError: An article given cannot be read.
+    """
+    from quizlib.draft import paragraphs
+
+    files: dict[str, Path] = {}
+    for source in sources:
+        found = next((f for ext in (".txt", ".md") if (f := folder / f"{source}{ext}").is_file()), None)
+        if found is not None:
+            files[source] = found
+    for item in given:
+        source, _, name = item.rpartition("=")
+        path = Path(name)
+        files[source or re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:64] or "source"] = path
+    out: dict[str, list[str]] = {}
+    for source, path in files.items():
+        try:
+            out[source] = paragraphs(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read {path} as UTF-8 text: {exc}") from None
+    return out
 
 
 def run_plain(reviewer: Reviewer, stdin: TextIO, stdout: TextIO) -> int:
