@@ -251,10 +251,11 @@ class DraftFile:
         if key in item:
             first, end, column = self._field_span(item, span, key)
             if value is None:
-                if first == span.start:  # the key shares the "- " line: keep the dash
-                    raise EditError(
-                        [Problem(str(self.path), first + 1, column + 1, f"cannot remove '{key}' here")]
-                    )
+                if first == span.start:  # the key shares the "- " line: the next key moves up
+                    if end >= span.end:
+                        message = f"cannot remove '{key}', the entry's only field"
+                        raise EditError([Problem(str(self.path), first + 1, column + 1, message)])
+                    return first, end + 1, [lines[first][:column] + lines[end][column:]]
                 return first, end, []
             prefix = lines[first][:column]
             new = dump_field(key, value, column)

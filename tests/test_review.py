@@ -211,3 +211,37 @@ def test_undo_restores_an_edit_and_a_file_changed_elsewhere_is_not_overwritten(t
     with pytest.raises(EditError, match="changed since review read it"):
         draft.accept("quotes", "stay")
     assert deck.read_text(encoding="utf-8").endswith("# a line an editor added\n")
+
+
+def test_kill_9_after_a_decision_keeps_it(draft: Path) -> None:
+    env = {**os.environ, "QUIZLIB_CACHE_DIR": "off"}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "quizlib", "review", str(draft)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert child.stdin is not None and child.stdout is not None
+    child.stdin.write("a\n")
+    child.stdin.flush()
+    for line in child.stdout:  # the decision is saved before it is reported
+        if "accepted events/event-2024-01-12" in line:
+            break
+    child.kill()
+    child.wait(timeout=30)
+    child.stdin.close()
+    child.stdout.close()
+    text = draft.read_text(encoding="utf-8")
+    assert text.count("  review: true\n") == 8 and main(["check", str(draft)]) == 0
+    assert sorted(p.name for p in draft.parent.iterdir()) == ["draft.yaml", "valley.txt"]
+
+
+def test_accepting_an_entry_whose_first_key_is_review(tmp_path: Path) -> None:
+    deck = tmp_path / "small.yaml"
+    first = SMALL.replace("  review: true\n  note", "  note")
+    first = first.replace("- id: stay\n", "- review: true\n  id: stay\n")
+    deck.write_text(first, encoding="utf-8")
+    draft = DraftFile.open(deck, get_plugin_manager(entry_points=False).sections)
+    draft.accept("quotes", "stay")
+    assert deck.read_text(encoding="utf-8") == first.replace("- review: true\n  id: stay\n", "- id: stay\n")
