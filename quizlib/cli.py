@@ -30,6 +30,7 @@ COMMANDS = (
     "plugins",
     "new",
     "draft",
+    "review",
     "schema",
     "stats",
     "log",
