@@ -12,20 +12,22 @@ from typing import TextIO
 from quizlib.commands.common import SubParsers, load_host, plugin_options
 from quizlib.errors import DeckError, UsageError
 from quizlib.reviewedit import DraftFile
-from quizlib.reviewflow import HELP, Quit, Reviewer, refused
+from quizlib.reviewflow import Quit, Reviewer, refused
 
 EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
 
-EPILOG = f"""\
-commands (a line each in plain mode; a, r, s, u, q act at once on the screen):
-{HELP}
-
-Every decision is saved at once (the file is replaced atomically), keeping the file's
-comments and the order of its entries; an edit that would make the deck invalid is
-refused with the problem's FILE:LINE:COL. Run again to go on where you stopped.
-When no candidate is left the deck gets the checks of 'quizlib check --strict':
-exit 0 when it passes, 1 when something still fails (or you quit early),
-130 on Ctrl-C or end of input."""
+EPILOG = (
+    "Commands, one a line in plain mode (a, r, s, u and q act at once on the screen): "
+    "a accept (remove review: true); r reject (remove the entry); s skip; e FIELD [VALUE] "
+    "edit a field (asks for the value when not given; empty keeps it); p SPEAKER set a "
+    "quote's speaker (an actor's id, name or alias); m FROM INTO merge actor FROM into INTO "
+    "(references rewritten, FROM removed); u undo the last change; q quit; ? help. "
+    "Every decision is saved at once (the file is replaced atomically), keeping the file's "
+    "comments and the order of its entries; an edit that would make the deck invalid is "
+    "refused with the problem's FILE:LINE:COL. Run again to go on where you stopped. When no "
+    "candidate is left the deck gets the checks of 'quizlib check --strict': exit 0 when it "
+    "passes, 1 when something still fails (or you quit early), 130 on Ctrl-C or end of input."
+)
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -34,12 +36,11 @@ def add_parser(sub: SubParsers) -> None:
         "review",
         parents=[plugin_options()],
         help="review a draft's candidates (review: true): accept, reject, edit, merge actors",
-        description="Walk every entry of a draft deck still marked 'review: true', show it with\n"
-        "its sentence, paragraph and the questions it would make, and accept, reject or\n"
-        "edit it. Interactive when stdin and stdout are terminals; otherwise (or with\n"
+        description="Walk every entry of a draft deck still marked 'review: true', show it with "
+        "its sentence, paragraph and the questions it would make, and accept, reject or "
+        "edit it. Interactive when stdin and stdout are terminals; otherwise (or with "
         "--plain) one command per line.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("draft", metavar="DRAFT.yaml", help="the draft deck (edited in place)")
     parser.add_argument("--plain", action="store_true", help="line mode even in a terminal (screen readers)")
