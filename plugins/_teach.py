@@ -214,3 +214,63 @@ def other_names(actor: Actor, text: str) -> list[str]:
     """The actor's names that may stand for ``text`` in a sentence (see :func:`same_thing`)."""
     forms = [actor.name, *actor.aliases]
     return [f for f in dict.fromkeys(forms) if _bare(f) != _bare(text) and same_thing(f, text)]
+
+
+def when(fact: Fact, date: PartialDate | None = None) -> str:
+    """A fact's date for feedback, marked "(inferred)" when the deck says the sources do not
+    state it (``date_inferred: true``): "January 2024 (inferred)"."""
+    date = date if date is not None else fact.date()
+    if date is None:
+        return ""
+    return f"{date.human()} (inferred)" if fact.get("date_inferred") else date.human()
+
+
+#: The share of credit a value earns when only sources the deck warns about give it.
+DOUBTFUL_CREDIT = 0.5
+
+
+def doubt(deck: Deck, conflict: Conflict) -> str:
+    """The ``reliability`` warnings of a conflict's sources when every one carries one (the
+    other value rests on doubtful sources only), else empty."""
+    return deck.caution(conflict.sources) if conflict.sources else ""
+
+
+def conflict_note(deck: Deck, conflict: Conflict, shown: str) -> str:
+    """Feedback on another source's value: accepted in full, or for :data:`DOUBTFUL_CREDIT`
+    when only doubtful sources give it, saying which source and why it is doubtful."""
+    warning = doubt(deck, conflict)
+    if not warning:
+        return conflict_line(deck, conflict, shown)
+    by = deck.cite(conflict.sources, short=True)
+    line = f"Also given as {shown} by {by}, a doubtful source ({warning}); counts as partly right."
+    note = " ".join(conflict.note.split())
+    return f"{line} {note}" if note else line
+
+
+#: Capitalised common nouns that start an institution's descriptive name, which English
+#: reads with "the": "the Ministry of Defense", "the Russian peacekeeping contingent".
+_COMMON_HEADS = frozenset({
+    "ministry", "office", "council", "contingent", "department", "committee", "commission",
+    "government", "parliament", "assembly", "army", "mission", "center", "centre", "agency",
+    "service", "court", "bureau", "embassy", "presidency", "administration", "secretariat",
+    "directorate", "command", "forces", "union", "organization", "organisation", "state",
+})  # fmt: skip
+
+
+def definite(actor: Actor) -> str:
+    """An institution's name as a sentence reads it: "the Ministry of Defense of Azerbaijan",
+    "the Russian peacekeeping contingent"; a single proper name ("Russia", "the Kremlin"), a
+    name starting with "the", a person and an acronym stay as they are."""
+    name = actor.name.strip()
+    words = name.split()
+    if actor.kind == "person" or len(words) < 2 or words[0].lower() == "the" or name.isupper():
+        return name
+    lowered = [w.lower() for w in words]
+    descriptive = lowered[0] in _COMMON_HEADS or any(w in _COMMON_HEADS for w in lowered[1:3])
+    return f"the {name}" if descriptive or not words[1][:1].isupper() else name
+
+
+def describe_definite(actor: Actor) -> str:
+    """:func:`definite` with the role, for feedback."""
+    name = definite(actor)
+    return f"{name} ({actor.role})" if actor.role else name

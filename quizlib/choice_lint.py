@@ -73,9 +73,17 @@ class ChoiceLint:
                 and a.id != answer.id
                 and not ctx.deck.related(a.id, answer.id)
                 and not _names_one(ctx, a, answer)
-                and (not speaking or a.kind != "person" or a.id in ctx.speakers)
+                and (not speaking or a.kind != "person" or self._fits_speaker(a, answer))
             ]
         return self.plausible[key]
+
+    def _fits_speaker(self, actor: Actor, speaker: Actor) -> bool:
+        """Whether a person is a fair wrong speaker: quoted in the deck, or on the speaker's
+        side (the top of their lineages) or sharing words of its role."""
+        deck = self.ctx.deck
+        if actor.id in self.ctx.speakers or deck.sides(actor.id) & deck.sides(speaker.id):
+            return True
+        return bool(content_words(actor.role).keys() & content_words(speaker.role).keys())
 
     def _implausible(self, q: Question, view: AnswerView, speaking: bool) -> Iterator[Flaw]:
         kinds = {a.kind for a in view.actors}
@@ -95,14 +103,15 @@ class ChoiceLint:
         for actor in offered:
             if actor.kind != kind:
                 odd[actor.kind].append(actor.name)
-            elif speaking and kind == "person" and actor.id not in self.ctx.speakers:
-                # People are remembered by what they said; a state or a body may speak
-                # in any report, so only a never-quoted person gives the answer away.
+            elif speaking and kind == "person" and not self._fits_speaker(actor, view.actors[0]):
+                # People are remembered by what they said, their side and their office; a
+                # state or a body may speak in any report. A person never quoted, of another
+                # side and office than the speaker, gives the answer away.
                 odd["never quoted in the deck"].append(actor.name)
         for why, names in odd.items():
             one = len(names) == 1
             if why == "never quoted in the deck":
-                what = f"{'is' if one else 'are'} {why}"
+                what = f"{'is' if one else 'are'} {why}, of another side and role than the answer"
             else:  # another kind of actor
                 what = f"{'is ' + _a(why) if one else 'are ' + _plural(why)}, the answer {_a(kind)}"
             yield Flaw(q, IMPLAUSIBLE, f"{', '.join(map(quoted, names))} {what}; {advice}")

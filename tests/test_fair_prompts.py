@@ -172,13 +172,16 @@ def test_quoted_speakers_of_the_same_kind_come_first_and_fewer_options_beat_weak
     for seed in range(10):
         (q,) = [q for q in generate(d, "who_said", seed) if q.fact.id == "no-right"]
         assert {"Nikol Pashinyan", "Armen Grigoryan"} <= set(q.prompt.choices)
-    # a person the deck never quotes is no plausible speaker: with nobody else quoted, no question
+    # a person the deck never quotes, of another side and role, is no plausible speaker
     lone = fact("quotes", "q", text="No one has the right to insult the peacekeepers", speaker="zakharova")
-    assert generate(deck(lone, actors=(RUSSIA, MFA, ZAKHAROVA, PATEL, TURKEY)), "who_said") == []
+    assert generate(deck(lone, actors=(RUSSIA, MFA, ZAKHAROVA, ALIYEV, TURKEY)), "who_said") == []
     # one other quoted person: two options
-    other = fact("quotes", "o", text="We will not stay silent about any of it at all", speaker="patel")
-    (q, _) = generate(deck(lone, other, actors=(RUSSIA, MFA, ZAKHAROVA, PATEL, TURKEY)), "who_said")
-    assert sorted(q.prompt.choices) == ["Maria Zakharova", "Vedant Patel"]
+    other = fact("quotes", "o", text="We will not stay silent about any of it at all", speaker="aliyev")
+    (q, _) = generate(deck(lone, other, actors=(RUSSIA, MFA, ZAKHAROVA, ALIYEV, TURKEY)), "who_said")
+    assert sorted(q.prompt.choices) == ["Ilham Aliyev", "Maria Zakharova"]
+    # never quoted but another spokesperson (role words) or on the speaker's side: plausible
+    (q,) = generate(deck(lone, actors=(RUSSIA, MFA, ZAKHAROVA, PATEL, PESKOV, TURKEY)), "who_said")
+    assert sorted(q.prompt.choices) == ["Dmitry Peskov", "Maria Zakharova", "Vedant Patel"]
 
 
 def test_actors_the_stem_names_are_never_distractors() -> None:
