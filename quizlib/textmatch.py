@@ -222,3 +222,20 @@ def date_near(text: str, answer: PartialDate, context: Iterable[str]) -> str:
         if any(stem(w) in wanted for w in ws[lo:hi]):
             return m.written
     return ""
+
+
+def _key_words(text: str) -> set[str]:
+    # Numbers count here: "5 years" and "5 months" differ by their unit, "5" and "7" by the number.
+    return {stem(w) for w in words(text) if w not in STOP_WORDS and (len(w) > 2 or w.isdigit())}
+
+
+def word_overlap(answer: str, reference: str) -> float:
+    """The share of ``reference``'s content words (stemmed, numbers included) that ``answer``
+    contains, 0 to 1: how much of a card's back a typed paraphrase holds.
+
+    Args:
+        answer: What the learner typed.
+        reference: The text to compare with (a card's back or an accepted answer).
+    """
+    wanted = _key_words(reference)
+    return len(wanted & _key_words(answer)) / len(wanted) if wanted else 0.0

@@ -310,7 +310,7 @@ def test_term_questions_are_grammatical_and_counts_whole() -> None:
     assert qs["term-asked"].prompt.text == "How many servicemen staff the monitoring center?"
     grade = TYPES["agreements"].grade(qs["term-troops"], "1,900")
     assert grade.score == 1.0 and grade.correct_answer == "1,960 troops"
-    assert grade.feedback == "The agreement says 1,960 troops; counted right: 1,862 to 2,058."
+    assert grade.feedback == "Given as 1,960 troops (Outlet C, p4); counted right: 1,862 to 2,058."
     assert answer(qs["term-asked"]).accepted == ("57 to 63",)
 
 
