@@ -76,17 +76,24 @@ def stem(word: str) -> str:
     return word[:7]
 
 
-def content_words(text: str) -> dict[str, str]:
-    """The words that carry meaning, by stem: no stop words, numbers, month names or short words."""
-    return {
-        stem(w): w
-        for w in words(text)
-        if len(w) > 2
+def _is_content(w: str) -> bool:
+    return (
+        len(w) > 2
         and w not in STOP_WORDS
         and not w.isdigit()
         and w not in _NUMBER_WORDS
         and w not in _MONTH_WORDS
-    }
+    )
+
+
+def content_words(text: str) -> dict[str, str]:
+    """The words that carry meaning, by stem: no stop words, numbers, month names or short words."""
+    return {stem(w): w for w in words(text) if _is_content(w)}
+
+
+def content_sequence(text: str) -> list[str]:
+    """The stems of a text's content words (see :func:`content_words`), in order, repeats kept."""
+    return [stem(w) for w in words(text) if _is_content(w)]
 
 
 def same_stem(name_word: str, word: str) -> bool:
