@@ -8,6 +8,7 @@ Russian spokesperson other Russian officials, for a ministry other ministries.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 
 from quizlib import Actor, Deck, name_forms, normalise
@@ -36,8 +37,39 @@ def overlap(a: Actor, b: Actor) -> bool:
     return any(f" {x} " in f" {y} " or f" {y} " in f" {x} " for x in name_forms(a) for y in name_forms(b))
 
 
+#: "Which Armenian official …": the words after "which" that say whose side is asked for.
+_WHICH = re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
+
+
+def named_sides(deck: Deck, text: str) -> set[str]:
+    """Top-level actors (states, bodies of their own) that a "which …" phrase of the question
+    names by name or adjective ("Which Armenian official" names Armenia)."""
+    found = _WHICH.search(text)
+    if not found:
+        return set()
+    phrase = normalise(found.group(1)).split()
+    out = set()
+    for actor in deck.actors.values():
+        if actor.parents:
+            continue
+        for form in name_forms(actor):
+            parts = form.split()
+            if len(parts) == 1 and len(parts[0]) >= 4:
+                # "armenian" is a form of "armenia": all but the last letter shared
+                if any(w.startswith(parts[0][: max(4, len(parts[0]) - 1)]) for w in phrase):
+                    out.add(actor.id)
+            elif parts and f" {form} " in f" {' '.join(phrase)} ":
+                out.add(actor.id)
+    return out
+
+
 def distractors(
-    speaker: Actor, deck: Deck, rng: random.Random, count: int, exclude: Sequence[str] = ()
+    speaker: Actor,
+    deck: Deck,
+    rng: random.Random,
+    count: int,
+    exclude: Sequence[str] = (),
+    within: frozenset[str] = frozenset(),
 ) -> list[Actor]:
     """Plausible wrong speakers, most plausible first; fewer than ``count`` rather than weak ones.
 
@@ -48,7 +80,8 @@ def distractors(
     speaker's side come first. An institution is offered when it has the speaker's shape (a
     body within a state for a ministry, a top-level one for a state) and shares role words
     with it ("ministry") or is quoted elsewhere; shared role words come first. Names never
-    repeat.
+    repeat. With ``within`` (the sides a "Which Armenian official" stem names), only actors
+    of those sides are offered: any other falls out by the stem.
     """
     quoted = {str(q.get("speaker")) for q in deck.facts("quotes")}
     words = role_words(speaker)
@@ -69,6 +102,7 @@ def distractors(
         and not deck.related(a.id, speaker.id)
         and not overlap(a, speaker)
         and fits(a)
+        and (not within or bool(deck.sides(a.id) & within))
     ]
     rng.shuffle(pool)
     if speaker.kind == "person":

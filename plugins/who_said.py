@@ -39,7 +39,7 @@ from quizlib import (
 )
 
 from . import _teach
-from ._speakers import content, distractors
+from ._speakers import content, distractors, named_sides
 
 OPTIONS = 4
 #: A quote of fewer words than this is asked with its context: "certain problems" alone
@@ -198,7 +198,10 @@ class WhoSaid:
         said = echoes(fact, deck)
         # an actor the stem names (the quote's target, the one answered) is no plausible speaker
         named = [a.id for a in deck.actors.values() if mentions(text, a)]
-        options = [speaker, *distractors(speaker, deck, rng, OPTIONS - 1, exclude=[*said, *named])]
+        # "Which Armenian official …" rules out every option of another side.
+        within = frozenset(named_sides(deck, text) & deck.sides(speaker.id))
+        wrong = distractors(speaker, deck, rng, OPTIONS - 1, exclude=[*said, *named], within=within)
+        options = [speaker, *wrong]
         if len(options) < 2:
             return []
         rng.shuffle(options)
