@@ -45,6 +45,7 @@ from quizlib import (
     question_id,
 )
 
+from . import _teach
 from ._agreement_dates import date_prompt, deck_dates, given_away, participle
 from ._agreement_dates import strings as _strings
 
@@ -247,8 +248,16 @@ class Agreements:
         out = [*self._parties(fact, deck, rng, name), *self._brokers(fact, deck, rng, name)]
         date = fact.date()
         if date is not None and not given_away(name, date):
-            also = [str(c.value) for c in fact.conflicts if c.field == "date"]
-            key = {"date": date.iso(), "also": also}
+            conflicts = [c for c in fact.conflicts if c.field == "date"]
+            key = {
+                "date": date.iso(),
+                "also": [str(c.value) for c in conflicts if not _teach.doubt(deck, c)],
+                # Given only by sources the deck warns about: partial credit, not full.
+                "doubtful": [str(c.value) for c in conflicts if _teach.doubt(deck, c)],
+                "disagree": [
+                    _teach.conflict_note(deck, c, PartialDate.parse(str(c.value)).human()) for c in conflicts
+                ],
+            }
             prompt = date_prompt(name, date, deck_dates(deck), participle(fact.get("verb")))
             out.append(Question(question_id(fact, self.name, "date"), self.name, fact, prompt, key=key))
         cite = deck.cite(fact.sources, short=True)
@@ -331,9 +340,13 @@ class Agreements:
         if variant == "date":
             truth = PartialDate.parse(question.key["date"])
             also = [PartialDate.parse(d) for d in question.key["also"]]
-            score = grade_date(parse_date_answer(str(response)), truth, also)
+            given = parse_date_answer(str(response))
+            score = grade_date(given, truth, also)
+            for doubtful in question.key.get("doubtful", []):
+                partial = _teach.DOUBTFUL_CREDIT * grade_date(given, PartialDate.parse(doubtful), [])
+                score = max(score, round(partial, 2))
             other = f"Sources disagree: also given as {', '.join(d.human() for d in also)}." if also else ""
-            return Grade(score, truth.human(), other)
+            return Grade(score, truth.human(), "\n".join(question.key.get("disagree") or [other]))
         key = question.key
         return grade_term(str(response), float(key["value"]), str(key["unit"]), str(key.get("cite", "")))
 
@@ -347,7 +360,8 @@ class Agreements:
         if variant == "date":
             truth = PartialDate.parse(key["date"])
             also = tuple(PartialDate.parse(d).human() for d in key["also"])
-            return Answer(truth.human(), accepted=also, values=(truth.human(), truth.iso()))
+            doubtful = tuple(f"partly: {PartialDate.parse(d).human()}" for d in key.get("doubtful", []))
+            return Answer(truth.human(), accepted=also + doubtful, values=(truth.human(), truth.iso()))
         value = float(key["value"])
         stated = f"{format_number(value)} {key['unit']}".strip()
         return Answer(stated, accepted=(counted_right(value),), values=(format_number(value),))

@@ -134,3 +134,11 @@ def test_timeline_items_are_never_shown_in_order(host: PluginHost) -> None:
             dates = [PartialDate.parse(d) for d in q.key["dates"]]
             assert dates != sorted(dates, key=lambda d: d.span()[0])
             assert q.id == f"events/{fact.id}/timeline"
+
+
+def test_strict_check_warns_about_a_misspelt_skip_once(
+    write_deck: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_deck(DECK.replace("skip: [date_recall]", "skip: [date_recal]"))
+    assert main(["check", "--strict", str(path)]) == 1
+    assert capsys.readouterr().err.count("skip names 'date_recal'") == 1
