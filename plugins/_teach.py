@@ -21,6 +21,7 @@ from quizlib import (
     PartialDate,
     Precision,
     format_number,
+    grade_date,
     grade_number,
     name_forms,
     normalise,
@@ -245,6 +246,26 @@ def conflict_note(deck: Deck, conflict: Conflict, shown: str) -> str:
     line = f"Also given as {shown} by {by}, a doubtful source ({warning}); counts as partly right."
     note = " ".join(conflict.note.split())
     return f"{line} {note}" if note else line
+
+
+def date_conflicts(deck: Deck, fact: Fact) -> dict[str, list[str]]:
+    """A fact's conflicting dates for a question's key: ``also`` (counted right), ``doubtful``
+    (given only by sources the deck warns about: partial credit) and ``disagree`` (a
+    feedback line for each, naming its source)."""
+    conflicts = [c for c in fact.conflicts if c.field == "date"]
+    return {
+        "also": [str(c.value) for c in conflicts if not doubt(deck, c)],
+        "doubtful": [str(c.value) for c in conflicts if doubt(deck, c)],
+        "disagree": [conflict_note(deck, c, PartialDate.parse(str(c.value)).human()) for c in conflicts],
+    }
+
+
+def doubtful_score(answer: PartialDate, doubtful: Iterable[str], score: float) -> float:
+    """``score``, or :data:`DOUBTFUL_CREDIT` of the credit against a doubtful date if more."""
+    for value in doubtful:
+        partial = DOUBTFUL_CREDIT * grade_date(answer, PartialDate.parse(value), [])
+        score = max(score, round(partial, 2))
+    return score
 
 
 #: Capitalised common nouns that start an institution's descriptive name, which English

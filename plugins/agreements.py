@@ -248,16 +248,7 @@ class Agreements:
         out = [*self._parties(fact, deck, rng, name), *self._brokers(fact, deck, rng, name)]
         date = fact.date()
         if date is not None and not given_away(name, date):
-            conflicts = [c for c in fact.conflicts if c.field == "date"]
-            key = {
-                "date": date.iso(),
-                "also": [str(c.value) for c in conflicts if not _teach.doubt(deck, c)],
-                # Given only by sources the deck warns about: partial credit, not full.
-                "doubtful": [str(c.value) for c in conflicts if _teach.doubt(deck, c)],
-                "disagree": [
-                    _teach.conflict_note(deck, c, PartialDate.parse(str(c.value)).human()) for c in conflicts
-                ],
-            }
+            key = {"date": date.iso(), **_teach.date_conflicts(deck, fact)}
             prompt = date_prompt(name, date, deck_dates(deck), participle(fact.get("verb")))
             out.append(Question(question_id(fact, self.name, "date"), self.name, fact, prompt, key=key))
         cite = deck.cite(fact.sources, short=True)
@@ -341,10 +332,9 @@ class Agreements:
             truth = PartialDate.parse(question.key["date"])
             also = [PartialDate.parse(d) for d in question.key["also"]]
             given = parse_date_answer(str(response))
-            score = grade_date(given, truth, also)
-            for doubtful in question.key.get("doubtful", []):
-                partial = _teach.DOUBTFUL_CREDIT * grade_date(given, PartialDate.parse(doubtful), [])
-                score = max(score, round(partial, 2))
+            score = _teach.doubtful_score(
+                given, question.key.get("doubtful", []), grade_date(given, truth, also)
+            )
             other = f"Sources disagree: also given as {', '.join(d.human() for d in also)}." if also else ""
             return Grade(score, truth.human(), "\n".join(question.key.get("disagree") or [other]))
         key = question.key

@@ -65,18 +65,8 @@ class DateRecall:
         text = str(fact.get("question") or f"When did this happen? {fact.get('text')}")
         example = _teach.date_example(date.precision, date, deck)
         prompt = Prompt(PromptKind.DATE, text, hint=f"{_ASK[date.precision]}, e.g. {example}")
-        conflicts = [c for c in fact.conflicts if c.field == "date"]
-        key = {
-            "date": date.iso(),
-            "also": [str(c.value) for c in conflicts if not _teach.doubt(deck, c)],
-            # Given only by sources the deck warns about: partial credit, not full.
-            "doubtful": [str(c.value) for c in conflicts if _teach.doubt(deck, c)],
-            "cite": deck.cite(fact.sources),
-            # Which source gives the other date, and why, so the learner can weigh them.
-            "disagree": [
-                _teach.conflict_note(deck, c, PartialDate.parse(str(c.value)).human()) for c in conflicts
-            ],
-        }
+        # Which source gives another date, and why, so the learner can weigh them.
+        key = {"date": date.iso(), "cite": deck.cite(fact.sources), **_teach.date_conflicts(deck, fact)}
         return [Question(question_id(fact, self.name), self.name, fact, prompt, key=key)]
 
     def grade(self, question: Question, response: Response) -> Grade:
@@ -84,10 +74,9 @@ class DateRecall:
         answer = parse_date_answer(str(response))
         truth = PartialDate.parse(question.key["date"])
         also = [PartialDate.parse(d) for d in question.key.get("also", [])]
-        score = grade_date(answer, truth, also)
-        for doubtful in question.key.get("doubtful", []):
-            partial = _teach.DOUBTFUL_CREDIT * grade_date(answer, PartialDate.parse(doubtful), [])
-            score = max(score, round(partial, 2))
+        score = _teach.doubtful_score(
+            answer, question.key.get("doubtful", []), grade_date(answer, truth, also)
+        )
         # The date with what happened: it teaches the pair even when the prompt showed the text.
         lines = [f"{truth.human()}: {question.fact.get('text')}"]
         lines += question.key.get("disagree") or [

@@ -90,3 +90,23 @@ def test_the_date_question_uses_the_verb_and_terms_cite_the_source(
     grade = host.question_types["agreements"].grade(staff, "60")
     assert grade.feedback.startswith("Given as 60 servicemen (Wire, p5)")
     assert "agreement says" not in grade.feedback
+
+
+def test_an_agreement_date_only_a_doubtful_source_gives_earns_half(
+    write_deck: Callable[..., Path], host: PluginHost
+) -> None:
+    text = DECK.replace(
+        "sources: [{id: wire, title: Wire report, outlet: Wire}]",
+        "sources: [{id: wire, title: Wire report, outlet: Wire},"
+        " {id: shaky, title: Shaky report, reliability: garbles dates}]",
+    ).replace(
+        '    sources: ["wire:p12"]',
+        '    sources: ["wire:p12"]\n'
+        "    conflicts: [{field: date, value: 2021-05-02, sources: [shaky], note: It garbles the year.}]",
+    )
+    deck = load_deck(write_deck(text), sections=host.sections, cache_dir=None)
+    questions = {q.id: q for q in generate_questions(deck, host, random.Random(0)).questions}
+    q = questions["agreements/truce/agreements/date"]
+    grade = host.question_types["agreements"].grade(q, "2 May 2021")
+    assert grade.score == 0.5
+    assert "Shaky report" in grade.feedback and "doubtful source (garbles dates)" in grade.feedback
