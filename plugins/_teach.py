@@ -61,6 +61,20 @@ def conflict_line(deck: Deck, conflict: Conflict, shown: str) -> str:
     return f"{line} {note}" if note else line
 
 
+_CITATION = re.compile(r"(?<![\w-])([a-z0-9][a-z0-9-]*):(p\d+(?:-\d+)?)\b")
+
+
+def readable(deck: Deck, text: str) -> str:
+    """Text for learners with the deck's raw citations ("unreliable-partner-2023:p5") written
+    as the source's name and location ("“Title”, p5"); other text is left as it is."""
+
+    def name(m: re.Match[str]) -> str:
+        source = deck.sources.get(m.group(1))
+        return f"{source.name()}, {m.group(2)}" if source is not None else m.group(0)
+
+    return _CITATION.sub(name, text)
+
+
 def actor_names(deck: Deck, ids: Iterable[str]) -> str:
     """Actors with their roles, joined for a sentence: ``A (role) and B (role)``."""
     names = [deck.actors[i].describe() if i in deck.actors else i for i in ids]

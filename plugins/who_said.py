@@ -145,7 +145,7 @@ def stem(fact: Fact, deck: Deck, speaker: Actor) -> str:
     text = str(fact.get("text")).strip()
     if len(normalise(text).split()) >= SHORT_QUOTE:
         return f"Who said: “{text}”"
-    context = _unnamed(str(fact.get("context", "")), deck, speaker).rstrip(" .;,")
+    context = _unnamed(_teach.readable(deck, str(fact.get("context", ""))), deck, speaker).rstrip(" .;,")
     if not context:
         return ""
     quote = f"“{text.rstrip(' .,;:')}”"
@@ -157,7 +157,7 @@ def stem(fact: Fact, deck: Deck, speaker: Actor) -> str:
     return f"Who said {phrase}?"
 
 
-def _feedback(fact: Fact, speaker: Actor) -> str:
+def _feedback(fact: Fact, speaker: Actor, deck: Deck) -> str:
     parts = [f"Said by {_teach.describe_definite(speaker)}"]
     date = fact.date()
     if date is not None:
@@ -165,7 +165,7 @@ def _feedback(fact: Fact, speaker: Actor) -> str:
         parts.append(f"{'on' if date.day else 'in'} {_teach.when(fact, date)}")
     text = " ".join(parts) + "."
     if fact.get("context"):
-        text += f"\nContext: {fact.get('context')}"
+        text += f"\nContext: {_teach.readable(deck, str(fact.get('context')))}"
     return text
 
 
@@ -213,7 +213,7 @@ class WhoSaid:
             "ids": [a.id for a in options],
             "values": list(spellings(speaker)),
             "echoes": said,
-            "feedback": _feedback(fact, speaker),
+            "feedback": _feedback(fact, speaker, deck),
         }
         return [Question(question_id(fact, self.name), self.name, fact, prompt, key=key)]
 
@@ -269,7 +269,7 @@ class WhoSaidTyped:
             "speaker_name": speaker.name,
             "values": list(spellings(speaker)),
             "echoes": echoes(fact, deck),
-            "feedback": _feedback(fact, speaker),
+            "feedback": _feedback(fact, speaker, deck),
             "actors": actors,
         }
         return [Question(question_id(fact, self.name), self.name, fact, prompt, key=key)]

@@ -142,3 +142,15 @@ def test_strict_check_warns_about_a_misspelt_skip_once(
     path = write_deck(DECK.replace("skip: [date_recall]", "skip: [date_recal]"))
     assert main(["check", "--strict", str(path)]) == 1
     assert capsys.readouterr().err.count("skip names 'date_recal'") == 1
+
+
+def test_raw_citations_in_a_quote_context_read_as_source_names(
+    write_deck: Callable[..., Path], host: PluginHost
+) -> None:
+    context = "    context: called local measures (shaky:p5)\n"
+    text = DECK.replace("    sources: [wire]\nfigures:", f"{context}    sources: [wire]\nfigures:")
+    deck = load_deck(write_deck(text), sections=host.sections, cache_dir=None)
+    made = generate_questions(deck, host, random.Random(0)).questions
+    (q,) = [q for q in made if q.type == "who_said_typed"]
+    feedback = host.question_types["who_said_typed"].grade(q, "Ann Lee").feedback
+    assert "Context: called local measures (“Garbled report”, p5)" in feedback
