@@ -48,6 +48,7 @@ from quizlib import (
 from . import _teach
 from ._agreement_dates import date_prompt, deck_dates, given_away, participle
 from ._agreement_dates import strings as _strings
+from ._speakers import role_words
 
 #: Options of a parties question, right and wrong together (at least two wrong ones).
 OPTIONS = 5
@@ -112,21 +113,33 @@ def involved(fact: Fact, deck: Deck) -> set[str]:
     return ids | {a.id for a in deck.actors.values() if any(_mentions(t, a) for t in texts)}
 
 
+def _active(fact: Fact, deck: Deck) -> set[str]:
+    """Actors that are parties to other agreements or act in events sharing a tag with this one."""
+    tags = set(fact.tags)
+    found = {p for f in deck.facts("agreements") if f.id != fact.id for p in f.get("parties", [])}
+    return found | {a for e in deck.facts("events") if tags & set(e.tags) for a in e.get("actors", [])}
+
+
+def _fits(actor: Actor, like: Sequence[Actor], active: set[str]) -> bool:
+    """Whether an actor is a plausible wrong option beside ``like``: active in the deck's
+    related facts, or sharing words of the role of one of them."""
+    return actor.id in active or any(role_words(actor) & role_words(a) for a in like)
+
+
 def party_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) -> list[Actor]:
     """Plausible non-parties, most plausible first; fewer than ``count`` rather than weak ones.
 
     Never an actor the entry itself involves, related to a party (a party's ministry), or
     sharing a name form with one. Only actors of a party's kind, and top-level ones (no
-    parents) unless a party has parents too; first those that are parties to other
-    agreements or act in events sharing a tag with this one.
+    parents) unless a party has parents too; only those that are parties to other
+    agreements, act in events sharing a tag with this one, or share words of a party's role
+    (a state for states: a UN agency is no party to a ceasefire), the first two first.
     """
     parties = [deck.actors[p] for p in fact.get("parties", []) if p in deck.actors]
     taken = involved(fact, deck)
     kinds = {p.kind for p in parties}
     nested = any(p.parents for p in parties)
-    tags = set(fact.tags)
-    elsewhere = {p for f in deck.facts("agreements") if f.id != fact.id for p in f.get("parties", [])}
-    elsewhere |= {a for e in deck.facts("events") if tags & set(e.tags) for a in e.get("actors", [])}
+    elsewhere = _active(fact, deck)
     pool = [
         a
         for a in deck.actors.values()
@@ -134,6 +147,7 @@ def party_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) ->
         and a.kind in kinds
         and (nested or not a.parents)
         and not any(deck.related(a.id, p.id) or _overlap(a, p) for p in parties)
+        and _fits(a, parties, elsewhere)
     ]
     rng.shuffle(pool)
     pool.sort(key=lambda a: a.id not in elsewhere)
@@ -212,6 +226,7 @@ def broker_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) -
     taken = involved(fact, deck)
     kinds = {m.kind for m in mediators}
     nested = any(m.parents for m in mediators)
+    active = _active(fact, deck)
     others = [
         a
         for a in deck.actors.values()
@@ -219,6 +234,7 @@ def broker_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) -
         and a.kind in kinds
         and (nested or not a.parents)
         and not any(deck.related(a.id, m.id) or _overlap(a, m) for m in (*mediators, *parties))
+        and _fits(a, mediators, active)
     ]
     rng.shuffle(others)
     wrong = [p for p in parties if not any(deck.related(p.id, m.id) for m in mediators)]

@@ -23,6 +23,7 @@ actors:
   - {id: delta, name: Deltaland, kind: institution, role: state}
   - {id: eps, name: Epsilonia, kind: institution, role: state}
   - {id: zeta, name: Zetaland, kind: institution, role: state}
+  - {id: agency, name: Refugee Agency, kind: institution, role: agency for refugees}
 agreements:
   - id: truce
     name: the autumn truce
@@ -48,6 +49,8 @@ def questions(write_deck: Callable[..., Path], host: PluginHost) -> dict[str, Qu
     for seed in range(3):
         for q in generate_questions(deck, host, random.Random(seed)).questions:
             out.setdefault(q.id, q)
+            # no state's role word, no other agreement, no event: no plausible party or broker
+            assert "Refugee Agency" not in q.prompt.choices
             assert "Gammaland" not in q.prompt.choices or q.fact.id != "truce" or q.id.endswith("mediators")
     return out
 
