@@ -122,8 +122,11 @@ def _active(fact: Fact, deck: Deck) -> set[str]:
 
 def _fits(actor: Actor, like: Sequence[Actor], active: set[str]) -> bool:
     """Whether an actor is a plausible wrong option beside ``like``: active in the deck's
-    related facts, or sharing words of the role of one of them."""
-    return actor.id in active or any(role_words(actor) & role_words(a) for a in like)
+    related facts, or not shown to be of another sort by the roles (both roles known and
+    sharing no word: a UN agency beside states)."""
+    mine = role_words(actor)
+    theirs = [role_words(a) for a in like if a.role]
+    return actor.id in active or not mine or not theirs or any(mine & t for t in theirs)
 
 
 def party_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) -> list[Actor]:
@@ -132,8 +135,9 @@ def party_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) ->
     Never an actor the entry itself involves, related to a party (a party's ministry), or
     sharing a name form with one. Only actors of a party's kind, and top-level ones (no
     parents) unless a party has parents too; only those that are parties to other
-    agreements, act in events sharing a tag with this one, or share words of a party's role
-    (a state for states: a UN agency is no party to a ceasefire), the first two first.
+    agreements, act in events sharing a tag with this one, or whose role does not set them
+    apart from the parties' (a UN agency is no party to a states' ceasefire), the first two
+    first.
     """
     parties = [deck.actors[p] for p in fact.get("parties", []) if p in deck.actors]
     taken = involved(fact, deck)
