@@ -21,6 +21,7 @@ from quizlib import (
     PartialDate,
     Precision,
     format_number,
+    grade_date,
     grade_number,
     name_forms,
     normalise,
@@ -58,6 +59,20 @@ def conflict_line(deck: Deck, conflict: Conflict, shown: str) -> str:
     line = f"Also given as {shown}{by}; either counts as right."
     note = " ".join(conflict.note.split())
     return f"{line} {note}" if note else line
+
+
+_CITATION = re.compile(r"(?<![\w-])([a-z0-9][a-z0-9-]*):(p\d+(?:-\d+)?)\b")
+
+
+def readable(deck: Deck, text: str) -> str:
+    """Text for learners with the deck's raw citations ("unreliable-partner-2023:p5") written
+    as the source's name and location ("“Title”, p5"); other text is left as it is."""
+
+    def name(m: re.Match[str]) -> str:
+        source = deck.sources.get(m.group(1))
+        return f"{source.name()}, {m.group(2)}" if source is not None else m.group(0)
+
+    return _CITATION.sub(name, text)
 
 
 def actor_names(deck: Deck, ids: Iterable[str]) -> str:
@@ -214,3 +229,83 @@ def other_names(actor: Actor, text: str) -> list[str]:
     """The actor's names that may stand for ``text`` in a sentence (see :func:`same_thing`)."""
     forms = [actor.name, *actor.aliases]
     return [f for f in dict.fromkeys(forms) if _bare(f) != _bare(text) and same_thing(f, text)]
+
+
+def when(fact: Fact, date: PartialDate | None = None) -> str:
+    """A fact's date for feedback, marked "(inferred)" when the deck says the sources do not
+    state it (``date_inferred: true``): "January 2024 (inferred)"."""
+    date = date if date is not None else fact.date()
+    if date is None:
+        return ""
+    return f"{date.human()} (inferred)" if fact.get("date_inferred") else date.human()
+
+
+#: The share of credit a value earns when only sources the deck warns about give it.
+DOUBTFUL_CREDIT = 0.5
+
+
+def doubt(deck: Deck, conflict: Conflict) -> str:
+    """The ``reliability`` warnings of a conflict's sources when every one carries one (the
+    other value rests on doubtful sources only), else empty."""
+    return deck.caution(conflict.sources) if conflict.sources else ""
+
+
+def conflict_note(deck: Deck, conflict: Conflict, shown: str) -> str:
+    """Feedback on another source's value: accepted in full, or for :data:`DOUBTFUL_CREDIT`
+    when only doubtful sources give it, saying which source and why it is doubtful."""
+    warning = doubt(deck, conflict)
+    if not warning:
+        return conflict_line(deck, conflict, shown)
+    by = deck.cite(conflict.sources, short=True)
+    line = f"Also given as {shown} by {by}, a doubtful source ({warning}); counts as partly right."
+    note = " ".join(conflict.note.split())
+    return f"{line} {note}" if note else line
+
+
+def date_conflicts(deck: Deck, fact: Fact) -> dict[str, list[str]]:
+    """A fact's conflicting dates for a question's key: ``also`` (counted right), ``doubtful``
+    (given only by sources the deck warns about: partial credit) and ``disagree`` (a
+    feedback line for each, naming its source)."""
+    conflicts = [c for c in fact.conflicts if c.field == "date"]
+    return {
+        "also": [str(c.value) for c in conflicts if not doubt(deck, c)],
+        "doubtful": [str(c.value) for c in conflicts if doubt(deck, c)],
+        "disagree": [conflict_note(deck, c, PartialDate.parse(str(c.value)).human()) for c in conflicts],
+    }
+
+
+def doubtful_score(answer: PartialDate, doubtful: Iterable[str], score: float) -> float:
+    """``score``, or :data:`DOUBTFUL_CREDIT` of the credit against a doubtful date if more."""
+    for value in doubtful:
+        partial = DOUBTFUL_CREDIT * grade_date(answer, PartialDate.parse(value), [])
+        score = max(score, round(partial, 2))
+    return score
+
+
+#: Capitalised common nouns that start an institution's descriptive name, which English
+#: reads with "the": "the Ministry of Defense", "the Russian peacekeeping contingent".
+_COMMON_HEADS = frozenset({
+    "ministry", "office", "council", "contingent", "department", "committee", "commission",
+    "government", "parliament", "assembly", "army", "mission", "center", "centre", "agency",
+    "service", "court", "bureau", "embassy", "presidency", "administration", "secretariat",
+    "directorate", "command", "forces", "union", "organization", "organisation", "state",
+})  # fmt: skip
+
+
+def definite(actor: Actor) -> str:
+    """An institution's name as a sentence reads it: "the Ministry of Defense of Azerbaijan",
+    "the Russian peacekeeping contingent"; a single proper name ("Russia", "the Kremlin"), a
+    name starting with "the", a person and an acronym stay as they are."""
+    name = actor.name.strip()
+    words = name.split()
+    if actor.kind == "person" or len(words) < 2 or words[0].lower() == "the" or name.isupper():
+        return name
+    lowered = [w.lower() for w in words]
+    descriptive = lowered[0] in _COMMON_HEADS or any(w in _COMMON_HEADS for w in lowered[1:3])
+    return f"the {name}" if descriptive or not words[1][:1].isupper() else name
+
+
+def describe_definite(actor: Actor) -> str:
+    """:func:`definite` with the role, for feedback."""
+    name = definite(actor)
+    return f"{name} ({actor.role})" if actor.role else name

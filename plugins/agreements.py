@@ -1,7 +1,11 @@
-"""Agreements: who the parties were, when it was agreed, and its numeric terms.
+"""Agreements: who the parties were, who brokered it, when it came about, its numeric terms.
 
 Reads ``agreements``. Parties are "choose all that apply", graded per option like choice
-cards; the date and the terms are graded like date recall and number recall. Distractors
+cards; ``mediators`` brokered it without being parties: never offered as parties, asked
+"Who brokered …?" when plausible wrong brokers exist, and named in the parties feedback.
+The date question says how it came about (``verb``: agreed, signed, established). The date
+and the terms are graded like date recall and number recall; a term's number is attributed
+to the deck's source, not to the agreement's wording. Distractors
 are wrong by the deck's own data, hints never show an answer of the deck, and a stem that
 would give its answer away is not asked.
 """
@@ -10,20 +14,19 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from quizlib import (
+    MULTI_HINT,
     Actor,
     Answer,
-    AnswerError,
     Deck,
     Fact,
     Field,
     FieldKind,
     Grade,
     PartialDate,
-    Precision,
     Prompt,
     PromptKind,
     Question,
@@ -41,6 +44,11 @@ from quizlib import (
     parse_number,
     question_id,
 )
+
+from . import _teach
+from ._agreement_dates import date_prompt, deck_dates, given_away, participle
+from ._agreement_dates import strings as _strings
+from ._speakers import role_words
 
 #: Options of a parties question, right and wrong together (at least two wrong ones).
 OPTIONS = 5
@@ -86,18 +94,6 @@ _SUBJECT = frozenset({
 _CLAUSE = frozenset({"who", "which", "that", "whom", "whose", "where", "when", "because", "if", "while"})
 
 
-def _strings(value: Any) -> Iterator[str]:
-    """Every string in a fact's data, however nested."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):
-        for v in value.values():
-            yield from _strings(v)
-    elif isinstance(value, list | tuple):
-        for v in value:
-            yield from _strings(v)
-
-
 def _mentions(text: str, actor: Actor) -> bool:
     padded = f" {normalise(text)} "
     return any(f" {form} " in padded for form in name_forms(actor))
@@ -117,21 +113,37 @@ def involved(fact: Fact, deck: Deck) -> set[str]:
     return ids | {a.id for a in deck.actors.values() if any(_mentions(t, a) for t in texts)}
 
 
+def _active(fact: Fact, deck: Deck) -> set[str]:
+    """Actors that are parties to other agreements or act in events sharing a tag with this one."""
+    tags = set(fact.tags)
+    found = {p for f in deck.facts("agreements") if f.id != fact.id for p in f.get("parties", [])}
+    return found | {a for e in deck.facts("events") if tags & set(e.tags) for a in e.get("actors", [])}
+
+
+def _fits(actor: Actor, like: Sequence[Actor], active: set[str]) -> bool:
+    """Whether an actor is a plausible wrong option beside ``like``: active in the deck's
+    related facts, or not shown to be of another sort by the roles (both roles known and
+    sharing no word: a UN agency beside states)."""
+    mine = role_words(actor)
+    theirs = [role_words(a) for a in like if a.role]
+    return actor.id in active or not mine or not theirs or any(mine & t for t in theirs)
+
+
 def party_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) -> list[Actor]:
     """Plausible non-parties, most plausible first; fewer than ``count`` rather than weak ones.
 
     Never an actor the entry itself involves, related to a party (a party's ministry), or
     sharing a name form with one. Only actors of a party's kind, and top-level ones (no
-    parents) unless a party has parents too; first those that are parties to other
-    agreements or act in events sharing a tag with this one.
+    parents) unless a party has parents too; only those that are parties to other
+    agreements, act in events sharing a tag with this one, or whose role does not set them
+    apart from the parties' (a UN agency is no party to a states' ceasefire), the first two
+    first.
     """
     parties = [deck.actors[p] for p in fact.get("parties", []) if p in deck.actors]
     taken = involved(fact, deck)
     kinds = {p.kind for p in parties}
     nested = any(p.parents for p in parties)
-    tags = set(fact.tags)
-    elsewhere = {p for f in deck.facts("agreements") if f.id != fact.id for p in f.get("parties", [])}
-    elsewhere |= {a for e in deck.facts("events") if tags & set(e.tags) for a in e.get("actors", [])}
+    elsewhere = _active(fact, deck)
     pool = [
         a
         for a in deck.actors.values()
@@ -139,69 +151,11 @@ def party_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) ->
         and a.kind in kinds
         and (nested or not a.parents)
         and not any(deck.related(a.id, p.id) or _overlap(a, p) for p in parties)
+        and _fits(a, parties, elsewhere)
     ]
     rng.shuffle(pool)
     pool.sort(key=lambda a: a.id not in elsewhere)
     return pool[:count]
-
-
-def _given_away(name: str, date: PartialDate) -> bool:
-    """Whether the agreement's name states its date down to the month (to the year for a
-    year-only date): asking it would answer itself."""
-    words = f" {normalise(name)} "
-    if f" {date.year} " not in words:
-        return False
-    return date.month is None or f" {normalise(date.human().split()[-2])} " in words
-
-
-def deck_dates(deck: Deck) -> list[PartialDate]:
-    """Every date the deck states, in any fact's fields or conflicts."""
-    out = []
-    for fact in deck.all_facts():
-        for text in (*_strings(dict(fact.data)), *(s for c in fact.conflicts for s in _strings(c.value))):
-            try:
-                out.append(PartialDate.parse(text))
-            except ValueError:
-                continue
-    return out
-
-
-def _reads_back(date: PartialDate) -> bool:
-    """Whether the date as shown is read back as itself: an example the answer parser
-    refuses would teach a wrong format."""
-    try:
-        return parse_date_answer(date.human()) == date
-    except AnswerError:
-        return False
-
-
-def example_date(truth: PartialDate, taken: Sequence[PartialDate]) -> PartialDate:
-    """A date at the truth's precision to show as a format example: at least two years off
-    (so it earns nothing), overlapping no date the deck states (so it answers nothing), and
-    read back as itself by the answer parser."""
-    day = (truth.day or 1) % 27 + 1  # a day every month has
-    for offset in (d for n in range(2, 200) for d in (-n, n)):
-        year = truth.year + offset
-        month = ((truth.month or 1) + 4 + offset) % 12 + 1
-        candidate = PartialDate(
-            year,
-            month if truth.precision >= Precision.MONTH else None,
-            day if truth.precision is Precision.DAY else None,
-        )
-        if all(candidate.orders_with(t) for t in taken) and _reads_back(candidate):
-            return candidate
-    return PartialDate(truth.year - 1000)  # a deck dating every year of two centuries
-
-
-def date_prompt(name: str, truth: PartialDate, taken: Sequence[PartialDate]) -> Prompt:
-    """When was it agreed, asked at the date's precision with an example that answers nothing."""
-    example = example_date(truth, taken).human()
-    if truth.precision is Precision.DAY:
-        return Prompt(PromptKind.DATE, f"On what date was {name} agreed?", hint=f"a date, e.g. {example}")
-    if truth.precision is Precision.MONTH:
-        text = f"In what month and year was {name} agreed?"
-        return Prompt(PromptKind.DATE, text, hint=f"a month and year, e.g. {example}")
-    return Prompt(PromptKind.DATE, f"In what year was {name} agreed?", hint=f"a year, e.g. {example}")
 
 
 def _opens_subject(word: str) -> bool:
@@ -258,89 +212,166 @@ def counted_right(value: float) -> str:
     return f"exactly {shown_low}" if low == high else f"{shown_low} to {shown_high}"
 
 
-def grade_term(text: str, value: float, unit: str) -> Grade:
-    """Number recall with the default tolerance, feedback in the term's unit."""
+def grade_term(text: str, value: float, unit: str, cite: str = "") -> Grade:
+    """Number recall with the default tolerance, feedback in the term's unit. The number is
+    what a report gives, not necessarily the agreement's wording: it is attributed to the
+    source, never to "the agreement"."""
     result = grade_number(parse_number(text), value)
     stated = f"{format_number(value)} {unit}".strip()
-    return Grade(result.score, stated, f"The agreement says {stated}; counted right: {counted_right(value)}.")
+    given = f"Given as {stated} ({cite})" if cite else f"Given as {stated}"
+    return Grade(result.score, stated, f"{given}; counted right: {counted_right(value)}.")
+
+
+def broker_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) -> list[Actor]:
+    """Plausible wrong brokers: the parties first (they were there, but did not broker it),
+    then actors of a mediator's kind the entry does not involve, unrelated to any mediator."""
+    mediators = [deck.actors[m] for m in fact.get("mediators", []) if m in deck.actors]
+    parties = [deck.actors[p] for p in fact.get("parties", []) if p in deck.actors]
+    taken = involved(fact, deck)
+    kinds = {m.kind for m in mediators}
+    nested = any(m.parents for m in mediators)
+    active = _active(fact, deck)
+    others = [
+        a
+        for a in deck.actors.values()
+        if a.id not in taken
+        and a.kind in kinds
+        and (nested or not a.parents)
+        and not any(deck.related(a.id, m.id) or _overlap(a, m) for m in (*mediators, *parties))
+        and _fits(a, mediators, active)
+    ]
+    rng.shuffle(others)
+    wrong = [p for p in parties if not any(deck.related(p.id, m.id) for m in mediators)]
+    return (wrong + others)[:count]
+
+
+def _picked_notes(choices: Sequence[str], right: Sequence[int], response: Response, role: str) -> list[str]:
+    # grade_picks has refused anything but option indexes
+    picked = {response} if isinstance(response, int) else {i for i in response if isinstance(i, int)}
+    wrong = [choices[i] for i in sorted(picked) if i not in right]
+    missed = [choices[i] for i in right if i not in picked]
+    return [f"Not a {role}: {', '.join(wrong)}." if wrong else "",
+            f"Also a {role}: {', '.join(missed)}." if missed else ""]  # fmt: skip
 
 
 class Agreements:
-    """Parties, date and terms of agreements."""
+    """Parties, brokers, date and terms of agreements."""
 
     name = "agreements"
     section = "agreements"
-    description = "parties, date and terms of an agreement"
+    description = "parties, brokers, date and terms of an agreement"
 
     def generate(self, fact: Fact, deck: Deck, rng: random.Random) -> Sequence[Question]:
-        """A parties question, a date question, and one per numeric term, each only when fair."""
+        """A parties question, a brokers question, a date question, and one per numeric term,
+        each only when fair."""
         name = str(fact.get("name"))
-        out = []
-        parties = [p for p in fact.get("parties", []) if p in deck.actors]
-        named = any(_mentions(name, deck.actors[p]) for p in parties)
-        wrong = party_distractors(fact, deck, rng, max(2, OPTIONS - len(parties)))
-        if parties and wrong and not named:
-            options = parties + [a.id for a in wrong]
-            rng.shuffle(options)
-            prompt = Prompt(
-                PromptKind.MULTI,
-                f"Who were the parties to {name}?",
-                choices=tuple(deck.actors[a].name for a in options),
-                hint="all that apply, as option numbers",
-            )
-            values = [form for p in parties for form in (deck.actors[p].name, *deck.actors[p].aliases)]
-            key = {"right": sorted(options.index(p) for p in parties), "values": values}
-            out.append(Question(question_id(fact, self.name, "parties"), self.name, fact, prompt, key=key))
+        out = [*self._parties(fact, deck, rng, name), *self._brokers(fact, deck, rng, name)]
         date = fact.date()
-        if date is not None and not _given_away(name, date):
-            also = [str(c.value) for c in fact.conflicts if c.field == "date"]
-            key = {"date": date.iso(), "also": also}
-            prompt = date_prompt(name, date, deck_dates(deck))
+        if date is not None and not given_away(name, date):
+            key = {"date": date.iso(), **_teach.date_conflicts(deck, fact)}
+            prompt = date_prompt(name, date, deck_dates(deck), participle(fact.get("verb")))
             out.append(Question(question_id(fact, self.name, "date"), self.name, fact, prompt, key=key))
+        cite = deck.cite(fact.sources, short=True)
         for term in fact.get("terms", []):
             if "value" in term:
                 unit = str(term.get("unit", ""))
                 hint = f"a number of {unit}" if unit else "a number"
                 prompt = Prompt(PromptKind.NUMBER, term_question(name, term), hint=hint)
-                key = {"value": term["value"], "unit": unit}
+                key = {"value": term["value"], "unit": unit, "cite": cite}
                 variant = f"term-{term['id']}"
                 out.append(Question(question_id(fact, self.name, variant), self.name, fact, prompt, key=key))
         return out
 
+    def _parties(self, fact: Fact, deck: Deck, rng: random.Random, name: str) -> list[Question]:
+        parties = [p for p in fact.get("parties", []) if p in deck.actors]
+        mediators = [m for m in fact.get("mediators", []) if m in deck.actors and m not in parties]
+        named = any(_mentions(name, deck.actors[p]) for p in parties)
+        # A mediator is in the entry, so never a distractor: it is neither right nor plainly wrong.
+        wrong = party_distractors(fact, deck, rng, max(2, OPTIONS - len(parties)))
+        if not parties or not wrong or named:
+            return []
+        options = parties + [a.id for a in wrong]
+        rng.shuffle(options)
+        prompt = Prompt(
+            PromptKind.MULTI,
+            f"Who were the parties to {name}?",
+            choices=tuple(deck.actors[a].name for a in options),
+            hint=MULTI_HINT,
+        )
+        values = [form for p in parties for form in (deck.actors[p].name, *deck.actors[p].aliases)]
+        key = {
+            "right": sorted(options.index(p) for p in parties),
+            "values": values,
+            "brokered": [deck.actors[m].name for m in mediators],
+        }
+        return [Question(question_id(fact, self.name, "parties"), self.name, fact, prompt, key=key)]
+
+    def _brokers(self, fact: Fact, deck: Deck, rng: random.Random, name: str) -> list[Question]:
+        mediators = [m for m in fact.get("mediators", []) if m in deck.actors]
+        if not mediators or any(_mentions(name, deck.actors[m]) for m in mediators):
+            return []  # none, or "the Moscow-brokered ceasefire" answers itself
+        wrong = broker_distractors(fact, deck, rng, max(2, OPTIONS - 1 - len(mediators)))
+        if len(wrong) < 2:
+            return []  # a coin toss is no question
+        options = mediators + [a.id for a in wrong]
+        rng.shuffle(options)
+        several = len(mediators) > 1
+        prompt = Prompt(
+            PromptKind.MULTI if several else PromptKind.CHOICE,
+            f"Who brokered {name}?",
+            choices=tuple(deck.actors[a].name for a in options),
+            hint=MULTI_HINT if several else "one option",
+        )
+        values = [form for m in mediators for form in (deck.actors[m].name, *deck.actors[m].aliases)]
+        key = {
+            "right": sorted(options.index(m) for m in mediators),
+            "values": values,
+            "parties": [deck.actors[p].name for p in fact.get("parties", []) if p in deck.actors],
+        }
+        return [Question(question_id(fact, self.name, "mediators"), self.name, fact, prompt, key=key)]
+
     def grade(self, question: Question, response: Response) -> Grade:
-        """Grade by variant: parties per option, date like date recall, terms like number recall."""
+        """Grade by variant: parties and brokers per option, date like date recall, terms like
+        number recall."""
         variant = question.id.rsplit("/", 1)[1]
-        if variant == "parties":
+        if variant in ("parties", "mediators"):
             choices = question.prompt.choices
             right: list[int] = question.key["right"]
             score = grade_picks(response, right, len(choices))
-            # grade_picks has refused anything but option indexes
-            picked = {response} if isinstance(response, int) else {i for i in response if isinstance(i, int)}
-            wrong = [choices[i] for i in sorted(picked) if i not in right]
-            missed = [choices[i] for i in right if i not in picked]
-            notes = [f"Not a party: {', '.join(wrong)}." if wrong else "",
-                     f"Also a party: {', '.join(missed)}." if missed else ""]  # fmt: skip
+            role = "party" if variant == "parties" else "broker"
+            notes = _picked_notes(choices, right, response, role)
+            if variant == "parties":
+                # Brokering is not signing: say so whatever was picked.
+                notes += [f"{m} brokered it but was not a party." for m in question.key.get("brokered", [])]
+            else:
+                parties = question.key.get("parties", [])
+                notes += [f"The parties were {' and '.join(parties)}."] if parties else []
             answer = "; ".join(choices[i] for i in sorted(right))
             return Grade(score, answer, " ".join(n for n in notes if n))
         if variant == "date":
             truth = PartialDate.parse(question.key["date"])
             also = [PartialDate.parse(d) for d in question.key["also"]]
-            score = grade_date(parse_date_answer(str(response)), truth, also)
+            given = parse_date_answer(str(response))
+            score = _teach.doubtful_score(
+                given, question.key.get("doubtful", []), grade_date(given, truth, also)
+            )
             other = f"Sources disagree: also given as {', '.join(d.human() for d in also)}." if also else ""
-            return Grade(score, truth.human(), other)
-        return grade_term(str(response), float(question.key["value"]), str(question.key["unit"]))
+            return Grade(score, truth.human(), "\n".join(question.key.get("disagree") or [other]))
+        key = question.key
+        return grade_term(str(response), float(key["value"]), str(key["unit"]), str(key.get("cite", "")))
 
     def answer(self, question: Question) -> Answer:
-        """The parties, the date (and dates other sources give) or the term's number."""
+        """The parties or brokers, the date (and dates other sources give) or the term's number."""
         variant = question.id.rsplit("/", 1)[1]
         key = question.key
-        if variant == "parties":
+        if variant in ("parties", "mediators"):
             right = tuple(question.prompt.choices[i] for i in key["right"])
             return Answer("; ".join(right), choices=right, values=tuple(key.get("values", right)))
         if variant == "date":
             truth = PartialDate.parse(key["date"])
             also = tuple(PartialDate.parse(d).human() for d in key["also"])
-            return Answer(truth.human(), accepted=also, values=(truth.human(), truth.iso()))
+            doubtful = tuple(f"partly: {PartialDate.parse(d).human()}" for d in key.get("doubtful", []))
+            return Answer(truth.human(), accepted=also + doubtful, values=(truth.human(), truth.iso()))
         value = float(key["value"])
         stated = f"{format_number(value)} {key['unit']}".strip()
         return Answer(stated, accepted=(counted_right(value),), values=(format_number(value),))

@@ -1,7 +1,9 @@
 """Basic front/back cards (``cards`` entries with ``type: basic``), self-rated.
 
-The learner thinks of (or types) the answer, sees the back, and rates themself; a typed
-answer that matches the back or an ``accept`` entry is marked right as a hint.
+The learner thinks of (or types) the answer, sees the back, and rates themself. A typed
+answer is graded as a hint by its content words (stemmed) against the back and each
+``accept`` entry: holding most of them (:data:`RIGHT_OVERLAP`) is right, a paraphrase, some
+of them (:data:`SOME_OVERLAP`) partly right, so a fair paraphrase is never shown "wrong".
 """
 
 from __future__ import annotations
@@ -25,9 +27,26 @@ from quizlib import (
     hookimpl,
     normalise,
     question_id,
+    word_overlap,
 )
 
 from . import _teach
+
+#: A typed answer holding this share of a reference's content words is right.
+RIGHT_OVERLAP = 0.6
+#: Holding this share (but less than :data:`RIGHT_OVERLAP`) is partly right, for half.
+SOME_OVERLAP = 0.25
+
+
+def typed_score(typed: str, references: Sequence[str]) -> float:
+    """1 for the back or an accepted answer, or most of one's content words; 0.5 for some of
+    them; else 0."""
+    if not typed.strip():
+        return 0.0
+    if normalise(typed) in {normalise(r) for r in references}:
+        return 1.0
+    best = max((word_overlap(typed, r) for r in references), default=0.0)
+    return 1.0 if best >= RIGHT_OVERLAP else 0.5 if best >= SOME_OVERLAP else 0.0
 
 
 def check_basic(entry: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
@@ -54,12 +73,14 @@ class Basic:
         return [Question(question_id(fact, self.name), self.name, fact, prompt, key=key)]
 
     def grade(self, question: Question, response: Response) -> Grade:
-        """Right when a typed answer matches the back or an accepted answer; otherwise self-rated."""
+        """A hint score by :func:`typed_score`; the learner rates themself."""
         back = str(question.key["back"])
-        typed = normalise(response) if isinstance(response, str) else ""
-        accepted = {normalise(back), *(normalise(a) for a in question.key.get("accept", []))}
-        score = 1.0 if typed and typed in accepted else 0.0
+        typed = response if isinstance(response, str) else ""
+        score = typed_score(typed, [back, *question.key.get("accept", [])])
         lines = [_teach.explanation(question.fact)]
+        if typed.strip() and score < 1.0:
+            # A paraphrase may be right in other words: the learner's rating decides.
+            lines.append("Compare your words with the back and rate how well you knew it.")
         if not typed:
             lines.append("Compare with the back and rate how well you knew it.")
         feedback = "\n".join(line for line in lines if line)
@@ -68,7 +89,12 @@ class Basic:
     def answer(self, question: Question) -> Answer:
         """The back, and the other answers the card accepts."""
         back, accept = str(question.key["back"]), [str(a) for a in question.key.get("accept", [])]
-        return Answer(back, accepted=tuple(f"also: {a}" for a in accept), values=(back, *accept))
+        # An accept entry equal to the back (or to another entry) is listed once.
+        first: dict[str, str] = {}
+        for a in accept:
+            first.setdefault(normalise(a), a)
+        others = [a for k, a in first.items() if k != normalise(back)]
+        return Answer(back, accepted=tuple(f"also: {a}" for a in others), values=(back, *others))
 
 
 @hookimpl

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from quizlib import (
+    MULTI_HINT,
     Answer,
     Deck,
     Fact,
@@ -64,7 +65,7 @@ class Choice:
         rng.shuffle(order)
         right = sorted(order.index(i) for i in fact.get("answer"))
         kind = PromptKind.MULTI if len(right) > 1 else PromptKind.CHOICE
-        hint = "all that apply, as option numbers" if kind is PromptKind.MULTI else "one option"
+        hint = MULTI_HINT if kind is PromptKind.MULTI else "one option"
         prompt = Prompt(kind, str(fact.get("question")), choices=tuple(choices[i] for i in order), hint=hint)
         return [Question(question_id(fact, self.name), self.name, fact, prompt, key={"right": right})]
 

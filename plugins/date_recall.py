@@ -1,7 +1,9 @@
 """Date recall: "When did … ?" at the precision the event's date has.
 
 Reads ``events``. Partial credit follows :func:`quizlib.grade_date`; a date another
-source gives (a recorded conflict) also counts as right.
+source gives (a recorded conflict) also counts as right, but only for half when every
+source giving it carries a ``reliability`` warning. An event whose date is inferred
+(``date_inferred: true``) is not asked: it cannot be graded as exact.
 """
 
 from __future__ import annotations
@@ -58,21 +60,13 @@ class DateRecall:
     def generate(self, fact: Fact, deck: Deck, rng: random.Random) -> Sequence[Question]:
         """One question per event."""
         date = fact.date()
-        if date is None:
-            return []
+        if date is None or fact.get("date_inferred"):
+            return []  # an inferred date cannot be graded as exact
         text = str(fact.get("question") or f"When did this happen? {fact.get('text')}")
         example = _teach.date_example(date.precision, date, deck)
         prompt = Prompt(PromptKind.DATE, text, hint=f"{_ASK[date.precision]}, e.g. {example}")
-        conflicts = [c for c in fact.conflicts if c.field == "date"]
-        key = {
-            "date": date.iso(),
-            "also": [str(c.value) for c in conflicts],
-            "cite": deck.cite(fact.sources),
-            # Which source gives the other date, and why, so the learner can weigh them.
-            "disagree": [
-                _teach.conflict_line(deck, c, PartialDate.parse(str(c.value)).human()) for c in conflicts
-            ],
-        }
+        # Which source gives another date, and why, so the learner can weigh them.
+        key = {"date": date.iso(), "cite": deck.cite(fact.sources), **_teach.date_conflicts(deck, fact)}
         return [Question(question_id(fact, self.name), self.name, fact, prompt, key=key)]
 
     def grade(self, question: Question, response: Response) -> Grade:
@@ -80,7 +74,9 @@ class DateRecall:
         answer = parse_date_answer(str(response))
         truth = PartialDate.parse(question.key["date"])
         also = [PartialDate.parse(d) for d in question.key.get("also", [])]
-        score = grade_date(answer, truth, also)
+        score = _teach.doubtful_score(
+            answer, question.key.get("doubtful", []), grade_date(answer, truth, also)
+        )
         # The date with what happened: it teaches the pair even when the prompt showed the text.
         lines = [f"{truth.human()}: {question.fact.get('text')}"]
         lines += question.key.get("disagree") or [
@@ -92,10 +88,11 @@ class DateRecall:
         """The date, the other sources' dates, and the ways the date may be written."""
         truth = PartialDate.parse(question.key["date"])
         also = [PartialDate.parse(d) for d in question.key.get("also", [])]
-        values = set().union(*(_forms(d) for d in (truth, *also)))
-        return Answer(
-            truth.human(), accepted=tuple(f"also: {d.human()}" for d in also), values=tuple(sorted(values))
-        )
+        doubtful = [PartialDate.parse(d) for d in question.key.get("doubtful", [])]
+        values = set().union(*(_forms(d) for d in (truth, *also, *doubtful)))
+        accepted = [f"also: {d.human()}" for d in also]
+        accepted += [f"partly: {d.human()} (a doubtful source)" for d in doubtful]
+        return Answer(truth.human(), accepted=tuple(accepted), values=tuple(sorted(values)))
 
 
 @hookimpl

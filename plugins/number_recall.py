@@ -1,17 +1,21 @@
 """Number recall: "What was the number of … ?" graded with the figure's tolerance and qualifier.
 
 Reads ``figures``. The rule is :func:`quizlib.grade_number`: right inside the accepted
-range, partial credit close to it; values other sources give (conflicts) also count.
+range, partial credit close to it. A value another source gives (a conflict) counts as
+itself, exactly, not with the figure's tolerance; only half when every source giving it
+carries a ``reliability`` warning.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from quizlib import (
     Answer,
+    Conflict,
     Deck,
     Fact,
     Field,
@@ -89,32 +93,57 @@ def _stated(fact: Fact) -> str:
     return f"{fact.get('qualifier') or ''} {format_number(float(fact.get('value')))}".strip()
 
 
-def teach(fact: Fact, deck: Deck) -> str:
-    """What the figure is, with the source's hedge, its date and who gives it.
+#: Words that attribute a figure inside ``counts`` ("as RT's editor-in-chief alleged").
+_ATTRIBUTION = re.compile(
+    r"\b(according to|alleged|allegedly|claimed|claims|said|says|reported|estimated by|cited)\b",
+    re.IGNORECASE,
+)
 
-    "According to A (role), allegedly 5 people killed in … (as of …)." Built only from the
-    fact's fields, so the hedge (qualifier, "according to" in ``counts``, the actors) is
-    never lost: the feedback must not turn one person's claim into the source's own.
+
+def teach(fact: Fact, deck: Deck) -> str:
+    """What the figure is, in labelled lines rather than prose built around any noun phrase.
+
+    "What it counts: …", "Given by: A (role)." and "When: …" (the answer line above them
+    carries the hedge: "allegedly 5 people"). Built
+    only from the fact's fields, so the hedge (qualifier, attribution in ``counts``, the
+    actors) is never lost: the feedback must not turn one person's claim into the source's
+    own; and an attribution ``counts`` already makes is not made again.
     """
-    counts, stated = _counts(fact), _stated(fact)
-    if _measure(counts):
-        phrase = f"the {counts.removeprefix('the ')}: {stated} {fact.get('unit')}"
-    else:
-        phrase = f"{stated} {counts}"
-    phrase += _teach.dated(fact)
+    counts = _counts(fact)
+    lines = [f"What it counts: {counts}."]
     actors = list(fact.get("actors") or [])
-    names = _teach.actor_names(deck, actors)
-    if actors and ("according to" in counts.lower() or _teach.names_actor(deck, counts, actors)):
-        # The phrase attributes it already ("…, according to Grigoryan"): add who that is.
-        return f"{phrase[0].upper()}{phrase[1:]}. Figure given by {names}."
     if actors:
-        phrase = f"according to {names}, {phrase}"
-    return phrase[0].upper() + phrase[1:] + "."
+        names = _teach.actor_names(deck, actors)
+        attributed = _ATTRIBUTION.search(counts) or _teach.names_actor(deck, counts, actors)
+        by = "Who that is" if attributed else "Given by"
+        lines.append(f"{by}: {names}.")
+    date = fact.date()
+    if date is not None:
+        lines.append(f"When: {_teach.when(fact, date)}.")
+    return "\n".join(lines)
 
 
 def _accepted(low: float, high: float) -> str:
     low_text, high_text = format_number(low), format_number(high)
     return f"exactly {low_text}" if low_text == high_text else f"{low_text} to {high_text}"
+
+
+def _same(answer: float, value: float) -> bool:
+    return abs(answer - value) <= 1e-9 * max(1.0, abs(value))
+
+
+def _conflict(deck: Deck, conflict: Conflict) -> str:
+    """ "Also accepted: 120,000 (Source)." or, from doubtful sources only, partly accepted."""
+    shown = format_number(float(conflict.value))
+    cited = deck.cite(conflict.sources, short=True)
+    by = f" ({cited})" if cited else ""
+    warning = _teach.doubt(deck, conflict)
+    if warning:
+        line = f"Partly accepted: {shown}{by}, a doubtful source: {warning}."
+    else:
+        line = f"Also accepted: {shown}{by}."
+    note = " ".join(conflict.note.split())
+    return f"{line} {note}" if note else line
 
 
 class NumberRecall:
@@ -133,9 +162,11 @@ class NumberRecall:
             "value": fact.get("value"),
             "tolerance": fact.get("tolerance"),
             "qualifier": fact.get("qualifier", ""),
-            "also": [c.value for c in conflicts],
+            "also": [c.value for c in conflicts if not _teach.doubt(deck, c)],
+            # Given only by sources the deck warns about: partial credit, not full.
+            "doubtful": [c.value for c in conflicts if _teach.doubt(deck, c)],
             "teach": teach(fact, deck),
-            "disagree": [_teach.conflict_line(deck, c, format_number(float(c.value))) for c in conflicts],
+            "disagree": [_conflict(deck, c) for c in conflicts],
         }
         prompt = Prompt(PromptKind.NUMBER, ask(fact), hint=hint)
         return [Question(question_id(fact, self.name), self.name, fact, prompt, key=key)]
@@ -143,16 +174,23 @@ class NumberRecall:
     def grade(self, question: Question, response: Response) -> Grade:
         """Score the number; AnswerError when it is not a number."""
         k = question.key
-        also = [float(v) for v in k["also"]]
-        result = grade_number(
-            parse_number(str(response)), float(k["value"]), k["tolerance"], str(k["qualifier"]), also
-        )
+        given = parse_number(str(response))
+        result = grade_number(given, float(k["value"]), k["tolerance"], str(k["qualifier"]))
+        score = result.score
+        # Another source's value counts as that value, not with the primary's tolerance around
+        # it: 138,000 is in no report even when 120,000 is.
+        for other in k.get("also", []):
+            if _same(given, float(other)):
+                score = 1.0
+        for other in k.get("doubtful", []):
+            if _same(given, float(other)):
+                score = max(score, _teach.DOUBTFUL_CREDIT)
         lines = [
             str(k.get("teach") or ""),
             f"Counted right: {_accepted(result.low, result.high)}.",
             *k.get("disagree", []),
         ]
-        return Grade(result.score, self.answer(question).text, "\n".join(line for line in lines if line))
+        return Grade(score, self.answer(question).text, "\n".join(line for line in lines if line))
 
     def answer(self, question: Question) -> Answer:
         """The figure as the source gives it, the accepted range and other sources' values."""
@@ -163,6 +201,9 @@ class NumberRecall:
         values = {format_number(value), format_number(value).replace(",", "")}
         for other in (float(v) for v in k["also"]):
             accepted.append(f"also: {format_number(other)}")
+            values |= {format_number(other), format_number(other).replace(",", "")}
+        for other in (float(v) for v in k.get("doubtful", [])):
+            accepted.append(f"partly: {format_number(other)} (a doubtful source)")
             values |= {format_number(other), format_number(other).replace(",", "")}
         text = f"{qualifier} {format_number(value)} {question.fact.get('unit')}".strip()
         return Answer(text, accepted=tuple(accepted), values=tuple(sorted(values)))

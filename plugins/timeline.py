@@ -2,7 +2,8 @@
 
 Reads ``events``. Only events whose dates strictly order are asked together (a month
 date ``2020-11`` and a day date ``2020-11-10`` never appear in one question). The hint's
-example order is never the answer, and the feedback cites each item's own source.
+example order is never the answer, the items are never shown already in order, and the
+feedback cites each item's own source, marking a date the deck infers "(inferred)".
 """
 
 from __future__ import annotations
@@ -136,12 +137,17 @@ class Timeline:
         if len(chosen) < 3:
             return []  # two items make a coin toss, not a timeline
         rng.shuffle(chosen)
+        if _correct([d for _, d in chosen]) == list(range(len(chosen))):
+            # Shown already in order, the answer would be "1 2 3 4": move the last item first
+            # (the dates strictly order, so this order is never the right one).
+            chosen.insert(0, chosen.pop())
         items = tuple(str(f.get("text")) for f, _ in chosen)
         qid = question_id(fact, self.name)
         example = example_order(_correct([d for _, d in chosen]), qid)
         key = {
             "facts": [f.id for f, _ in chosen],
             "dates": [d.iso() for _, d in chosen],
+            "inferred": [bool(f.get("date_inferred")) for f, _ in chosen],
             "sources": [deck.cite(f.sources, short=True) for f, _ in chosen],
             "example": list(example),
             "grading": str(deck.setting("timeline_grading", "pairs")),
@@ -165,6 +171,7 @@ class Timeline:
             example = question.key.get("example") or example_order(correct, question.id)
             raise AnswerError(f"give each of the {n} items exactly once, e.g. {_spoken(example)}")
         sources = question.key.get("sources") or [""] * n
+        inferred = question.key.get("inferred") or [False] * n
         rank = {item: r for r, item in enumerate(correct)}
         ranks = [rank[i] for i in response]
         score = order_score(ranks, question.key.get("grading", "pairs"))
@@ -172,7 +179,8 @@ class Timeline:
         lines = []
         for pos, i in enumerate(correct):
             mark = f"  <- you put it at {response.index(i) + 1}" if i in misplaced else ""
-            lines.append(f"{pos + 1}. {dates[i].human()}: {items[i]}{mark}")
+            when = f"{dates[i].human()} (inferred)" if inferred[i] else dates[i].human()
+            lines.append(f"{pos + 1}. {when}: {items[i]}{mark}")
             if sources[i]:
                 lines.append(f"   ({sources[i]})")
         return Grade(

@@ -38,17 +38,13 @@ from quizlib import (
     question_id,
 )
 
+from . import _teach
+from ._speakers import content, distractors, named_sides
+
 OPTIONS = 4
 #: A quote of fewer words than this is asked with its context: "certain problems" alone
 #: could be anyone's.
 SHORT_QUOTE = 6
-#: Words that carry no identity; skipped when comparing roles and quotes.
-STOPWORDS = frozenset({
-    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have",
-    "he", "her", "his", "i", "in", "is", "it", "its", "of", "on", "or", "our", "she", "that", "the",
-    "their", "them", "they", "this", "those", "to", "was", "we", "were", "which", "who", "will", "with",
-    "would", "you",
-})  # fmt: skip
 #: Words a context may start with to follow "Who said “…”," as an adverbial phrase; any
 #: other context is put in parentheses, which reads right whatever its grammar.
 _ADVERBIAL = frozenset({
@@ -76,11 +72,7 @@ QUOTES = Section(
 
 
 def _content(text: str) -> list[str]:
-    return [w for w in normalise(text).split() if w not in STOPWORDS]
-
-
-def _role_words(actor: Actor) -> set[str]:
-    return set(_content(actor.role))
+    return content(text)
 
 
 def _pairs(words: Sequence[str]) -> set[tuple[str, str]]:
@@ -95,11 +87,6 @@ def mentions(text: str, actor: Actor) -> bool:
     """Whether the text names the actor by any accepted form, as whole words."""
     padded = f" {normalise(text)} "
     return any(f" {form} " in padded for form in name_forms(actor))
-
-
-def overlap(a: Actor, b: Actor) -> bool:
-    """Whether one actor's name form is, or holds as whole words, one of the other's."""
-    return any(f" {x} " in f" {y} " or f" {y} " in f" {x} " for x in name_forms(a) for y in name_forms(b))
 
 
 def spellings(actor: Actor) -> tuple[str, ...]:
@@ -133,40 +120,6 @@ def echoes(fact: Fact, deck: Deck) -> list[str]:
     return list(out)
 
 
-def distractors(
-    speaker: Actor, deck: Deck, rng: random.Random, count: int, exclude: Sequence[str] = ()
-) -> list[Actor]:
-    """Plausible wrong speakers, most plausible first; fewer than ``count`` rather than weak ones.
-
-    Never related to the speaker, never sharing a name form with it, never in ``exclude``,
-    always of the speaker's kind. A person is offered only when the deck quotes them
-    elsewhere: learners remember people by what they said, so a person the deck never
-    quotes falls out by elimination. An institution is offered when quoted elsewhere, else
-    when its role shares words with the speaker's (a state for a state). Names never repeat.
-    """
-    quoted = {str(q.get("speaker")) for q in deck.facts("quotes")}
-    words = _role_words(speaker)
-    pool = [
-        a
-        for a in deck.actors.values()
-        if a.id != speaker.id
-        and a.kind == speaker.kind
-        and a.id not in exclude
-        and not deck.related(a.id, speaker.id)
-        and not overlap(a, speaker)
-        and (a.id in quoted or (speaker.kind != "person" and bool(words & _role_words(a))))
-    ]
-    rng.shuffle(pool)
-    pool.sort(key=lambda a: (a.id not in quoted, -len(words & _role_words(a))))
-    out: list[Actor] = []
-    for actor in pool:
-        if len(out) == count:
-            break
-        if normalise(actor.name) not in {normalise(o.name) for o in out}:
-            out.append(actor)
-    return out
-
-
 def _unnamed(text: str, deck: Deck, speaker: Actor) -> str:
     """The context with the speaker's own names replaced by "the speaker"; empty when it still
     names the speaker or an actor it belongs to (a state's name points at its ministry)."""
@@ -192,7 +145,7 @@ def stem(fact: Fact, deck: Deck, speaker: Actor) -> str:
     text = str(fact.get("text")).strip()
     if len(normalise(text).split()) >= SHORT_QUOTE:
         return f"Who said: “{text}”"
-    context = _unnamed(str(fact.get("context", "")), deck, speaker).rstrip(" .;,")
+    context = _unnamed(_teach.readable(deck, str(fact.get("context", ""))), deck, speaker).rstrip(" .;,")
     if not context:
         return ""
     quote = f"“{text.rstrip(' .,;:')}”"
@@ -204,14 +157,15 @@ def stem(fact: Fact, deck: Deck, speaker: Actor) -> str:
     return f"Who said {phrase}?"
 
 
-def _feedback(fact: Fact, speaker: Actor) -> str:
-    parts = [f"Said by {speaker.describe()}"]
+def _feedback(fact: Fact, speaker: Actor, deck: Deck) -> str:
+    parts = [f"Said by {_teach.describe_definite(speaker)}"]
     date = fact.date()
     if date is not None:
-        parts.append(_when(date))
+        # An inferred date is marked: the learner must not take it as the sources' own.
+        parts.append(f"{'on' if date.day else 'in'} {_teach.when(fact, date)}")
     text = " ".join(parts) + "."
     if fact.get("context"):
-        text += f"\nContext: {fact.get('context')}"
+        text += f"\nContext: {_teach.readable(deck, str(fact.get('context')))}"
     return text
 
 
@@ -244,7 +198,10 @@ class WhoSaid:
         said = echoes(fact, deck)
         # an actor the stem names (the quote's target, the one answered) is no plausible speaker
         named = [a.id for a in deck.actors.values() if mentions(text, a)]
-        options = [speaker, *distractors(speaker, deck, rng, OPTIONS - 1, exclude=[*said, *named])]
+        # "Which Armenian official …" rules out every option of another side.
+        within = frozenset(named_sides(deck, text) & deck.sides(speaker.id))
+        wrong = distractors(speaker, deck, rng, OPTIONS - 1, exclude=[*said, *named], within=within)
+        options = [speaker, *wrong]
         if len(options) < 2:
             return []
         rng.shuffle(options)
@@ -256,7 +213,7 @@ class WhoSaid:
             "ids": [a.id for a in options],
             "values": list(spellings(speaker)),
             "echoes": said,
-            "feedback": _feedback(fact, speaker),
+            "feedback": _feedback(fact, speaker, deck),
         }
         return [Question(question_id(fact, self.name), self.name, fact, prompt, key=key)]
 
@@ -312,7 +269,7 @@ class WhoSaidTyped:
             "speaker_name": speaker.name,
             "values": list(spellings(speaker)),
             "echoes": echoes(fact, deck),
-            "feedback": _feedback(fact, speaker),
+            "feedback": _feedback(fact, speaker, deck),
             "actors": actors,
         }
         return [Question(question_id(fact, self.name), self.name, fact, prompt, key=key)]

@@ -6,7 +6,7 @@ internal and may change.
 
 from __future__ import annotations
 
-from quizlib.answers import grade_picks
+from quizlib.answers import MULTI_HINT, grade_picks
 from quizlib.dates import PartialDate, Precision
 from quizlib.datetext import grade_date, parse_date_answer
 from quizlib.deck import load_deck
@@ -36,10 +36,12 @@ from quizlib.names import allowed_typos, edit_distance, match_name, name_forms, 
 from quizlib.numbers import accepted_range, format_number, grade_number, grade_number_text, parse_number
 from quizlib.plugins import get_plugin_manager
 from quizlib.questions import answer_of
+from quizlib.textmatch import word_overlap
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "MULTI_HINT",
     "Actor",
     "Answer",
     "AnswerError",
@@ -85,4 +87,5 @@ __all__ = [
     "parse_date_answer",
     "parse_number",
     "question_id",
+    "word_overlap",
 ]

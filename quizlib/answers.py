@@ -57,6 +57,11 @@ def parse_order(text: str, count: int) -> tuple[int, ...]:
     return picks
 
 
+#: The hint of a "choose all that apply" prompt; the options are lettered and numbered, and
+#: either is accepted.
+MULTI_HINT = "all that apply, as option letters or numbers"
+
+
 def grade_picks(response: Response, right: Sequence[int], count: int) -> float:
     """Score "choose all that apply": (right picks − wrong picks) / right options, in [0, 1].
 

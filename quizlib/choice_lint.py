@@ -6,8 +6,9 @@ distractors plausible, can a quote be placed at all?
   of, the institution of, or another name of a right answer ("the Kremlin" beside "Russia",
   "Armenian Ministry of Foreign Affairs" beside "Armenia").
 * ``implausible distractor``: a choice of another kind than the answer (a person offered
-  for a ministry's statement, a word among dates), an actor never quoted offered as a
-  speaker, or a right choice that stands out by its length.
+  for a ministry's statement, a word among dates), a person never quoted and of another
+  side and role than the speaker, an option of another side than a "Which Armenian
+  official" stem names, or a right choice that stands out by its length.
 * ``unanswerable``: a quote of a few words asked without any context.
 
 Who said what comes from the deck itself (facts whose section has a single-actor field,
@@ -19,13 +20,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
-from quizlib.lint_context import AnswerView, Flaw, LintContext, quoted
+from quizlib.lint_context import AnswerView, Flaw, LintContext, forms_of, quoted
 from quizlib.model import Actor, PromptKind, Question
 from quizlib.names import name_forms, normalise
-from quizlib.textmatch import STOP_WORDS, content_words, dates_in, same_stem, split_number, words
+from quizlib.textmatch import STOP_WORDS, content_words, dates_in, find_phrase, same_stem, split_number, words
 
 TWO_RIGHT = "more than one right answer"
 IMPLAUSIBLE = "implausible distractor"
@@ -57,6 +58,7 @@ class ChoiceLint:
         if q.prompt.kind in (PromptKind.CHOICE, PromptKind.MULTI) and view.actors:
             yield from _related(ctx, q, view)
             yield from self._implausible(q, view, bool(speaker))
+            yield from _side_in_stem(ctx, q, view)
         elif q.prompt.kind in (PromptKind.CHOICE, PromptKind.MULTI):
             yield from _odd_text_choices(q, view)
 
@@ -73,9 +75,17 @@ class ChoiceLint:
                 and a.id != answer.id
                 and not ctx.deck.related(a.id, answer.id)
                 and not _names_one(ctx, a, answer)
-                and (not speaking or a.kind != "person" or a.id in ctx.speakers)
+                and (not speaking or a.kind != "person" or self._fits_speaker(a, answer))
             ]
         return self.plausible[key]
+
+    def _fits_speaker(self, actor: Actor, speaker: Actor) -> bool:
+        """Whether a person is a fair wrong speaker: quoted in the deck, or on the speaker's
+        side (the top of their lineages) or sharing words of its role."""
+        deck = self.ctx.deck
+        if actor.id in self.ctx.speakers or deck.sides(actor.id) & deck.sides(speaker.id):
+            return True
+        return bool(content_words(actor.role).keys() & content_words(speaker.role).keys())
 
     def _implausible(self, q: Question, view: AnswerView, speaking: bool) -> Iterator[Flaw]:
         kinds = {a.kind for a in view.actors}
@@ -95,14 +105,15 @@ class ChoiceLint:
         for actor in offered:
             if actor.kind != kind:
                 odd[actor.kind].append(actor.name)
-            elif speaking and kind == "person" and actor.id not in self.ctx.speakers:
-                # People are remembered by what they said; a state or a body may speak
-                # in any report, so only a never-quoted person gives the answer away.
+            elif speaking and kind == "person" and not self._fits_speaker(actor, view.actors[0]):
+                # People are remembered by what they said, their side and their office; a
+                # state or a body may speak in any report. A person never quoted, of another
+                # side and office than the speaker, gives the answer away.
                 odd["never quoted in the deck"].append(actor.name)
         for why, names in odd.items():
             one = len(names) == 1
             if why == "never quoted in the deck":
-                what = f"{'is' if one else 'are'} {why}"
+                what = f"{'is' if one else 'are'} {why}, of another side and role than the answer"
             else:  # another kind of actor
                 what = f"{'is ' + _a(why) if one else 'are ' + _plural(why)}, the answer {_a(kind)}"
             yield Flaw(q, IMPLAUSIBLE, f"{', '.join(map(quoted, names))} {what}; {advice}")
@@ -202,6 +213,46 @@ def _related(ctx: LintContext, q: Question, view: AnswerView) -> Iterator[Flaw]:
                     f"the answer {quoted(r.name)}",
                 )
                 break
+
+
+#: "Which Armenian official …": the words after "which" that may name a side.
+_WHICH = re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
+
+
+def _side_in_stem(ctx: LintContext, q: Question, view: AnswerView) -> Iterator[Flaw]:
+    """A "which …" phrase naming a side (a state, by name or adjective) that the answer has
+    and some options lack: those options fall out by the stem ("Which Armenian official"
+    offering a Russian spokesperson)."""
+    found = _WHICH.search(q.prompt.text)
+    if not found:
+        return
+    phrase = words(found.group(1))
+    deck = ctx.deck
+    answer_sides = set().union(*(deck.sides(a.id) for a in view.actors))
+    for side in sorted(answer_sides):
+        actor = deck.actors.get(side)
+        if actor is None or not any(_names_side(form, phrase) for form in forms_of(actor)):
+            continue
+        others = [
+            a.name
+            for a in ctx.choice_actors(q)
+            if a is not None and a not in view.actors and side not in deck.sides(a.id)
+        ]
+        if others:
+            what = "is" if len(others) == 1 else "are"
+            yield Flaw(
+                q,
+                IMPLAUSIBLE,
+                f"the question asks {quoted(' '.join(['which', *phrase]))}; {', '.join(map(quoted, others))} "
+                f"{what} not of {actor.name}",
+            )
+            return
+
+
+def _names_side(form: list[str], phrase: Sequence[str]) -> bool:
+    if len(form) == 1:
+        return any(same_stem(form[0], w) for w in phrase)
+    return find_phrase(phrase, form) >= 0
 
 
 def _choice_kind(text: str) -> str:

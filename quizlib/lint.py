@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import combinations
+from pathlib import Path
 
 from quizlib.errors import Problem
 from quizlib.model import Deck, Fact, FieldKind, Section
+from quizlib.validate import suggest
 
 #: Two facts whose identifying texts are at least this similar describe the same thing.
 SIMILARITY = 0.9
@@ -141,3 +143,46 @@ def _same_facts(deck: Deck, section: Section, facts: tuple[Fact, ...]) -> Iterat
                 f"{b.key} and {a.key} (line {a.line}) seem to be the same fact with different values "
                 f"({what}); merge them and record the disagreement under 'conflicts'",
             )
+
+
+def unknown_skips(deck: Deck, type_names: Iterable[str]) -> Iterator[Problem]:
+    """A warning for each name in a fact's ``skip`` list that no loaded question type has.
+
+    The deck keeps only each fact's first line, so the name is located by reading the file
+    from there: the first line after it that holds the name as a word (the fact's own line
+    when the file cannot be read).
+    """
+    names = sorted(type_names)
+    lines = _file_lines(deck.path)
+    for fact in deck.all_facts():
+        for wanted in fact.get("skip") or ():
+            if wanted in names:
+                continue
+            line, column = _locate(lines, fact.line, str(wanted))
+            yield Problem(
+                deck.path,
+                line,
+                column,
+                f"{fact.key}: skip names {wanted!r}, which no loaded question type has"
+                + suggest(str(wanted), names),
+            )
+
+
+def _file_lines(path: str) -> list[str]:
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+
+
+def _locate(lines: list[str], start: int, word: str) -> tuple[int, int]:
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+    skip_line = next(
+        (n for n in range(max(start, 1), len(lines) + 1) if re.search(r"\bskip\s*:", lines[n - 1])), 0
+    )
+    # The name is on the skip line (a flow list) or on one of the block list's lines under it.
+    for number in range(skip_line, min(skip_line + 50, len(lines) + 1)) if skip_line else ():
+        found = pattern.search(lines[number - 1])
+        if found:
+            return number, found.start() + 1
+    return start, 1

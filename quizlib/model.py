@@ -252,6 +252,12 @@ class Deck:
                 todo.extend(actor.parents)
         return seen
 
+    def sides(self, actor_id: str) -> frozenset[str]:
+        """The top-level actors of an actor's lineage (a spokesperson's state, a state itself):
+        the side it speaks for. An actor belonging to nothing is its own side."""
+        roots = {a for a in self.lineage(actor_id) if a in self.actors and not self.actors[a].parents}
+        return frozenset(roots or {actor_id})
+
     def related(self, a: str, b: str) -> bool:
         """Whether one actor is the other or part of it (a ministry and its state, a spokesperson
         and her ministry): as distractors they would both be right."""

@@ -11,7 +11,9 @@ type, built-in or third-party. The flaw kinds:
   or a timeline's items carry the dates that order them.
 * ``answer shown elsewhere``: a timeline item, a sibling or (for numbers and dates) another
   question's text holds the answer ("killing two servicemen" beside "how many servicemen
-  were killed?"; "the September 20, 2023 attack" beside "when was the attack?").
+  were killed?"; "the September 20, 2023 attack" beside "when was the attack?"); a text
+  answer or its distinctive phrase, another name of an actor, or a year beside a word of
+  the asked fact in any other question's text: see :mod:`quizlib.leak_lint`.
 * ``more than one right answer``, ``implausible distractor``, ``unanswerable`` (short quotes):
   see :mod:`quizlib.choice_lint`.
 * ``unanswerable``: timeline items whose dates do not order at their precision.
@@ -35,6 +37,7 @@ from quizlib.choice_lint import ChoiceLint
 from quizlib.dates import PartialDate
 from quizlib.duplicate_lint import duplicates
 from quizlib.errors import Problem
+from quizlib.leak_lint import Leaks
 from quizlib.lint_context import AnswerView, Flaw, LintContext, forms_of, quoted
 from quizlib.model import Answer, Deck, PromptKind, Question
 from quizlib.names import normalise
@@ -97,6 +100,7 @@ def find_flaws(
     """
     ctx = LintContext.build(deck, questions, host, answers or answers_of(questions, host))
     shown = _ShownTexts(ctx)
+    leaks = Leaks(ctx)
     choices = ChoiceLint(ctx)
     flaws: list[Flaw] = []
     for q in questions:
@@ -104,7 +108,7 @@ def find_flaws(
         if view is not None:
             flaws.extend(_in_hint(ctx, q, view))
             in_stem = list(_in_question(q, view))
-            flaws.extend(in_stem or shown.elsewhere(q, view))
+            flaws.extend(in_stem or list(shown.elsewhere(q, view)) or leaks.flaws(q, view))
             flaws.extend(choices.flaws(q, view))
         flaws.extend(_unordered(ctx, q))
     flaws.extend(duplicates(ctx))

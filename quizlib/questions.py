@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from quizlib.errors import AnswerError
-from quizlib.model import Answer, Deck, PromptKind, Question, QuestionType, Response
+from quizlib.model import Answer, Deck, Fact, PromptKind, Question, QuestionType, Response
 from quizlib.plugins import PluginHost
 
 #: Responses that are well-formed for each prompt kind, so grading one reveals the answer.
@@ -41,6 +41,7 @@ def generate_questions(
 ) -> Generated:
     """Generate every question of a deck.
 
+    A fact's ``skip`` list names question types not to generate from it.
     A question type that raises on a fact, or returns something that is not a valid
     question, is reported in ``errors`` and skipped for that fact; the others go on.
 
@@ -65,6 +66,8 @@ def generate_questions(
             for fact in facts:
                 if tag_set is not None and not tag_set.intersection(fact.tags):
                     continue
+                if qt.name in skipped(fact):
+                    continue
                 try:
                     made = list(qt.generate(fact, deck, rng))
                     problems = [_invalid(q, qt.name, fact.key) for q in made]
@@ -86,6 +89,12 @@ def generate_questions(
                         seen.add(q.id)
                         out.questions.append(replace(q, tags=q.tags or fact.tags))
     return out
+
+
+def skipped(fact: Fact) -> set[str]:
+    """The question types a fact's ``skip`` list says not to generate from it."""
+    value = fact.get("skip")
+    return {str(v) for v in value} if isinstance(value, list) else set()
 
 
 def _invalid(q: object, type_name: str, fact_key: str) -> str:

@@ -76,17 +76,24 @@ def stem(word: str) -> str:
     return word[:7]
 
 
-def content_words(text: str) -> dict[str, str]:
-    """The words that carry meaning, by stem: no stop words, numbers, month names or short words."""
-    return {
-        stem(w): w
-        for w in words(text)
-        if len(w) > 2
+def _is_content(w: str) -> bool:
+    return (
+        len(w) > 2
         and w not in STOP_WORDS
         and not w.isdigit()
         and w not in _NUMBER_WORDS
         and w not in _MONTH_WORDS
-    }
+    )
+
+
+def content_words(text: str) -> dict[str, str]:
+    """The words that carry meaning, by stem: no stop words, numbers, month names or short words."""
+    return {stem(w): w for w in words(text) if _is_content(w)}
+
+
+def content_sequence(text: str) -> list[str]:
+    """The stems of a text's content words (see :func:`content_words`), in order, repeats kept."""
+    return [stem(w) for w in words(text) if _is_content(w)]
 
 
 def same_stem(name_word: str, word: str) -> bool:
@@ -222,3 +229,20 @@ def date_near(text: str, answer: PartialDate, context: Iterable[str]) -> str:
         if any(stem(w) in wanted for w in ws[lo:hi]):
             return m.written
     return ""
+
+
+def _key_words(text: str) -> set[str]:
+    # Numbers count here: "5 years" and "5 months" differ by their unit, "5" and "7" by the number.
+    return {stem(w) for w in words(text) if w not in STOP_WORDS and (len(w) > 2 or w.isdigit())}
+
+
+def word_overlap(answer: str, reference: str) -> float:
+    """The share of ``reference``'s content words (stemmed, numbers included) that ``answer``
+    contains, 0 to 1: how much of a card's back a typed paraphrase holds.
+
+    Args:
+        answer: What the learner typed.
+        reference: The text to compare with (a card's back or an accepted answer).
+    """
+    wanted = _key_words(reference)
+    return len(wanted & _key_words(answer)) / len(wanted) if wanted else 0.0

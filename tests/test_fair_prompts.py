@@ -172,13 +172,16 @@ def test_quoted_speakers_of_the_same_kind_come_first_and_fewer_options_beat_weak
     for seed in range(10):
         (q,) = [q for q in generate(d, "who_said", seed) if q.fact.id == "no-right"]
         assert {"Nikol Pashinyan", "Armen Grigoryan"} <= set(q.prompt.choices)
-    # a person the deck never quotes is no plausible speaker: with nobody else quoted, no question
+    # a person the deck never quotes, of another side and role, is no plausible speaker
     lone = fact("quotes", "q", text="No one has the right to insult the peacekeepers", speaker="zakharova")
-    assert generate(deck(lone, actors=(RUSSIA, MFA, ZAKHAROVA, PATEL, TURKEY)), "who_said") == []
+    assert generate(deck(lone, actors=(RUSSIA, MFA, ZAKHAROVA, ALIYEV, TURKEY)), "who_said") == []
     # one other quoted person: two options
-    other = fact("quotes", "o", text="We will not stay silent about any of it at all", speaker="patel")
-    (q, _) = generate(deck(lone, other, actors=(RUSSIA, MFA, ZAKHAROVA, PATEL, TURKEY)), "who_said")
-    assert sorted(q.prompt.choices) == ["Maria Zakharova", "Vedant Patel"]
+    other = fact("quotes", "o", text="We will not stay silent about any of it at all", speaker="aliyev")
+    (q, _) = generate(deck(lone, other, actors=(RUSSIA, MFA, ZAKHAROVA, ALIYEV, TURKEY)), "who_said")
+    assert sorted(q.prompt.choices) == ["Ilham Aliyev", "Maria Zakharova"]
+    # never quoted but another spokesperson (role words) or on the speaker's side: plausible
+    (q,) = generate(deck(lone, actors=(RUSSIA, MFA, ZAKHAROVA, PATEL, PESKOV, TURKEY)), "who_said")
+    assert sorted(q.prompt.choices) == ["Dmitry Peskov", "Maria Zakharova", "Vedant Patel"]
 
 
 def test_actors_the_stem_names_are_never_distractors() -> None:
@@ -307,7 +310,7 @@ def test_term_questions_are_grammatical_and_counts_whole() -> None:
     assert qs["term-asked"].prompt.text == "How many servicemen staff the monitoring center?"
     grade = TYPES["agreements"].grade(qs["term-troops"], "1,900")
     assert grade.score == 1.0 and grade.correct_answer == "1,960 troops"
-    assert grade.feedback == "The agreement says 1,960 troops; counted right: 1,862 to 2,058."
+    assert grade.feedback == "Given as 1,960 troops (Outlet C, p4); counted right: 1,862 to 2,058."
     assert answer(qs["term-asked"]).accepted == ("57 to 63",)
 
 
@@ -362,7 +365,8 @@ def test_date_feedback_says_when_sources_disagree() -> None:
                   conflicts=(Conflict("date", "2023-09-21", (Citation("b"),)),))  # fmt: skip
     (q,) = [q for q in generate(deck(accord), "agreements") if q.id.endswith("/date")]
     grade = TYPES["agreements"].grade(q, "21 September 2023")
-    assert grade.score == 1.0 and grade.feedback == "Sources disagree: also given as 21 September 2023."
+    assert grade.score == 1.0
+    assert grade.feedback == "Also given as 21 September 2023 by Outlet B; either counts as right."
     assert answer(q).accepted == ("21 September 2023",)
 
 

@@ -18,6 +18,7 @@ from quizlib import (
     Citation,
     Deck,
     Fact,
+    Grade,
     PartialDate,
     Prompt,
     PromptKind,
@@ -114,6 +115,10 @@ def feedback(q: Question, response: str | int) -> str:
     return HOST.question_types[q.type].grade(q, response).feedback
 
 
+def grade(q: Question, response: str | int) -> Grade:
+    return HOST.question_types[q.type].grade(q, response)
+
+
 def answer(q: Question) -> Answer:
     found = answer_of(HOST.question_types[q.type], q)
     assert found is not None
@@ -192,26 +197,34 @@ def test_a_qualifier_moves_the_range_no_further_than_the_tolerance() -> None:
 
 def test_number_feedback_teaches_what_when_and_who_with_the_hedge(questions: dict[str, Question]) -> None:
     text = feedback(questions["figures/claimed/number_recall"], "5")
-    assert text.startswith(
-        "According to Margarita Simonyan (Editor-in-Chief of RT), allegedly 5 people killed in the attack"
-        " (as of September 2023)."
-    )
+    assert text.splitlines()[:3] == [
+        "What it counts: people killed in the attack.",
+        "Given by: Margarita Simonyan (Editor-in-Chief of RT).",
+        "When: September 2023.",
+    ]
     assert "Counted right: exactly 5." in text and "source says" not in text.lower()
-    assert feedback(questions["figures/contingent/number_recall"], "1900").startswith(
-        "Nearly 2,000 troops in the mission."
-    )
+    q = questions["figures/contingent/number_recall"]
+    assert answer(q).text == "nearly 2,000 troops"  # the hedge is on the answer line
+    assert feedback(q, "1900").startswith("What it counts: troops in the mission.")
     blockade = feedback(questions["figures/blockade-months/number_recall"], "7")
-    assert blockade.startswith("The length of the blockade: over 7 months.")
+    assert blockade.startswith("What it counts: length of the blockade.")
 
 
 def test_number_conflicts_name_the_other_source(questions: dict[str, Question]) -> None:
     q = questions["figures/population/number_recall"]
     text = feedback(q, "120,000")
-    assert "Also given as 120,000 by “Mission faces uncertainty”, p11; either counts as right." in text
+    # Only a source the deck warns about gives 120,000: half credit, the source and why.
+    assert 0.5 <= grade(q, "120,000").score < 1.0
+    assert (
+        "Partly accepted: 120,000 (“Mission faces uncertainty”, p11), a doubtful source: "
+        "mixes 2020 and 2023 events." in text
+    )
     assert "pre-war population" in text
+    assert "Counted right: 85,000 to 115,000." in text  # the primary range, on its own
+    assert grade(q, "138,000").score < 0.5  # the tolerance is the primary value's, not 120,000's
     assert answer(q) == Answer(
         "100,000 people",
-        accepted=("counted right: 85,000 to 115,000", "also: 120,000"),
+        accepted=("counted right: 85,000 to 115,000", "partly: 120,000 (a doubtful source)"),
         values=("100,000", "100000", "120,000", "120000"),
     )
 
@@ -272,12 +285,14 @@ def test_date_feedback_says_which_source_gives_the_other_date(questions: dict[st
     q = questions["events/offensive/date_recall"]
     text = feedback(q, "20 September 2023")
     assert text.splitlines()[0] == "19 September 2023: Azerbaijan launched an offensive."
+    assert grade(q, "20 September 2023").score < 1.0  # only a doubtful source gives that day
     assert (
-        "Also given as 20 September 2023 by “Mission faces uncertainty”, p8; either counts as right."
-        " This report dates it a day later." in text
+        "Also given as 20 September 2023 by “Mission faces uncertainty”, p8, a doubtful source"
+        " (mixes 2020 and 2023 events); counts as partly right. This report dates it a day later." in text
     )
     found = answer(q)
-    assert found.text == "19 September 2023" and found.accepted == ("also: 20 September 2023",)
+    assert found.text == "19 September 2023"
+    assert found.accepted == ("partly: 20 September 2023 (a doubtful source)",)
     assert {"19 September 2023", "September 19, 2023", "2023-09-19"} <= set(found.values)
 
 
@@ -376,5 +391,7 @@ def test_an_attribution_in_counts_is_not_repeated_but_explained() -> None:
     deck = Deck("t", "T", actors={"simonyan": simonyan}, sections={"figures": (fact,)})
     text = feedback(number_question(fact, deck), "5")
     assert text.startswith(
-        "5 people killed, as Simonyan said. Figure given by Margarita Simonyan (Editor-in-Chief of RT)."
+        "What it counts: people killed, as Simonyan said.\n"
+        "Who that is: Margarita Simonyan (Editor-in-Chief of RT)."
     )
+    assert text.count("Simonyan said") == 1

@@ -17,7 +17,7 @@ from quizlib.commands.show import question_lines
 from quizlib.completion import attach, deck_names
 from quizlib.deck import load_deck, resolve_deck
 from quizlib.errors import DeckError, Problem
-from quizlib.lint import lint_deck
+from quizlib.lint import lint_deck, unknown_skips
 from quizlib.lint_context import Flaw
 from quizlib.model import Deck, Question
 from quizlib.plugins import PluginHost
@@ -31,7 +31,8 @@ Exit status: 0 all valid, 1 some invalid, 2 usage error.
 
 --strict also lints the valid decks and prints each warning as
 FILE:LINE:COL: warning: message, exiting 1 when there is any:
-  deck lint: unrecorded conflicts, near-duplicate facts, unused actors, facts without a
+  deck lint: names in a fact's skip list that no question type has (warned without
+    --strict too), unrecorded conflicts, near-duplicate facts, unused actors, facts without a
     source, quotes without a known speaker, drafts marked review: true;
   question lint (message "QUESTION-ID: KIND: detail"), for the questions every installed
     question type generates:
@@ -122,8 +123,12 @@ def run(args: argparse.Namespace) -> int:
         generated = generate_questions(deck, host, random.Random(args.seed))
         for error in generated.errors:
             print(f"{name}: warning: {error}", file=sys.stderr)
+        # A misspelt name in a fact's skip list would silently skip nothing: say so always.
+        skips = list(unknown_skips(deck, host.question_types))
+        for problem in skips if not (args.strict or args.questions) else ():
+            _warn(problem)  # --strict prints them among its warnings
         if args.strict or args.questions:
-            warnings = lint_deck(deck, host.sections)
+            warnings = [*lint_deck(deck, host.sections), *skips]
             if args.questions:
                 count = len(warnings) + len(_review(deck, generated.questions, host))
             else:

@@ -65,7 +65,7 @@ def answer_to_dict(q: Question, answer: Answer | None) -> dict[str, Any]:
     shown: str | list[str] = answer.text
     if q.prompt.kind in (PromptKind.CHOICE, PromptKind.MULTI):
         shown = list(answer.choices or (answer.text,))
-    return {"answer": shown, "accepted": list(answer.accepted)}
+    return {"answer": shown, "accepted": list(dict.fromkeys(answer.accepted))}
 
 
 def question_lines(q: Question, answer: Answer | None = None, *, answers: bool = False) -> list[str]:
@@ -83,7 +83,7 @@ def question_lines(q: Question, answer: Answer | None = None, *, answers: bool =
             right = answer.choices if p.kind in (PromptKind.CHOICE, PromptKind.MULTI) else ()
             lines.append(f"  answer: {'; '.join(right) if right else answer.text}")
             if answer.accepted:
-                lines.append(f"  accepted: {'; '.join(answer.accepted)}")
+                lines.append(f"  accepted: {'; '.join(dict.fromkeys(answer.accepted))}")
     return lines
 
 

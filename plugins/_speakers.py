@@ -1,0 +1,120 @@
+"""Choosing wrong speakers for "who said this?" that a learner cannot rule out by form.
+
+Not a plugin (the leading underscore keeps the plugin loader away). A quote's side and kind
+show through its words, so distractors come from the speaker's own side first: for a
+Russian spokesperson other Russian officials, for a ministry other ministries.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+
+from quizlib import Actor, Deck, name_forms, normalise
+
+#: Words that carry no identity; skipped when comparing roles.
+STOPWORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have",
+    "he", "her", "his", "i", "in", "is", "it", "its", "of", "on", "or", "our", "she", "that", "the",
+    "their", "them", "they", "this", "those", "to", "was", "we", "were", "which", "who", "will", "with",
+    "would", "you",
+})  # fmt: skip
+
+
+def content(text: str) -> list[str]:
+    """The words of a text that carry identity."""
+    return [w for w in normalise(text).split() if w not in STOPWORDS]
+
+
+def role_words(actor: Actor) -> set[str]:
+    """The identifying words of an actor's role."""
+    return set(content(actor.role))
+
+
+def overlap(a: Actor, b: Actor) -> bool:
+    """Whether one actor's name form is, or holds as whole words, one of the other's."""
+    return any(f" {x} " in f" {y} " or f" {y} " in f" {x} " for x in name_forms(a) for y in name_forms(b))
+
+
+#: "Which Armenian official …": the words after "which" that say whose side is asked for.
+_WHICH = re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
+
+
+def named_sides(deck: Deck, text: str) -> set[str]:
+    """Top-level actors (states, bodies of their own) that a "which …" phrase of the question
+    names by name or adjective ("Which Armenian official" names Armenia)."""
+    found = _WHICH.search(text)
+    if not found:
+        return set()
+    phrase = normalise(found.group(1)).split()
+    out = set()
+    for actor in deck.actors.values():
+        if actor.parents:
+            continue
+        for form in name_forms(actor):
+            parts = form.split()
+            if len(parts) == 1 and len(parts[0]) >= 4:
+                # "armenian" is a form of "armenia": all but the last letter shared
+                if any(w.startswith(parts[0][: max(4, len(parts[0]) - 1)]) for w in phrase):
+                    out.add(actor.id)
+            elif parts and f" {form} " in f" {' '.join(phrase)} ":
+                out.add(actor.id)
+    return out
+
+
+def distractors(
+    speaker: Actor,
+    deck: Deck,
+    rng: random.Random,
+    count: int,
+    exclude: Sequence[str] = (),
+    within: frozenset[str] = frozenset(),
+) -> list[Actor]:
+    """Plausible wrong speakers, most plausible first; fewer than ``count`` rather than weak ones.
+
+    Never related to the speaker, never sharing a name form with it, never in ``exclude``,
+    always of the speaker's kind. A person is offered when they share the speaker's side
+    (the top of its lineage: Zakharova's and Peskov's is Russia), else when the deck quotes
+    them elsewhere, else when their role shares words with the speaker's; people on the
+    speaker's side come first. An institution is offered when it has the speaker's shape (a
+    body within a state for a ministry, a top-level one for a state) and shares role words
+    with it ("ministry") or is quoted elsewhere; shared role words come first. Names never
+    repeat. With ``within`` (the sides a "Which Armenian official" stem names), only actors
+    of those sides are offered: any other falls out by the stem.
+    """
+    quoted = {str(q.get("speaker")) for q in deck.facts("quotes")}
+    words = role_words(speaker)
+    side = deck.sides(speaker.id)
+    nested = bool(speaker.parents)
+
+    def fits(a: Actor) -> bool:
+        if speaker.kind == "person":
+            return bool(deck.sides(a.id) & side) or a.id in quoted or bool(words & role_words(a))
+        return bool(a.parents) == nested and (a.id in quoted or bool(words & role_words(a)))
+
+    pool = [
+        a
+        for a in deck.actors.values()
+        if a.id != speaker.id
+        and a.kind == speaker.kind
+        and a.id not in exclude
+        and not deck.related(a.id, speaker.id)
+        and not overlap(a, speaker)
+        and fits(a)
+        and (not within or bool(deck.sides(a.id) & within))
+    ]
+    rng.shuffle(pool)
+    if speaker.kind == "person":
+        pool.sort(
+            key=lambda a: (not deck.sides(a.id) & side, a.id not in quoted, -len(words & role_words(a)))
+        )
+    else:
+        pool.sort(key=lambda a: (-len(words & role_words(a)), a.id not in quoted))
+    out: list[Actor] = []
+    for actor in pool:
+        if len(out) == count:
+            break
+        if normalise(actor.name) not in {normalise(o.name) for o in out}:
+            out.append(actor)
+    return out
