@@ -12,15 +12,15 @@ would give its answer away is not asked.
 
 from __future__ import annotations
 
-import math
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from quizlib import (
     MULTI_HINT,
     Actor,
     Answer,
+    Conflict,
     Deck,
     Fact,
     Field,
@@ -32,22 +32,20 @@ from quizlib import (
     Question,
     Response,
     Section,
-    accepted_range,
     format_number,
     grade_date,
-    grade_number,
     grade_picks,
     hookimpl,
     name_forms,
     normalise,
     parse_date_answer,
-    parse_number,
     question_id,
 )
 
 from . import _teach
 from ._agreement_dates import date_prompt, deck_dates, given_away, participle
 from ._agreement_dates import strings as _strings
+from ._agreement_terms import counted_right, grade_term, term_cite, term_question
 from ._speakers import role_words
 
 #: Options of a parties question, right and wrong together (at least two wrong ones).
@@ -74,24 +72,15 @@ AGREEMENTS = Section(
                 ("value", Field(FieldKind.NUMBER, description="a number in the term")),
                 ("unit", Field(FieldKind.STR, description="the number's unit")),
                 ("question", Field(FieldKind.STR, description="how to ask for the number")),
+                (
+                    "sources",
+                    Field(FieldKind.STR_LIST, description="where the term is stated (else the entry's)"),
+                ),
             ),
         ),
     },
     description="agreements and arrangements",
 )
-
-_WH = ("how many", "how much", "how long", "how far", "how often", "how old")
-_AUX = frozenset({
-    "is", "are", "was", "were", "will", "would", "can", "could", "should", "shall", "may", "might",
-    "must", "has", "have", "had",
-})  # fmt: skip
-#: Words that open a clause's subject: after "how many years", "the mission is to last".
-_SUBJECT = frozenset({
-    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "it", "they",
-    "he", "she", "we",
-})  # fmt: skip
-#: Words that make a clause too complex to reorder safely ("who were deployed").
-_CLAUSE = frozenset({"who", "which", "that", "whom", "whose", "where", "when", "because", "if", "while"})
 
 
 def _mentions(text: str, actor: Actor) -> bool:
@@ -158,73 +147,17 @@ def party_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) ->
     return pool[:count]
 
 
-def _opens_subject(word: str) -> bool:
-    return word.lower() in _SUBJECT or word[0].isupper()
-
-
-def _direct(text: str) -> str:
-    """An indirect "how many …" question as a direct one, or "" when it cannot be reordered
-    safely: "how many years the mission is to last" → "how many years is the mission to last".
-    One without a subject of its own between the "how many" phrase and its first auxiliary
-    ("how many people were killed", "how many servicemen use drones") needs no change.
-    """
-    lower = text.lower()
-    wh = next((w for w in _WH if lower.startswith(w + " ")), "")
-    if not wh:
-        return ""
-    words = text.split()
-    start = len(wh.split()) + 1  # past the counted noun
-    aux = next((i for i in range(start, len(words)) if words[i].lower() in _AUX), None)
-    if aux is None:
-        # "how many troops the center employs" wants "does … employ": not done by rule
-        return "" if any(w.lower() in _SUBJECT for w in words[start : start + 2]) else text
-    subject = next((i for i in range(start, aux) if _opens_subject(words[i])), None)
-    if subject is None:
-        return text
-    if any(w.lower() in _CLAUSE for w in words[subject:aux]):
-        return ""
-    return " ".join([*words[:subject], words[aux], *words[subject:aux], *words[aux + 1 :]])
-
-
-def term_question(name: str, term: Mapping[str, Any]) -> str:
-    """The term's own ``question``, else a grammatical one built from its text: a noun phrase
-    ("the length of the mission") or an indirect question ("how many years the mission is to
-    last")."""
-    if term.get("question"):
-        return str(term["question"])
-    text = str(term["text"]).strip().rstrip(".?")
-    unit = str(term.get("unit", "")).strip()
-    direct = _direct(text)
-    if direct:
-        return f"Under {name}, {direct}?"
-    if text.lower().startswith(("how ", "what ", "which ", "when ", "who ", "where ")):
-        return f"Under {name}, a term says {text}. What number is that?"
-    return f"Under {name}, what was {text}" + (f", in {unit}?" if unit else "?")
-
-
-def counted_right(value: float) -> str:
-    """The answers counted right for a term's number, for people; a whole number is counted
-    in whole numbers ("58 to 70", never "57.6 to 70.4")."""
-    low, high = accepted_range(value, None)
-    if float(value).is_integer():
-        low, high = math.ceil(low - 1e-9), math.floor(high + 1e-9)
-    shown_low, shown_high = format_number(low), format_number(high)
-    return f"exactly {shown_low}" if low == high else f"{shown_low} to {shown_high}"
-
-
-def grade_term(text: str, value: float, unit: str, cite: str = "") -> Grade:
-    """Number recall with the default tolerance, feedback in the term's unit. The number is
-    what a report gives, not necessarily the agreement's wording: it is attributed to the
-    source, never to "the agreement"."""
-    result = grade_number(parse_number(text), value)
-    stated = f"{format_number(value)} {unit}".strip()
-    given = f"Given as {stated} ({cite})" if cite else f"Given as {stated}"
-    return Grade(result.score, stated, f"{given}; counted right: {counted_right(value)}.")
+def _conflict_note(deck: Deck, conflict: Conflict) -> str:
+    """Who else other sources name, and why they differ."""
+    names = [deck.actors[a].name if a in deck.actors else str(a) for a in _strings(conflict.value)]
+    by = f" ({deck.cite(conflict.sources, short=True)})" if conflict.sources else ""
+    note = " ".join(conflict.note.split())
+    return f"Other sources name {' and '.join(names)}{by}." + (f" {note}" if note else "")
 
 
 def broker_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) -> list[Actor]:
-    """Plausible wrong brokers: the parties first (they were there, but did not broker it),
-    then actors of a mediator's kind the entry does not involve, unrelated to any mediator."""
+    """Plausible wrong brokers: actors of a mediator's kind the entry does not involve (so
+    never its parties), unrelated to any mediator."""
     mediators = [deck.actors[m] for m in fact.get("mediators", []) if m in deck.actors]
     parties = [deck.actors[p] for p in fact.get("parties", []) if p in deck.actors]
     taken = involved(fact, deck)
@@ -241,8 +174,9 @@ def broker_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) -
         and _fits(a, mediators, active)
     ]
     rng.shuffle(others)
-    wrong = [p for p in parties if not any(deck.related(p.id, m.id) for m in mediators)]
-    return (wrong + others)[:count]
+    # The parties are not offered: the parties question beside it names them, so they
+    # would fall out by elimination.
+    return others[:count]
 
 
 def _picked_notes(choices: Sequence[str], right: Sequence[int], response: Response, role: str) -> list[str]:
@@ -271,13 +205,12 @@ class Agreements:
             key = {"date": date.iso(), **_teach.date_conflicts(deck, fact)}
             prompt = date_prompt(name, date, deck_dates(deck), participle(fact.get("verb")))
             out.append(Question(question_id(fact, self.name, "date"), self.name, fact, prompt, key=key))
-        cite = deck.cite(fact.sources, short=True)
         for term in fact.get("terms", []):
             if "value" in term:
                 unit = str(term.get("unit", ""))
                 hint = f"a number of {unit}" if unit else "a number"
                 prompt = Prompt(PromptKind.NUMBER, term_question(name, term), hint=hint)
-                key = {"value": term["value"], "unit": unit, "cite": cite}
+                key = {"value": term["value"], "unit": unit, "cite": term_cite(deck, fact, term)}
                 variant = f"term-{term['id']}"
                 out.append(Question(question_id(fact, self.name, variant), self.name, fact, prompt, key=key))
         return out
@@ -292,9 +225,10 @@ class Agreements:
             return []
         options = parties + [a.id for a in wrong]
         rng.shuffle(options)
+        verb = participle(fact.get("verb"))
         prompt = Prompt(
             PromptKind.MULTI,
-            f"Who were the parties to {name}?",
+            f"Who were the parties to {name}?" if verb in ("agreed", "signed") else f"Who {verb} {name}?",
             choices=tuple(deck.actors[a].name for a in options),
             hint=MULTI_HINT,
         )
@@ -303,6 +237,7 @@ class Agreements:
             "right": sorted(options.index(p) for p in parties),
             "values": values,
             "brokered": [deck.actors[m].name for m in mediators],
+            "disagree": [_conflict_note(deck, c) for c in fact.conflicts if c.field == "parties"],
         }
         return [Question(question_id(fact, self.name, "parties"), self.name, fact, prompt, key=key)]
 
@@ -343,6 +278,7 @@ class Agreements:
             if variant == "parties":
                 # Brokering is not signing: say so whatever was picked.
                 notes += [f"{m} brokered it but was not a party." for m in question.key.get("brokered", [])]
+                notes += question.key.get("disagree", [])
             else:
                 parties = question.key.get("parties", [])
                 notes += [f"The parties were {' and '.join(parties)}."] if parties else []

@@ -107,7 +107,11 @@ def register_sections(register: Any) -> None:
                 "type": Field(FieldKind.ENUM, True, "card type", values=("basic",)),
                 "front": Field(FieldKind.STR, description="basic: the question side"),
                 "back": Field(FieldKind.STR, description="basic: the answer side"),
-                "accept": Field(FieldKind.STR_LIST, description="basic: other right answers"),
+                "accept": Field(
+                    FieldKind.STR_LIST,
+                    description="basic: other right answers; cloze: other answers of the gap "
+                    "(GAP=ANSWER when the card has several gaps)",
+                ),
                 "explain": _teach.EXPLAIN,
             },
             description="free-form cards: basic, choice, cloze",

@@ -38,6 +38,19 @@ from . import _teach
 GAP = re.compile(r"\{\{(.+?)\}\}")
 
 
+def author_accepts(entries: Sequence[object], gap: str, *, single: bool) -> list[str]:
+    """The card's own ``accept`` entries for one gap: ``GAP=ANSWER`` names its gap; a plain
+    entry belongs to a card with a single gap (with several it would fit any of them)."""
+    out = []
+    for entry in map(str, entries):
+        named, sep, other = entry.partition("=")
+        if sep and normalise(named) == normalise(gap):
+            out.append(other.strip())
+        elif not sep and single:
+            out.append(entry.strip())
+    return [a for a in out if a]
+
+
 def check_cloze(entry: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     """A cloze card needs text with at least one {{gap}}."""
     if entry.get("type") == "cloze" and not GAP.search(str(entry.get("text", ""))):
@@ -73,6 +86,9 @@ class Cloze:
             if actor is not None and (_teach.same_thing(actor.name, gap) or actor.name == gap):
                 key["accept"] = _teach.other_names(actor, gap)
                 key["who"] = actor.describe()
+            own = author_accepts(fact.get("accept", []), gap, single=len(gaps) == 1)
+            if own:
+                key["accept"] = [*key.get("accept", []), *own]
             out.append(Question(question_id(fact, self.name, variant), self.name, fact, prompt, key=key))
         return out
 

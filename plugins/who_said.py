@@ -42,6 +42,8 @@ from . import _teach
 from ._speakers import content, distractors, named_sides
 
 OPTIONS = 4
+#: Fewer plausible wrong speakers than this and the quote is not asked as a choice.
+MIN_DISTRACTORS = 2
 #: A quote of fewer words than this is asked with its context: "certain problems" alone
 #: could be anyone's.
 SHORT_QUOTE = 6
@@ -202,8 +204,8 @@ class WhoSaid:
         within = frozenset(named_sides(deck, text) & deck.sides(speaker.id))
         wrong = distractors(speaker, deck, rng, OPTIONS - 1, exclude=[*said, *named], within=within)
         options = [speaker, *wrong]
-        if len(options) < 2:
-            return []
+        if len(wrong) < MIN_DISTRACTORS:
+            return []  # two options are a coin toss: the typed variant asks it fairly
         rng.shuffle(options)
         prompt = Prompt(PromptKind.CHOICE, text, choices=tuple(a.name for a in options))
         key = {

@@ -66,15 +66,18 @@ def test_a_mediator_is_no_party_and_the_feedback_says_it_brokered(
     assert "Gammaland brokered it but was not a party." in grade.feedback
 
 
-def test_who_brokered_is_asked_with_the_parties_among_the_wrong_options(
+def test_who_brokered_is_asked_without_the_parties_among_the_wrong_options(
     questions: dict[str, Question], host: PluginHost
 ) -> None:
+    """The parties question beside it names the parties: as brokers they would fall out."""
     q = questions["agreements/truce/agreements/mediators"]
     assert q.prompt.text == "Who brokered the autumn truce?"
     assert "Gammaland" in q.prompt.choices and len(q.prompt.choices) >= 3
+    assert not {"Alphaland", "Betaland"} & set(q.prompt.choices)
     qt = host.question_types["agreements"]
     assert qt.grade(q, q.prompt.choices.index("Gammaland")).score == 1.0
-    wrong = qt.grade(q, q.prompt.choices.index("Alphaland"))
+    other = next(i for i, c in enumerate(q.prompt.choices) if c != "Gammaland")
+    wrong = qt.grade(q, other)
     assert wrong.score == 0.0 and "The parties were Alphaland and Betaland." in wrong.feedback
     found = answer_of(qt, q)
     assert found is not None and found.text == "Gammaland"

@@ -175,10 +175,10 @@ def test_quoted_speakers_of_the_same_kind_come_first_and_fewer_options_beat_weak
     # a person the deck never quotes, of another side and role, is no plausible speaker
     lone = fact("quotes", "q", text="No one has the right to insult the peacekeepers", speaker="zakharova")
     assert generate(deck(lone, actors=(RUSSIA, MFA, ZAKHAROVA, ALIYEV, TURKEY)), "who_said") == []
-    # one other quoted person: two options
+    # one other quoted person would make two options, a coin toss: the quote is asked typed only
     other = fact("quotes", "o", text="We will not stay silent about any of it at all", speaker="aliyev")
-    (q, _) = generate(deck(lone, other, actors=(RUSSIA, MFA, ZAKHAROVA, ALIYEV, TURKEY)), "who_said")
-    assert sorted(q.prompt.choices) == ["Ilham Aliyev", "Maria Zakharova"]
+    made = generate(deck(lone, other, actors=(RUSSIA, MFA, ZAKHAROVA, ALIYEV, TURKEY)), "who_said")
+    assert [q for q in made if q.fact.id == "q"] == []
     # never quoted but another spokesperson (role words) or on the speaker's side: plausible
     (q,) = generate(deck(lone, actors=(RUSSIA, MFA, ZAKHAROVA, PATEL, PESKOV, TURKEY)), "who_said")
     assert sorted(q.prompt.choices) == ["Dmitry Peskov", "Maria Zakharova", "Vedant Patel"]
@@ -501,3 +501,49 @@ def test_fair_on_random_small_decks(d: Deck, seed: int) -> None:
                         assert not any(d.related(actor.id, r.id) for r in right), (q.id, name)
             # every question grades its own answer as right
             assert TYPES[type_name].grade(q, right_response(q)).score == 1.0, q.id
+
+
+def test_cloze_accepts_the_authors_alternatives_for_the_right_gap() -> None:
+    one = fact(
+        "cards",
+        "one",
+        type="cloze",
+        text="Armenia announced the {{suspension}} of its part.",
+        accept=["freeze", "freezing"],
+    )
+    two = fact("cards", "two", type="cloze", text="{{Baku}} retook the {{region}}.",
+               accept=["region=territory", "stray"])  # fmt: skip
+    qt = TYPES["cloze"]
+    (q,) = generate(deck(one), "cloze")
+    assert qt.grade(q, "freezing").score == 1.0 and qt.grade(q, "thaw").score == 0.0
+    q1, q2 = generate(deck(two), "cloze")
+    assert qt.grade(q2, "territory").score == 1.0
+    assert qt.grade(q1, "territory").score == 0.0 and qt.grade(q1, "stray").score == 0.0
+
+
+def test_agreement_terms_cite_their_own_sources_and_parties_feedback_tells_the_disagreement() -> None:
+    from dataclasses import replace
+
+    from quizlib import Conflict
+
+    truce = fact(
+        "agreements", "truce", sources=("a:p1", "b:p2"), name="the truce", date="2020-11-10",
+        parties=["armenia", "azerbaijan"],
+        terms=[{"id": "years", "text": "how many years the mission lasts", "value": 5, "unit": "years",
+                "sources": ["c:p6"]}],
+    )  # fmt: skip
+    truce = replace(truce, conflicts=(Conflict("parties", ["russia", "azerbaijan"], (Citation("b", "p4"),)),))
+    made = {q.id.rsplit("/", 1)[1]: q for q in generate(deck(truce), "agreements")}
+    qt = TYPES["agreements"]
+    term = qt.grade(made["term-years"], "5")
+    assert "(Outlet C, p6)" in term.feedback and "Outlet A" not in term.feedback
+    parties = made["parties"]
+    right = tuple(parties.prompt.choices.index(n) for n in ("Armenia", "Azerbaijan"))
+    assert "Other sources name Russia and Azerbaijan (Outlet B, p4)." in qt.grade(parties, right).feedback
+
+
+def test_who_set_up_a_body_is_asked_with_its_verb() -> None:
+    center = fact("agreements", "center", name="the joint monitoring center", date="2020-11",
+                  parties=["russia", "turkey"], verb="established")  # fmt: skip
+    made = {q.id.rsplit("/", 1)[1]: q for q in generate(deck(center), "agreements")}
+    assert made["parties"].prompt.text == "Who established the joint monitoring center?"

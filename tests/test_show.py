@@ -34,6 +34,7 @@ events:
 quotes:
   - {id: q1, text: No one has the right to insult the peacekeepers here, speaker: mz, sources: ["s:p5"]}
   - {id: q2, text: Armenia will rethink its membership of the alliance soon, speaker: np, sources: ["s:p6"]}
+  - {id: q3, text: Our partners must answer for every broken promise, speaker: ag, sources: ["s:p6"]}
 figures:
   - {id: f1, value: 90, unit: vehicles, counts: armored vehicles of the mission, sources: ["s:p7"]}
 agreements:

@@ -70,11 +70,11 @@ def test_a_stem_naming_the_side_keeps_options_of_that_side() -> None:
     quote = fact("quotes", "g", text="certain problems", speaker="grigoryan",
                  question="Which Armenian official said the alliance poses certain problems?")  # fmt: skip
     others = (fact("quotes", "z", text=QUOTE, speaker="zakharova"),)
+    # Only Pashinyan fits "Armenian" beside Grigoryan: two options are a coin toss, so the
+    # quote is not asked as a choice at all (never with a Russian among the options).
     for seed in range(5):
-        (q,) = [
-            q for q in generate(deck(quote, *others, actors=PEOPLE), "who_said", seed) if q.fact.id == "g"
-        ]
-        assert sorted(q.prompt.choices) == ["Armen Grigoryan", "Nikol Pashinyan"]
+        made = generate(deck(quote, *others, actors=PEOPLE), "who_said", seed)
+        assert [q for q in made if q.fact.id == "g"] == []
 
 
 @pytest.fixture
