@@ -29,6 +29,7 @@ def states(db: Path) -> dict[str, object]:
         return {c.question_id: c.due for c in store.all_cards()}
 
 
+@pytest.mark.slow
 def test_apply_then_undo(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
