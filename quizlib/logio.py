@@ -20,7 +20,7 @@ from typing import TextIO
 
 from quizlib.errors import QuizError
 from quizlib.model import Rating
-from quizlib.scheduling import SchedulerSettings, Scheduling, due_of, is_review_state
+from quizlib.scheduling import SchedulerSettings, Scheduling, State, due_of, is_review_state
 from quizlib.store import CardRow, Review, Store
 
 FSRS_COLUMNS = ["card_id", "review_time", "review_rating", "review_duration"]
@@ -176,12 +176,7 @@ def replay(store: Store, cards: Iterable[tuple[str, str]], settings: Mapping[str
         sched = schedulers.get(deck_id)
         if sched is None:
             sched = schedulers[deck_id] = Scheduling(settings.get(deck_id, SchedulerSettings()))
-        state = None
-        lapses = 0
-        for r in history:
-            if Rating(r.rating) is Rating.AGAIN and is_review_state(state):
-                lapses += 1
-            state = sched.review(state, Rating(r.rating), r.reviewed_at, f"{deck_id}/{question_id}")
+        state, lapses = replay_history(sched, history)
         old = store.card(deck_id, question_id)
         assert state is not None
         store.put_card(
@@ -198,6 +193,17 @@ def replay(store: Store, cards: Iterable[tuple[str, str]], settings: Mapping[str
                 old.content_hash if old else "",
             )
         )
+
+
+def replay_history(sched: Scheduling, history: Iterable[Review]) -> tuple[State | None, int]:
+    """A card's state and lapse count after its (non-cram) reviews, given in time order."""
+    state: State | None = None
+    lapses = 0
+    for r in history:
+        if Rating(r.rating) is Rating.AGAIN and is_review_state(state):
+            lapses += 1
+        state = sched.review(state, Rating(r.rating), r.reviewed_at, f"{r.deck_id}/{r.question_id}")
+    return state, lapses
 
 
 def import_csv_text(store: Store, text: str, default_deck: str = "imported") -> ImportResult:

@@ -220,12 +220,51 @@ class Session:
             return
         q, deck_id = pending.question, self._deck_of[pending.question.id]
         final = Rating(rating) if rating is not None else pending.suggested
-        now = self.clock()
-        before = self.store.card(deck_id, q.id)
+        # A self-rated answer's verdict is the learner's rating; the typed match was a hint.
+        score = self_rated_score(final) if pending.grade.self_rated else pending.grade.score
+        answer = pending.response if isinstance(pending.response, str) else json.dumps(pending.response)
+        elapsed_ms = getattr(self, "_elapsed_ms", 0)
+
+        def build(before: CardRow | None) -> tuple[Review, CardRow | None]:
+            # Runs under the database's write lock: the time and the state read here are the
+            # ones the review is stored with, so concurrent sessions' answers chain correctly.
+            now = self.clock()
+            return self._outcome(q, deck_id, final, before, now, score, answer, elapsed_ms)
+
+        review_id, before, review, _row = self.store.record_answer(deck_id, q.id, build)
+        now, state_after = review.reviewed_at, review.state_after
+        buried = self._bury_siblings(q, now) if not self.options.cram else []
+        correct = score >= 1.0
+        requeued = False
+        if (
+            not self.options.cram
+            and state_after is not None
+            and due_of(state_after) <= now + LEARNING_HORIZON
+        ):
+            self.learning.append((due_of(state_after), self._reshuffled(q)))
+            self.kinds[q.id] = "learning"
+            requeued = True
+        self.history.append(_Done(review_id, q, before, buried, correct, score, requeued))
+        self.pending = None
+        self._advance()
+
+    def _outcome(
+        self,
+        q: Question,
+        deck_id: str,
+        final: Rating,
+        before: CardRow | None,
+        now: dt.datetime,
+        score: float,
+        answer: str,
+        elapsed_ms: int,
+    ) -> tuple[Review, CardRow | None]:
+        """The review to append and the card's new state, from the state before it."""
         state_before = before.state if before else None
+        row: CardRow | None
         if self.options.cram:
             state_after = state_before
-            row = before or CardRow(deck_id, q.id, None, None, 0, 0, False, None, False, content_hash(q))
+            row = None  # cramming leaves the schedule alone
         else:
             state_after = self.schedulers[deck_id].review(state_before, final, now, self._key(q))
             lapses = (before.lapses if before else 0) + (
@@ -244,9 +283,6 @@ class Session:
                 leech,
                 content_hash(q),
             )
-        # A self-rated answer's verdict is the learner's rating; the typed match was a hint.
-        score = self_rated_score(final) if pending.grade.self_rated else pending.grade.score
-        answer = pending.response if isinstance(pending.response, str) else json.dumps(pending.response)
         review = Review(
             uuid.uuid4().hex,
             deck_id,
@@ -256,27 +292,13 @@ class Session:
             int(final),
             answer,
             score,
-            int(pending.suggested),
-            getattr(self, "_elapsed_ms", 0),
+            int(self.pending.suggested) if self.pending else int(final),
+            elapsed_ms,
             state_before,
             state_after,
             self.options.cram,
         )
-        review_id = self.store.record(review, row)
-        buried = self._bury_siblings(q, now) if not self.options.cram else []
-        correct = score >= 1.0
-        requeued = False
-        if (
-            not self.options.cram
-            and state_after is not None
-            and due_of(state_after) <= now + LEARNING_HORIZON
-        ):
-            self.learning.append((due_of(state_after), self._reshuffled(q)))
-            self.kinds[q.id] = "learning"
-            requeued = True
-        self.history.append(_Done(review_id, q, before, buried, correct, score, requeued))
-        self.pending = None
-        self._advance()
+        return review, row
 
     def _bury_siblings(self, q: Question, now: dt.datetime) -> list[tuple[Question, CardRow | None]]:
         deck_id = self._deck_of[q.id]

@@ -11,19 +11,15 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from quizlib.errors import StoreError
 from quizlib.migrations import MIGRATIONS, migrate
 from quizlib.records import CardRow, Review, card_from_row, review_from_row
+from quizlib.store_errors import BUSY_TIMEOUT_S, check_file, explain, rollback
 
-#: How long a write waits for another session's transaction. Each transaction is short, but
-#: on a busy machine a few fsyncs queue behind each other; waiting is better than refusing
-#: an answer, and a lock held longer than this is another program's, reported as locked.
-BUSY_TIMEOUT_S = 30.0
-SQLITE_MAGIC = b"SQLite format 3\x00"
 #: ``fsrs.State.Review``: a graduated card (the store keeps FSRS states as JSON).
 REVIEW_STATE = 2
 
@@ -44,20 +40,6 @@ def _iso(value: dt.datetime | None) -> str | None:
 
 def _dt(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
-
-
-def _check_file(path: Path) -> None:
-    if not path.exists():
-        return
-    if path.is_dir():
-        raise StoreError(f"{path} is a directory, not a review database")
-    try:
-        with path.open("rb") as f:
-            head = f.read(16)
-    except OSError as exc:
-        raise StoreError(f"cannot read the review database {path}: {exc.strerror}") from None
-    if head and head != SQLITE_MAGIC:
-        raise StoreError(f"{path} is not a SQLite database; refusing to touch it (move it or use --db)")
 
 
 class Store:
@@ -84,7 +66,7 @@ class Store:
         if str(where) != ":memory:":
             if not create and not where.exists():
                 raise StoreError(f"no review database at {where} (nothing studied yet? run quizlib study)")
-            _check_file(where)
+            check_file(where)
             try:
                 where.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -105,7 +87,7 @@ class Store:
             raise
         except sqlite3.Error as exc:
             conn.close()
-            raise StoreError(_explain(exc, where)) from None
+            raise StoreError(explain(exc, where)) from None
         return cls(conn, str(where))
 
     def close(self) -> None:
@@ -128,41 +110,81 @@ class Store:
                     ids.append(self.conn.execute(sql, params).lastrowid or 0)
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                rollback(self.conn)
                 raise
         except sqlite3.Error as exc:
-            raise StoreError(_explain(exc, Path(self.path))) from None
+            raise StoreError(explain(exc, Path(self.path))) from None
         return ids
 
     def record(self, review: Review, card: CardRow) -> int:
         """Append a review and update the card's state in one transaction; returns the review id."""
-        ids = self._write(
-            [
-                (
-                    "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, answer, score,"
-                    " suggested, rating, response_ms, state_before, state_after, cram, origin)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        review.uuid or uuid.uuid4().hex,
-                        review.deck_id,
-                        review.question_id,
-                        review.type,
-                        _iso(review.reviewed_at),
-                        review.answer,
-                        review.score,
-                        review.suggested,
-                        review.rating,
-                        review.response_ms,
-                        json.dumps(review.state_before) if review.state_before is not None else None,
-                        json.dumps(review.state_after) if review.state_after is not None else None,
-                        int(review.cram),
-                        review.origin,
-                    ),
-                ),
-                *([] if review.cram else [self._upsert(card)]),
-            ]
+        return self.record_answer(review.deck_id, review.question_id, lambda _before: (review, card))[0]
+
+    def record_answer(
+        self,
+        deck_id: str,
+        question_id: str,
+        build: Callable[[CardRow | None], tuple[Review, CardRow | None]],
+    ) -> tuple[int, CardRow | None, Review, CardRow | None]:
+        """Read a card, compute its review and new state, and write both under one lock.
+
+        Another session on the same database may answer the same card at the same time; the
+        state is read inside the ``BEGIN IMMEDIATE`` transaction that writes the result, so
+        ``build`` always sees the latest state and no answer overwrites another.
+
+        Args:
+            deck_id: The card's deck.
+            question_id: The card's question.
+            build: Called with the current state (None: never reviewed) under the write lock;
+                returns the review to append and the card's new state (None: leave it).
+
+        Returns:
+            The review id, the state ``build`` saw, the review and the new state.
+
+        Raises:
+            StoreError: The database is locked, read-only, full or damaged.
+        """
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                before = self.card(deck_id, question_id)
+                review, card = build(before)
+                sql, params = self._insert_review(review)
+                review_id = conn.execute(sql, params).lastrowid or 0
+                if card is not None and not review.cram:
+                    conn.execute(*self._upsert(card))
+                conn.execute("COMMIT")
+            except BaseException:
+                rollback(conn)
+                raise
+        except sqlite3.Error as exc:
+            raise StoreError(explain(exc, Path(self.path))) from None
+        return review_id, before, review, card
+
+    @staticmethod
+    def _insert_review(review: Review) -> tuple[str, Sequence[Any]]:
+        return (
+            "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, answer, score,"
+            " suggested, rating, response_ms, state_before, state_after, cram, origin)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                review.uuid or uuid.uuid4().hex,
+                review.deck_id,
+                review.question_id,
+                review.type,
+                _iso(review.reviewed_at),
+                review.answer,
+                review.score,
+                review.suggested,
+                review.rating,
+                review.response_ms,
+                json.dumps(review.state_before) if review.state_before is not None else None,
+                json.dumps(review.state_after) if review.state_after is not None else None,
+                int(review.cram),
+                review.origin,
+            ),
         )
-        return ids[0]
 
     def _upsert(self, card: CardRow) -> tuple[str, Sequence[Any]]:
         return (
@@ -355,17 +377,6 @@ class Store:
     def integrity_ok(self) -> bool:
         """SQLite's integrity check."""
         return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
-
-
-def _explain(exc: sqlite3.Error, path: Path) -> str:
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        return f"the review database {path} is locked by another program (tried for {BUSY_TIMEOUT_S:.0f} s)"
-    if "readonly" in text or "read-only" in text:
-        return f"the review database {path} is read-only; check its permissions or use --db"
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return f"the review database {path} is damaged ({text}); restore a backup or use --db"
-    return f"review database {path}: {text}"
 
 
 __all__ = ["MIGRATIONS", "CardRow", "Review", "Store", "default_db_path"]
