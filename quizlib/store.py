@@ -6,6 +6,7 @@ every review is committed before the next question is shown.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -101,20 +102,27 @@ class Store:
         self.close()
 
     # -- writing ----------------------------------------------------------------
-    def _write(self, statements: Iterable[tuple[str, Sequence[Any]]]) -> list[int]:
-        ids: list[int] = []
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction (``BEGIN IMMEDIATE``): committed at the end, rolled back on error.
+
+        Raises:
+            StoreError: The database is locked, read-only, full or damaged.
+        """
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                for sql, params in statements:
-                    ids.append(self.conn.execute(sql, params).lastrowid or 0)
+                yield self.conn
                 self.conn.execute("COMMIT")
             except BaseException:
                 rollback(self.conn)
                 raise
         except sqlite3.Error as exc:
             raise StoreError(explain(exc, Path(self.path))) from None
-        return ids
+
+    def _write(self, statements: Iterable[tuple[str, Sequence[Any]]]) -> list[int]:
+        with self.transaction() as conn:
+            return [conn.execute(sql, params).lastrowid or 0 for sql, params in statements]
 
     def record(self, review: Review, card: CardRow) -> int:
         """Append a review and update the card's state in one transaction; returns the review id."""
@@ -144,22 +152,12 @@ class Store:
         Raises:
             StoreError: The database is locked, read-only, full or damaged.
         """
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                before = self.card(deck_id, question_id)
-                review, card = build(before)
-                sql, params = self._insert_review(review)
-                review_id = conn.execute(sql, params).lastrowid or 0
-                if card is not None and not review.cram:
-                    conn.execute(*self._upsert(card))
-                conn.execute("COMMIT")
-            except BaseException:
-                rollback(conn)
-                raise
-        except sqlite3.Error as exc:
-            raise StoreError(explain(exc, Path(self.path))) from None
+        with self.transaction() as conn:
+            before = self.card(deck_id, question_id)
+            review, card = build(before)
+            review_id = conn.execute(*self._insert_review(review)).lastrowid or 0
+            if card is not None and not review.cram:
+                conn.execute(*self.upsert_sql(card))
         return review_id, before, review, card
 
     @staticmethod
@@ -186,7 +184,8 @@ class Store:
             ),
         )
 
-    def _upsert(self, card: CardRow) -> tuple[str, Sequence[Any]]:
+    def upsert_sql(self, card: CardRow) -> tuple[str, Sequence[Any]]:
+        """The statement that inserts or replaces a card's state (to run in a transaction)."""
         return (
             "INSERT INTO cards (deck_id, question_id, content_hash, state, due, reps, lapses, suspended,"
             " buried_until, leech) VALUES (?,?,?,?,?,?,?,?,?,?)"
@@ -209,7 +208,7 @@ class Store:
 
     def put_card(self, card: CardRow) -> None:
         """Insert or replace a card's derived state."""
-        self._write([self._upsert(card)])
+        self._write([self.upsert_sql(card)])
 
     def delete_review(self, review_id: int, restore: CardRow | None, deck_id: str, question_id: str) -> None:
         """Remove a review (undo) and restore the card's previous state (None: no card yet)."""
@@ -219,7 +218,7 @@ class Store:
                 ("DELETE FROM cards WHERE deck_id = ? AND question_id = ?", (deck_id, question_id))
             )
         else:
-            statements.append(self._upsert(restore))
+            statements.append(self.upsert_sql(restore))
         self._write(statements)
 
     # -- reading ----------------------------------------------------------------
