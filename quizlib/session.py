@@ -12,11 +12,12 @@ from dataclasses import dataclass, field, replace
 
 from quizlib.clock import Clock, local_zone, next_day_start
 from quizlib.day_queue import build_queue
-from quizlib.errors import PluginError
+from quizlib.errors import PluginError, StoreError
 from quizlib.model import Deck, Grade, Question, Rating, Response
 from quizlib.params_store import parameters_for
 from quizlib.plugins import PluginHost
 from quizlib.rating import self_rated_score
+from quizlib.saving import keep
 from quizlib.scheduling import SchedulerSettings, Scheduling, due_of, is_review_state
 from quizlib.session_types import Pending, Progress, SessionOptions, Summary, TypeStats
 from quizlib.store import CardRow, Review, Store
@@ -231,7 +232,13 @@ class Session:
             now = self.clock()
             return self._outcome(q, deck_id, final, before, now, score, answer, elapsed_ms)
 
-        review_id, before, review, _row = self.store.record_answer(deck_id, q.id, build)
+        try:
+            review_id, before, review, _row = self.store.record_answer(deck_id, q.id, build)
+        except StoreError as exc:
+            # The answer is not lost: it goes to the side file the next start imports.
+            kept, _ = self._outcome(q, deck_id, final, None, self.clock(), score, answer, elapsed_ms)
+            self.pending = None
+            raise keep(self.store, kept, exc) from None
         now, state_after = review.reviewed_at, review.state_after
         buried = self._bury_siblings(q, now) if not self.options.cram else []
         correct = score >= 1.0
