@@ -82,6 +82,7 @@ def import_reviews(
         StoreError: The database is locked, read-only, full or damaged.
     """
     conn = store.conn
+    store.check_intact()  # a file damaged since it was opened must not be written to
     counted = _Counter(reviews)
     with store.transaction():
         before = conn.execute("SELECT COALESCE(MAX(id), 0) FROM reviews").fetchone()[0]

@@ -19,7 +19,7 @@ from typing import Any
 from quizlib.errors import StoreError
 from quizlib.migrations import MIGRATIONS, migrate
 from quizlib.records import CardRow, Review, card_from_row, review_from_row
-from quizlib.store_errors import BUSY_TIMEOUT_S, check_file, explain, rollback
+from quizlib.store_errors import BUSY_TIMEOUT_S, check_file, check_intact, explain, rollback
 
 #: ``fsrs.State.Review``: a graduated card (the store keeps FSRS states as JSON).
 REVIEW_STATE = 2
@@ -78,6 +78,8 @@ class Store:
             raise StoreError(f"cannot open the review database {where}: {exc}") from None
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            # Before anything writes (even switching to WAL rewrites the header).
+            check_intact(conn, where)
             if str(where) != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -372,6 +374,14 @@ class Store:
         """Cards with history whose question no longer exists in the deck (never deleted)."""
         live = set(live_question_ids)
         return sorted(q for q in self.cards(deck_id) if q not in live)
+
+    def check_intact(self) -> None:
+        """Refuse a damaged database (``PRAGMA quick_check``) before writing to it.
+
+        Raises:
+            StoreError: The database is damaged.
+        """
+        check_intact(self.conn, Path(self.path))
 
     def integrity_ok(self) -> bool:
         """SQLite's integrity check."""

@@ -30,6 +30,29 @@ def check_file(path: Path) -> None:
         raise StoreError(f"{path} is not a SQLite database; refusing to touch it (move it or use --db)")
 
 
+def damaged(path: Path, detail: str) -> str:
+    """The one message for a damaged database, whichever check found it."""
+    return f"the review database {path} is damaged ({detail}); restore a backup or use --db"
+
+
+def check_intact(conn: sqlite3.Connection, path: Path) -> None:
+    """Run SQLite's ``quick_check`` (pages and records, not index contents) and refuse damage.
+
+    It reads every page once, linear in the file's size; a write to a damaged file can
+    spread the damage, so a session or an import is refused before it starts.
+
+    Raises:
+        StoreError: The check found damage.
+    """
+    try:
+        rows = conn.execute("PRAGMA quick_check(3)").fetchall()
+    except sqlite3.Error as exc:
+        raise StoreError(explain(exc, path)) from None
+    problems = [line for r in rows for line in str(r[0]).splitlines() if not line.startswith("***")]
+    if problems != ["ok"]:
+        raise StoreError(damaged(path, "; ".join(problems[:3])))
+
+
 def rollback(conn: sqlite3.Connection) -> None:
     """Roll back if a transaction is still open.
 
@@ -55,5 +78,5 @@ def explain(exc: sqlite3.Error, path: Path) -> str:
             " free space and retry"
         )
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return f"the review database {path} is damaged ({text}); restore a backup or use --db"
+        return damaged(path, text)
     return f"review database {path}: {text}"
