@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from quizlib.clock import Clock, local_zone, next_day_start
 from quizlib.day_queue import build_queue
+from quizlib.deck import refuse_shared_ids
 from quizlib.errors import PluginError, StoreError
 from quizlib.model import Deck, Grade, Question, Rating, Response
 from quizlib.params_store import parameters_for
@@ -93,6 +94,7 @@ class Session:
             tz: The learner's zone, for study days (None: :func:`quizlib.clock.local_zone`).
         """
         options = options or SessionOptions()
+        decks = refuse_shared_ids(decks)
         zone = tz if tz is not None else local_zone()
         now = clock()
         # Parameters fitted with `quizlib optimize --apply` (per deck, else global) take effect here.

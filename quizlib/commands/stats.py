@@ -14,7 +14,7 @@ from pathlib import Path
 from quizlib.clock import system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.completion import attach, deck_ids
-from quizlib.deck import bundled_decks, load_deck
+from quizlib.deck import bundled_decks, load_deck, refuse_shared_ids
 from quizlib.errors import QuizError
 from quizlib.plugins import get_plugin_manager
 from quizlib.questions import generate_questions
@@ -187,7 +187,8 @@ def _deck_files(names: Iterable[str]) -> dict[str, Path]:
     if not files:
         return {}
     host = get_plugin_manager()
-    return {load_deck(f, sections=host.sections).id: f for f in files}
+    decks = refuse_shared_ids(load_deck(f, sections=host.sections) for f in files)
+    return {d.id: Path(d.path) for d in decks}
 
 
 def run(args: argparse.Namespace) -> int:
