@@ -20,6 +20,7 @@ from quizlib.plugins import get_plugin_manager
 from quizlib.questions import generate_questions
 from quizlib.stats import Stats, compute
 from quizlib.store import Store
+from quizlib.termsafe import terminal_safe
 from quizlib.wording import plural, shorten
 
 SHADES = " ░▒▓█"
@@ -173,7 +174,7 @@ def question_texts(card_ids: Iterable[str], files: Mapping[str, Path] | None = N
             continue  # the id is shown instead
         for q in generate_questions(deck, host, random.Random(0)).questions:
             if q.id in wanted[deck_id]:
-                texts[f"{deck_id}/{q.id}"] = q.prompt.text
+                texts[f"{deck_id}/{q.id}"] = terminal_safe(q.prompt.text)
     return texts
 
 
