@@ -6,6 +6,11 @@ internal and may change.
 
 from __future__ import annotations
 
+from quizlib.safepath import drop_current_directory
+
+drop_current_directory()  # before anything below imports a third-party module
+
+
 from quizlib.answers import grade_picks
 from quizlib.dates import PartialDate, Precision
 from quizlib.datetext import grade_date, parse_date_answer
