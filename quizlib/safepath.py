@@ -9,6 +9,7 @@ entry is dropped from there, first thing. ``python -P -m quizlib`` avoids it alt
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 
@@ -18,7 +19,7 @@ _done = False
 def started_as_module() -> bool:
     """Whether this interpreter was started as ``python [options] -m quizlib``."""
     args = sys.orig_argv
-    pairs = zip(args, args[1:], strict=False)
+    pairs = itertools.pairwise(args)
     named = any(flag == "-m" and name in ("quizlib", "quizlib.__main__") for flag, name in pairs)
     # While runpy imports the package, argv[0] is "-m"; then it is the path of __main__.py.
     running = sys.argv[:1] == ["-m"] or sys.argv[0].endswith("__main__.py")
