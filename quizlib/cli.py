@@ -36,6 +36,7 @@ COMMANDS = (
     "export",
     "import-cards",
     "optimize",
+    "orphans",
     "completion",
 )
 

@@ -69,6 +69,7 @@ class Session:
     _current: Question | None = None
     _deck_of: dict[str, str] = field(default_factory=dict)
     _numbers: dict[str, int] = field(default_factory=dict)
+    _told_changed: set[str] = field(default_factory=set)
 
     @classmethod
     def start(
@@ -175,6 +176,19 @@ class Session:
             if made and made[0].prompt != q.prompt:
                 return replace(made[0], tags=q.tags)
         return q
+
+    def changed(self, question: Question) -> bool:
+        """True the first time in this session a question is shown whose content (fact or
+        wording) changed since its last review; its schedule is kept (docs/scheduling.md)."""
+        if question.id in self._told_changed:
+            return False
+        card = self.store.card(self._deck_of[question.id], question.id)
+        if card is None or card.state is None or not card.content_hash:
+            return False  # new, or reviewed before hashes were kept (imported logs)
+        if card.content_hash == content_hash(question):
+            return False
+        self._told_changed.add(question.id)
+        return True
 
     def _key(self, q: Question) -> str:
         return f"{self._deck_of[q.id]}/{q.id}"

@@ -366,6 +366,11 @@ class Store:
             )
         )
 
+    def delete_cards(self, cards: Iterable[tuple[str, str]]) -> None:
+        """Remove the states of cards given as (deck id, question id); their reviews stay."""
+        sql = "DELETE FROM cards WHERE deck_id = ? AND question_id = ?"
+        self._write((sql, card) for card in cards)
+
     def unsuspend(self, deck_id: str, question_id: str) -> None:
         """Make a suspended card (or leech) schedulable again."""
         self.set_flags(deck_id, question_id, suspended=False)

@@ -147,6 +147,9 @@ class FakeSession:
         self.buried.append(self.questions.pop(0).id)
         self._pending = None
 
+    def changed(self, question: Question) -> bool:
+        return False
+
     def summary(self) -> Summary:
         by_type: dict[str, list[Saved]] = {}
         for s in self.saved:

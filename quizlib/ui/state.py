@@ -60,8 +60,15 @@ class StudySession(Protocol):
     def bury(self) -> None:
         """Hide the current question until tomorrow."""
 
+    def changed(self, question: Question) -> bool:
+        """Whether to say, once, that a question changed since it was last reviewed."""
+
     def summary(self) -> Summary:
         """What the session achieved."""
+
+
+#: Shown once when a question's fact or wording was edited since its last review.
+CHANGED_NOTICE = "This question changed since you last saw it (its schedule is kept)."
 
 
 class Phase(enum.Enum):
@@ -150,6 +157,8 @@ class StudyState:
         self.answer = ""
         self._reset_input()
         self._asked_at = self.timer()
+        if self.question is not None and self.session.changed(self.question):
+            self.notice = CHANGED_NOTICE
         for listener in self.listeners:
             listener()
 
