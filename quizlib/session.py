@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import random
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from quizlib.answer_record import GivenAnswer, content_hash, review_and_state
 from quizlib.clock import Clock, local_zone, next_day_start
 from quizlib.day_queue import build_queue
 from quizlib.deck import refuse_shared_ids
@@ -19,13 +18,12 @@ from quizlib.params_store import parameters_for
 from quizlib.plugins import PluginHost
 from quizlib.rating import self_rated_score
 from quizlib.saving import keep
-from quizlib.scheduling import SchedulerSettings, Scheduling, due_of, is_review_state
+from quizlib.scheduling import SchedulerSettings, Scheduling, due_of
 from quizlib.session_types import Pending, Progress, SessionOptions, Summary, TypeStats
 from quizlib.store import CardRow, Review, Store
 
 __all__ = ["Pending", "Progress", "Session", "SessionOptions", "Summary", "TypeStats"]
 
-LEECH_LAPSES = 8
 #: A failed card whose next step is due within this time comes back in the same session.
 LEARNING_HORIZON = dt.timedelta(hours=1)
 
@@ -39,12 +37,6 @@ class _Done:
     correct: bool
     score: float
     requeued: bool
-
-
-def content_hash(question: Question) -> str:
-    """A hash of what the question asks, to notice edits without losing history."""
-    payload = json.dumps([question.fact.data, question.prompt.text], sort_keys=True, default=str)
-    return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -240,19 +232,28 @@ class Session:
         # A self-rated answer's verdict is the learner's rating; the typed match was a hint.
         score = self_rated_score(final) if pending.grade.self_rated else pending.grade.score
         answer = pending.response if isinstance(pending.response, str) else json.dumps(pending.response)
-        elapsed_ms = getattr(self, "_elapsed_ms", 0)
+        given = GivenAnswer(
+            q,
+            deck_id,
+            final,
+            pending.suggested,
+            score,
+            answer,
+            getattr(self, "_elapsed_ms", 0),
+            self.options.cram,
+        )
+        scheduling, key = self.schedulers[deck_id], self._key(q)
 
         def build(before: CardRow | None) -> tuple[Review, CardRow | None]:
             # Runs under the database's write lock: the time and the state read here are the
             # ones the review is stored with, so concurrent sessions' answers chain correctly.
-            now = self.clock()
-            return self._outcome(q, deck_id, final, before, now, score, answer, elapsed_ms)
+            return review_and_state(given, before, self.clock(), scheduling, key)
 
         try:
             review_id, before, review, _row = self.store.record_answer(deck_id, q.id, build)
         except StoreError as exc:
             # The answer is not lost: it goes to the side file the next start imports.
-            kept, _ = self._outcome(q, deck_id, final, None, self.clock(), score, answer, elapsed_ms)
+            kept, _ = review_and_state(given, None, self.clock(), scheduling, key)
             self.pending = None
             raise keep(self.store, kept, exc) from None
         now, state_after = review.reviewed_at, review.state_after
@@ -270,58 +271,6 @@ class Session:
         self.history.append(_Done(review_id, q, before, buried, correct, score, requeued))
         self.pending = None
         self._advance()
-
-    def _outcome(
-        self,
-        q: Question,
-        deck_id: str,
-        final: Rating,
-        before: CardRow | None,
-        now: dt.datetime,
-        score: float,
-        answer: str,
-        elapsed_ms: int,
-    ) -> tuple[Review, CardRow | None]:
-        """The review to append and the card's new state, from the state before it."""
-        state_before = before.state if before else None
-        row: CardRow | None
-        if self.options.cram:
-            state_after = state_before
-            row = None  # cramming leaves the schedule alone
-        else:
-            state_after = self.schedulers[deck_id].review(state_before, final, now, self._key(q))
-            lapses = (before.lapses if before else 0) + (
-                1 if final is Rating.AGAIN and is_review_state(state_before) else 0
-            )
-            leech = lapses >= LEECH_LAPSES
-            row = CardRow(
-                deck_id,
-                q.id,
-                state_after,
-                due_of(state_after),
-                (before.reps if before else 0) + 1,
-                lapses,
-                leech or (before.suspended if before else False),
-                None,
-                leech,
-                content_hash(q),
-            )
-        review = Review(
-            uuid.uuid4().hex,
-            deck_id,
-            q.id,
-            q.type,
-            now,
-            int(final),
-            answer,
-            score,
-            int(self.pending.suggested) if self.pending else int(final),
-            elapsed_ms,
-            state_before,
-            state_after,
-            self.options.cram,
-        )
-        return review, row
 
     def _bury_siblings(self, q: Question, now: dt.datetime) -> list[tuple[Question, CardRow | None]]:
         deck_id = self._deck_of[q.id]
