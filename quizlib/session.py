@@ -17,7 +17,7 @@ from quizlib.model import Deck, Grade, Question, Rating, Response
 from quizlib.params_store import parameters_for
 from quizlib.plugins import PluginHost
 from quizlib.rating import self_rated_score
-from quizlib.saving import keep
+from quizlib.saving import SaveError, keep
 from quizlib.scheduling import SchedulerSettings, Scheduling, due_of
 from quizlib.session_types import Pending, Progress, SessionOptions, Summary, TypeStats
 from quizlib.store import CardRow, Review, Store
@@ -222,8 +222,19 @@ class Session:
         self._elapsed_ms = elapsed_ms
         return self.pending
 
-    def commit(self, rating: Rating | None = None) -> None:
-        """Save the pending answer (with the learner's rating, or the suggestion) and move on."""
+    def commit(self, rating: Rating | None = None, *, keep_on_failure: bool = True) -> None:
+        """Save the pending answer (with the learner's rating, or the suggestion) and move on.
+
+        Args:
+            rating: The learner's rating (None: the suggested one).
+            keep_on_failure: When the database refuses the answer, append it to the side
+                file (``DB.pending.jsonl``) for the next start; False leaves it pending, so
+                the caller can offer to retry.
+
+        Raises:
+            SaveError: The answer could not be saved (kept in the side file, or still
+                pending when ``keep_on_failure`` is False).
+        """
         pending = self.pending
         if pending is None:
             return
@@ -252,6 +263,8 @@ class Session:
         try:
             review_id, before, review, _row = self.store.record_answer(deck_id, q.id, build)
         except StoreError as exc:
+            if not keep_on_failure:
+                raise SaveError(f"{exc}; the answer is not saved yet") from None
             # The answer is not lost: it goes to the side file the next start imports.
             kept, _ = review_and_state(given, None, self.clock(), scheduling, key)
             self.pending = None

@@ -120,7 +120,7 @@ class FakeSession:
         self._pending = (pending, elapsed_ms)
         return pending
 
-    def commit(self, rating: Rating | None = None) -> None:
+    def commit(self, rating: Rating | None = None, *, keep_on_failure: bool = True) -> None:
         assert self._pending is not None, "commit without a pending answer"
         pending, elapsed_ms = self._pending
         assert pending.question is self.current

@@ -122,3 +122,44 @@ def test_a_failed_save_keeps_the_answer_and_the_next_start_saves_it(
         saved = list(store.reviews())
         assert [(r.question_id, r.origin) for r in saved] == [(asked.id, "pending")]
         assert store.card("sv", asked.id) is not None
+
+
+def flaky(store: Store, failures: int, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make the next ``failures`` saves fail as a full disk would; returns the attempt log."""
+    real = store.record_answer
+    attempts: list[int] = []
+
+    def record(*args: Any, **kwargs: Any) -> Any:
+        attempts.append(1)
+        if len(attempts) <= failures:
+            raise StoreError("the review database q.db cannot grow: the disk is full")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "record_answer", record)
+    return attempts
+
+
+def test_plain_mode_offers_to_retry_a_failed_save(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quizlib.ui.plain import run_plain
+
+    attempts = flaky(session.store, 1, monkeypatch)
+    out = io.StringIO()
+    run_plain(session, io.StringIO("a\n\n\n:q\n"), out, clock=lambda: T0)
+    text = out.getvalue()
+    assert "disk is full" in text and "Rate again to retry" in text
+    assert len(attempts) == 2
+    assert len(list(session.store.reviews())) == 1
+    side = pending_path(session.store)
+    assert side is not None and not side.exists()
+
+
+def test_quitting_after_a_failed_save_keeps_the_answer(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizlib.ui.plain import run_plain
+
+    flaky(session.store, 99, monkeypatch)
+    with pytest.raises(SaveError, match="kept in"):
+        run_plain(session, io.StringIO("a\n\n:q\n"), io.StringIO(), clock=lambda: T0)
+    side = pending_path(session.store)
+    assert side is not None and len(side.read_text().splitlines()) == 1

@@ -155,6 +155,10 @@ class PlainStudy:
                 if text:
                     state.choose_rating(RATING_NAMES[text])
                 state.accept()
+                if state.phase is Phase.RATING:  # not saved: say why; Enter retries
+                    self.write(f"! {state.message}")
+                    state.message = ""
+                    continue
                 return True
             else:
                 self.write("! type 1-4 (again, hard, good, easy), or press Enter to accept the suggestion")
