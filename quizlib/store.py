@@ -347,24 +347,25 @@ class Store:
         return _dt(row[0])
 
     def set_flags(self, deck_id: str, question_id: str, **flags: Any) -> None:
-        """Set ``suspended``, ``buried_until`` or ``leech`` on a card (creating it if new)."""
-        current = self.card(deck_id, question_id) or CardRow(
-            deck_id, question_id, None, None, 0, 0, False, None, False, ""
-        )
-        self.put_card(
-            CardRow(
-                deck_id,
-                question_id,
-                current.state,
-                current.due,
-                current.reps,
-                current.lapses,
-                flags.get("suspended", current.suspended),
-                flags.get("buried_until", current.buried_until),
-                flags.get("leech", current.leech),
-                current.content_hash,
+        """Set ``suspended``, ``buried_until`` or ``leech`` on a card (creating it if new).
+
+        Only the flags are written, under the write lock: another session's answer to the
+        same card, saved in between, keeps its state.
+        """
+        columns = {k: flags[k] for k in ("suspended", "buried_until", "leech") if k in flags}
+        values = [_iso(v) if isinstance(v, dt.datetime) else v for v in columns.values()]
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO cards (deck_id, question_id, content_hash, state, due, reps, lapses,"
+                " suspended, buried_until, leech) VALUES (?, ?, '', NULL, NULL, 0, 0, 0, NULL, 0)",
+                (deck_id, question_id),
             )
-        )
+            if columns:
+                assignments = ", ".join(f"{name} = ?" for name in columns)
+                conn.execute(
+                    f"UPDATE cards SET {assignments} WHERE deck_id = ? AND question_id = ?",
+                    (*values, deck_id, question_id),
+                )
 
     def delete_cards(self, cards: Iterable[tuple[str, str]]) -> None:
         """Remove the states of cards given as (deck id, question id); their reviews stay."""

@@ -86,3 +86,36 @@ def test_concurrent_sessions_keep_every_answer(tmp_path: Path, workers: int) -> 
             for prev, cur in itertools.pairwise(history):
                 assert cur.state_before == prev.state_after, qid
         assert lost == []
+
+
+def test_burying_a_card_keeps_an_answer_saved_by_another_session(tmp_path: Path) -> None:
+    """A flag change writes only the flag: an answer another session saves between the
+    moment this one looked at the card and the moment it buries it is not undone."""
+    import datetime as dt
+
+    from quizlib.store import CardRow, Review
+
+    now = dt.datetime(2024, 1, 15, 9, tzinfo=dt.UTC)
+    db = tmp_path / "q.db"
+    mine, other = Store.open(db), Store.open(db)
+    try:
+        first = CardRow("d", "q", {"state": 1}, now, 1, 0, False, None, False, "h")
+        mine.record(Review("r1", "d", "q", "basic", now, 3), first)
+        real_card = mine.card
+
+        def card_then_other_answers(deck_id: str, question_id: str) -> CardRow | None:
+            seen = real_card(deck_id, question_id)
+            newer = CardRow("d", "q", {"state": 2}, now, 2, 0, False, None, False, "h")
+            other.record(Review("r2", "d", "q", "basic", now, 3), newer)
+            return seen
+
+        mine.card = card_then_other_answers  # type: ignore[method-assign]
+        mine.set_flags("d", "q", buried_until=now)
+        mine.card = real_card  # type: ignore[method-assign]
+        answered = mine.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+        final = mine.card("d", "q")
+        assert final is not None and final.buried_until == now
+        assert final.reps == answered  # every saved answer is still in the card's state
+    finally:
+        mine.close()
+        other.close()
