@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TextIO
 
+from quizlib.errors import QuizError
 from quizlib.logcsv import COLUMNS, FSRS_COLUMNS, OUR_COLUMNS, read_csv
 from quizlib.model import Rating
 from quizlib.records import review_from_row
@@ -156,7 +157,16 @@ def _replay_touched(store: Store, settings: Mapping[str, SchedulerSettings]) -> 
         if sched is None:
             sched = schedulers[deck_id] = Scheduling(settings.get(deck_id, SchedulerSettings()))
         history = list(group)
-        state, lapses = replay_history(sched, history)
+        try:
+            state, lapses = replay_history(sched, history)
+        except OverflowError:
+            # Only a log written before future dates were refused can hold such a review;
+            # naming it lets the learner find it (the transaction is rolled back).
+            latest = max(r.reviewed_at for r in history).isoformat()
+            raise QuizError(
+                f"card {deck_id}/{question_id} cannot be rescheduled: a review dated {latest} is"
+                " out of the calendar's range; remove it from the log (reviews table) and retry"
+            ) from None
         assert state is not None
         old = store.card(deck_id, question_id)
         card = CardRow(

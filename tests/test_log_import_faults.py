@@ -92,3 +92,15 @@ def test_cli_names_the_line_and_imports_nothing(
     assert "line 3" in err and "future" in err and "nothing imported" in err
     with Store.open(db) as store:
         assert counts(store) == (0, 0)
+
+
+def test_a_future_review_already_in_the_database_is_named_not_a_crash(tmp_path: Path) -> None:
+    # A database written before future dates were refused may hold such a review.
+    with Store.open(tmp_path / "q.db") as store:
+        store.conn.execute(
+            "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, rating)"
+            " VALUES ('old', 'imported', '1', 'basic', '9999-12-31T00:00:00+00:00', 3)"
+        )
+        with pytest.raises(QuizError, match=r"imported/1 cannot be rescheduled.*9999-12-31"):
+            import_csv_text(store, HEADER + GOOD, now=NOW)
+        assert counts(store) == (1, 0)  # the import was rolled back whole
