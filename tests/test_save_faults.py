@@ -163,3 +163,21 @@ def test_quitting_after_a_failed_save_keeps_the_answer(
         run_plain(session, io.StringIO("a\n\n:q\n"), io.StringIO(), clock=lambda: T0)
     side = pending_path(session.store)
     assert side is not None and len(side.read_text().splitlines()) == 1
+
+
+def test_the_study_screen_keeps_a_refused_answer_on_screen_to_retry(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizlib.ui.state import Phase, StudyState
+
+    attempts = flaky(session.store, 1, monkeypatch)
+    state = StudyState(session)
+    state.present()
+    asked = state.question
+    assert state.submit("a")
+    state.accept()
+    assert state.phase is Phase.RATING and state.question is asked
+    assert "disk is full" in state.message and "retry" in state.message
+    state.accept()
+    assert len(attempts) == 2 and state.question is not asked
+    assert len(list(session.store.reviews())) == 1
