@@ -68,8 +68,8 @@ class _Row:
         return value
 
 
-def _records(source: TextIO) -> Iterator[tuple[dict[str, str], int, list[str]]]:
-    """(values by column, first line, header) for each record; short/long records refused."""
+def _records(source: TextIO) -> Iterator[tuple[dict[str, str], int]]:
+    """(values by column, first line) for each record; short or long records are refused."""
     reader = csv.reader(source, strict=True)
     try:
         header = next(reader)
@@ -97,7 +97,7 @@ def _records(source: TextIO) -> Iterator[tuple[dict[str, str], int, list[str]]]:
             continue  # a blank line
         if len(fields) != len(header):
             raise QuizError(f"line {first}: {len(fields)} field(s), but the header has {len(header)}")
-        yield dict(zip(header, fields, strict=True)), first, header
+        yield dict(zip(header, fields, strict=True)), first
 
 
 def read_csv(
@@ -115,7 +115,7 @@ def read_csv(
         QuizError: On a missing column or a malformed or impossible row, naming the line.
     """
     latest = (now or dt.datetime.now(dt.UTC)) + CLOCK_SKEW
-    for values, line, _header in _records(source):
+    for values, line in _records(source):
         row = _Row(values, line)
         rating_text = row.get("review_rating")
         if rating_text not in ("1", "2", "3", "4"):
