@@ -6,6 +6,14 @@ internal and may change.
 
 from __future__ import annotations
 
+# The imports below come after the call on purpose (E402): under `python -m quizlib` they
+# would otherwise find third-party modules in the current directory.
+# ruff: noqa: E402
+from quizlib.safepath import drop_current_directory
+
+drop_current_directory()  # before anything below imports a third-party module
+
+
 from quizlib.answers import MULTI_HINT, grade_picks
 from quizlib.dates import PartialDate, Precision
 from quizlib.datetext import grade_date, parse_date_answer

@@ -37,6 +37,7 @@ COMMANDS = (
     "export",
     "import-cards",
     "optimize",
+    "orphans",
     "completion",
 )
 

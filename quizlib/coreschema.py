@@ -32,6 +32,20 @@ CORE_SETTINGS: dict[str, Field] = {
     "relearning_steps": Field(F.INT_LIST, description="relearning steps in minutes (default [10])"),
     "learn_ahead": Field(F.INT, description="minutes a learning step may be done early (default 20)"),
 }
+#: Inclusive bounds of the numeric settings: outside them a session fails or misbehaves
+#: (a retention of 0 or 5, a day limit below zero, an interval past the calendar's end).
+SETTING_RANGES: dict[str, tuple[float, float]] = {
+    "new_per_day": (0, 100_000),
+    "retention": (0.7, 0.99),
+    "max_interval": (1, 36_500),
+    "learn_ahead": (0, 1_440),
+}
+#: A learning step is at least a minute and at most a year (525,600 minutes): longer steps
+#: overflow the scheduler's dates; a card that should wait longer is not learning any more.
+STEP_RANGE = (1, 525_600)
+#: Numbers in a deck are counts, years, amounts: anything bigger is a typo or an attack
+#: (1e308 overflows arithmetic on it; a 5000-digit integer takes seconds to convert).
+MAX_MAGNITUDE = 1e15
 SOURCE_FIELDS: dict[str, Field] = {
     "id": Field(F.STR, True),
     "title": Field(F.STR, True, "the article's headline"),

@@ -47,6 +47,8 @@ class PartialDate:
         if not m:
             raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
         year = int(m.group(1))
+        if year < 1:
+            raise ValueError(f"no year 0: {text!r} (the calendar goes from 1 BC to AD 1)")
         month = int(m.group(2)) if m.group(2) else None
         day = int(m.group(3)) if m.group(3) else None
         if month is not None and not 1 <= month <= 12:

@@ -12,13 +12,13 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from quizlib.didyoumean import did_you_mean, known_list
-from quizlib.errors import DeckError, Problem
+from quizlib.errors import DeckError, Problem, UsageError
 from quizlib.model import Actor, Citation, Conflict, Deck, Fact, Section, Source
 from quizlib.validate import Validator
 from quizlib.yamlsafe import parse_yaml
@@ -283,6 +283,37 @@ def deck_from_dict(data: Mapping[str, Any], path: str = "") -> Deck:
         sections=sections,
         path=path,
     )
+
+
+def refuse_shared_ids(decks: Iterable[Deck]) -> list[Deck]:
+    """The decks, one per file; two different files with one ``deck.id`` are refused.
+
+    Cards are stored by deck id, so two files sharing one would mix their review histories
+    (and a question id in both would be one card). The same file named twice counts once.
+
+    Raises:
+        UsageError: Naming the id and both files.
+    """
+    seen: dict[str, Deck] = {}
+    for deck in decks:
+        other = seen.get(deck.id)
+        if other is None:
+            seen[deck.id] = deck
+        elif _same_file(other.path, deck.path):
+            continue
+        else:
+            raise UsageError(
+                f"{other.path} and {deck.path} both have deck.id {deck.id!r}; their cards would be"
+                " mixed: give one of them another deck.id, or study them one at a time"
+            )
+    return list(seen.values())
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return a == b
 
 
 def bundled_decks() -> Iterator[tuple[str, Path]]:

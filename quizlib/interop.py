@@ -20,6 +20,7 @@ from typing import Any
 from quizlib.errors import AnswerError, QuizError
 from quizlib.model import Deck, PromptKind, Question, Response
 from quizlib.plugins import PluginHost
+from quizlib.termsafe import terminal_safe
 
 _PROBE: dict[PromptKind, Response] = {
     PromptKind.ORDER: (),
@@ -120,7 +121,7 @@ def write_apkg(deck: Deck, cards: Sequence[Card], path: str) -> None:
 
 
 def _field(text: str) -> str:
-    return text.replace("\t", " ").replace("\n", "<br>").replace("\r", "")
+    return terminal_safe(text.replace("\t", " ").replace("\n", "<br>").replace("\r", ""))
 
 
 def to_tsv(deck: Deck, cards: Iterable[Card]) -> str:
@@ -129,14 +130,14 @@ def to_tsv(deck: Deck, cards: Iterable[Card]) -> str:
         "#separator:tab",
         "#html:true",
         "#notetype:Basic",
-        f"#deck:{deck.title}",
+        f"#deck:{_field(deck.title)}",
         f"#tags:{' '.join(re.sub(r'[ ]+', '_', t) for t in deck.tags)}",
         "#columns:Front\tBack\tTags\tGUID",
         "#tags column:3",
         "#guid column:4",
     ]
     for c in cards:
-        lines.append("\t".join([_field(c.front), _field(c.back), " ".join(c.tags), c.guid]))
+        lines.append("\t".join([_field(c.front), _field(c.back), _field(" ".join(c.tags)), c.guid]))
     return "\n".join(lines) + "\n"
 
 

@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Callable
 
 from quizlib.errors import StoreError
+from quizlib.store_errors import rollback
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -97,5 +98,5 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
         conn.execute(f"PRAGMA user_version = {latest}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)  # a full disk has already rolled back: keep its error, not ROLLBACK's
         raise

@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import random
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from quizlib.answer_record import GivenAnswer, content_hash, review_and_state
 from quizlib.clock import Clock, local_zone, next_day_start
 from quizlib.day_queue import build_queue
-from quizlib.errors import PluginError
+from quizlib.deck import refuse_shared_ids
+from quizlib.errors import PluginError, StoreError
 from quizlib.model import Deck, Grade, Question, Rating, Response
 from quizlib.params_store import parameters_for
 from quizlib.plugins import PluginHost
 from quizlib.rating import self_rated_score
-from quizlib.scheduling import SchedulerSettings, Scheduling, due_of, is_review_state
+from quizlib.saving import SaveError, keep
+from quizlib.scheduling import SchedulerSettings, Scheduling, due_of
 from quizlib.session_types import Pending, Progress, SessionOptions, Summary, TypeStats
 from quizlib.store import CardRow, Review, Store
 
 __all__ = ["Pending", "Progress", "Session", "SessionOptions", "Summary", "TypeStats"]
 
-LEECH_LAPSES = 8
 #: A failed card whose next step is due within this time comes back in the same session.
 LEARNING_HORIZON = dt.timedelta(hours=1)
 
@@ -37,12 +37,6 @@ class _Done:
     correct: bool
     score: float
     requeued: bool
-
-
-def content_hash(question: Question) -> str:
-    """A hash of what the question asks, to notice edits without losing history."""
-    payload = json.dumps([question.fact.data, question.prompt.text], sort_keys=True, default=str)
-    return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -67,6 +61,7 @@ class Session:
     _current: Question | None = None
     _deck_of: dict[str, str] = field(default_factory=dict)
     _numbers: dict[str, int] = field(default_factory=dict)
+    _told_changed: set[str] = field(default_factory=set)
 
     @classmethod
     def start(
@@ -92,6 +87,7 @@ class Session:
             tz: The learner's zone, for study days (None: :func:`quizlib.clock.local_zone`).
         """
         options = options or SessionOptions()
+        decks = refuse_shared_ids(decks)
         zone = tz if tz is not None else local_zone()
         now = clock()
         # Parameters fitted with `quizlib optimize --apply` (per deck, else global) take effect here.
@@ -173,6 +169,19 @@ class Session:
                 return replace(made[0], tags=q.tags)
         return q
 
+    def changed(self, question: Question) -> bool:
+        """True the first time in this session a question is shown whose content (fact or
+        wording) changed since its last review; its schedule is kept (docs/scheduling.md)."""
+        if question.id in self._told_changed:
+            return False
+        card = self.store.card(self._deck_of[question.id], question.id)
+        if card is None or card.state is None or not card.content_hash:
+            return False  # new, or reviewed before hashes were kept (imported logs)
+        if card.content_hash == content_hash(question):
+            return False
+        self._told_changed.add(question.id)
+        return True
+
     def _key(self, q: Question) -> str:
         return f"{self._deck_of[q.id]}/{q.id}"
 
@@ -213,56 +222,54 @@ class Session:
         self._elapsed_ms = elapsed_ms
         return self.pending
 
-    def commit(self, rating: Rating | None = None) -> None:
-        """Save the pending answer (with the learner's rating, or the suggestion) and move on."""
+    def commit(self, rating: Rating | None = None, *, keep_on_failure: bool = True) -> None:
+        """Save the pending answer (with the learner's rating, or the suggestion) and move on.
+
+        Args:
+            rating: The learner's rating (None: the suggested one).
+            keep_on_failure: When the database refuses the answer, append it to the side
+                file (``DB.pending.jsonl``) for the next start; False leaves it pending, so
+                the caller can offer to retry.
+
+        Raises:
+            SaveError: The answer could not be saved (kept in the side file, or still
+                pending when ``keep_on_failure`` is False).
+        """
         pending = self.pending
         if pending is None:
             return
         q, deck_id = pending.question, self._deck_of[pending.question.id]
         final = Rating(rating) if rating is not None else pending.suggested
-        now = self.clock()
-        before = self.store.card(deck_id, q.id)
-        state_before = before.state if before else None
-        if self.options.cram:
-            state_after = state_before
-            row = before or CardRow(deck_id, q.id, None, None, 0, 0, False, None, False, content_hash(q))
-        else:
-            state_after = self.schedulers[deck_id].review(state_before, final, now, self._key(q))
-            lapses = (before.lapses if before else 0) + (
-                1 if final is Rating.AGAIN and is_review_state(state_before) else 0
-            )
-            leech = lapses >= LEECH_LAPSES
-            row = CardRow(
-                deck_id,
-                q.id,
-                state_after,
-                due_of(state_after),
-                (before.reps if before else 0) + 1,
-                lapses,
-                leech or (before.suspended if before else False),
-                None,
-                leech,
-                content_hash(q),
-            )
         # A self-rated answer's verdict is the learner's rating; the typed match was a hint.
         score = self_rated_score(final) if pending.grade.self_rated else pending.grade.score
         answer = pending.response if isinstance(pending.response, str) else json.dumps(pending.response)
-        review = Review(
-            uuid.uuid4().hex,
+        given = GivenAnswer(
+            q,
             deck_id,
-            q.id,
-            q.type,
-            now,
-            int(final),
-            answer,
+            final,
+            pending.suggested,
             score,
-            int(pending.suggested),
+            answer,
             getattr(self, "_elapsed_ms", 0),
-            state_before,
-            state_after,
             self.options.cram,
         )
-        review_id = self.store.record(review, row)
+        scheduling, key = self.schedulers[deck_id], self._key(q)
+
+        def build(before: CardRow | None) -> tuple[Review, CardRow | None]:
+            # Runs under the database's write lock: the time and the state read here are the
+            # ones the review is stored with, so concurrent sessions' answers chain correctly.
+            return review_and_state(given, before, self.clock(), scheduling, key)
+
+        try:
+            review_id, before, review, _row = self.store.record_answer(deck_id, q.id, build)
+        except StoreError as exc:
+            if not keep_on_failure:
+                raise SaveError(f"{exc}; the answer is not saved yet") from None
+            # The answer is not lost: it goes to the side file the next start imports.
+            kept, _ = review_and_state(given, None, self.clock(), scheduling, key)
+            self.pending = None
+            raise keep(self.store, kept, exc) from None
+        now, state_after = review.reviewed_at, review.state_after
         buried = self._bury_siblings(q, now) if not self.options.cram else []
         correct = score >= 1.0
         requeued = False

@@ -41,6 +41,7 @@ class Stats:
     by_type: dict[str, TypeFigures] = field(default_factory=dict)
     hardest: list[dict[str, Any]] = field(default_factory=list)
     leeches: list[str] = field(default_factory=list)
+    orphans: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able figures."""

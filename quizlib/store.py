@@ -6,24 +6,21 @@ every review is committed before the next question is shown.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from quizlib.errors import StoreError
 from quizlib.migrations import MIGRATIONS, migrate
 from quizlib.records import CardRow, Review, card_from_row, review_from_row
+from quizlib.store_errors import BUSY_TIMEOUT_S, check_file, check_intact, explain, rollback
 
-#: How long a write waits for another session's transaction. Each transaction is short, but
-#: on a busy machine a few fsyncs queue behind each other; waiting is better than refusing
-#: an answer, and a lock held longer than this is another program's, reported as locked.
-BUSY_TIMEOUT_S = 30.0
-SQLITE_MAGIC = b"SQLite format 3\x00"
 #: ``fsrs.State.Review``: a graduated card (the store keeps FSRS states as JSON).
 REVIEW_STATE = 2
 
@@ -44,20 +41,6 @@ def _iso(value: dt.datetime | None) -> str | None:
 
 def _dt(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
-
-
-def _check_file(path: Path) -> None:
-    if not path.exists():
-        return
-    if path.is_dir():
-        raise StoreError(f"{path} is a directory, not a review database")
-    try:
-        with path.open("rb") as f:
-            head = f.read(16)
-    except OSError as exc:
-        raise StoreError(f"cannot read the review database {path}: {exc.strerror}") from None
-    if head and head != SQLITE_MAGIC:
-        raise StoreError(f"{path} is not a SQLite database; refusing to touch it (move it or use --db)")
 
 
 class Store:
@@ -84,7 +67,7 @@ class Store:
         if str(where) != ":memory:":
             if not create and not where.exists():
                 raise StoreError(f"no review database at {where} (nothing studied yet? run quizlib study)")
-            _check_file(where)
+            check_file(where)
             try:
                 where.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -95,6 +78,8 @@ class Store:
             raise StoreError(f"cannot open the review database {where}: {exc}") from None
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            # Before anything writes (even switching to WAL rewrites the header).
+            check_intact(conn, where)
             if str(where) != ":memory:":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -105,7 +90,7 @@ class Store:
             raise
         except sqlite3.Error as exc:
             conn.close()
-            raise StoreError(_explain(exc, where)) from None
+            raise StoreError(explain(exc, where)) from None
         return cls(conn, str(where))
 
     def close(self) -> None:
@@ -119,52 +104,90 @@ class Store:
         self.close()
 
     # -- writing ----------------------------------------------------------------
-    def _write(self, statements: Iterable[tuple[str, Sequence[Any]]]) -> list[int]:
-        ids: list[int] = []
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction (``BEGIN IMMEDIATE``): committed at the end, rolled back on error.
+
+        Raises:
+            StoreError: The database is locked, read-only, full or damaged.
+        """
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
-                for sql, params in statements:
-                    ids.append(self.conn.execute(sql, params).lastrowid or 0)
+                yield self.conn
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                rollback(self.conn)
                 raise
         except sqlite3.Error as exc:
-            raise StoreError(_explain(exc, Path(self.path))) from None
-        return ids
+            raise StoreError(explain(exc, Path(self.path))) from None
+
+    def _write(self, statements: Iterable[tuple[str, Sequence[Any]]]) -> list[int]:
+        with self.transaction() as conn:
+            return [conn.execute(sql, params).lastrowid or 0 for sql, params in statements]
 
     def record(self, review: Review, card: CardRow) -> int:
         """Append a review and update the card's state in one transaction; returns the review id."""
-        ids = self._write(
-            [
-                (
-                    "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, answer, score,"
-                    " suggested, rating, response_ms, state_before, state_after, cram, origin)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        review.uuid or uuid.uuid4().hex,
-                        review.deck_id,
-                        review.question_id,
-                        review.type,
-                        _iso(review.reviewed_at),
-                        review.answer,
-                        review.score,
-                        review.suggested,
-                        review.rating,
-                        review.response_ms,
-                        json.dumps(review.state_before) if review.state_before is not None else None,
-                        json.dumps(review.state_after) if review.state_after is not None else None,
-                        int(review.cram),
-                        review.origin,
-                    ),
-                ),
-                *([] if review.cram else [self._upsert(card)]),
-            ]
-        )
-        return ids[0]
+        return self.record_answer(review.deck_id, review.question_id, lambda _before: (review, card))[0]
 
-    def _upsert(self, card: CardRow) -> tuple[str, Sequence[Any]]:
+    def record_answer(
+        self,
+        deck_id: str,
+        question_id: str,
+        build: Callable[[CardRow | None], tuple[Review, CardRow | None]],
+    ) -> tuple[int, CardRow | None, Review, CardRow | None]:
+        """Read a card, compute its review and new state, and write both under one lock.
+
+        Another session on the same database may answer the same card at the same time; the
+        state is read inside the ``BEGIN IMMEDIATE`` transaction that writes the result, so
+        ``build`` always sees the latest state and no answer overwrites another.
+
+        Args:
+            deck_id: The card's deck.
+            question_id: The card's question.
+            build: Called with the current state (None: never reviewed) under the write lock;
+                returns the review to append and the card's new state (None: leave it).
+
+        Returns:
+            The review id, the state ``build`` saw, the review and the new state.
+
+        Raises:
+            StoreError: The database is locked, read-only, full or damaged.
+        """
+        with self.transaction() as conn:
+            before = self.card(deck_id, question_id)
+            review, card = build(before)
+            review_id = conn.execute(*self._insert_review(review)).lastrowid or 0
+            if card is not None and not review.cram:
+                conn.execute(*self.upsert_sql(card))
+        return review_id, before, review, card
+
+    @staticmethod
+    def _insert_review(review: Review) -> tuple[str, Sequence[Any]]:
+        return (
+            "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, answer, score,"
+            " suggested, rating, response_ms, state_before, state_after, cram, origin)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                review.uuid or uuid.uuid4().hex,
+                review.deck_id,
+                review.question_id,
+                review.type,
+                _iso(review.reviewed_at),
+                review.answer,
+                review.score,
+                review.suggested,
+                review.rating,
+                review.response_ms,
+                json.dumps(review.state_before) if review.state_before is not None else None,
+                json.dumps(review.state_after) if review.state_after is not None else None,
+                int(review.cram),
+                review.origin,
+            ),
+        )
+
+    def upsert_sql(self, card: CardRow) -> tuple[str, Sequence[Any]]:
+        """The statement that inserts or replaces a card's state (to run in a transaction)."""
         return (
             "INSERT INTO cards (deck_id, question_id, content_hash, state, due, reps, lapses, suspended,"
             " buried_until, leech) VALUES (?,?,?,?,?,?,?,?,?,?)"
@@ -187,7 +210,7 @@ class Store:
 
     def put_card(self, card: CardRow) -> None:
         """Insert or replace a card's derived state."""
-        self._write([self._upsert(card)])
+        self._write([self.upsert_sql(card)])
 
     def delete_review(self, review_id: int, restore: CardRow | None, deck_id: str, question_id: str) -> None:
         """Remove a review (undo) and restore the card's previous state (None: no card yet)."""
@@ -197,7 +220,7 @@ class Store:
                 ("DELETE FROM cards WHERE deck_id = ? AND question_id = ?", (deck_id, question_id))
             )
         else:
-            statements.append(self._upsert(restore))
+            statements.append(self.upsert_sql(restore))
         self._write(statements)
 
     # -- reading ----------------------------------------------------------------
@@ -324,24 +347,30 @@ class Store:
         return _dt(row[0])
 
     def set_flags(self, deck_id: str, question_id: str, **flags: Any) -> None:
-        """Set ``suspended``, ``buried_until`` or ``leech`` on a card (creating it if new)."""
-        current = self.card(deck_id, question_id) or CardRow(
-            deck_id, question_id, None, None, 0, 0, False, None, False, ""
-        )
-        self.put_card(
-            CardRow(
-                deck_id,
-                question_id,
-                current.state,
-                current.due,
-                current.reps,
-                current.lapses,
-                flags.get("suspended", current.suspended),
-                flags.get("buried_until", current.buried_until),
-                flags.get("leech", current.leech),
-                current.content_hash,
+        """Set ``suspended``, ``buried_until`` or ``leech`` on a card (creating it if new).
+
+        Only the flags are written, under the write lock: another session's answer to the
+        same card, saved in between, keeps its state.
+        """
+        columns = {k: flags[k] for k in ("suspended", "buried_until", "leech") if k in flags}
+        values = [_iso(v) if isinstance(v, dt.datetime) else v for v in columns.values()]
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO cards (deck_id, question_id, content_hash, state, due, reps, lapses,"
+                " suspended, buried_until, leech) VALUES (?, ?, '', NULL, NULL, 0, 0, 0, NULL, 0)",
+                (deck_id, question_id),
             )
-        )
+            if columns:
+                assignments = ", ".join(f"{name} = ?" for name in columns)
+                conn.execute(
+                    f"UPDATE cards SET {assignments} WHERE deck_id = ? AND question_id = ?",
+                    (*values, deck_id, question_id),
+                )
+
+    def delete_cards(self, cards: Iterable[tuple[str, str]]) -> None:
+        """Remove the states of cards given as (deck id, question id); their reviews stay."""
+        sql = "DELETE FROM cards WHERE deck_id = ? AND question_id = ?"
+        self._write((sql, card) for card in cards)
 
     def unsuspend(self, deck_id: str, question_id: str) -> None:
         """Make a suspended card (or leech) schedulable again."""
@@ -352,20 +381,17 @@ class Store:
         live = set(live_question_ids)
         return sorted(q for q in self.cards(deck_id) if q not in live)
 
+    def check_intact(self) -> None:
+        """Refuse a damaged database (``PRAGMA quick_check``) before writing to it.
+
+        Raises:
+            StoreError: The database is damaged.
+        """
+        check_intact(self.conn, Path(self.path))
+
     def integrity_ok(self) -> bool:
         """SQLite's integrity check."""
         return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
-
-
-def _explain(exc: sqlite3.Error, path: Path) -> str:
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        return f"the review database {path} is locked by another program (tried for {BUSY_TIMEOUT_S:.0f} s)"
-    if "readonly" in text or "read-only" in text:
-        return f"the review database {path} is read-only; check its permissions or use --db"
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return f"the review database {path} is damaged ({text}); restore a backup or use --db"
-    return f"review database {path}: {text}"
 
 
 __all__ = ["MIGRATIONS", "CardRow", "Review", "Store", "default_db_path"]

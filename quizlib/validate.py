@@ -17,6 +17,7 @@ from quizlib.coreschema import (
     CORE_SETTINGS,
     DECK_FIELDS,
     FORMAT_VERSION,
+    MAX_MAGNITUDE,
     PERCENT_RE,
     SLUG_RE,
     SOURCE_FIELDS,
@@ -35,6 +36,7 @@ from quizlib.model import (
     Section,
     Source,
 )
+from quizlib.value_checks import check_no_repeats, check_setting_ranges, check_text, whole_number
 from quizlib.yamlsafe import YMap, YSeq
 
 F = FieldKind
@@ -73,11 +75,16 @@ class Validator:
                 return None
             if kind is F.RECORDS:
                 return self.records(spec, raw, name)
+            if spec.required and not raw:
+                self.add(where, f"{name} must not be empty")
+                return None
             item_kind = {F.STR_LIST: F.STR, F.INT_LIST: F.INT, F.ACTOR_LIST: F.ACTOR}[kind]
             items = [
                 self.value(Field(item_kind), item, raw.item_marks[i], f"{name}[{i + 1}]")
                 for i, item in enumerate(raw)
             ]
+            if kind is F.ACTOR_LIST:
+                check_no_repeats(self.add, items, raw, name)
             return items if all(i is not None for i in items) else None
         if kind is F.TOLERANCE and isinstance(raw, YSeq):
             bounds = [self.value(Field(F.NUMBER), x, raw.mark, name) for x in raw]
@@ -92,11 +99,16 @@ class Validator:
             )
             return None
         text = str(raw)
+        if not check_text(self.add, text, where, name):
+            return None
         if kind is F.STR:
+            if spec.required and not text.strip():
+                self.add(where, f"{name} is blank")
+                return None
             return text
         if kind is F.INT:
             if re.fullmatch(r"[+-]?\d+", text.strip()):
-                return int(text)
+                return whole_number(self.add, text, where, name)
             self.add(where, f"{name} must be a whole number, not {text!r}")
         elif kind is F.NUMBER:
             return self.number(text, where, name)
@@ -135,6 +147,9 @@ class Validator:
             return None
         if value != value or value in (float("inf"), float("-inf")):
             self.add(where, f"{name} must be a finite number")
+            return None
+        if abs(value) > MAX_MAGNITUDE:
+            self.add(where, f"{name} is too large ({text.strip()[:20]}; at most {MAX_MAGNITUDE:.0e})")
             return None
         return int(value) if value.is_integer() and re.fullmatch(r"[+-]?\d+", text.strip()) else value
 
@@ -250,7 +265,10 @@ class Validator:
         known: dict[str, Field] = dict(CORE_SETTINGS)
         for section in self.sections.values():
             known.update(section.settings)
-        return self.entry(raw, getattr(raw, "mark", (0, 0)), known, "deck.settings") or {}
+        settings = self.entry(raw, getattr(raw, "mark", (0, 0)), known, "deck.settings") or {}
+        if isinstance(raw, YMap):
+            check_setting_ranges(self.add, raw, settings)
+        return settings
 
     def listing(self, root: YMap, name: str, fields: Mapping[str, Field]) -> list[dict[str, Any]]:
         """A core list section (sources, actors) with unique ids."""

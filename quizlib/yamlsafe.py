@@ -104,6 +104,21 @@ def parse_yaml(text: str, path: str) -> YMap:
         else:
             message = f"YAML syntax error: {message}"
         raise DeckError([Problem(path, line, col, message)]) from None
+    except yaml.reader.ReaderError as exc:
+        # The reader reports a character offset, not a mark: turn it into line and column.
+        pos = min(max(int(exc.position), 0), len(text))
+        line, col = text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
+        char = exc.character if isinstance(exc.character, str) else chr(int(exc.character))
+        raise DeckError(
+            [
+                Problem(
+                    path,
+                    line,
+                    col,
+                    f"control character U+{ord(char):04X} is not allowed in a deck; remove it",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
         raise DeckError([Problem(path, 0, 0, f"YAML error: {exc}")]) from None
     finally:

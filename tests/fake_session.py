@@ -120,7 +120,7 @@ class FakeSession:
         self._pending = (pending, elapsed_ms)
         return pending
 
-    def commit(self, rating: Rating | None = None) -> None:
+    def commit(self, rating: Rating | None = None, *, keep_on_failure: bool = True) -> None:
         assert self._pending is not None, "commit without a pending answer"
         pending, elapsed_ms = self._pending
         assert pending.question is self.current
@@ -146,6 +146,9 @@ class FakeSession:
     def bury(self) -> None:
         self.buried.append(self.questions.pop(0).id)
         self._pending = None
+
+    def changed(self, question: Question) -> bool:
+        return False
 
     def summary(self) -> Summary:
         by_type: dict[str, list[Saved]] = {}

@@ -51,7 +51,7 @@ def decks(draw: st.DrawFn) -> dict[str, Any]:
                 st.integers(-(10**9), 10**9) | st.floats(-1e6, 1e6, allow_nan=False).map(lambda f: f + 0.5)
             )
         if actor_ids and draw(st.booleans()):
-            note["who"] = draw(st.lists(st.sampled_from(actor_ids), max_size=3))
+            note["who"] = draw(st.lists(st.sampled_from(actor_ids), unique=True, max_size=3))
         if source_ids and draw(st.booleans()):
             note["sources"] = [
                 f"{s}:p{draw(st.integers(1, 40))}"

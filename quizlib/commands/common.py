@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from quizlib.dates import PartialDate
-from quizlib.deck import bundled_decks, load_deck, resolve_deck
+from quizlib.deck import bundled_decks, load_deck, refuse_shared_ids, resolve_deck
 from quizlib.didyoumean import unknown_names
 from quizlib.errors import AnswerError, DeckError, Problem, UsageError
 from quizlib.model import Deck
@@ -66,7 +66,7 @@ def load_decks(names: Sequence[str], host: PluginHost) -> list[Deck]:
             problems.extend(exc.problems)
     if problems:
         raise DeckError(problems)
-    return decks
+    return refuse_shared_ids(decks)
 
 
 def check_deck_ids(store: Store, deck_ids: Sequence[str]) -> None:

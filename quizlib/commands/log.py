@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from quizlib.clock import system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.completion import attach, deck_ids
-from quizlib.errors import QuizError, UsageError
+from quizlib.errors import QuizError, StoreError, UsageError
 from quizlib.fileio import atomic_text
 from quizlib.logio import export_csv, import_reviews, read_csv
 from quizlib.store import Store
@@ -64,11 +65,13 @@ def run_import(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     with text, Store.open(args.db) as store:
         try:
-            result = import_reviews(store, read_csv(text, args.deck))
+            result = import_reviews(store, read_csv(text, args.deck, now=system_clock()()))
         except UnicodeDecodeError:
             raise QuizError(f"{path} is not UTF-8 text") from None
+        except StoreError:
+            raise
         except QuizError as exc:
-            raise QuizError(f"{path}: {exc}") from None
+            raise QuizError(f"{path}: {exc} (nothing imported)") from None
     print(
         f"{path}: read {result.read}, added {result.added}, already present {result.skipped}; "
         f"{plural(result.cards, 'card')} rescheduled"

@@ -17,6 +17,7 @@ from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_op
 from quizlib.completion import attach, deck_names
 from quizlib.deck import deck_to_dict
 from quizlib.model import Answer, PromptKind, Question
+from quizlib.termsafe import json_safe, terminal_safe
 from quizlib.wording import plural
 
 
@@ -103,25 +104,29 @@ def run(args: argparse.Namespace) -> int:
             for q in generated
         ]
         payload = {"deck": deck_to_dict(deck), "questions": questions}
-        json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
-        print()
+        print(json_safe(json.dumps(payload, indent=2, ensure_ascii=False)))
         return 0
-    print(f"{deck.title}  [{deck.id}]")
+    _out(f"{deck.title}  [{deck.id}]")
     if deck.description:
-        print(deck.description)
-    print(f"\n{plural(len(deck.sources), 'source')}, {plural(len(deck.actors), 'actor')}")
+        _out(deck.description)
+    _out(f"\n{plural(len(deck.sources), 'source')}, {plural(len(deck.actors), 'actor')}")
     for name, facts in deck.sections.items():
-        print(f"  {name:<12} {len(facts):>5} {'fact' if len(facts) == 1 else 'facts'}")
+        _out(f"  {name:<12} {len(facts):>5} {'fact' if len(facts) == 1 else 'facts'}")
     by_type: dict[str, int] = {}
     for q in generated:
         by_type[q.type] = by_type.get(q.type, 0) + 1
-    print(f"\n{plural(len(generated), 'question')}")
+    _out(f"\n{plural(len(generated), 'question')}")
     for name, count in sorted(by_type.items()):
-        print(f"  {name:<16} {count:>5}")
+        _out(f"  {name:<16} {count:>5}")
     for q in generated:
-        print()
-        print("\n".join(question_lines(q, known.get(q.id), answers=args.answers)))
+        _out()
+        _out("\n".join(question_lines(q, known.get(q.id), answers=args.answers)))
     return 0
+
+
+def _out(text: str = "") -> None:
+    """Print deck text with control characters shown, not obeyed (a deck may be hostile)."""
+    print(terminal_safe(text))
 
 
 def generate(deck: Any, host: Any, seed: int) -> list[Question]:
@@ -130,5 +135,5 @@ def generate(deck: Any, host: Any, seed: int) -> list[Question]:
 
     generated = generate_questions(deck, host, random.Random(seed))
     for error in generated.errors:
-        print(f"quizlib: warning: {error}", file=sys.stderr)
+        print(terminal_safe(f"quizlib: warning: {error}"), file=sys.stderr)
     return generated.questions

@@ -9,17 +9,20 @@ import os
 import random
 import sys
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from quizlib.clock import system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.completion import attach, deck_ids
-from quizlib.deck import bundled_decks, load_deck
+from quizlib.deck import bundled_decks, load_deck, refuse_shared_ids
 from quizlib.errors import QuizError
+from quizlib.orphans import live_ids_of_files, split_orphans
 from quizlib.plugins import get_plugin_manager
 from quizlib.questions import generate_questions
 from quizlib.stats import Stats, compute
 from quizlib.store import Store
+from quizlib.termsafe import terminal_safe
 from quizlib.wording import plural, shorten
 
 SHADES = " ░▒▓█"
@@ -148,6 +151,12 @@ def render(stats: Stats, colour: bool, texts: Mapping[str, str] | None = None) -
         for h in stats.hardest[:5]:
             what = shorten((texts or {}).get(h["card"], h["card"]), 56)
             out.append(f"  {h['retrievability']:>4.0%}  {what}  ({plural(h['lapses'], 'lapse')})")
+    if stats.orphans:
+        out += [
+            "",
+            f"Left out: {plural(stats.orphans, 'card')} whose question no longer exists"
+            " (quizlib orphans lists them)",
+        ]
     if stats.leeches:
         out += ["", f"Leeches (suspended after 8 lapses): {', '.join(stats.leeches)}"]
     return "\n".join(out)
@@ -173,7 +182,7 @@ def question_texts(card_ids: Iterable[str], files: Mapping[str, Path] | None = N
             continue  # the id is shown instead
         for q in generate_questions(deck, host, random.Random(0)).questions:
             if q.id in wanted[deck_id]:
-                texts[f"{deck_id}/{q.id}"] = q.prompt.text
+                texts[f"{deck_id}/{q.id}"] = terminal_safe(q.prompt.text)
     return texts
 
 
@@ -187,7 +196,8 @@ def _deck_files(names: Iterable[str]) -> dict[str, Path]:
     if not files:
         return {}
     host = get_plugin_manager()
-    return {load_deck(f, sections=host.sections).id: f for f in files}
+    decks = refuse_shared_ids(load_deck(f, sections=host.sections) for f in files)
+    return {d.id: Path(d.path) for d in decks}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -200,7 +210,13 @@ def run(args: argparse.Namespace) -> int:
         check_deck_ids(store, [d for d in decks if d not in files])  # a file's deck exists
         reviews = [r for r in store.reviews() if not decks or r.deck_id in decks]
         cards = store.all_cards(decks)
-    stats = compute(reviews, cards, now)
+    # Cards of questions deleted from a deck at hand would be due for ever and top the
+    # hardest list: leave them out of the forecast and the ranking, and say how many.
+    live = live_ids_of_files(
+        {**dict(bundled_decks()), **files}, get_plugin_manager(), {c.deck_id for c in cards}
+    )
+    cards, orphans = split_orphans(cards, live)
+    stats = replace(compute(reviews, cards, now), orphans=len(orphans))
     if args.json:
         print(json.dumps(stats.to_dict(), indent=2))
     else:

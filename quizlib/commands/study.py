@@ -16,6 +16,7 @@ from quizlib.commands.common import (
 from quizlib.completion import attach, deck_names, question_types
 from quizlib.completion import tags as tag_names
 from quizlib.didyoumean import unknown_names
+from quizlib.wording import plural
 
 #: The deck studied when none is named.
 DEFAULT_DECK = "karabakh"
@@ -126,6 +127,7 @@ def plain_reason() -> str:
 def run(args: argparse.Namespace) -> int:
     """Study until done or quit; the store is closed whatever happens."""
     from quizlib.clock import system_clock
+    from quizlib.saving import check_writable, import_pending
     from quizlib.session import Session, SessionOptions
     from quizlib.store import Store
     from quizlib.ui import render
@@ -144,6 +146,10 @@ def run(args: argparse.Namespace) -> int:
     )
     store = Store.open(args.db)
     try:
+        check_writable(store)  # a clear error now, not a lost answer after the first question
+        kept = import_pending(store)
+        if kept is not None:
+            print(f"quizlib study: saved {plural(kept[0], 'answer')} kept in {kept[1]}", file=sys.stderr)
         session = Session.start(store, decks, host, clock=clock, rng=rng, options=options)
         if session.current is None:
             print(render.nothing_to_study(session.summary(), clock()))

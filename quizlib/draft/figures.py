@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quizlib.coreschema import MAX_MAGNITUDE
 from quizlib.errors import AnswerError
 from quizlib.numbers import NUMBER_WORDS, parse_number
 
@@ -154,7 +155,10 @@ def _plural(unit: str) -> str:
 
 
 def _skipped(sentence: str, match: re.Match[str], value: float) -> bool:
-    """Whether a number is part of a clock time, a name, or a bare "one"."""
+    """Whether a number is part of a clock time, a name, or a bare "one" — or is too large
+    for a deck (``check`` refuses magnitudes over MAX_MAGNITUDE; a draft must load)."""
+    if abs(value) > MAX_MAGNITUDE:
+        return True
     raw = match.group("n")
     before = sentence[max(0, match.start() - 30) : match.start()]
     if _CLOCK_AFTER.match(sentence, match.end("n")) or (

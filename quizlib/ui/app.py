@@ -41,6 +41,7 @@ from prompt_toolkit.output import ColorDepth, Output
 from prompt_toolkit.styles import Style
 
 from quizlib.model import PromptKind
+from quizlib.saving import SaveError
 from quizlib.ui import helpscreen, render
 from quizlib.ui.inputs import create_answer_buffer
 from quizlib.ui.keys import build_key_bindings
@@ -299,8 +300,13 @@ def run_app(
     state = StudyState(session, timer=timer)
     app = build_app(state, input=input, output=output, environ=environ)
 
+    unsaved: list[SaveError] = []
+
     def on_signal() -> None:
-        state.finish()
+        try:
+            state.finish()
+        except SaveError as exc:  # kept in the side file: report it once the screen is closed
+            unsaved.append(exc)
         app.exit(result=0)
 
     def install_signals() -> None:
@@ -323,6 +329,8 @@ def run_app(
         pass
     finally:
         state.finish()
+    if unsaved:
+        raise unsaved[0]
     out = stdout or sys.stdout
     out.write(render.summary_text(session.summary(), clock() if clock else None) + "\n")
     out.flush()

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TextIO
 
 from quizlib.model import PromptKind, Rating
+from quizlib.termsafe import terminal_safe
 from quizlib.ui import render
 from quizlib.ui.state import Phase, StudySession, StudyState
 
@@ -57,11 +58,11 @@ class PlainStudy:
 
     def write(self, text: str = "") -> None:
         """Write a line."""
-        self.stdout.write(text + "\n")
+        self.stdout.write(terminal_safe(text) + "\n")
 
     def read(self, prompt: str) -> str | None:
         """Show ``prompt`` and read one line; None at end of input."""
-        self.stdout.write(prompt)
+        self.stdout.write(terminal_safe(prompt))
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:
@@ -89,7 +90,7 @@ class PlainStudy:
             self.write(state.notice)
             state.notice = ""
         self.write(f"Question {number} of {max(total, number)} · {state.question.type}")
-        self.stdout.write(render.to_text(render.question_fragments(state)))
+        self.stdout.write(terminal_safe(render.to_text(render.question_fragments(state))))
         self.write(f"({render.hint(state.question.prompt)}; ? for help)")
 
     def answer(self) -> bool:
@@ -124,7 +125,7 @@ class PlainStudy:
         """Verdict, correct answer, feedback, source and the interval of each rating."""
         state = self.state
         assert state.pending is not None
-        self.stdout.write(render.to_text(render.feedback_fragments(state)))
+        self.stdout.write(terminal_safe(render.to_text(render.feedback_fragments(state))))
         suggested = state.pending.suggested.name.lower()
         if state.pending.intervals:
             self.write(f"Suggested: {suggested}. Next review: {render.intervals_text(state.pending)}.")
@@ -154,6 +155,10 @@ class PlainStudy:
                 if text:
                     state.choose_rating(RATING_NAMES[text])
                 state.accept()
+                if state.phase is Phase.RATING:  # not saved: say why; Enter retries
+                    self.write(f"! {state.message}")
+                    state.message = ""
+                    continue
                 return True
             else:
                 self.write("! type 1-4 (again, hard, good, easy), or press Enter to accept the suggestion")

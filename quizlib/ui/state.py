@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from quizlib.answers import parse_answer, parse_order
 from quizlib.errors import AnswerError
 from quizlib.model import Deck, PromptKind, Question, Rating, Response
+from quizlib.saving import SaveError
 
 if TYPE_CHECKING:
     from quizlib.session import Pending, Progress, Summary
@@ -48,8 +49,9 @@ class StudySession(Protocol):
     def submit(self, response: Response, *, elapsed_ms: int = 0) -> Pending:
         """Grade a response to the current question without saving it."""
 
-    def commit(self, rating: Rating | None = None) -> None:
-        """Save the pending review (None = the suggested rating) and move on."""
+    def commit(self, rating: Rating | None = None, *, keep_on_failure: bool = True) -> None:
+        """Save the pending review (None = the suggested rating) and move on; when the
+        database refuses it, keep it for the next start, or (False) leave it pending."""
 
     def undo(self) -> Question | None:
         """Remove the last saved review; its question becomes current."""
@@ -60,8 +62,15 @@ class StudySession(Protocol):
     def bury(self) -> None:
         """Hide the current question until tomorrow."""
 
+    def changed(self, question: Question) -> bool:
+        """Whether to say, once, that a question changed since it was last reviewed."""
+
     def summary(self) -> Summary:
         """What the session achieved."""
+
+
+#: Shown once when a question's fact or wording was edited since its last review.
+CHANGED_NOTICE = "This question changed since you last saw it (its schedule is kept)."
 
 
 class Phase(enum.Enum):
@@ -150,6 +159,8 @@ class StudyState:
         self.answer = ""
         self._reset_input()
         self._asked_at = self.timer()
+        if self.question is not None and self.session.changed(self.question):
+            self.notice = CHANGED_NOTICE
         for listener in self.listeners:
             listener()
 
@@ -277,7 +288,13 @@ class StudyState:
     def accept(self) -> None:
         """Save the pending answer with the selected rating and show the next question."""
         if self.phase is Phase.RATING:
-            self.session.commit(self.rating)
+            try:
+                self.session.commit(self.rating, keep_on_failure=False)
+            except SaveError as exc:
+                # Still rating, answer still pending: accepting again retries; quitting
+                # keeps the answer in the side file for the next session.
+                self.message = f"{exc}. Rate again to retry, or quit to keep it for the next session."
+                return
             self.message = self.notice = ""
             self.present()
 

@@ -1,0 +1,82 @@
+"""How the review database reports trouble: file checks, rollbacks and error messages."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+from quizlib.errors import StoreError
+
+#: How long a write waits for another session's transaction. Each transaction is short, but
+#: on a busy machine a few fsyncs queue behind each other; waiting is better than refusing
+#: an answer, and a lock held longer than this is another program's, reported as locked.
+BUSY_TIMEOUT_S = 30.0
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_file(path: Path) -> None:
+    """Refuse a directory, an unreadable file or one that is not SQLite."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise StoreError(f"{path} is a directory, not a review database")
+    try:
+        with path.open("rb") as f:
+            head = f.read(16)
+    except OSError as exc:
+        raise StoreError(f"cannot read the review database {path}: {exc.strerror}") from None
+    if head and head != SQLITE_MAGIC:
+        raise StoreError(f"{path} is not a SQLite database; refusing to touch it (move it or use --db)")
+
+
+def damaged(path: Path, detail: str) -> str:
+    """The one message for a damaged database, whichever check found it."""
+    return f"the review database {path} is damaged ({detail}); restore a backup or use --db"
+
+
+def check_intact(conn: sqlite3.Connection, path: Path) -> None:
+    """Run SQLite's ``quick_check`` (pages and records, not index contents) and refuse damage.
+
+    It reads every page once, linear in the file's size; a write to a damaged file can
+    spread the damage, so a session or an import is refused before it starts.
+
+    Raises:
+        StoreError: The check found damage.
+    """
+    try:
+        rows = conn.execute("PRAGMA quick_check(3)").fetchall()
+    except sqlite3.Error as exc:
+        raise StoreError(explain(exc, path)) from None
+    problems = [line for r in rows for line in str(r[0]).splitlines() if not line.startswith("***")]
+    if problems != ["ok"]:
+        raise StoreError(damaged(path, "; ".join(problems[:3])))
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open.
+
+    SQLite rolls back by itself on some errors (a full disk, I/O errors); a second ROLLBACK
+    then fails with "no transaction is active", which would hide the real error.
+    """
+    if conn.in_transaction:
+        # The original error is the one worth reporting.
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")  # the original error is the one worth reporting
+
+
+def explain(exc: sqlite3.Error, path: Path) -> str:
+    """A learner-facing message for a SQLite error on the database at ``path``."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return f"the review database {path} is locked by another program (tried for {BUSY_TIMEOUT_S:.0f} s)"
+    if "readonly" in text or "read-only" in text:
+        return f"the review database {path} is read-only; check its permissions or use --db"
+    if "full" in text:
+        return (
+            f"the review database {path} cannot grow: the disk (or its size limit) is full;"
+            " free space and retry"
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return damaged(path, text)
+    return f"review database {path}: {text}"
