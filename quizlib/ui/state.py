@@ -125,6 +125,7 @@ class StudyState:
     answer: str = ""
     message: str = ""
     notice: str = ""
+    _changed_for: str | None = None  # the question the "changed" notice is about
     show_help: bool = False
     help_top: int = 0
     help_step: int = 1
@@ -159,8 +160,10 @@ class StudyState:
         self.answer = ""
         self._reset_input()
         self._asked_at = self.timer()
+        if self.notice == CHANGED_NOTICE and self._changed_for != (self.question and self.question.id):
+            self.notice = ""  # it was about the question before this one
         if self.question is not None and self.session.changed(self.question):
-            self.notice = CHANGED_NOTICE
+            self.notice, self._changed_for = CHANGED_NOTICE, self.question.id
         for listener in self.listeners:
             listener()
 
