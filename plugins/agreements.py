@@ -152,7 +152,8 @@ def _conflict_note(deck: Deck, conflict: Conflict) -> str:
     names = [deck.actors[a].name if a in deck.actors else str(a) for a in _strings(conflict.value)]
     by = f" ({deck.cite(conflict.sources, short=True)})" if conflict.sources else ""
     note = " ".join(conflict.note.split())
-    return f"Other sources name {' and '.join(names)}{by}." + (f" {note}" if note else "")
+    who = "Another source names" if len(conflict.sources) == 1 else "Other sources name"
+    return f"{who} {' and '.join(names)}{by}." + (f" {note}" if note else "")
 
 
 def broker_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) -> list[Actor]:

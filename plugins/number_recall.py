@@ -146,6 +146,14 @@ def _conflict(deck: Deck, conflict: Conflict) -> str:
     return f"{line} {note}" if note else line
 
 
+def without_unit(text: str, unit: str) -> str:
+    """The answer without the figure's own unit after the number ("90 armored vehicles"):
+    the learner may echo the unit the question names."""
+    if not unit.strip():
+        return text
+    return re.sub(rf"\s+{re.escape(unit.strip())}\s*$", "", text.strip(), flags=re.IGNORECASE)
+
+
 class NumberRecall:
     """How many?"""
 
@@ -174,7 +182,7 @@ class NumberRecall:
     def grade(self, question: Question, response: Response) -> Grade:
         """Score the number; AnswerError when it is not a number."""
         k = question.key
-        given = parse_number(str(response))
+        given = parse_number(without_unit(str(response), str(question.fact.get("unit") or "")))
         result = grade_number(given, float(k["value"]), k["tolerance"], str(k["qualifier"]))
         score = result.score
         # Another source's value counts as that value, not with the primary's tolerance around

@@ -539,7 +539,7 @@ def test_agreement_terms_cite_their_own_sources_and_parties_feedback_tells_the_d
     assert "(Outlet C, p6)" in term.feedback and "Outlet A" not in term.feedback
     parties = made["parties"]
     right = tuple(parties.prompt.choices.index(n) for n in ("Armenia", "Azerbaijan"))
-    assert "Other sources name Russia and Azerbaijan (Outlet B, p4)." in qt.grade(parties, right).feedback
+    assert "Another source names Russia and Azerbaijan (Outlet B, p4)." in qt.grade(parties, right).feedback
 
 
 def test_who_set_up_a_body_is_asked_with_its_verb() -> None:
@@ -547,3 +547,9 @@ def test_who_set_up_a_body_is_asked_with_its_verb() -> None:
                   parties=["russia", "turkey"], verb="established")  # fmt: skip
     made = {q.id.rsplit("/", 1)[1]: q for q in generate(deck(center), "agreements")}
     assert made["parties"].prompt.text == "Who established the joint monitoring center?"
+
+
+def test_a_number_answered_with_its_unit_is_read() -> None:
+    figure = fact("figures", "v", value=90, unit="armored vehicles", counts="armored vehicles of the mission")
+    (q,) = generate(deck(figure), "number_recall")
+    assert TYPES["number_recall"].grade(q, "90 Armored Vehicles").score == 1.0
