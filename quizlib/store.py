@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import os
 import sqlite3
-import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any
 from quizlib.errors import StoreError
 from quizlib.migrations import MIGRATIONS, migrate
 from quizlib.records import CardRow, Review, card_from_row, review_from_row
-from quizlib.store_errors import BUSY_TIMEOUT_S, check_file, check_intact, explain, rollback
+from quizlib.store_errors import BUSY_TIMEOUT_S, check_file, check_intact, explain, rollback, while_locked
 
 #: ``fsrs.State.Review``: a graduated card (the store keeps FSRS states as JSON).
 REVIEW_STATE = 2
@@ -42,21 +41,6 @@ def _iso(value: dt.datetime | None) -> str | None:
 
 def _dt(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
-
-
-def _while_locked(step: Callable[[], object]) -> None:
-    """Run ``step``, again while another connection holds the lock it needs. SQLite does not
-    call the busy handler for every lock (switching to WAL asks for an exclusive one at
-    once), so two programs opening a new database together would otherwise fail at once."""
-    deadline = time.monotonic() + BUSY_TIMEOUT_S
-    while True:
-        try:
-            step()
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) or time.monotonic() >= deadline:
-                raise
-            time.sleep(0.05)
 
 
 class Store:
@@ -95,9 +79,9 @@ class Store:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             # Before anything writes (even switching to WAL rewrites the header).
-            _while_locked(lambda: check_intact(conn, where))
+            while_locked(lambda: check_intact(conn, where))
             if str(where) != ":memory:":
-                _while_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
+                while_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             migrate(conn, str(where))

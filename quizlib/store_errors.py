@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from quizlib.errors import StoreError
@@ -80,3 +82,18 @@ def explain(exc: sqlite3.Error, path: Path) -> str:
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return damaged(path, text)
     return f"review database {path}: {text}"
+
+
+def while_locked(step: Callable[[], object]) -> None:
+    """Run ``step``, again while another connection holds the lock it needs. SQLite does not
+    call the busy handler for every lock (switching to WAL asks for an exclusive one at
+    once), so two programs opening a new database together would otherwise fail at once."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)

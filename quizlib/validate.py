@@ -37,7 +37,7 @@ from quizlib.model import (
     Source,
 )
 from quizlib.value_checks import check_no_repeats, check_setting_ranges, check_text, whole_number
-from quizlib.yamlsafe import YMap, YSeq
+from quizlib.yamlsafe import YMap, YSeq, item_marks_of, items_of, without_key
 
 F = FieldKind
 
@@ -218,7 +218,7 @@ class Validator:
         settings_raw = meta_raw.get("settings") if isinstance(meta_raw, YMap) else None
         meta_fields = {k: v for k, v in DECK_FIELDS.items() if k != "settings"}
         if isinstance(meta_raw, YMap) and "settings" in meta_raw:
-            meta_raw = _without(meta_raw, "settings")
+            meta_raw = without_key(meta_raw, "settings")
         meta = self.entry(meta_raw, root.where("deck"), meta_fields, "deck") if "deck" in root else None
         if "deck" not in root:
             self.add((1, 1), "missing the 'deck' mapping (id, title, ...)")
@@ -303,7 +303,7 @@ class Validator:
             self.add(root.where(section.name), f"{section.name} must be a list of entries")
             return
         for entry, item in zip(
-            self._raw_entries(root, section.name, fields), _items(root, section.name), strict=False
+            self._raw_entries(root, section.name, fields), items_of(root, section.name), strict=False
         ):
             if entry is None:
                 continue
@@ -330,9 +330,12 @@ class Validator:
     ) -> Iterable[dict[str, Any] | None]:
         plain = {k: v for k, v in fields.items() if k != "conflicts"}
         seen: dict[str, int] = {}
-        for item, where in zip(_items(root, name), _item_marks(root, name), strict=True):
+        for item, where in zip(items_of(root, name), item_marks_of(root, name), strict=True):
             entry = self.entry(
-                _without(item, "conflicts") if isinstance(item, YMap) else item, where, plain, f"{name} entry"
+                without_key(item, "conflicts") if isinstance(item, YMap) else item,
+                where,
+                plain,
+                f"{name} entry",
             )
             ident = entry.get("id") if entry else None
             if isinstance(ident, str):
@@ -366,7 +369,7 @@ class Validator:
             }
             raw_value = item.get("value") if isinstance(item, YMap) else None
             entry = self.entry(
-                _without(item, "value") if isinstance(item, YMap) else item,
+                without_key(item, "value") if isinstance(item, YMap) else item,
                 at,
                 {k: v for k, v in schema.items() if k != "value"},
                 "conflict",
@@ -386,25 +389,3 @@ class Validator:
             value = self.value(target, raw_value, item.where("value"), "value")
             cites = tuple(self.citation(c, item.where("sources")) for c in entry.get("sources", ()))
             yield Conflict(entry["field"], value, cites, entry.get("note", ""))
-
-
-def _items(root: YMap, name: str) -> list[Any]:
-    raw = root.get(name)
-    return list(raw) if isinstance(raw, YSeq) else []
-
-
-def _item_marks(root: YMap, name: str) -> list[tuple[int, int]]:
-    raw = root.get(name)
-    return list(raw.item_marks) if isinstance(raw, YSeq) else []
-
-
-def _without(item: YMap, key: str) -> YMap:
-    """A copy of a positioned mapping without one key (checked separately)."""
-    if key not in item:
-        return item
-    copy = YMap(item.mark)
-    for k, v in item.items():
-        if k != key:
-            copy[k] = v
-            copy.key_marks[k] = item.key_marks.get(k, item.mark)
-    return copy

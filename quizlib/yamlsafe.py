@@ -228,3 +228,27 @@ class _MissingType:
 
 
 _Missing: Any = _MissingType()
+
+
+def items_of(root: YMap, name: str) -> list[Any]:
+    """The items of the list under ``name`` (empty when it is missing or not a list)."""
+    raw = root.get(name)
+    return list(raw) if isinstance(raw, YSeq) else []
+
+
+def item_marks_of(root: YMap, name: str) -> list[tuple[int, int]]:
+    """Where each item of the list under ``name`` starts."""
+    raw = root.get(name)
+    return list(raw.item_marks) if isinstance(raw, YSeq) else []
+
+
+def without_key(item: YMap, key: str) -> YMap:
+    """A copy of a positioned mapping without one key (checked separately)."""
+    if key not in item:
+        return item
+    copy = YMap(item.mark)
+    for k, v in item.items():
+        if k != key:
+            copy[k] = v
+            copy.key_marks[k] = item.key_marks.get(k, item.mark)
+    return copy
