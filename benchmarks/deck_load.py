@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from quizlib.deck import deck_to_dict, load_deck
+from quizlib.deckfile.load import deck_to_dict, load_deck
 from quizlib.plugins import get_plugin_manager
 
 

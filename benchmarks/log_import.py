@@ -33,8 +33,8 @@ with open(path, newline="", encoding="utf-8") as f:
         for _ in csv.reader(f):
             pass
     else:
-        from quizlib.logio import import_reviews, read_csv
-        from quizlib.store import Store
+        from quizlib.exchange.reviewlog import import_reviews, read_csv
+        from quizlib.store.store import Store
         with Store.open(db) as store:
             import_reviews(store, read_csv(f))
 print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

@@ -1,6 +1,6 @@
 """Which grade → rating policy schedules a partial-credit learner best?
 
-The simulated learner (quizlib.simulation): true memory follows FSRS-6 with the default
+The simulated learner (quizlib.srs.simulation): true memory follows FSRS-6 with the default
 parameters, and the scheduler uses the same parameters with desired retention 0.9, so only
 the ratings differ between policies. Each question has K parts (events to order, digits of a
 figure, parts of a name). At a review the learner recalls the fact with FSRS's probability R;
@@ -23,8 +23,8 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quizlib.optimize import DEFAULT_PARAMETERS
-from quizlib.simulation import simulate_learner
+from quizlib.srs.optimize import DEFAULT_PARAMETERS
+from quizlib.srs.simulation import simulate_learner
 
 Policy = Callable[[float], int]
 

@@ -7,9 +7,9 @@ varied wording drawn from a fixed vocabulary, half the events dated in their own
 drafted events are, 60 actors of both kinds, a few agreements),
 generates its questions with the built-in question types and prints the best of --repeat
 runs of:
-  generate   quizlib.questions.generate_questions (the baseline: what every command pays)
+  generate   quizlib.study.questions.generate_questions (the baseline: what every command pays)
   answers    finding every question's answer (answer_of; grading probes for most types)
-  lint       quizlib.question_lint.find_flaws including the answers, its caches emptied
+  lint       quizlib.questionlint.lint.find_flaws including the answers, its caches emptied
              before each run
 It also prints how many flaws the lint found (the synthetic decks are not written to be
 fair: random speakers and distractors). The lint should grow roughly linearly with the
@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from quizlib import question_lint, textmatch
-from quizlib.deck import load_deck
+from quizlib.deckfile.load import load_deck
 from quizlib.plugins import get_plugin_manager
-from quizlib.question_lint import answers_of, find_flaws
-from quizlib.questions import generate_questions
+from quizlib.questionlint.lint import answers_of, find_flaws
+from quizlib.study.questions import generate_questions
 
 SYLLABLES = ("ka", "ro", "mi", "tan", "vel", "so", "dri", "pen", "lu", "gor", "ash", "nei", "bor", "tis")
 #: A vocabulary of 3,000 made-up words used with Zipf-like frequencies, as prose is: a few

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from quizlib.store import Store
+from quizlib.store.store import Store
 
 STATE = '{"state": 2, "stability": 3.1, "difficulty": 5.2}'
 

@@ -20,8 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from quizlib.logio import import_reviews, read_csv
-from quizlib.optimize import (
+from quizlib.exchange.reviewlog import import_reviews, read_csv
+from quizlib.srs.optimize import (
     DEFAULT_PARAMETERS,
     LoggedReview,
     Scores,
@@ -33,8 +33,8 @@ from quizlib.optimize import (
     score,
     split_by_time,
 )
-from quizlib.simulation import simulate_learner
-from quizlib.store import Store
+from quizlib.srs.simulation import simulate_learner
+from quizlib.store.store import Store
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "review-log-sample.csv"
 

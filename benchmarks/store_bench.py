@@ -28,9 +28,9 @@ from pathlib import Path
 from quizlib import Rating
 from quizlib.model import Deck, Fact
 from quizlib.plugins import get_plugin_manager
-from quizlib.scheduling import SchedulerSettings, Scheduling, due_of
-from quizlib.session import Session, SessionOptions
-from quizlib.store import Store
+from quizlib.srs.scheduling import SchedulerSettings, Scheduling, due_of
+from quizlib.store.store import Store
+from quizlib.study.session import Session, SessionOptions
 
 NOW = dt.datetime(2025, 6, 1, 9, tzinfo=dt.UTC)
 

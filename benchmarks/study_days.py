@@ -5,7 +5,7 @@ Usage: python benchmarks/study_days.py [--days 60] [--cards 150,40,20] [--new 10
 
 A simulated learner whose memory follows the scheduler's FSRS model studies a synthetic
 deck (basic cards, two-gap clozes, choices; --cards gives their numbers) at the local
-times of quizlib.day_simulation.SESSION_TIMES (02:30, 03:59, 04:01, 23:30 ...), from
+times of quizlib.study.day_simulation.SESSION_TIMES (02:30, 03:59, 04:01, 23:30 ...), from
 --start for --days days (the default crosses the spring DST change in Berlin). Prints the
 sessions, answers, review-card answers, the realised retention of review cards (about the
 desired 0.90 when cards are asked on their due study day; less when they wait) and every
@@ -21,10 +21,10 @@ import tempfile
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from quizlib.day_simulation import SESSION_TIMES, deck_text, simulate_days
-from quizlib.deck import load_deck
+from quizlib.deckfile.load import load_deck
 from quizlib.plugins import get_plugin_manager
-from quizlib.store import Store
+from quizlib.store.store import Store
+from quizlib.study.day_simulation import SESSION_TIMES, deck_text, simulate_days
 
 
 def main() -> None:

@@ -14,11 +14,20 @@ from quizlib.safepath import drop_current_directory
 drop_current_directory()  # before anything below imports a third-party module
 
 
-from quizlib.answers import MULTI_HINT, grade_picks
 from quizlib.dates import PartialDate, Precision
-from quizlib.datetext import grade_date, parse_date_answer
-from quizlib.deck import load_deck
+from quizlib.deckfile.load import load_deck
 from quizlib.errors import AnswerError, DeckError, PluginError, Problem, QuizError, StoreError, UsageError
+from quizlib.grading.answers import MULTI_HINT, grade_picks
+from quizlib.grading.dates import grade_date, parse_date_answer
+from quizlib.grading.names import allowed_typos, edit_distance, match_name, name_forms, normalise
+from quizlib.grading.numbers import (
+    accepted_range,
+    format_number,
+    grade_number,
+    grade_number_text,
+    parse_number,
+)
+from quizlib.grading.textmatch import word_overlap
 from quizlib.hookspecs import hookimpl
 from quizlib.model import (
     Actor,
@@ -40,11 +49,8 @@ from quizlib.model import (
     Source,
     question_id,
 )
-from quizlib.names import allowed_typos, edit_distance, match_name, name_forms, normalise
-from quizlib.numbers import accepted_range, format_number, grade_number, grade_number_text, parse_number
 from quizlib.plugins import get_plugin_manager
-from quizlib.questions import answer_of
-from quizlib.textmatch import word_overlap
+from quizlib.study.questions import answer_of
 
 __version__ = "0.1.0"
 

@@ -23,7 +23,7 @@ PROGRAM = "quizlib"
 
 def deck_names(prefix: str, **_: Any) -> list[str]:
     """Bundled deck names and ``*.yaml`` files matching what is typed."""
-    from quizlib.deck import bundled_decks
+    from quizlib.deckfile.load import bundled_decks
 
     names = [name for name, _ in bundled_decks()]
     folder = Path(os.path.dirname(prefix) or ".")
@@ -61,8 +61,8 @@ def question_types(prefix: str, **_: Any) -> list[str]:
 
 def deck_ids(prefix: str, parsed_args: argparse.Namespace, **_: Any) -> list[str]:
     """Deck ids in the review database (never creating one) and the bundled deck names."""
-    from quizlib.deck import bundled_decks
-    from quizlib.store import Store
+    from quizlib.deckfile.load import bundled_decks
+    from quizlib.store.store import Store
 
     known = {name for name, _ in bundled_decks()}
     try:

@@ -27,7 +27,7 @@ import pluggy
 from quizlib import hookspecs
 from quizlib.errors import PluginError
 from quizlib.model import Field, FieldKind, Grade, Question, QuestionType, Rating, Section
-from quizlib.rating import default_rating
+from quizlib.srs.rating import default_rating
 
 ENTRY_POINT_GROUP = "quizlib"
 BUILTIN_PACKAGE = "quizlib_plugins"
@@ -91,7 +91,7 @@ class PluginHost:
         """The rating to suggest for a graded answer (a plugin may override the policy).
 
         ``attempted`` says the learner typed an answer to a self-rated card
-        (see :func:`quizlib.rating.default_rating`).
+        (see :func:`quizlib.srs.rating.default_rating`).
         """
         try:
             result = self.pm.hook.suggest_rating(question=question, grade=grade)

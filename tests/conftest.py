@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from quizlib.plugins import PluginHost, get_plugin_manager
-from quizlib.store import Store
+from quizlib.store.store import Store
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""A small in-memory stand-in for quizlib.session.Session, for testing the user interfaces.
+"""A small in-memory stand-in for quizlib.study.session.Session, for testing the user interfaces.
 
 It implements the interface the UIs use (current, deck_of, progress, submit, commit,
 can_undo, undo, skip, bury, summary) with a fixed queue and a trivial grader, and
@@ -14,8 +14,8 @@ from typing import Any
 
 from quizlib.errors import AnswerError
 from quizlib.model import Citation, Deck, Fact, Grade, Prompt, PromptKind, Question, Rating, Response, Source
-from quizlib.rating import default_rating
-from quizlib.session import Pending, Progress, Summary, TypeStats
+from quizlib.srs.rating import default_rating
+from quizlib.study.session import Pending, Progress, Summary, TypeStats
 
 NOW = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
 INTERVALS = {

@@ -16,8 +16,8 @@ import lint_probe
 
 from quizlib import get_plugin_manager, load_deck
 from quizlib.plugins import PluginHost
-from quizlib.question_lint import find_flaws
-from quizlib.questions import generate_questions
+from quizlib.questionlint.lint import find_flaws
+from quizlib.study.questions import generate_questions
 
 HEAD = """\
 quizlib: 1

@@ -10,7 +10,7 @@ import pytest
 
 from quizlib import Deck, Question, answer_of, load_deck
 from quizlib.plugins import PluginHost
-from quizlib.questions import generate_questions
+from quizlib.study.questions import generate_questions
 
 DECK = """\
 quizlib: 1

@@ -8,11 +8,11 @@ import re
 import pytest
 
 from quizlib import PartialDate, get_plugin_manager, load_deck
-from quizlib.deck import resolve_deck
-from quizlib.lint import lint_deck
+from quizlib.deckfile.lint import lint_deck
+from quizlib.deckfile.load import resolve_deck
 from quizlib.model import Deck
-from quizlib.question_lint import lint_questions
-from quizlib.questions import generate_questions
+from quizlib.questionlint.lint import lint_questions
+from quizlib.study.questions import generate_questions
 
 LOCATION = re.compile(r"^p\d+(-\d+)?$")
 

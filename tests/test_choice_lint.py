@@ -1,4 +1,4 @@
-"""The question lint's checks of choices and speakers (:mod:`quizlib.choice_lint`): each flaw
+"""The question lint's checks of choices and speakers (:mod:`quizlib.questionlint.choices`): each flaw
 is found, fair questions are left alone."""
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import pytest
 from quizlib import fileio
 from quizlib.cli import main
 from quizlib.didyoumean import close_matches, unknown_names
-from quizlib.store import Store
+from quizlib.store.store import Store
 
 MISSING_DIR_COMMANDS = [
     ["new", "{out}/deck.yaml"],

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from quizlib import load_deck
-from quizlib.logio import replay_history
+from quizlib.exchange.reviewlog import replay_history
 from quizlib.plugins import get_plugin_manager
-from quizlib.scheduling import SchedulerSettings, Scheduling
-from quizlib.store import Store
+from quizlib.srs.scheduling import SchedulerSettings, Scheduling
+from quizlib.store.store import Store
 
 DECK = """\
 quizlib: 1
@@ -32,8 +32,8 @@ WORKER = textwrap.dedent(
     from quizlib import Rating, load_deck
     from quizlib.clock import system_clock
     from quizlib.plugins import get_plugin_manager
-    from quizlib.session import Session, SessionOptions
-    from quizlib.store import Store
+    from quizlib.study.session import Session, SessionOptions
+    from quizlib.store.store import Store
 
     deck_path, db, seed, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
     host = get_plugin_manager(entry_points=False)
@@ -93,7 +93,7 @@ def test_burying_a_card_keeps_an_answer_saved_by_another_session(tmp_path: Path)
     moment this one looked at the card and the moment it buries it is not undone."""
     import datetime as dt
 
-    from quizlib.store import CardRow, Review
+    from quizlib.store.store import CardRow, Review
 
     now = dt.datetime(2024, 1, 15, 9, tzinfo=dt.UTC)
     db = tmp_path / "q.db"

@@ -9,8 +9,8 @@ import pytest
 
 from quizlib.cli import main
 from quizlib.errors import StoreError
-from quizlib.logio import import_csv_text
-from quizlib.store import Review, Store
+from quizlib.exchange.reviewlog import import_csv_text
+from quizlib.store.store import Review, Store
 
 T0 = dt.datetime(2024, 1, 15, 9, tzinfo=dt.UTC)
 CSV = "card_id,review_time,review_rating,review_duration\n1,2024-01-15T09:00:00,3,100\n"

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from quizlib import load_deck
-from quizlib.day_simulation import SESSION_TIMES, deck_text, simulate_days
 from quizlib.plugins import PluginHost
-from quizlib.store import Store
+from quizlib.store.store import Store
+from quizlib.study.day_simulation import SESSION_TIMES, deck_text, simulate_days
 
 
 @pytest.mark.parametrize(

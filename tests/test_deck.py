@@ -10,7 +10,7 @@ import pytest
 
 from quizlib import DeckError, Field, FieldKind, Section, load_deck
 from quizlib.cli import main
-from quizlib.deck import deck_from_dict, deck_to_dict
+from quizlib.deckfile.load import deck_from_dict, deck_to_dict
 
 LOCATED = re.compile(r"^.+:\d+:\d+: .+$")
 

@@ -10,9 +10,9 @@ import pytest
 
 from quizlib import Deck, Fact, PartialDate, Question, load_deck
 from quizlib.cli import main
-from quizlib.lint import unknown_skips
+from quizlib.deckfile.lint import unknown_skips
 from quizlib.plugins import PluginHost
-from quizlib.questions import generate_questions
+from quizlib.study.questions import generate_questions
 
 DECK = """\
 quizlib: 1

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizlib import DeckError, Field, FieldKind, Section
-from quizlib.deck import parse_deck, read_text
+from quizlib.deckfile.load import parse_deck, read_text
 
 NOTES = Section(
     "notes",
@@ -29,7 +29,7 @@ texts = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\ufeff\x85"),
     min_size=1,
     max_size=40,
-)
+).filter(lambda t: t.strip())  # a blank required text is an error, tested elsewhere
 dates = (
     st.dates()
     .filter(lambda d: d.year >= 1000)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from quizlib import PartialDate, load_deck
 from quizlib.cli import main
-from quizlib.deck import parse_deck
+from quizlib.deckfile.load import parse_deck
 from quizlib.draft import Article, draft_deck
 from quizlib.draft.dates import find_dates
 from quizlib.draft.figures import find_figures

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizlib import PartialDate
-from quizlib.deck import parse_deck
+from quizlib.deckfile.load import parse_deck
 from quizlib.draft import Article, draft_deck
 from quizlib.plugins import get_plugin_manager
 

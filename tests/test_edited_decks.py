@@ -12,8 +12,8 @@ import pytest
 from quizlib import Rating, load_deck
 from quizlib.cli import main
 from quizlib.plugins import PluginHost
-from quizlib.session import Session
-from quizlib.store import Store
+from quizlib.store.store import Store
+from quizlib.study.session import Session
 from quizlib.ui.state import CHANGED_NOTICE, StudyState
 
 T0 = dt.datetime(2024, 1, 15, 9, tzinfo=dt.UTC)

@@ -21,9 +21,9 @@ from quizlib.clock import local_day, next_day_start, parse_now, system_clock
 from quizlib.errors import UsageError
 from quizlib.model import Deck
 from quizlib.plugins import PluginHost, get_plugin_manager
-from quizlib.scheduling import SchedulerSettings, Scheduling
-from quizlib.session import Session, SessionOptions
-from quizlib.store import Store
+from quizlib.srs.scheduling import SchedulerSettings, Scheduling
+from quizlib.store.store import Store
+from quizlib.study.session import Session, SessionOptions
 
 T0 = dt.datetime(2024, 1, 15, 9, 0, tzinfo=dt.UTC)
 DECK = """\
@@ -201,15 +201,14 @@ KILL_SCRIPT = textwrap.dedent(
     import random, sys, datetime as dt
     from quizlib import load_deck
     from quizlib.plugins import get_plugin_manager
-    from quizlib.session import Session
-    from quizlib.store import Store
+    from quizlib.study.session import Session, SessionOptions
+    from quizlib.store.store import Store
     host = get_plugin_manager(entry_points=False)
     deck = load_deck(sys.argv[1], sections=host.sections, cache_dir=None)
     store = Store.open(sys.argv[2])
     clock = lambda: dt.datetime.now(dt.UTC)
     while True:
-        s = Session.start(store, [deck], host, clock=clock, rng=random.Random(), options=__import__(
-            "quizlib.session").session.SessionOptions(cram=True))
+        s = Session.start(store, [deck], host, clock=clock, rng=random.Random(), options=SessionOptions(cram=True))
         while s.current is not None:
             s.submit("x")
             s.commit()
@@ -304,7 +303,7 @@ def test_random_answers_and_undos_match_a_replay(
 
 
 def test_locked_database_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import quizlib.store as store_module
+    import quizlib.store.store as store_module
 
     path = tmp_path / "locked.db"
     Store.open(path).close()

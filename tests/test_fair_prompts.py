@@ -30,7 +30,7 @@ from quizlib import (
     get_plugin_manager,
     normalise,
 )
-from quizlib.answers import parse_answer
+from quizlib.grading.answers import parse_answer
 
 HOST = get_plugin_manager(entry_points=False)
 TYPES = HOST.question_types

@@ -34,7 +34,7 @@ from quizlib import (
     parse_number,
 )
 from quizlib.plugins import PluginHost
-from quizlib.questions import generate_questions
+from quizlib.study.questions import generate_questions
 from quizlib.ui.render import source_line
 
 HOST = get_plugin_manager(entry_points=False)

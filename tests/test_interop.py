@@ -12,7 +12,7 @@ import pytest
 
 from quizlib import load_deck
 from quizlib.cli import main
-from quizlib.interop import html_to_text
+from quizlib.exchange.anki import html_to_text
 from quizlib.plugins import PluginHost
 
 DECK = """\

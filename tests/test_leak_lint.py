@@ -1,4 +1,4 @@
-"""The question lint's cross-question leaks (``answer shown elsewhere``, quizlib.leak_lint)."""
+"""The question lint's cross-question leaks (``answer shown elsewhere``, quizlib.questionlint.leaks)."""
 
 from __future__ import annotations
 

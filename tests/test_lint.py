@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from quizlib import Field, FieldKind, Section, load_deck
-from quizlib.lint import lint_deck
-from quizlib.schema import deck_schema
+from quizlib.deckfile.jsonschema import deck_schema
+from quizlib.deckfile.lint import lint_deck
 
 FIGS = Section(
     "figs",

@@ -9,8 +9,8 @@ import pytest
 
 from quizlib.cli import main
 from quizlib.errors import QuizError
-from quizlib.logio import import_csv_text
-from quizlib.store import Store
+from quizlib.exchange.reviewlog import import_csv_text
+from quizlib.store.store import Store
 
 NOW = dt.datetime(2024, 3, 2, 12, tzinfo=dt.UTC)
 HEADER = "card_id,review_time,review_rating,review_duration\n"

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from quizlib.cli import main
 from quizlib.errors import QuizError
-from quizlib.logio import export_csv, import_csv_text
-from quizlib.store import Store
+from quizlib.exchange.reviewlog import export_csv, import_csv_text
+from quizlib.store.store import Store
 
 T0 = dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC)
 HEADER = "card_id,review_rating,review_time,review_duration\n"

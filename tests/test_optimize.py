@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from quizlib.errors import QuizError
-from quizlib.optimize import (
+from quizlib.srs.optimize import (
     DEFAULT_PARAMETERS,
     MIN_ITEMS,
     NotEnoughReviews,
@@ -25,7 +25,7 @@ from quizlib.optimize import (
     split_by_time,
     study_day,
 )
-from quizlib.recall_metrics import Outcome, auc, bin_key, log_loss, rmse_bins, sm2_interval, sm2_recall
+from quizlib.srs.recall_metrics import Outcome, auc, bin_key, log_loss, rmse_bins, sm2_interval, sm2_recall
 
 #: A learner who forgets faster than the defaults assume (parameters fitted to a real log).
 FORGETFUL = (
@@ -163,7 +163,7 @@ def test_missing_fsrs_rs_python_says_how_to_install_it(monkeypatch: pytest.Monke
 
 
 def test_fitting_a_forgetful_learner_beats_the_defaults_on_their_newest_reviews() -> None:
-    from quizlib.simulation import simulate_learner
+    from quizlib.srs.simulation import simulate_learner
 
     log = simulate_learner(
         FORGETFUL, rng=random.Random(7), days=120, new_per_day=10, scheduler_parameters=DEFAULT_PARAMETERS

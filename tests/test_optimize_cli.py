@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from quizlib.cli import main
-from quizlib.optimize import DEFAULT_PARAMETERS
-from quizlib.params_store import parameters_for
-from quizlib.simulation import simulate_learner
-from quizlib.store import Store
+from quizlib.srs.optimize import DEFAULT_PARAMETERS
+from quizlib.srs.simulation import simulate_learner
+from quizlib.store.parameters import parameters_for
+from quizlib.store.store import Store
 
 pytest.importorskip("fsrs_rs_python")
 

@@ -216,7 +216,7 @@ def logged(tmp_path: Path) -> int:
 
 
 def test_study_plain_through_a_pipe_saves_what_was_rated_and_survives_a_restart(tmp_path: Path) -> None:
-    pytest.importorskip("quizlib.session")
+    pytest.importorskip("quizlib.study.session")
     # Reveal and accept twice, undo the second, quit.
     done = study(tmp_path, "\n\nYerevan\n\n:u\n:q\n", "--seed", "3")
     assert done.returncode == 0, done.stderr
@@ -231,7 +231,7 @@ def test_study_plain_through_a_pipe_saves_what_was_rated_and_survives_a_restart(
 
 
 def test_study_rejects_an_unknown_question_type(tmp_path: Path) -> None:
-    pytest.importorskip("quizlib.session")
+    pytest.importorskip("quizlib.study.session")
     done = study(tmp_path, "", "--type", "no-such-type")
     assert done.returncode == 2 and "no question type 'no-such-type'" in done.stderr
 

@@ -28,7 +28,7 @@ from quizlib import (
     hookimpl,
     question_id,
 )
-from quizlib.questions import generate_questions
+from quizlib.study.questions import generate_questions
 
 PLUGIN_SOURCE = """
 from quizlib import Field, FieldKind, Grade, Prompt, PromptKind, Question, Section, hookimpl, question_id

@@ -1,4 +1,4 @@
-"""The question lint (:mod:`quizlib.question_lint`): answers given away, timelines that do
+"""The question lint (:mod:`quizlib.questionlint.lint`): answers given away, timelines that do
 not order, duplicates, the report's shape, third-party types, and properties.
 
 The decks are written here and the questions come from the test-only ``probe`` type
@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from lint_helpers import Lint, P, kinds, linter, probe_host, write_probes
 
 from quizlib import load_deck
-from quizlib.question_lint import lint_questions
-from quizlib.questions import generate_questions
+from quizlib.questionlint.lint import lint_questions
+from quizlib.study.questions import generate_questions
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ import pytest
 from lint_helpers import HEAD, P, flaws, probe_host, write_probes
 
 from quizlib import Answer, Deck, Question, hookimpl, load_deck
-from quizlib.question_lint import find_flaws, lint_questions
-from quizlib.questions import generate_questions
+from quizlib.questionlint.lint import find_flaws, lint_questions
+from quizlib.study.questions import generate_questions
 
 
 def test_problems_are_located_at_the_fact(tmp_path: Path) -> None:

@@ -34,9 +34,9 @@ from quizlib import (
     parse_number,
     question_id,
 )
-from quizlib.answers import parse_answer
-from quizlib.numbers import grade_number
-from quizlib.questions import generate_questions
+from quizlib.grading.answers import parse_answer
+from quizlib.grading.numbers import grade_number
+from quizlib.study.questions import generate_questions
 
 BUNDLED = Path(__file__).parent.parent / "decks" / "karabakh.yaml"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from quizlib.cli import main
+from quizlib.draft.reviewedit import DraftFile, EditError, atomic_write
 from quizlib.plugins import get_plugin_manager
-from quizlib.reviewedit import DraftFile, EditError, atomic_write
 
 ARTICLE = """\
 Peacekeepers leave the valley

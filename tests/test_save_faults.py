@@ -17,9 +17,9 @@ from quizlib import load_deck
 from quizlib.cli import main
 from quizlib.errors import StoreError
 from quizlib.plugins import PluginHost
-from quizlib.saving import SaveError, pending_path
-from quizlib.session import Session
-from quizlib.store import Review, Store
+from quizlib.store.store import Review, Store
+from quizlib.study.saving import SaveError, pending_path
+from quizlib.study.session import Session
 
 DECK = """\
 quizlib: 1

@@ -12,8 +12,8 @@ from quizlib import load_deck
 from quizlib.cli import main
 from quizlib.errors import UsageError
 from quizlib.plugins import PluginHost
-from quizlib.session import Session
-from quizlib.store import Store
+from quizlib.store.store import Store
+from quizlib.study.session import Session
 
 T0 = dt.datetime(2024, 1, 15, 9, tzinfo=dt.UTC)
 

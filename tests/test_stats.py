@@ -11,9 +11,9 @@ import pytest
 from quizlib import Rating
 from quizlib.cli import main
 from quizlib.commands.stats import heatmap, render
-from quizlib.scheduling import Scheduling
-from quizlib.stats import compute, streak, true_retention
-from quizlib.store import CardRow, Review
+from quizlib.srs.scheduling import Scheduling
+from quizlib.store.store import CardRow, Review
+from quizlib.study.stats import compute, streak, true_retention
 
 NOW = dt.datetime(2024, 5, 10, 12, tzinfo=dt.UTC)
 

@@ -17,10 +17,10 @@ from quizlib import Rating, load_deck
 from quizlib.clock import local_day, local_zone, next_day_start, this_day_start
 from quizlib.model import Deck, PromptKind
 from quizlib.plugins import PluginHost
-from quizlib.scheduling import Scheduling, due_of, is_review_state
-from quizlib.session import Session, SessionOptions
-from quizlib.stats import compute
-from quizlib.store import REVIEW_STATE, Store
+from quizlib.srs.scheduling import Scheduling, due_of, is_review_state
+from quizlib.store.store import REVIEW_STATE, Store
+from quizlib.study.session import Session, SessionOptions
+from quizlib.study.stats import compute
 
 BERLIN = ZoneInfo("Europe/Berlin")
 T0 = dt.datetime(2024, 1, 15, 9, 0, tzinfo=dt.UTC)
@@ -264,8 +264,8 @@ def test_failed_question_comes_back_reshuffled_and_not_next(
 
 
 def test_limited_session_lists_due_cards_until_enough_are_askable(store: Store) -> None:
-    from quizlib.day_queue import _due_ids
-    from quizlib.store import CardRow
+    from quizlib.store.store import CardRow
+    from quizlib.study.queue import _due_ids
 
     for n in range(1000):
         due = T0 - dt.timedelta(hours=1000 - n)  # q0 is the most overdue

@@ -26,7 +26,7 @@ from quizlib.plugins import get_plugin_manager
 from quizlib.ui import helpscreen
 
 pexpect = pytest.importorskip("pexpect")
-pytest.importorskip("quizlib.session", reason="the session engine is not installed")
+pytest.importorskip("quizlib.study.session", reason="the session engine is not installed")
 
 pytestmark = pytest.mark.slow
 

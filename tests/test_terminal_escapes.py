@@ -26,7 +26,7 @@ RAW = ("\x1b", "\x07", "\x9b", "\u202e")
 def _unchecked(monkeypatch: pytest.MonkeyPatch) -> None:
     """Let the hostile text through `check` (which refuses it), as a deck cached before that
     check or text a plugin builds would: the output paths must be safe on their own."""
-    monkeypatch.setattr("quizlib.validate.check_text", lambda *args: True)
+    monkeypatch.setattr("quizlib.deckfile.validate.check_text", lambda *args: True)
 
 
 def deck(tmp_path: Path) -> Path:

@@ -1,7 +1,7 @@
 """``quizlib check``: validate decks; exit 0 when valid, 1 when not.
 
-``--strict`` adds the deck lint (:mod:`quizlib.lint`) and the question lint
-(:mod:`quizlib.question_lint`); ``--questions`` lists every question with its answer and
+``--strict`` adds the deck lint (:mod:`quizlib.deckfile.lint`) and the question lint
+(:mod:`quizlib.questionlint.lint`); ``--questions`` lists every question with its answer and
 flaws for review. Plain ``check`` output is a contract other tools read: keep it as it is.
 """
 
@@ -15,14 +15,14 @@ from collections import Counter
 from quizlib.commands.common import SubParsers, load_host, plugin_options
 from quizlib.commands.show import question_lines
 from quizlib.completion import attach, deck_names
-from quizlib.deck import load_deck, resolve_deck
+from quizlib.deckfile.lint import lint_deck, unknown_skips
+from quizlib.deckfile.load import load_deck, resolve_deck
 from quizlib.errors import DeckError, Problem
-from quizlib.lint import lint_deck, unknown_skips
-from quizlib.lint_context import Flaw
 from quizlib.model import Deck, Question
 from quizlib.plugins import PluginHost
-from quizlib.question_lint import answers_of, find_flaws, lint_questions
-from quizlib.questions import generate_questions
+from quizlib.questionlint.context import Flaw
+from quizlib.questionlint.lint import answers_of, find_flaws, lint_questions
+from quizlib.study.questions import generate_questions
 from quizlib.wording import plural
 
 DESCRIPTION = """\

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from quizlib.dates import PartialDate
-from quizlib.deck import bundled_decks, load_deck, refuse_shared_ids, resolve_deck
+from quizlib.deckfile.load import bundled_decks, load_deck, refuse_shared_ids, resolve_deck
 from quizlib.didyoumean import unknown_names
 from quizlib.errors import AnswerError, DeckError, Problem, UsageError
 from quizlib.model import Deck
 from quizlib.plugins import PluginHost, get_plugin_manager
-from quizlib.store import Store
+from quizlib.store.store import Store
 
 SubParsers = Any  # argparse's _SubParsersAction is private; typed loosely on purpose
 
@@ -88,7 +88,7 @@ def date_option(text: str) -> PartialDate:
     Raises:
         argparse.ArgumentTypeError: With what forms are accepted.
     """
-    from quizlib.datetext import parse_date_answer
+    from quizlib.grading.dates import parse_date_answer
 
     try:
         return parse_date_answer(text)

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from quizlib.commands.common import SubParsers, load_host
-from quizlib.deck import bundled_decks, load_deck
+from quizlib.deckfile.load import bundled_decks, load_deck
 from quizlib.errors import DeckError
 from quizlib.wording import plural
 

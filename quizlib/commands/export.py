@@ -8,9 +8,9 @@ import sys
 
 from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_options
 from quizlib.completion import attach, deck_names
+from quizlib.exchange.anki import to_card, to_tsv, write_apkg
 from quizlib.fileio import write_text_atomic, write_with
-from quizlib.interop import to_card, to_tsv, write_apkg
-from quizlib.questions import generate_questions
+from quizlib.study.questions import generate_questions
 from quizlib.wording import plural
 
 

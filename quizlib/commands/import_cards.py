@@ -10,8 +10,8 @@ import yaml
 
 from quizlib.commands.common import SubParsers
 from quizlib.errors import UsageError
+from quizlib.exchange.anki import tsv_to_deck
 from quizlib.fileio import write_text_atomic
-from quizlib.interop import tsv_to_deck
 from quizlib.wording import plural
 
 

@@ -10,9 +10,9 @@ from quizlib.clock import system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.completion import attach, deck_ids
 from quizlib.errors import QuizError, StoreError, UsageError
+from quizlib.exchange.reviewlog import export_csv, import_reviews, read_csv
 from quizlib.fileio import atomic_text
-from quizlib.logio import export_csv, import_reviews, read_csv
-from quizlib.store import Store
+from quizlib.store.store import Store
 from quizlib.wording import plural
 
 

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from quizlib.commands.common import SubParsers, date_option, load_host, plugin_options, yaml_scalar
-from quizlib.coreschema import SLUG_RE
 from quizlib.dates import PartialDate
+from quizlib.deckfile.fields import SLUG_RE
 from quizlib.errors import UsageError
 from quizlib.fileio import write_text_atomic
 from quizlib.model import Section

@@ -7,13 +7,13 @@ import argparse
 from quizlib.clock import local_zone, system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.completion import attach, deck_ids
-from quizlib.logio import replay
-from quizlib.optimize import DEFAULT_PARAMETERS, LoggedReview, build_items, fit_and_check
-from quizlib.params_store import parameters_for, save_parameters, scope_for, undo_parameters
-from quizlib.scheduling import SchedulerSettings
-from quizlib.store import Store
+from quizlib.exchange.reviewlog import replay
+from quizlib.srs.optimize import DEFAULT_PARAMETERS, LoggedReview, build_items, fit_and_check
+from quizlib.srs.scheduling import SchedulerSettings
+from quizlib.srs.workload import habits_from_log, recommend_retention, simulate_workload
+from quizlib.store.parameters import parameters_for, save_parameters, scope_for, undo_parameters
+from quizlib.store.store import Store
 from quizlib.wording import plural
-from quizlib.workload import habits_from_log, recommend_retention, simulate_workload
 
 
 def add_parser(sub: SubParsers) -> None:

@@ -9,8 +9,8 @@ from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_op
 from quizlib.commands.study import DEFAULT_DECK
 from quizlib.completion import attach, deck_names
 from quizlib.errors import UsageError
-from quizlib.orphans import live_question_ids, split_orphans
-from quizlib.store import Store
+from quizlib.store.store import Store
+from quizlib.study.orphans import live_question_ids, split_orphans
 from quizlib.wording import plural
 
 

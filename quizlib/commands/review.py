@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TextIO
 
 from quizlib.commands.common import SubParsers, load_host, plugin_options
+from quizlib.draft.reviewedit import DraftFile
+from quizlib.draft.reviewflow import Quit, Reviewer, refused
 from quizlib.errors import DeckError, UsageError
-from quizlib.reviewedit import DraftFile
-from quizlib.reviewflow import Quit, Reviewer, refused
 
 EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
 

@@ -6,8 +6,8 @@ import argparse
 import json
 
 from quizlib.commands.common import SubParsers, load_host, plugin_options
+from quizlib.deckfile.jsonschema import deck_schema
 from quizlib.fileio import write_text_atomic
-from quizlib.schema import deck_schema
 
 
 def add_parser(sub: SubParsers) -> None:

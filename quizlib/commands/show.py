@@ -15,7 +15,7 @@ from typing import Any
 
 from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_options
 from quizlib.completion import attach, deck_names
-from quizlib.deck import deck_to_dict
+from quizlib.deckfile.load import deck_to_dict
 from quizlib.model import Answer, PromptKind, Question
 from quizlib.termsafe import json_safe, terminal_safe
 from quizlib.wording import plural
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     generated = generate(deck, host, args.seed)
     known: dict[str, Answer | None] = {}
     if args.answers:
-        from quizlib.question_lint import answers_of
+        from quizlib.questionlint.lint import answers_of
 
         known = answers_of(generated, host)
     if args.json:
@@ -131,7 +131,7 @@ def _out(text: str = "") -> None:
 
 def generate(deck: Any, host: Any, seed: int) -> list[Question]:
     """The deck's questions, with generation problems reported on stderr."""
-    from quizlib.questions import generate_questions
+    from quizlib.study.questions import generate_questions
 
     generated = generate_questions(deck, host, random.Random(seed))
     for error in generated.errors:

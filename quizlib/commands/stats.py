@@ -15,13 +15,13 @@ from pathlib import Path
 from quizlib.clock import system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.completion import attach, deck_ids
-from quizlib.deck import bundled_decks, load_deck, refuse_shared_ids
+from quizlib.deckfile.load import bundled_decks, load_deck, refuse_shared_ids
 from quizlib.errors import QuizError
-from quizlib.orphans import live_ids_of_files, split_orphans
 from quizlib.plugins import get_plugin_manager
-from quizlib.questions import generate_questions
-from quizlib.stats import Stats, compute
-from quizlib.store import Store
+from quizlib.store.store import Store
+from quizlib.study.orphans import live_ids_of_files, split_orphans
+from quizlib.study.questions import generate_questions
+from quizlib.study.stats import Stats, compute
 from quizlib.termsafe import terminal_safe
 from quizlib.wording import plural, shorten
 

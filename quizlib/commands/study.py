@@ -127,9 +127,9 @@ def plain_reason() -> str:
 def run(args: argparse.Namespace) -> int:
     """Study until done or quit; the store is closed whatever happens."""
     from quizlib.clock import system_clock
-    from quizlib.saving import check_writable, import_pending
-    from quizlib.session import Session, SessionOptions
-    from quizlib.store import Store
+    from quizlib.store.store import Store
+    from quizlib.study.saving import check_writable, import_pending
+    from quizlib.study.session import Session, SessionOptions
     from quizlib.ui import render
 
     host = load_host(args)

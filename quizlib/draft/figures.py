@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quizlib.coreschema import MAX_MAGNITUDE
+from quizlib.deckfile.fields import MAX_MAGNITUDE
 from quizlib.errors import AnswerError
-from quizlib.numbers import NUMBER_WORDS, parse_number
+from quizlib.grading.numbers import NUMBER_WORDS, parse_number
 
 QUALIFIERS = (
     "just over", "just under", "more than", "fewer than", "less than", "at least", "up to", "close to",

@@ -41,7 +41,7 @@ from prompt_toolkit.output import ColorDepth, Output
 from prompt_toolkit.styles import Style
 
 from quizlib.model import PromptKind
-from quizlib.saving import SaveError
+from quizlib.study.saving import SaveError
 from quizlib.ui import helpscreen, render
 from quizlib.ui.inputs import create_answer_buffer
 from quizlib.ui.keys import build_key_bindings

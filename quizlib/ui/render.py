@@ -18,7 +18,7 @@ from quizlib.ui.state import TYPED_KINDS, Phase, StudyState
 from quizlib.wording import wrap_words
 
 if TYPE_CHECKING:
-    from quizlib.session import Pending, Progress, Summary
+    from quizlib.study.session import Pending, Progress, Summary
 
 Fragments = list[tuple[str, str]]
 

@@ -24,9 +24,9 @@ from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.shortcuts import clear
 
+from quizlib.draft.reviewedit import fact_fields
+from quizlib.draft.reviewflow import Quit, Reviewer, refused
 from quizlib.errors import DeckError
-from quizlib.reviewedit import fact_fields
-from quizlib.reviewflow import Quit, Reviewer, refused
 
 EXIT_INTERRUPTED = 130
 KEYS = "arsuq"

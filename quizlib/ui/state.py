@@ -13,13 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from quizlib.answers import parse_answer, parse_order
 from quizlib.errors import AnswerError
+from quizlib.grading.answers import parse_answer, parse_order
 from quizlib.model import Deck, PromptKind, Question, Rating, Response
-from quizlib.saving import SaveError
+from quizlib.study.saving import SaveError
 
 if TYPE_CHECKING:
-    from quizlib.session import Pending, Progress, Summary
+    from quizlib.study.session import Pending, Progress, Summary
 
 #: Kinds answered by typing into a text field (a reveal card may take a typed attempt).
 TYPED_KINDS = frozenset(
@@ -30,7 +30,7 @@ LIST_KINDS = frozenset({PromptKind.ORDER, PromptKind.CHOICE, PromptKind.MULTI})
 
 
 class StudySession(Protocol):
-    """The part of :class:`quizlib.session.Session` the user interfaces use."""
+    """The part of :class:`quizlib.study.session.Session` the user interfaces use."""
 
     @property
     def current(self) -> Question | None:

@@ -1,0 +1,1 @@
+"""The deck format: deck files read, checked and written (text ⇄ Deck)."""

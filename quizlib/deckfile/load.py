@@ -1,0 +1,345 @@
+"""Loading deck files: bytes → safe YAML → validated :class:`Deck`, with a parse cache.
+
+A parsed deck is cached as JSON keyed by the SHA-256 of the file's bytes and the schema
+of the installed sections, so opening an unchanged large deck skips YAML entirely.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from quizlib.deckfile.validate import Validator
+from quizlib.deckfile.yamlsafe import parse_yaml
+from quizlib.didyoumean import did_you_mean, known_list
+from quizlib.errors import DeckError, Problem, UsageError
+from quizlib.model import Actor, Citation, Conflict, Deck, Fact, Section, Source
+
+CACHE_FORMAT = 3
+BUNDLED_PACKAGE = "quizlib_decks"
+
+
+def read_text(path: str, data: bytes) -> str:
+    """Decode a deck file, refusing binary and non-UTF-8 content with a located problem."""
+    if b"\x00" in data[:8192] or b"\x00" in data:
+        raise DeckError([Problem(path, 1, 1, "this is a binary file, not a YAML deck")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DeckError(
+            [Problem(path, line, col, f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the deck as UTF-8")]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _schema_fingerprint(sections: Mapping[str, Section]) -> str:
+    parts = [
+        (name, repr(sorted(s.fields.items())), repr(sorted(s.settings.items())), s.check is not None)
+        for name, s in sorted(sections.items())
+    ]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+def default_cache_dir() -> Path | None:
+    """Where parsed decks are cached: ``QUIZLIB_CACHE_DIR`` (``off`` disables) or the user cache."""
+    configured = os.environ.get("QUIZLIB_CACHE_DIR")
+    if configured is not None:
+        return None if configured.lower() in ("", "off", "0", "none") else Path(configured)
+    import platformdirs  # only needed when caching
+
+    return Path(platformdirs.user_cache_dir("quizlib")) / "decks"
+
+
+def parse_deck(text: str, path: str, sections: Mapping[str, Section]) -> Deck:
+    """Parse and validate deck text.
+
+    Raises:
+        DeckError: With every problem found, sorted by position.
+    """
+    root = parse_yaml(text, path)
+    validator = Validator(path, sections)
+    deck = validator.deck(root)
+    if validator.problems or deck is None:
+        raise DeckError(sorted(validator.problems, key=lambda p: (p.line, p.column)))
+    return deck
+
+
+def load_deck(
+    path: str | os.PathLike[str],
+    *,
+    sections: Mapping[str, Section] | None = None,
+    cache_dir: Path | bool | None = True,
+) -> Deck:
+    """Load and validate a deck file.
+
+    Args:
+        path: The YAML file.
+        sections: The fact sections to accept (default: those of the installed plugins).
+        cache_dir: Where to cache the parsed deck; True for the default, None/False for no cache.
+
+    Returns:
+        The validated deck.
+
+    Raises:
+        DeckError: Listing every problem as ``FILE:LINE:COL: message``.
+    """
+    name = str(path)
+    if sections is None:
+        from quizlib.plugins import get_plugin_manager
+
+        sections = get_plugin_manager().sections
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise DeckError([Problem(name, 0, 0, "is a directory, not a deck file")]) from None
+    except OSError as exc:
+        raise DeckError([Problem(name, 0, 0, f"cannot read: {exc.strerror or exc}")]) from None
+    folder = default_cache_dir() if cache_dir is True else (cache_dir or None)
+    key = hashlib.blake2b(data + _schema_fingerprint(sections).encode(), digest_size=20).hexdigest()
+    if folder is not None:
+        cached = _read_cache(folder / f"{key}.json", name)
+        if cached is not None:
+            return cached
+    deck = parse_deck(read_text(name, data), name, sections)
+    if folder is not None:
+        _write_cache(folder / f"{key}.json", deck)
+    return deck
+
+
+def _read_cache(file: Path, path: str) -> Deck | None:
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # many small objects, none garbage: collection passes would only slow this down
+    try:
+        payload = json.loads(file.read_bytes())
+        if payload.get("cache_format") != CACHE_FORMAT:
+            return None
+        return _deck_from_cache(payload["deck"], path)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # a missing or damaged cache entry is simply rebuilt
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _write_cache(file: Path, deck: Deck) -> None:
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(
+                {"cache_format": CACHE_FORMAT, "deck": _deck_to_cache(deck)}, out, separators=(",", ":")
+            )
+        os.replace(tmp, file)
+    except OSError:
+        pass  # caching is an optimisation; a read-only cache dir must not stop anyone
+
+
+def _deck_to_cache(deck: Deck) -> dict[str, Any]:
+    # Facts as rows rather than mappings: rebuilding them is then a straight unpacking.
+    out = deck_to_dict(deck)
+    out["sections"] = {
+        name: [
+            [
+                f.id,
+                f.data,
+                [str(c) for c in f.sources],
+                f.tags,
+                f.note,
+                f.review,
+                [[c.field, c.value, [str(s) for s in c.sources], c.note] for c in f.conflicts],
+                f.line,
+            ]
+            for f in facts
+        ]
+        for name, facts in deck.sections.items()
+    }
+    return out
+
+
+def _deck_from_cache(data: Mapping[str, Any], path: str) -> Deck:
+    citations: dict[str, Citation] = {}
+
+    def cite(text: str) -> Citation:
+        # Decks cite the same few paragraphs again and again: build each Citation once.
+        found = citations.get(text)
+        if found is None:
+            found = citations[text] = _citation(text)
+        return found
+
+    new = object.__new__
+    sections: dict[str, tuple[Fact, ...]] = {}
+    for name, rows in data["sections"].items():
+        built = []
+        for fid, fdata, fsources, ftags, note, review, conflicts, line in rows:
+            fact = new(Fact)
+            # Fact is a frozen dataclass; filling __dict__ directly skips its per-field
+            # __setattr__ guard, which dominates loading a large cached deck.
+            fact.__dict__.update(
+                section=name,
+                id=fid,
+                data=fdata,
+                sources=tuple([cite(c) for c in fsources]),
+                tags=tuple(ftags),
+                conflicts=tuple([Conflict(c[0], c[1], tuple(map(cite, c[2])), c[3]) for c in conflicts])
+                if conflicts
+                else (),
+                note=note,
+                review=review,
+                line=line,
+            )
+            built.append(fact)
+        sections[name] = tuple(built)
+    shell = deck_from_dict({**data, "sections": {}}, path=path)
+    return dataclasses.replace(shell, sections=sections)
+
+
+def deck_to_dict(deck: Deck) -> dict[str, Any]:
+    """The normalised deck as JSON-able data (``quizlib show --json`` prints this)."""
+    return {
+        "id": deck.id,
+        "title": deck.title,
+        "description": deck.description,
+        "language": deck.language,
+        "version": deck.version,
+        "tags": list(deck.tags),
+        "settings": dict(deck.settings),
+        "sources": [dataclasses.asdict(s) for s in deck.sources.values()],
+        "actors": [dataclasses.asdict(a) for a in deck.actors.values()],
+        "sections": {name: [fact_to_dict(f) for f in facts] for name, facts in deck.sections.items()},
+    }
+
+
+def fact_to_dict(fact: Fact) -> dict[str, Any]:
+    """One fact as JSON-able data."""
+    out: dict[str, Any] = {"id": fact.id, **fact.data}
+    out["sources"] = [str(c) for c in fact.sources]
+    if fact.tags:
+        out["tags"] = list(fact.tags)
+    if fact.note:
+        out["note"] = fact.note
+    if fact.review:
+        out["review"] = True
+    if fact.conflicts:
+        out["conflicts"] = [
+            {"field": c.field, "value": c.value, "sources": [str(s) for s in c.sources], "note": c.note}
+            for c in fact.conflicts
+        ]
+    out["line"] = fact.line
+    return out
+
+
+def _citation(text: str) -> Citation:
+    source, _, location = text.partition(":")
+    return Citation(source, location)
+
+
+def deck_from_dict(data: Mapping[str, Any], path: str = "") -> Deck:
+    """Rebuild a deck from :func:`deck_to_dict` output."""
+    sections: dict[str, tuple[Fact, ...]] = {}
+    for name, facts in data["sections"].items():
+        built = []
+        for raw in facts:
+            entry = dict(raw)
+            built.append(
+                Fact(
+                    section=name,
+                    id=entry.pop("id"),
+                    sources=tuple(_citation(c) for c in entry.pop("sources", ())),
+                    tags=tuple(entry.pop("tags", ())),
+                    note=entry.pop("note", ""),
+                    review=entry.pop("review", False),
+                    conflicts=tuple(
+                        Conflict(c["field"], c["value"], tuple(_citation(s) for s in c["sources"]), c["note"])
+                        for c in entry.pop("conflicts", ())
+                    ),
+                    line=entry.pop("line", 0),
+                    data=entry,
+                )
+            )
+        sections[name] = tuple(built)
+    return Deck(
+        id=data["id"],
+        title=data["title"],
+        description=data["description"],
+        language=data["language"],
+        version=data["version"],
+        tags=tuple(data["tags"]),
+        settings=data["settings"],
+        sources={s["id"]: Source(**s) for s in data["sources"]},
+        actors={
+            a["id"]: Actor(**{**a, "aliases": tuple(a["aliases"]), "part_of": tuple(a.get("part_of", ()))})
+            for a in data["actors"]
+        },
+        sections=sections,
+        path=path,
+    )
+
+
+def refuse_shared_ids(decks: Iterable[Deck]) -> list[Deck]:
+    """The decks, one per file; two different files with one ``deck.id`` are refused.
+
+    Cards are stored by deck id, so two files sharing one would mix their review histories
+    (and a question id in both would be one card). The same file named twice counts once.
+
+    Raises:
+        UsageError: Naming the id and both files.
+    """
+    seen: dict[str, Deck] = {}
+    for deck in decks:
+        other = seen.get(deck.id)
+        if other is None:
+            seen[deck.id] = deck
+        elif _same_file(other.path, deck.path):
+            continue
+        else:
+            raise UsageError(
+                f"{other.path} and {deck.path} both have deck.id {deck.id!r}; their cards would be"
+                " mixed: give one of them another deck.id, or study them one at a time"
+            )
+    return list(seen.values())
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return a == b
+
+
+def bundled_decks() -> Iterator[tuple[str, Path]]:
+    """The decks shipped with quizlib, as (name, path)."""
+    try:
+        entries = sorted(resources.files(BUNDLED_PACKAGE).iterdir(), key=lambda e: e.name)
+    except (ModuleNotFoundError, OSError):  # not installed, or installed without decks
+        return
+    for entry in entries:
+        if entry.name.endswith((".yaml", ".yml")):
+            yield entry.name.rsplit(".", 1)[0], Path(str(entry))
+
+
+def resolve_deck(name_or_path: str) -> Path:
+    """A deck path, or the path of the bundled deck of that name.
+
+    Raises:
+        DeckError: When it is neither an existing file nor a bundled deck.
+    """
+    path = Path(name_or_path)
+    if path.exists():
+        return path
+    for name, bundled in bundled_decks():
+        if name == name_or_path:
+            return bundled
+    names = [n for n, _ in bundled_decks()]
+    hint = did_you_mean(name_or_path, names)
+    message = f"no such file, and no bundled deck of that name{hint} (bundled: {known_list(names)})"
+    raise DeckError([Problem(name_or_path, 0, 0, message)])

@@ -1,0 +1,1 @@
+"""Files in and out: review-log CSV and Anki files."""

@@ -1,0 +1,1 @@
+"""The question lint: flaws that make generated questions unfair."""

@@ -1,0 +1,1 @@
+"""Spaced repetition: FSRS scheduling, fitting and simulation; the only package importing fsrs."""

@@ -1,0 +1,1 @@
+"""The review database; the only package that touches SQLite."""

@@ -1,0 +1,1 @@
+"""The study engine: queues, sessions, statistics. No SQL, no terminal."""

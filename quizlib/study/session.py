@@ -1,0 +1,377 @@
+"""The study engine: queue, grading, saving, undo. No terminal I/O; clock and rng are passed in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from quizlib.clock import Clock, local_zone, next_day_start
+from quizlib.deckfile.load import refuse_shared_ids
+from quizlib.errors import PluginError, StoreError
+from quizlib.model import Deck, Grade, Question, Rating, Response
+from quizlib.plugins import PluginHost
+from quizlib.srs.rating import self_rated_score
+from quizlib.srs.scheduling import SchedulerSettings, Scheduling, due_of
+from quizlib.store.parameters import parameters_for
+from quizlib.store.store import CardRow, Review, Store
+from quizlib.study.answer_record import GivenAnswer, content_hash, review_and_state
+from quizlib.study.queue import build_queue
+from quizlib.study.saving import SaveError, keep
+from quizlib.study.types import Pending, Progress, SessionOptions, Summary, TypeStats
+
+__all__ = ["Pending", "Progress", "Session", "SessionOptions", "Summary", "TypeStats"]
+
+#: A failed card whose next step is due within this time comes back in the same session.
+LEARNING_HORIZON = dt.timedelta(hours=1)
+
+
+@dataclass
+class _Done:
+    review_id: int
+    question: Question
+    before: CardRow | None
+    buried: list[tuple[Question, CardRow | None]]
+    correct: bool
+    score: float
+    requeued: bool
+
+
+@dataclass
+class Session:
+    """A study session over one or more decks. Build it with :meth:`start`."""
+
+    store: Store
+    host: PluginHost
+    clock: Clock
+    rng: random.Random
+    options: SessionOptions
+    decks: dict[str, Deck]
+    schedulers: dict[str, Scheduling]
+    queue: list[Question]
+    kinds: dict[str, str]
+    started: dt.datetime
+    learning: list[tuple[dt.datetime, Question]] = field(default_factory=list)
+    history: list[_Done] = field(default_factory=list)
+    pending: Pending | None = None
+    tz: dt.tzinfo = dt.UTC
+    total: int = 0
+    _current: Question | None = None
+    _deck_of: dict[str, str] = field(default_factory=dict)
+    _numbers: dict[str, int] = field(default_factory=dict)
+    _told_changed: set[str] = field(default_factory=set)
+
+    @classmethod
+    def start(
+        cls,
+        store: Store,
+        decks: Sequence[Deck],
+        host: PluginHost,
+        *,
+        clock: Clock,
+        rng: random.Random,
+        options: SessionOptions | None = None,
+        tz: dt.tzinfo | None = None,
+    ) -> Session:
+        """Build the queue: due reviews first (most overdue first), then new questions.
+
+        Args:
+            store: The review database.
+            decks: The decks to study.
+            host: The loaded plugins.
+            clock: The current time.
+            rng: Randomness for the order of new questions and for choices.
+            options: What to study.
+            tz: The learner's zone, for study days (None: :func:`quizlib.clock.local_zone`).
+        """
+        options = options or SessionOptions()
+        decks = refuse_shared_ids(decks)
+        zone = tz if tz is not None else local_zone()
+        now = clock()
+        # Parameters fitted with `quizlib optimize --apply` (per deck, else global) take effect here.
+        schedulers = {
+            d.id: Scheduling(SchedulerSettings.from_deck(d, parameters_for(store.conn, d.id))) for d in decks
+        }
+        day = build_queue(store, decks, host, schedulers, now=now, tz=zone, rng=rng, options=options)
+        session = cls(
+            store, host, clock, rng, options, {d.id: d for d in decks}, schedulers, day.queue, day.kinds, now
+        )
+        session.tz = zone
+        session.learning = day.ahead
+        session.total = len(day.queue) + len(day.ahead)
+        if options.limit is not None:
+            session.total = min(session.total, options.limit)
+        session._deck_of = day.deck_of
+        session._advance()
+        return session
+
+    # -- state --------------------------------------------------------------------
+    @property
+    def current(self) -> Question | None:
+        """The question to answer now; None when the session is finished."""
+        return self._current
+
+    def deck_of(self, question: Question) -> Deck:
+        """The deck a question comes from."""
+        return self.decks[self._deck_of[question.id]]
+
+    def progress(self) -> Progress:
+        """Done / remaining, due vs new vs learning, elapsed time."""
+        waiting = list(self.queue) + [q for _, q in self.learning]
+        if self._current is not None:
+            waiting.append(self._current)
+        count = {k: sum(1 for q in waiting if self.kinds.get(q.id) == k) for k in ("due", "new", "learning")}
+        return Progress(
+            len(self.history),
+            len(waiting),
+            count["due"],
+            count["new"],
+            count["learning"],
+            self.clock() - self.started,
+            self._numbers.get(self._current.id, 0) if self._current is not None else 0,
+            self.total,
+        )
+
+    def _advance(self) -> None:
+        last, self._current = self._current, None
+        if self.options.limit is not None and len(self.history) >= self.options.limit:
+            return  # --limit N counts answers, repeats of learning steps included
+        now = self.clock()
+        self.learning.sort(key=lambda pair: pair[0])
+        # The question just answered comes back only when nothing else is left.
+        others = [i for i, (_, q) in enumerate(self.learning) if last is None or q.id != last.id]
+        ready = [i for i in others if self.learning[i][0] <= now]
+        previous_was_learning = last is not None and self.kinds.get(last.id) == "learning"
+        # A due learning step goes first, but never twice in a row while other questions wait,
+        # so that repeated failures cannot starve the rest of the queue.
+        if ready and not (previous_was_learning and self.queue):
+            self._current = self.learning.pop(ready[0])[1]
+        elif self.queue:
+            self._current = self.queue.pop(0)
+        elif self.learning:  # nothing else left: do the learning steps now rather than end
+            self._current = self.learning.pop(others[0] if others else 0)[1]
+        if self._current is not None:
+            self._numbers.setdefault(self._current.id, len(self._numbers) + 1)
+
+    def _reshuffled(self, q: Question) -> Question:
+        """The question generated afresh, so a repeat shows its choices in a new order."""
+        qt = self.host.question_types.get(q.type)
+        if qt is None or not (q.prompt.choices or q.prompt.items):
+            return q
+        for _ in range(3):  # a short list can come out in the same order: try again
+            try:
+                made = [x for x in qt.generate(q.fact, self.deck_of(q), self.rng) if x.id == q.id]
+            except Exception:  # a plugin bug must not end the session: ask it as it was
+                return q
+            if made and made[0].prompt != q.prompt:
+                return replace(made[0], tags=q.tags)
+        return q
+
+    def changed(self, question: Question) -> bool:
+        """True the first time in this session a question is shown whose content (fact or
+        wording) changed since its last review; its schedule is kept (docs/scheduling.md)."""
+        if question.id in self._told_changed:
+            return False
+        card = self.store.card(self._deck_of[question.id], question.id)
+        if card is None or card.state is None or not card.content_hash:
+            return False  # new, or reviewed before hashes were kept (imported logs)
+        if card.content_hash == content_hash(question):
+            return False
+        self._told_changed.add(question.id)
+        return True
+
+    def _key(self, q: Question) -> str:
+        return f"{self._deck_of[q.id]}/{q.id}"
+
+    # -- answering ----------------------------------------------------------------
+    def submit(self, response: Response, *, elapsed_ms: int = 0) -> Pending:
+        """Grade the current question; nothing is saved until :meth:`commit`.
+
+        Raises:
+            AnswerError: The response is malformed (ask again).
+            PluginError: The question type failed while grading.
+        """
+        q = self._current
+        if q is None:
+            raise PluginError("the session is finished; there is nothing to answer")
+        qt = self.host.question_types.get(q.type)
+        if qt is None:
+            raise PluginError(f"question type {q.type!r} is no longer available")
+        from quizlib.errors import AnswerError
+
+        try:
+            grade = qt.grade(q, response)
+        except AnswerError:
+            raise
+        except Exception as exc:  # a plugin bug must not end the session
+            raise PluginError(
+                f"question type {q.type!r} failed to grade: {type(exc).__name__}: {exc}"
+            ) from exc
+        if not isinstance(grade, Grade) or not 0.0 <= grade.score <= 1.0:
+            raise PluginError(f"question type {q.type!r} returned an invalid grade: {grade!r}")
+        attempted = isinstance(response, str) and bool(response.strip())
+        suggested = self.host.suggest_rating(q, grade, attempted=attempted)
+        intervals: Mapping[Rating, dt.timedelta] = {}
+        if not self.options.cram:
+            card = self.store.card(self._deck_of[q.id], q.id)
+            scheduling = self.schedulers[self._deck_of[q.id]]
+            intervals = scheduling.preview(card.state if card else None, self.clock(), self._key(q))
+        self.pending = Pending(q, response, grade, suggested, intervals)
+        self._elapsed_ms = elapsed_ms
+        return self.pending
+
+    def commit(self, rating: Rating | None = None, *, keep_on_failure: bool = True) -> None:
+        """Save the pending answer (with the learner's rating, or the suggestion) and move on.
+
+        Args:
+            rating: The learner's rating (None: the suggested one).
+            keep_on_failure: When the database refuses the answer, append it to the side
+                file (``DB.pending.jsonl``) for the next start; False leaves it pending, so
+                the caller can offer to retry.
+
+        Raises:
+            SaveError: The answer could not be saved (kept in the side file, or still
+                pending when ``keep_on_failure`` is False).
+        """
+        pending = self.pending
+        if pending is None:
+            return
+        q, deck_id = pending.question, self._deck_of[pending.question.id]
+        final = Rating(rating) if rating is not None else pending.suggested
+        # A self-rated answer's verdict is the learner's rating; the typed match was a hint.
+        score = self_rated_score(final) if pending.grade.self_rated else pending.grade.score
+        answer = pending.response if isinstance(pending.response, str) else json.dumps(pending.response)
+        given = GivenAnswer(
+            q,
+            deck_id,
+            final,
+            pending.suggested,
+            score,
+            answer,
+            getattr(self, "_elapsed_ms", 0),
+            self.options.cram,
+        )
+        scheduling, key = self.schedulers[deck_id], self._key(q)
+
+        def build(before: CardRow | None) -> tuple[Review, CardRow | None]:
+            # Runs under the database's write lock: the time and the state read here are the
+            # ones the review is stored with, so concurrent sessions' answers chain correctly.
+            return review_and_state(given, before, self.clock(), scheduling, key)
+
+        try:
+            review_id, before, review, _row = self.store.record_answer(deck_id, q.id, build)
+        except StoreError as exc:
+            if not keep_on_failure:
+                raise SaveError(f"{exc}; the answer is not saved yet") from None
+            # The answer is not lost: it goes to the side file the next start imports.
+            kept, _ = review_and_state(given, None, self.clock(), scheduling, key)
+            self.pending = None
+            raise keep(self.store, kept, exc) from None
+        now, state_after = review.reviewed_at, review.state_after
+        buried = self._bury_siblings(q, now) if not self.options.cram else []
+        correct = score >= 1.0
+        requeued = False
+        if (
+            not self.options.cram
+            and state_after is not None
+            and due_of(state_after) <= now + LEARNING_HORIZON
+        ):
+            self.learning.append((due_of(state_after), self._reshuffled(q)))
+            self.kinds[q.id] = "learning"
+            requeued = True
+        self.history.append(_Done(review_id, q, before, buried, correct, score, requeued))
+        self.pending = None
+        self._advance()
+
+    def _bury_siblings(self, q: Question, now: dt.datetime) -> list[tuple[Question, CardRow | None]]:
+        deck_id = self._deck_of[q.id]
+        siblings = [s for s in self.queue if s.sibling_key == q.sibling_key and s.id != q.id]
+        out = []
+        for s in siblings:
+            out.append((s, self.store.card(deck_id, s.id)))
+            self.store.set_flags(deck_id, s.id, buried_until=next_day_start(now, tz=self.tz))
+            self.queue.remove(s)
+        return out
+
+    @property
+    def can_undo(self) -> bool:
+        """True when an answer of this session can be taken back."""
+        return bool(self.history)
+
+    def undo(self) -> Question | None:
+        """Remove the last saved review and restore the card; that question becomes current again."""
+        if not self.history:
+            return None
+        done = self.history.pop()
+        q = done.question
+        deck_id = self._deck_of[q.id]
+        self.store.delete_review(done.review_id, done.before, deck_id, q.id)
+        for sibling, previous in done.buried:
+            if previous is None:
+                self.store.delete_review(0, None, deck_id, sibling.id)  # drops the bury-only row
+            else:
+                self.store.put_card(previous)
+            self.queue.insert(0, sibling)
+        if done.requeued:
+            self.learning = [(t, x) for t, x in self.learning if x.id != q.id]
+        self.kinds[q.id] = "due" if done.before and done.before.state else "new"
+        if self._current is not None:
+            self.queue.insert(0, self._current)
+        self.pending = None
+        self._current = q
+        return q
+
+    def skip(self) -> None:
+        """Put the current question at the end of the queue."""
+        if self._current is not None:
+            self.queue.append(self._current)
+            self.pending = None
+            self._advance()
+
+    def bury(self) -> None:
+        """Hide the current question and its siblings until the next day."""
+        q = self._current
+        if q is None:
+            return
+        now = self.clock()
+        deck_id = self._deck_of[q.id]
+        self.store.set_flags(deck_id, q.id, buried_until=next_day_start(now, tz=self.tz))
+        for s in [s for s in self.queue if s.sibling_key == q.sibling_key]:
+            self.store.set_flags(deck_id, s.id, buried_until=next_day_start(now, tz=self.tz))
+            self.queue.remove(s)
+        self.pending = None
+        self._advance()
+
+    def suspend(self) -> None:
+        """Suspend the current question until it is unsuspended."""
+        q = self._current
+        if q is None:
+            return
+        self.store.set_flags(self._deck_of[q.id], q.id, suspended=True)
+        self.pending = None
+        self._advance()
+
+    def summary(self) -> Summary:
+        """Answered, accuracy overall and per type, time, what is due tomorrow."""
+        by_type: dict[str, list[_Done]] = {}
+        for done in self.history:
+            by_type.setdefault(done.question.type, []).append(done)
+        stats = {
+            t: TypeStats(len(ds), sum(d.correct for d in ds), sum(d.score for d in ds) / len(ds))
+            for t, ds in sorted(by_type.items())
+        }
+        answered = len(self.history)
+        correct = sum(d.correct for d in self.history)
+        now = self.clock()
+        ids = list(self.decks)
+        return Summary(
+            answered,
+            correct,
+            correct / answered if answered else 0.0,
+            stats,
+            now - self.started,
+            self.store.due_count(ids, next_day_start(next_day_start(now, tz=self.tz), tz=self.tz)),
+            self.store.next_due(ids, now),
+        )
