@@ -304,6 +304,32 @@ def split_by_time(
     return [item for item in items if item.time < cutoff], [item for item in items if item.time >= cutoff]
 
 
+def time_folds(
+    items: Sequence[TrainingItem], reviews: Sequence[LoggedReview], folds: int = 5
+) -> list[tuple[list[TrainingItem], list[TrainingItem]]]:
+    """Time-ordered folds: the review times cut into ``folds + 1`` chunks of equal review counts.
+
+    Fold k trains on the items before the end of chunk k and tests on the items of chunk
+    k + 1 (srs-benchmark's time-series split), so every test item is predicted once, by a
+    model that saw only its past.
+
+    Raises:
+        ValueError: Fewer than one fold, or fewer reviews than chunks.
+    """
+    if folds < 1 or len(reviews) <= folds:
+        raise ValueError(f"{folds} folds need at least {folds + 1} reviews and one fold")
+    times = sorted(time for _, time, _ in reviews)
+    cuts = [times[len(times) * k // (folds + 1)] for k in range(1, folds + 1)]
+    ends = [*cuts[1:], None]
+    return [
+        (
+            [item for item in items if item.time < cut],
+            [item for item in items if item.time >= cut and (end is None or item.time < end)],
+        )
+        for cut, end in zip(cuts, ends, strict=True)
+    ]
+
+
 def fsrs_rs() -> ModuleType:
     """fsrs-rs-python, imported on first use (importing quizlib must not need it).
 
