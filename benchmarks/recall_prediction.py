@@ -49,7 +49,7 @@ from quizlib.srs.optimize import (
     split_by_time,
     time_folds,
 )
-from quizlib.srs.recall_metrics import Outcome, bootstrap_differences
+from quizlib.srs.recall_metrics import Difference, Outcome, bootstrap_differences
 from quizlib.srs.simulation import simulate_learner
 from quizlib.store.store import Store
 
@@ -214,6 +214,11 @@ def print_differences(outcomes: dict[str, list[Outcome]], cards: list[CardId], s
         f"\nDifferences (first − second) with bootstrap 95% intervals over cards ({samples} samples, "
         f"{time.perf_counter() - started:.0f} s); lower log loss and RMSE(bins), higher AUC is better:\n"
     )
+    print_difference_table(differences)
+
+
+def print_difference_table(differences: dict[tuple[str, str], list[Difference]]) -> None:
+    """One row per pair and metric: the difference, its 95% interval, whether it is significant."""
     print("| comparison | metric | difference | 95% interval | significant |\n|---|---|---|---|---|")
     for (first, second), diffs in differences.items():
         for d in diffs:
