@@ -142,3 +142,10 @@ def test_retention_says_when_the_optimum_is_at_the_edge_of_the_range(
         assert "retention searched" not in out
     else:
         assert f"the {said} retention searched" in out
+
+
+def test_force_without_apply_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = _small_db(tmp_path)
+    capsys.readouterr()
+    assert main(["optimize", "--db", str(db), "--force"]) == 2
+    assert "--force" in capsys.readouterr().err

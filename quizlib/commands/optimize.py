@@ -8,7 +8,7 @@ import datetime as dt
 from quizlib.clock import local_zone, system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.completion import attach, deck_ids
-from quizlib.errors import QuizError
+from quizlib.errors import QuizError, UsageError
 from quizlib.exchange.reviewlog import replay
 from quizlib.srs.optimize import DEFAULT_PARAMETERS, Fit, LoggedReview, build_items, fit_and_check
 from quizlib.srs.scheduling import SchedulerSettings
@@ -88,6 +88,8 @@ def _undo_hint(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Fit, show, and apply or undo."""
+    if args.force and not args.apply:
+        raise UsageError("--force only makes sense with --apply")
     now = system_clock()()
     with Store.open(args.db, create=False) as store:
         check_deck_ids(store, [args.deck] if args.deck else [])
