@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizlib.srs.optimize import DEFAULT_PARAMETERS
-from quizlib.srs.simulation import simulate_learner
+from quizlib.srs.simulation import Answer, simulate_learner
 
 Policy = Callable[[float], int]
 
@@ -54,6 +54,22 @@ class Tally:
     recalled_again: int = 0
 
 
+def simulate_year(
+    answer: Answer, args: argparse.Namespace, seed: int, desired_retention: float
+) -> tuple[int, float]:
+    """Reviews done and cards remembered at the end (Σ true recall) of one simulated period."""
+    result = simulate_learner(
+        DEFAULT_PARAMETERS,
+        rng=random.Random(seed),
+        days=args.days,
+        new_per_day=args.new_per_day,
+        answer=answer,
+        desired_retention=desired_retention,
+        track_knowledge=True,
+    )
+    return sum(result.reviews_per_day), result.knowledge_per_day[-1]
+
+
 def run(
     policy: Policy | None,
     scenario: tuple[str, int, float, float],
@@ -76,20 +92,11 @@ def run(
         tally.recalled_again += recalled and rating == 1
         return (3 if recalled else 1), rating
 
-    result = simulate_learner(
-        DEFAULT_PARAMETERS,
-        rng=random.Random(seed),
-        days=args.days,
-        new_per_day=args.new_per_day,
-        answer=answer,
-        desired_retention=desired_retention,
-        track_knowledge=True,
-    )
-    introduced = args.new_per_day * args.days
+    reviews, remembered = simulate_year(answer, args, seed, desired_retention)
     return {
-        "reviews": sum(result.reviews_per_day),
+        "reviews": reviews,
         "retention": tally.recalled / tally.due_reviews,
-        "end": result.knowledge_per_day[-1] / introduced,
+        "end": remembered / (args.new_per_day * args.days),
         "missed": tally.forgotten_not_again / max(1, tally.due_reviews - tally.recalled),
         "wasted": tally.recalled_again / max(1, tally.recalled),
     }

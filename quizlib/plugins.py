@@ -27,7 +27,7 @@ import pluggy
 from quizlib import hookspecs
 from quizlib.errors import PluginError
 from quizlib.model import Field, FieldKind, Grade, Question, QuestionType, Rating, Section
-from quizlib.srs.rating import default_rating
+from quizlib.srs.rating import suggested_rating
 
 ENTRY_POINT_GROUP = "quizlib"
 BUILTIN_PACKAGE = "quizlib_plugins"
@@ -91,7 +91,8 @@ class PluginHost:
         """The rating to suggest for a graded answer (a plugin may override the policy).
 
         ``attempted`` says the learner typed an answer to a self-rated card
-        (see :func:`quizlib.srs.rating.default_rating`).
+        (see :func:`quizlib.srs.rating.default_rating`; partial credit is judged above the
+        prompt's guessing floor).
         """
         try:
             result = self.pm.hook.suggest_rating(question=question, grade=grade)
@@ -99,12 +100,12 @@ class PluginHost:
             self.fail("suggest_rating", f"raised {type(exc).__name__}: {exc}", exc)
             result = None
         if result is None:
-            return default_rating(grade, attempted=attempted)
+            return suggested_rating(question, grade, attempted=attempted)
         try:
             return Rating(result)
         except ValueError:
             self.fail("suggest_rating", f"returned {result!r}, not a rating 1-4")
-            return default_rating(grade, attempted=attempted)
+            return suggested_rating(question, grade, attempted=attempted)
 
 
 def _env_list(value: str | None, sep: str) -> list[str]:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import sys
+import zoneinfo
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
+from quizlib.clock import local_day
 from quizlib.errors import QuizError
 from quizlib.srs.optimize import (
     DEFAULT_PARAMETERS,
@@ -23,7 +26,6 @@ from quizlib.srs.optimize import (
     retrievability,
     score,
     split_by_time,
-    study_day,
 )
 from quizlib.srs.recall_metrics import Outcome, auc, bin_key, log_loss, rmse_bins, sm2_interval, sm2_recall
 
@@ -34,6 +36,12 @@ FORGETFUL = (
 )  # fmt: skip
 
 DAY0 = datetime(2024, 3, 1, 10, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _learner_in_utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    # build_items counts days in the learner's zone: make it the same on every machine.
+    monkeypatch.setenv("TZ", "UTC")
 
 
 def at(days: float, hours: float = 0) -> datetime:
@@ -65,10 +73,43 @@ def test_one_item_per_review_a_day_or_more_after_the_previous_one() -> None:
 
 def test_a_study_day_starts_at_4_am_in_the_learners_timezone() -> None:
     late_night = datetime(2024, 3, 3, 2, tzinfo=UTC)  # 2 am: still the study day of March 2
-    assert study_day(late_night).isoformat() == "2024-03-02"
-    assert study_day(late_night, tz=timezone(timedelta(hours=3))).isoformat() == "2024-03-03"
-    items = build_items([("a", datetime(2024, 3, 2, 10, tzinfo=UTC), 3), ("a", late_night, 3)])
-    assert items == []  # the same study day
+    evening = datetime(2024, 3, 2, 10, tzinfo=UTC)
+    assert build_items([("a", evening, 3), ("a", late_night, 3)], tz=UTC) == []  # the same study day
+    # At UTC+3 the same instant is 05:00 on March 3: the next study day.
+    (item,) = build_items([("a", evening, 3), ("a", late_night, 3)], tz=timezone(timedelta(hours=3)))
+    assert item.elapsed_days == 1
+
+
+#: Learners far from UTC, where UTC dates and local study days disagree most.
+FAR_ZONES = ("Etc/GMT-10", "Etc/GMT+7")  # UTC+10 and UTC−7 (POSIX signs are reversed)
+
+
+@pytest.mark.parametrize("zone_name", FAR_ZONES)
+def test_days_are_counted_as_the_scheduler_counts_study_days(
+    zone_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Elapsed days are differences of the sessions' study days (local 04:00 rollover), by default
+    in the learner's own zone, so fitted stabilities are in the days the scheduler uses."""
+    zone = zoneinfo.ZoneInfo(zone_name)
+    monkeypatch.setenv("TZ", zone_name)
+    local = [  # (day, hour, minute) in the learner's zone
+        (1, 23, 30),  # late evening
+        (2, 5, 0),  # next morning: the next study day
+        (3, 2, 30),  # after midnight: still the study day of the 2nd
+        (3, 3, 59),  # last minute of the 2nd
+        (3, 4, 1),  # first minute of the 3rd
+        (6, 12, 0),
+        (7, 3, 0),  # study day of the 6th
+        (8, 4, 0),  # study day of the 8th
+    ]
+    times = [datetime(2024, 5, d, h, m, tzinfo=zone).astimezone(UTC) for d, h, m in local]
+    items = build_items([("a", t, 3) for t in times])  # no tz: the learner's zone, as sessions use
+    days = [local_day(t, tz=zone) for t in times]
+    expected = [(b - a).days for a, b in itertools.pairwise(days)]
+    assert [days for _, days in items[-1].reviews[1:]] == expected == [1, 0, 0, 1, 3, 0, 2]
+    assert [item.time for item in items] == [times[k] for k in (1, 4, 5, 7)]
+    assert build_items([("a", t, 3) for t in times], tz=zone) == items
+    assert build_items([("a", t, 3) for t in times], tz=UTC) != items  # UTC days would differ
 
 
 def test_outcome_carries_the_rmse_bins_coordinates() -> None:

@@ -16,11 +16,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import datetime, tzinfo
 from types import ModuleType
 from typing import Any
 
-from quizlib.clock import ROLLOVER_HOUR, local_day
+from quizlib.clock import ROLLOVER_HOUR, local_day, local_zone
 from quizlib.errors import QuizError
 from quizlib.srs.recall_metrics import Outcome, auc, log_loss, rmse_bins, sm2_recall
 
@@ -46,10 +46,6 @@ DEFAULT_PARAMETERS: tuple[float, ...] = (
 #: better on average. (fsrs-rs-python itself returns the defaults below ~20 items and wild
 #: values near 64.)
 MIN_ITEMS = 800
-
-#: Anki's default: a new study day starts at 4 am, so a late-night session counts as the
-#: day before (the sessions' rollover).
-DAY_START_HOUR = ROLLOVER_HOUR
 
 _INSTALL_HINT = "pip install 'quizlib[optimize]'"
 
@@ -110,38 +106,38 @@ class Scores:
     count: int
 
 
-def study_day(time: datetime, tz: tzinfo = UTC, day_start_hour: int = DAY_START_HOUR) -> date:
-    """The study day a review belongs to: the local date, with days starting at ``day_start_hour``."""
-    if time.tzinfo is None:
-        raise ValueError(f"review time {time.isoformat()} has no timezone")
-    return local_day(time, day_start_hour, tz)  # the sessions' study day, so fits count days alike
-
-
 def build_items(
-    reviews: Iterable[LoggedReview], *, tz: tzinfo = UTC, day_start_hour: int = DAY_START_HOUR
+    reviews: Iterable[LoggedReview], *, tz: tzinfo | None = None, rollover_hour: int = ROLLOVER_HOUR
 ) -> list[TrainingItem]:
     """Turn a review log into training items, oldest first.
 
+    Days are counted as the study sessions count them (:func:`quizlib.clock.local_day`): a
+    study day starts at ``rollover_hour`` local time in the learner's zone, so a review at
+    23:30 and the next at 05:00 are a day apart, and one at 02:30 belongs to the day before.
+
     Args:
         reviews: ``(card_id, time, rating)`` in any order; times must be timezone-aware.
-        tz: The learner's timezone, which decides where one study day ends.
-        day_start_hour: The hour a new study day starts in ``tz``.
+        tz: The learner's timezone (None: :func:`quizlib.clock.local_zone`, as sessions use).
+        rollover_hour: The local hour a new study day starts.
 
     Raises:
         ValueError: A rating outside 1–4 or a naive datetime.
     """
+    zone = local_zone() if tz is None else tz  # read once: the zone lookup is per call
     by_card: dict[CardId, list[tuple[datetime, int]]] = {}
     for card_id, time, rating in reviews:
         if rating not in (1, 2, 3, 4):
             raise ValueError(f"card {card_id}: rating {rating} is not 1–4")
+        if time.tzinfo is None:
+            raise ValueError(f"card {card_id}: review time {time.isoformat()} has no timezone")
         by_card.setdefault(card_id, []).append((time, rating))
     items: list[TrainingItem] = []
     for card_id, card_reviews in by_card.items():
         card_reviews.sort(key=lambda review: review[0])
         history: list[tuple[int, int]] = []
-        previous_day = study_day(card_reviews[0][0], tz, day_start_hour)
+        previous_day = local_day(card_reviews[0][0], rollover_hour, zone)
         for time, rating in card_reviews:
-            day = study_day(time, tz, day_start_hour)
+            day = local_day(time, rollover_hour, zone)
             history.append((rating, (day - previous_day).days))
             if history[-1][1] > 0:
                 items.append(TrainingItem(card_id, time, tuple(history)))
@@ -204,17 +200,22 @@ def fit_and_check(
     reviews: Sequence[LoggedReview],
     current: Sequence[float] = DEFAULT_PARAMETERS,
     *,
-    tz: tzinfo = UTC,
-    day_start_hour: int = DAY_START_HOUR,
+    tz: tzinfo | None = None,
     min_items: int = MIN_ITEMS,
 ) -> Fit:
     """Fit parameters to a review log and check them against ``current`` on its newest reviews.
+
+    Args:
+        reviews: The learner's review log.
+        current: The parameters a fit must beat.
+        tz: The learner's zone for counting study days (None: :func:`quizlib.clock.local_zone`).
+        min_items: Fewer training items than this and fitting is refused.
 
     Raises:
         NotEnoughReviews: Fewer than ``min_items`` training items, or none among the newest reviews.
         QuizError: fsrs-rs-python is missing.
     """
-    items = build_items(reviews, tz=tz, day_start_hour=day_start_hour)
+    items = build_items(reviews, tz=tz)
     parameters = fit_parameters(items, min_items=min_items)
     older, newer = split_by_time(items, reviews)
     if not older or not newer:
@@ -301,6 +302,32 @@ def split_by_time(
     times = sorted(time for _, time, _ in reviews)
     cutoff = times[int(len(times) * train_fraction)]
     return [item for item in items if item.time < cutoff], [item for item in items if item.time >= cutoff]
+
+
+def time_folds(
+    items: Sequence[TrainingItem], reviews: Sequence[LoggedReview], folds: int = 5
+) -> list[tuple[list[TrainingItem], list[TrainingItem]]]:
+    """Time-ordered folds: the review times cut into ``folds + 1`` chunks of equal review counts.
+
+    Fold k trains on the items before the end of chunk k and tests on the items of chunk
+    k + 1 (srs-benchmark's time-series split), so every test item is predicted once, by a
+    model that saw only its past.
+
+    Raises:
+        ValueError: Fewer than one fold, or fewer reviews than chunks.
+    """
+    if folds < 1 or len(reviews) <= folds:
+        raise ValueError(f"{folds} folds need at least {folds + 1} reviews and one fold")
+    times = sorted(time for _, time, _ in reviews)
+    cuts = [times[len(times) * k // (folds + 1)] for k in range(1, folds + 1)]
+    ends = [*cuts[1:], None]
+    return [
+        (
+            [item for item in items if item.time < cut],
+            [item for item in items if item.time >= cut and (end is None or item.time < end)],
+        )
+        for cut, end in zip(cuts, ends, strict=True)
+    ]
 
 
 def fsrs_rs() -> ModuleType:

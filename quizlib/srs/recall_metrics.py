@@ -8,7 +8,8 @@ Everything here is pure Python: no numpy, no fsrs.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import random
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 #: Predictions are clipped to [EPSILON, 1 - EPSILON] before taking logs, as scikit-learn's
@@ -141,3 +142,132 @@ def _check(recalled: Sequence[bool], predicted: Sequence[float]) -> None:
         raise ValueError("no outcomes to score")
     if len(recalled) != len(predicted):
         raise ValueError(f"{len(recalled)} outcomes but {len(predicted)} predictions")
+
+
+#: The metrics :func:`bootstrap_differences` compares, in this order.
+METRICS = ("log loss", "RMSE(bins)", "AUC")
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A metric's difference between two models with its bootstrap 95% interval.
+
+    Attributes:
+        metric: One of :data:`METRICS`.
+        value: The difference (first model minus second) on the whole test set.
+        low: The 2.5th percentile of the bootstrap differences.
+        high: The 97.5th percentile.
+    """
+
+    metric: str
+    value: float
+    low: float
+    high: float
+
+    @property
+    def significant(self) -> bool:
+        """True when the interval excludes zero."""
+        return self.low > 0 or self.high < 0
+
+
+class _WeightedScorer:
+    """One model's predictions, prepared so that each bootstrap sample costs one pass."""
+
+    def __init__(self, outcomes: Sequence[Outcome]) -> None:
+        self.outcomes = outcomes
+        self.losses = [
+            -math.log(_clip(o.predicted) if o.recalled else 1.0 - _clip(o.predicted)) for o in outcomes
+        ]
+        keys = [bin_key(o) for o in outcomes]
+        index = {key: k for k, key in enumerate(dict.fromkeys(keys))}
+        self.bins = [index[key] for key in keys]
+        self.bin_count = len(index)
+        # Items sorted by prediction, in groups of equal predictions (ties share their rank).
+        order = sorted(range(len(outcomes)), key=lambda k: outcomes[k].predicted)
+        self.tie_groups: list[list[int]] = []
+        for k in order:
+            if self.tie_groups and outcomes[self.tie_groups[-1][0]].predicted == outcomes[k].predicted:
+                self.tie_groups[-1].append(k)
+            else:
+                self.tie_groups.append([k])
+
+    def scores(self, weights: Sequence[float]) -> tuple[float, float, float]:
+        """Log loss, RMSE(bins) and AUC with each item counted ``weights[k]`` times."""
+        total = sum(weights)
+        loss = sum(w * x for w, x in zip(weights, self.losses, strict=True)) / total
+        sums = [[0.0, 0.0, 0.0] for _ in range(self.bin_count)]
+        for w, o, b in zip(weights, self.outcomes, self.bins, strict=True):
+            acc = sums[b]
+            acc[0] += w * o.recalled
+            acc[1] += w * o.predicted
+            acc[2] += w
+        rmse = math.sqrt(sum((y - p) ** 2 / n for y, p, n in sums if n) / total)
+        return loss, rmse, self._auc(weights)
+
+    def _auc(self, weights: Sequence[float]) -> float:
+        below = pairs = positives = 0.0
+        for group in self.tie_groups:
+            pos = sum(weights[k] for k in group if self.outcomes[k].recalled)
+            neg = sum(weights[k] for k in group if not self.outcomes[k].recalled)
+            pairs += pos * (below + neg / 2)  # a tie counts half, as in the Mann–Whitney U
+            below += neg
+            positives += pos
+        return pairs / (positives * below) if positives and below else math.nan
+
+
+def bootstrap_differences(
+    models: Mapping[str, Sequence[Outcome]],
+    pairs: Sequence[tuple[str, str]],
+    groups: Sequence[Hashable],
+    rng: random.Random,
+    samples: int = 1000,
+) -> dict[tuple[str, str], list[Difference]]:
+    """Differences (first − second) in each of :data:`METRICS` for each pair of models, with
+    bootstrap 95% intervals.
+
+    Every model predicts the same items (same order). Reviews of one card are not
+    independent, so the bootstrap resamples cards, not reviews: ``groups`` names each item's
+    card, and a card drawn twice counts all its items twice. Each sample scores every model
+    on the same cards, so the intervals are for paired differences.
+
+    Raises:
+        ValueError: The models predict different numbers of items, or none.
+    """
+    sizes = {len(outcomes) for outcomes in models.values()} | {len(groups)}
+    if len(sizes) != 1 or 0 in sizes:
+        raise ValueError("every model must predict the same, non-empty list of items")
+    scorers = {name: _WeightedScorer(outcomes) for name, outcomes in models.items()}
+    members: dict[Hashable, list[int]] = {}
+    for k, group in enumerate(groups):
+        members.setdefault(group, []).append(k)
+    cards = list(members.values())
+    whole = {name: scorer.scores([1.0] * len(groups)) for name, scorer in scorers.items()}
+    draws: dict[tuple[str, str], list[list[float]]] = {pair: [[] for _ in METRICS] for pair in pairs}
+    for _ in range(samples):
+        weights = [0.0] * len(groups)
+        for card in rng.choices(cards, k=len(cards)):
+            for k in card:
+                weights[k] += 1
+        scores = {name: scorer.scores(weights) for name, scorer in scorers.items()}
+        for first, second in pairs:
+            for j, (x, y) in enumerate(zip(scores[first], scores[second], strict=True)):
+                draws[first, second][j].append(x - y)
+    return {
+        (first, second): [
+            Difference(metric, x - y, *_percentiles(sorted(d for d in draw if not math.isnan(d))))
+            for metric, x, y, draw in zip(
+                METRICS, whole[first], whole[second], draws[first, second], strict=True
+            )
+        ]
+        for first, second in pairs
+    }
+
+
+def _percentiles(values: Sequence[float]) -> tuple[float, float]:
+    if not values:
+        return math.nan, math.nan
+    return values[int(0.025 * (len(values) - 1))], values[math.ceil(0.975 * (len(values) - 1))]
+
+
+def _clip(p: float) -> float:
+    return min(max(p, EPSILON), 1.0 - EPSILON)

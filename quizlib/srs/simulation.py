@@ -95,50 +95,65 @@ def simulate_learner(
         start: Noon of day 0; review times are spread over the following hours.
         track_knowledge: Also compute ``knowledge_per_day`` (costs cards × days steps).
     """
-    rs = fsrs_rs()
-    truth = rs.FSRS(list(check_parameters(true_parameters)))
-    believed = check_parameters(scheduler_parameters or true_parameters)
-    scheduler = rs.FSRS(list(believed))
+    study = _Study(true_parameters, scheduler_parameters or true_parameters, desired_retention, start)
     cards: list[_Card] = []
-    result = SimulationResult()
-
-    def review(card: _Card, day: int, true_rating: int, logged_rating: int, minute: int) -> None:
-        elapsed = day - card.last_day if card.true_state is not None else 0
-        card.true_state = _memory(truth.next_states(card.true_state, desired_retention, elapsed), true_rating)
-        planned = scheduler.next_states(card.scheduler_state, desired_retention, elapsed)
-        card.scheduler_state = _memory(planned, logged_rating)
-        interval = getattr(planned, _RATING_NAMES[logged_rating - 1]).interval
-        card.last_day, card.due_day = day, day + max(1, round(interval))
-        result.log.append((card.id, start + timedelta(days=day, minutes=minute), logged_rating))
-
     for day in range(days):
         count = 0
         for card in [card for card in cards if card.due_day == day]:
             recall = retrievability(day - card.last_day, card.true_state.stability, true_parameters)
             true_rating, logged_rating = answer(recall, rng)
-            review(card, day, true_rating, logged_rating, count)
-            count += 1
-            if logged_rating == 1:  # a session asks a card rated Again once more the same day
-                review(card, day, 3, 3, count)
-                count += 1
+            count = study.review(card, day, true_rating, logged_rating, count)
         for _ in range(new_per_day):
             card = _Card(id=f"card-{len(cards)}")
             cards.append(card)
             first = 1 if rng.random() < first_again_probability else 3
-            review(card, day, first, first, count)
-            count += 1
-            if first == 1:
-                review(card, day, 3, 3, count)
-                count += 1
-        result.reviews_per_day.append(count)
+            count = study.review(card, day, first, first, count)
+        study.result.reviews_per_day.append(count)
         if track_knowledge:
-            result.knowledge_per_day.append(
+            study.result.knowledge_per_day.append(
                 sum(
                     retrievability(day + 1 - card.last_day, card.true_state.stability, true_parameters)
                     for card in cards
                 )
             )
-    return result
+    return study.result
+
+
+class _Study:
+    """The two FSRS models of a simulation and the log they produce."""
+
+    def __init__(
+        self,
+        true_parameters: Sequence[float],
+        believed: Sequence[float],
+        desired_retention: float,
+        start: datetime,
+    ) -> None:
+        rs = fsrs_rs()
+        self.truth = rs.FSRS(list(check_parameters(true_parameters)))
+        self.scheduler = rs.FSRS(list(check_parameters(believed)))
+        self.desired_retention = desired_retention
+        self.start = start
+        self.result = SimulationResult()
+
+    def review(self, card: _Card, day: int, true_rating: int, logged_rating: int, minute: int) -> int:
+        """Review ``card``; one logged Again is followed by a same-day Good relearning step, as a
+        session asks such a card once more. Returns the next review's minute of the day."""
+        self._one(card, day, true_rating, logged_rating, minute)
+        if logged_rating != 1:
+            return minute + 1
+        self._one(card, day, 3, 3, minute + 1)
+        return minute + 2
+
+    def _one(self, card: _Card, day: int, true_rating: int, logged_rating: int, minute: int) -> None:
+        elapsed = day - card.last_day if card.true_state is not None else 0
+        planned_truth = self.truth.next_states(card.true_state, self.desired_retention, elapsed)
+        card.true_state = _memory(planned_truth, true_rating)
+        planned = self.scheduler.next_states(card.scheduler_state, self.desired_retention, elapsed)
+        card.scheduler_state = _memory(planned, logged_rating)
+        interval = getattr(planned, _RATING_NAMES[logged_rating - 1]).interval
+        card.last_day, card.due_day = day, day + max(1, round(interval))
+        self.result.log.append((card.id, self.start + timedelta(days=day, minutes=minute), logged_rating))
 
 
 def _memory(states: Any, rating: int) -> Any:

@@ -138,6 +138,24 @@ def recommend_retention(
     return min(table, key=lambda w: w.seconds_per_card_remembered), table
 
 
+def range_edge(best: Workload, table: Sequence[Workload]) -> str | None:
+    """Whether the recommended retention is the lowest or highest one searched.
+
+    At an edge the least study time per card remembered may lie outside the range, so the
+    recommendation is only "at least" or "at most" that retention.
+
+    Returns:
+        ``"lowest"`` or ``"highest"`` when ``best`` is an end of ``table`` (low to high), else None.
+    """
+    if not table:
+        return None
+    if best.desired_retention <= table[0].desired_retention:
+        return "lowest"
+    if best.desired_retention >= table[-1].desired_retention:
+        return "highest"
+    return None
+
+
 def _shares(ratings: Sequence[int], kinds: Sequence[int]) -> tuple[float, ...] | None:
     """The share of each kind of rating, or None when there are too few to trust."""
     if len(ratings) < _MIN_RATINGS:
