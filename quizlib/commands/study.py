@@ -134,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
 
     host = load_host(args)
     error = unknown_names("question type", args.types, host.question_types)
-    decks = load_decks(args.decks or [DEFAULT_DECK], host)
+    decks = load_decks(args.decks or [DEFAULT_DECK], host, skip_unknown_sections=True)
     tags = (tag for deck in decks for fact in deck.all_facts() for tag in fact.tags)
     error = error or unknown_names("tag", args.tags, tags)
     if error is not None:
