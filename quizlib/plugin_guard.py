@@ -10,14 +10,13 @@ only the command's own output (``show --json`` stays valid JSON).
 
 from __future__ import annotations
 
-import contextlib
 import io
 import signal
+import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from types import FrameType
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -44,9 +43,8 @@ def watch_interrupts() -> None:
         signal.signal(signal.SIGINT, _on_sigint)
 
 
-@dataclass(frozen=True)
-class Outcome(Generic[T]):
-    """The result of a guarded call.
+class Outcome(NamedTuple, Generic[T]):
+    """The result of a guarded call (a tuple: this is made for every call into a plugin).
 
     Attributes:
         value: What the call returned (None when it failed).
@@ -72,16 +70,18 @@ def guarded(call: Callable[[], T]) -> Outcome[T]:
         KeyboardInterrupt: Only when the person pressed Ctrl-C during the call.
     """
     before = _interrupts
-    buffer = io.StringIO()
+    saved, buffer = sys.stdout, io.StringIO()
+    sys.stdout = buffer  # by hand rather than contextlib.redirect_stdout: this runs per fact
     try:
-        with contextlib.redirect_stdout(buffer):
-            value = call()
+        value = call()
     except KeyboardInterrupt as exc:
         if _interrupts != before:
             raise
         return Outcome(None, exc, buffer.getvalue())
     except BaseException as exc:  # SystemExit too: a plugin must never end the program
         return Outcome(None, exc, buffer.getvalue())
+    finally:
+        sys.stdout = saved
     return Outcome(value, None, buffer.getvalue())
 
 

@@ -16,64 +16,38 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib
-import importlib.metadata
-import importlib.util
 import math
 import os
-import pkgutil
-import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from types import ModuleType
 from typing import Any, TypeVar
 
 import pluggy
 
 from quizlib import hookspecs
 from quizlib.deckfile.load import SectionTable
-from quizlib.didyoumean import did_you_mean
-from quizlib.errors import AnswerError, GradingError, PluginError
+from quizlib.errors import AnswerError, GradingError
 from quizlib.model import Deck, Fact, Grade, Question, QuestionType, Rating
 from quizlib.plugin_contract import question_problem
 from quizlib.plugin_guard import Outcome, describe, guarded, printed_summary, watch_interrupts
-from quizlib.plugin_registry import collect, hook_calls, origin_of
+from quizlib.plugin_loading import BUILTIN_PACKAGE as BUILTIN_PACKAGE  # public names, kept here
+from quizlib.plugin_loading import ENTRY_POINT_GROUP as ENTRY_POINT_GROUP
+from quizlib.plugin_loading import (
+    Loader,
+    builtin_modules,
+    env_list,
+    identity,
+)
+from quizlib.plugin_loading import LoadError as LoadError
+from quizlib.plugin_loading import PluginInfo as PluginInfo
+from quizlib.plugin_registry import collect, hook_calls
 from quizlib.srs.rating import default_rating
 
-ENTRY_POINT_GROUP = "quizlib"
-BUILTIN_PACKAGE = "quizlib_plugins"
 #: Modules of quizlib itself registered as plugins before any other (datasette's pattern);
 #: they cannot be disabled. Add a module here to make it a default plugin.
 DEFAULT_PLUGINS: tuple[str, ...] = ()
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class PluginInfo:
-    """What ``quizlib plugins`` tells about one plugin."""
-
-    name: str
-    origin: str  # "default", "built-in", "entry point", "plugins dir" or "registered"
-    location: str  # module name, distribution name, or file path
-    version: str = ""
-    sections: tuple[str, ...] = ()
-    question_types: tuple[str, ...] = ()
-    hooks: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class LoadError:
-    """A plugin that failed to load or misbehaved, and why."""
-
-    plugin: str
-    origin: str
-    reason: str
-    location: str = ""
-
-    def __str__(self) -> str:
-        where = f"{self.origin}: {self.location}" if self.location else self.origin
-        return f"plugin {self.plugin!r} ({where}): {self.reason}"
 
 
 @dataclass
@@ -101,15 +75,17 @@ class PluginHost:
     #: The plugin that registered each question type, and each (section, field).
     type_owners: dict[str, str] = field(default_factory=dict)
     field_owners: dict[tuple[str, str], str] = field(default_factory=dict)
-    _origins: dict[str, tuple[str, str]] = field(default_factory=dict)
-    _stamps: list[str] = field(default_factory=list)
+    #: Where each plugin comes from: (origin, location), for error reports.
+    origins: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: One line per loaded plugin: name, origin, location, version, file size and mtime.
+    stamps: list[str] = field(default_factory=list)
 
     # -- reporting ------------------------------------------------------------------
     def fail(self, plugin: str, reason: str, exc: BaseException | None = None) -> None:
         """Record a plugin problem, or re-raise it when plugin errors should surface."""
         if self.raise_errors and exc is not None:
             raise exc
-        origin, location = self._origins.get(plugin, ("?", ""))
+        origin, location = self.origins.get(plugin, ("?", ""))
         self.errors.append(LoadError(plugin, origin, reason, location))
 
     def warn(self, message: str) -> None:
@@ -127,7 +103,7 @@ class PluginHost:
         exception is returned, or re-raised with ``raise_errors``.
         """
         outcome = guarded(call)
-        if outcome.printed.strip():
+        if outcome.printed and outcome.printed.strip():
             self.warn(
                 f"plugin {plugin!r} printed to standard output (not shown there): "
                 f"{printed_summary(outcome.printed)}"
@@ -155,7 +131,7 @@ class PluginHost:
     @property
     def fingerprint(self) -> str:
         """Identifies the loaded plugins and their versions (files' size and mtime)."""
-        return hashlib.sha256("\n".join(self._stamps).encode()).hexdigest()[:16]
+        return hashlib.sha256("\n".join(self.stamps).encode()).hexdigest()[:16]
 
     # -- the facade -----------------------------------------------------------------
     def types_for(self, section: str) -> list[QuestionType]:
@@ -170,21 +146,21 @@ class PluginHost:
         Each problem (the type raised, or made something that is not a valid question)
         is also a warning; the other questions of the fact are kept.
         """
-        owner = self.type_owners.get(qt.name, qt.name)
-        where = f"{deck.path or deck.id}: question type {qt.name!r}"
-        outcome = self.guard(owner, lambda: list(qt.generate(fact, deck, rng)))
+        outcome = self.guard(
+            self.type_owners.get(qt.name, qt.name), lambda: list(qt.generate(fact, deck, rng))
+        )
         if outcome.error is not None:
-            problem = f"{where} failed on {fact.key}: {describe(outcome.error)} (skipped)"
+            problem = f"{_where(deck, qt)} failed on {fact.key}: {describe(outcome.error)} (skipped)"
             self.warn(problem)
             return [], [problem]
         made, problems = [], []
-        for q in outcome.value or []:
+        for q in outcome.value or ():
             wrong = question_problem(q, qt.name, fact.key)
-            if wrong:
-                problems.append(f"{where} on {fact.key}: {wrong} (skipped)")
-                self.warn(problems[-1])
-            else:
+            if not wrong:
                 made.append(q)
+                continue
+            problems.append(f"{_where(deck, qt)} on {fact.key}: {wrong} (skipped)")
+            self.warn(problems[-1])
         return made, problems
 
     def grade(self, question: Question, response: Any) -> Grade:
@@ -228,125 +204,8 @@ class PluginHost:
         return default_rating(grade, attempted=attempted)
 
 
-def _env_list(value: str | None, sep: str) -> list[str]:
-    return [part.strip() for part in (value or "").split(sep) if part.strip()]
-
-
-def _builtin_modules() -> list[str]:
-    try:
-        package = importlib.import_module(BUILTIN_PACKAGE)
-    except ImportError:
-        return []
-    return sorted(
-        f"{BUILTIN_PACKAGE}.{m.name}"
-        for m in pkgutil.iter_modules(package.__path__)
-        if not m.name.startswith("_")
-    )
-
-
-def _load_file(path: Path) -> ModuleType:
-    name = f"quizlib_local_plugins.{path.stem}"
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot load {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    try:
-        spec.loader.exec_module(module)
-    except BaseException:
-        sys.modules.pop(name, None)
-        raise
-    return module
-
-
-def _identity(obj: object) -> object:
-    return obj
-
-
-def _stamp(plugin: object) -> str:
-    """The size and mtime of the file a plugin's code is in ("" when there is none)."""
-    module = plugin if isinstance(plugin, ModuleType) else sys.modules.get(type(plugin).__module__)
-    try:
-        stat = os.stat(str(getattr(module, "__file__", None)))
-    except (OSError, TypeError, ValueError):
-        return ""
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
-
-
-def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> str:
-    """Hook implementations that match no hook (misspelt names), with a did-you-mean."""
-    known = [name for name in vars(hookspecs) if hasattr(getattr(hookspecs, name), "quizlib_spec")]
-    wrong = []
-    for caller in pm.get_hookcallers(plugin) or ():
-        ours = [i for i in caller.get_hookimpls() if i.plugin is plugin and not i.optionalhook]
-        if not caller.has_spec() and ours:
-            wrong.append(f"{caller.name!r}{did_you_mean(caller.name, known)}")
-    return f"implements unknown hook(s) {', '.join(wrong)}" if wrong else ""
-
-
-class _Loader:
-    """Registers plugins one by one into a host, skipping disabled and clashing names."""
-
-    def __init__(self, host: PluginHost, blocked: set[str]) -> None:
-        self.host = host
-        self.blocked = blocked
-
-    def add(
-        self,
-        name: str,
-        origin: str,
-        location: str,
-        version: str,
-        load: Callable[[], object],
-        *,
-        fixed: bool = False,
-    ) -> None:
-        host = self.host
-        host.candidates.add(name)
-        if name in self.blocked and not fixed:
-            host.disabled.append(name)
-            return
-        if name in host.infos:  # reported as the newcomer it is, not as the plugin loaded first
-            first = origin_of(host, name)
-            host.errors.append(
-                LoadError(name, origin, f"not loaded: its name is taken by {first}; rename it", location)
-            )
-            return
-        host._origins[name] = (origin, location)
-        outcome = host.guard(name, load)
-        if outcome.error is not None:
-            host.fail(name, f"failed to load: {describe(outcome.error)}")
-            return
-        plugin = outcome.value
-        registered = host.guard(name, functools.partial(host.pm.register, plugin, name=name))
-        if registered.error is not None:
-            host.fail(name, f"failed to register: {describe(registered.error)}")
-            return
-        unknown = _unknown_hooks(host.pm, plugin)
-        if unknown:
-            host.pm.unregister(plugin)
-            host.fail(name, f"{unknown} (not loaded)", PluginError(unknown))
-            return
-        hooks = tuple(sorted(h.name for h in host.pm.get_hookcallers(plugin) or ()))
-        host.infos[name] = PluginInfo(name, origin, location, version, hooks=hooks)
-        host._stamps.append(f"{name}\t{origin}\t{location}\t{version}\t{_stamp(plugin)}")
-
-    def files(self, dirs: Iterable[str]) -> None:
-        for directory in dirs:
-            folder = Path(directory)
-            if not folder.is_dir():
-                self.host._origins[str(folder)] = ("plugins dir", str(folder))
-                self.host.fail(str(folder), "plugins directory does not exist")
-                continue
-            for path in sorted(folder.glob("*.py")):
-                if not path.name.startswith("_"):
-                    self.add(path.stem, "plugins dir", str(path), "", functools.partial(_load_file, path))
-
-    def entry_points(self) -> None:
-        for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-            dist = ep.dist
-            where = f"{dist.name} {dist.version}" if dist is not None else ep.value
-            self.add(ep.name, "entry point", where, dist.version if dist else "", ep.load)
+def _where(deck: Deck, qt: QuestionType) -> str:
+    return f"{deck.path or deck.id}: question type {qt.name!r}"
 
 
 def load_plugins(
@@ -380,21 +239,21 @@ def load_plugins(
     pm = pluggy.PluginManager("quizlib")
     pm.add_hookspecs(hookspecs)
     host = PluginHost(pm, raise_errors=raise_errors or env.get("QUIZLIB_RAISE_PLUGIN_ERRORS") == "1")
-    loader = _Loader(host, set(disabled) | set(_env_list(env.get("QUIZLIB_DISABLE_PLUGINS"), ",")))
+    loader = Loader(host, set(disabled) | set(env_list(env.get("QUIZLIB_DISABLE_PLUGINS"), ",")))
     for module in DEFAULT_PLUGINS:
         short = module.rsplit(".", 1)[-1]
         loader.add(
             short, "default", module, "", functools.partial(importlib.import_module, module), fixed=True
         )
     if builtins:
-        for module in _builtin_modules():
+        for module in builtin_modules():
             short = module.rsplit(".", 1)[1]
             loader.add(short, "built-in", module, "", functools.partial(importlib.import_module, module))
     if entry_points:
         loader.entry_points()
-    loader.files([*map(str, plugins_dirs), *_env_list(env.get("QUIZLIB_PLUGINS_DIR"), os.pathsep)])
+    loader.files([*map(str, plugins_dirs), *env_list(env.get("QUIZLIB_PLUGINS_DIR"), os.pathsep)])
     for name, obj in sorted((extra or {}).items()):
-        loader.add(name, "registered", type(obj).__name__, "", functools.partial(_identity, obj))
+        loader.add(name, "registered", type(obj).__name__, "", functools.partial(identity, obj))
     host.unmatched_disabled = sorted(loader.blocked - host.candidates)
     collect(host)
     host.sections = SectionTable(

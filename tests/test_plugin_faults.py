@@ -345,7 +345,24 @@ def test_a_plugin_printing_does_not_corrupt_json_output(
     assert code == 0 and len(json.loads(out)["questions"]) == 2
     assert "plugin 'echo' printed to standard output (not shown there): loading echo" in err
     code, out, _ = run(capsys, "plugins", "--json", "--plugins-dir", str(plugins))
-    assert code == 0 and "echo" in {p["name"] for p in json.loads(out)["plugins"]}
+    payload = json.loads(out)
+    assert code == 0 and "echo" in {p["name"] for p in payload["plugins"]}
+    assert any("loading echo" in w for w in payload["warnings"])
+
+
+def test_warnings_wait_while_a_full_screen_ui_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    from quizlib.commands.common import load_host, warnings_after
+
+    host = load_host(argparse.Namespace(plugins_dir=[]))
+    with warnings_after(host):
+        host.warn("first")
+        host.warn("first")
+        assert capsys.readouterr().err == ""
+    assert capsys.readouterr().err == "quizlib: warning: first\n"
+    host.warn("second")
+    assert capsys.readouterr().err == "quizlib: warning: second\n"
 
 
 def test_a_misspelt_hook_is_rejected_with_a_suggestion(tmp_path: Path) -> None:

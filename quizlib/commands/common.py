@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from quizlib.dates import PartialDate
@@ -61,6 +62,20 @@ def load_host(args: argparse.Namespace, *, quiet: bool = False) -> PluginHost:
             warn(message)
         host.on_warning = warn
     return host
+
+
+@contextlib.contextmanager
+def warnings_after(host: PluginHost) -> Iterator[None]:
+    """Hold the host's warnings while a full-screen UI owns the terminal; print them after."""
+    held: list[str] = []
+    previous, host.on_warning = host.on_warning, held.append
+    try:
+        yield
+    finally:
+        host.on_warning = previous
+        for message in held:
+            if previous is not None:
+                previous(message)
 
 
 def warn(message: str) -> None:

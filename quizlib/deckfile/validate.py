@@ -258,10 +258,8 @@ class Validator:
     def unknown_sections(self, root: YMap) -> None:
         """Top-level keys no plugin declares: errors, or skipped with a warning (``skip_unknown``)."""
         known = [*CORE_SECTIONS, *self.sections]
-        installed = ", ".join(sorted(self.sections)) or "none"
-        for key in root:
-            if key in known:
-                continue
+        installed = f"sections of the installed plugins: {', '.join(sorted(self.sections)) or 'none'}"
+        for key in (k for k in root if k not in known):
             close = suggest(key, known)
             # How to get the plugin back only helps when the key is not a misspelling.
             hint = "" if close else getattr(self.sections, "missing_hint", "")
@@ -269,10 +267,7 @@ class Validator:
                 message = f"section {key!r} skipped: no loaded plugin declares it{close}{hint}"
                 self.skipped.append(Problem(self.path, *root.where(key), message))
             else:
-                message = (
-                    f"unknown section {key!r}{close} (sections of the installed plugins: {installed}){hint}"
-                )
-                self.add(root.where(key), message)
+                self.add(root.where(key), f"unknown section {key!r}{close} ({installed}){hint}")
 
     def settings(self, raw: Any) -> dict[str, Any]:
         """``deck.settings``: core settings plus those the plugins' sections declare."""
