@@ -133,6 +133,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nquizlib: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except SystemExit as exc:  # quizlib's commands return their status; only plugin code exits
+        print(
+            f"quizlib {name}: a plugin tried to exit the program (SystemExit: {exc.code!r})", file=sys.stderr
+        )
+        return EXIT_ERROR
     except BrokenPipeError:
         # Output piped into e.g. `head` that exits early: not an error worth a traceback.
         sys.stderr.close()

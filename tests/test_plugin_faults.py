@@ -421,3 +421,25 @@ def test_get_plugin_manager_is_kept_as_an_alias() -> None:
 
     assert get_plugin_manager is load_plugins
     assert textwrap.dedent(load_plugins.__doc__ or "").startswith("Load plugins")
+
+
+def test_an_exit_in_grade_neither_stops_a_listing_nor_ends_a_command_silently(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plugins = plugin_dir(tmp_path, 'if where == "grade": raise SystemExit(0)')
+    deck = deck_file(tmp_path)
+    code, out, _ = run(capsys, "show", str(deck), "--answers", "--plugins-dir", str(plugins))
+    assert code == 0 and out.count("Type ") == 2  # both questions listed, answers unknown
+    code, out, _ = run(capsys, "check", str(deck), "--strict", "--plugins-dir", str(plugins))
+    assert code == 1 and "(--strict)" in out  # the lint finished; only its warnings fail
+
+
+def test_an_exit_escaping_a_command_is_reported_not_silent(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def exits(args: Any) -> int:
+        raise SystemExit(0)
+
+    monkeypatch.setattr("quizlib.commands.decks.run", exits)
+    code, _, err = run(capsys, "decks")
+    assert code == 1 and "a plugin tried to exit the program (SystemExit: 0)" in err

@@ -9,6 +9,7 @@ from itertools import combinations
 
 from quizlib.errors import AnswerError
 from quizlib.model import Answer, Deck, Fact, PromptKind, Question, QuestionType, Response
+from quizlib.plugin_guard import guarded
 from quizlib.plugins import PluginHost
 
 #: Responses that are well-formed for each prompt kind, so grading one reveals the answer.
@@ -105,13 +106,9 @@ def answer_of(qt: QuestionType, question: Question) -> Answer | None:
         question: The question.
     """
     method = getattr(qt, "answer", None)
-    try:
-        if callable(method):
-            found = method(question)
-            return found if isinstance(found, Answer) else None
-        return _probe(qt, question)
-    except Exception:  # a plugin's fault must not stop a listing; the answer stays unknown
-        return None
+    # A plugin's fault (an exit too) must not stop a listing: the answer stays unknown.
+    found = guarded(lambda: method(question) if callable(method) else _probe(qt, question)).value
+    return found if isinstance(found, Answer) else None
 
 
 def _probe(qt: QuestionType, question: Question) -> Answer | None:
