@@ -138,6 +138,16 @@ class Loader:
         *,
         fixed: bool = False,
     ) -> None:
+        """Load and register one plugin, or record why not.
+
+        Args:
+            name: The plugin's name (what ``QUIZLIB_DISABLE_PLUGINS`` names).
+            origin: Where it comes from, e.g. ``plugins dir``.
+            location: Its module, distribution or file, for messages.
+            version: Its version, when it has one.
+            load: Imports it (run guarded: it may raise, exit or print).
+            fixed: A default plugin, which cannot be disabled.
+        """
         host = self.host
         host.candidates.add(name)
         if name in self.blocked and not fixed:
@@ -169,6 +179,7 @@ class Loader:
         host.stamps.append(f"{name}\t{origin}\t{location}\t{version}\t{_stamp(plugin)}")
 
     def files(self, dirs: Iterable[str]) -> None:
+        """Add the ``*.py`` files of plugins directories (not those starting with ``_``)."""
         for directory in dirs:
             folder = Path(directory)
             if not folder.is_dir():
@@ -180,6 +191,7 @@ class Loader:
                     self.add(path.stem, "plugins dir", str(path), "", functools.partial(_load_file, path))
 
     def entry_points(self) -> None:
+        """Add the installed plugins of the ``quizlib`` entry-point group, by name."""
         for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             dist = ep.dist
             where = f"{dist.name} {dist.version}" if dist is not None else ep.value
