@@ -76,6 +76,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         epilog=epilog(),
     )
     parser.add_argument("--version", action="version", version=f"quizlib {__version__}")
+    parser.add_argument(
+        "--plugins-dir",
+        dest="global_plugins_dirs",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="load *.py plugins from DIR, for any command (repeatable; also QUIZLIB_PLUGINS_DIR)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=QuizParser)
     for name in COMMANDS if only is None else (only,):
         module = importlib.import_module(f"quizlib.commands.{name.replace('-', '_')}")
@@ -83,12 +91,23 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The subcommand's name: the first word that is not a global option or its value."""
+    words = iter(argv)
+    for word in words:
+        if word == "--plugins-dir":
+            next(words, None)
+        elif not word.startswith("--plugins-dir="):
+            return word
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     # Importing one command's module instead of all of them keeps start-up fast; `--help`
     # and unknown commands still get the full parser.
-    first = args_list[0] if args_list else None
+    first = _command_word(args_list)
     parser = build_parser(first if first in COMMANDS else None)
     autocomplete(parser)  # a Tab press in the shell: answers and exits (with quizlib[completion])
     argv = args_list
@@ -99,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "func", None) is None:
         parser.print_help()
         return EXIT_USAGE
+    # `quizlib --plugins-dir DIR COMMAND` and `quizlib COMMAND --plugins-dir DIR` add up.
+    args.plugins_dir = [*args.global_plugins_dirs, *(getattr(args, "plugins_dir", None) or [])]
     # "quizlib log export: ..." rather than "quizlib log: ...": the words the person typed.
     name = " ".join(filter(None, (args.command, getattr(args, "action", None))))
     try:
@@ -112,6 +133,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nquizlib: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except SystemExit as exc:  # quizlib's commands return their status; only plugin code exits
+        print(
+            f"quizlib {name}: a plugin tried to exit the program (SystemExit: {exc.code!r})", file=sys.stderr
+        )
+        return EXIT_ERROR
     except BrokenPipeError:
         # Output piped into e.g. `head` that exits early: not an error worth a traceback.
         sys.stderr.close()

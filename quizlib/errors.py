@@ -46,6 +46,10 @@ class PluginError(QuizError):
     """A plugin is broken: it failed to import, raised in a hook or clashes with another."""
 
 
+class GradingError(PluginError):
+    """A question type could not grade an answer (it raised, or returned no valid grade)."""
+
+
 class AnswerError(QuizError):
     """An answer cannot be graded as given (malformed); the message says what is expected."""
 

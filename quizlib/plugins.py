@@ -1,145 +1,215 @@
 """Finding, loading and isolating plugins; a typed facade over the pluggy hooks.
 
-Plugins come from three places only: the built-in question types (the
-``quizlib_plugins`` package, shipped from ``plugins/``), installed distributions that
-declare an entry point in the ``quizlib`` group, and ``*.py`` files in directories the
-user names (``--plugins-dir``, ``QUIZLIB_PLUGINS_DIR``). Nothing is loaded from a deck
-or from the current directory.
+Plugins come from four places only: quizlib's default plugins (:data:`DEFAULT_PLUGINS`),
+the built-in question types (the ``quizlib_plugins`` package, shipped from ``plugins/``),
+installed distributions that declare an entry point in the ``quizlib`` group, and ``*.py``
+files in directories the user names (``--plugins-dir``, ``QUIZLIB_PLUGINS_DIR``). Nothing
+is loaded from a deck or from the current directory.
+
+Every call into a plugin goes through :class:`PluginHost`, which contains its faults
+(see :mod:`quizlib.plugin_guard`): a broken plugin is reported and skipped, never the end
+of a command or of a study session.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
-import importlib.metadata
-import importlib.util
+import math
 import os
-import pkgutil
-import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 import pluggy
 
 from quizlib import hookspecs
-from quizlib.errors import PluginError
-from quizlib.model import Field, FieldKind, Grade, Question, QuestionType, Rating, Section
+from quizlib.deckfile.load import SectionTable
+from quizlib.errors import AnswerError, GradingError
+from quizlib.model import Deck, Fact, Grade, Question, QuestionType, Rating
+from quizlib.plugin_contract import question_problem
+from quizlib.plugin_guard import Outcome, describe, guarded, printed_summary, watch_interrupts
+from quizlib.plugin_loading import BUILTIN_PACKAGE as BUILTIN_PACKAGE  # public names, kept here
+from quizlib.plugin_loading import ENTRY_POINT_GROUP as ENTRY_POINT_GROUP
+from quizlib.plugin_loading import (
+    Loader,
+    builtin_modules,
+    env_list,
+    identity,
+)
+from quizlib.plugin_loading import LoadError as LoadError
+from quizlib.plugin_loading import PluginInfo as PluginInfo
+from quizlib.plugin_registry import collect, hook_calls
 from quizlib.srs.rating import suggested_rating
 
-ENTRY_POINT_GROUP = "quizlib"
-BUILTIN_PACKAGE = "quizlib_plugins"
+#: Modules of quizlib itself registered as plugins before any other (datasette's pattern);
+#: they cannot be disabled. Add a module here to make it a default plugin.
+DEFAULT_PLUGINS: tuple[str, ...] = ()
 
-
-@dataclass(frozen=True)
-class PluginInfo:
-    """What ``quizlib plugins`` tells about one plugin."""
-
-    name: str
-    origin: str  # "built-in", "entry point" or "plugins dir"
-    location: str  # module name, distribution name, or file path
-    version: str = ""
-    sections: tuple[str, ...] = ()
-    question_types: tuple[str, ...] = ()
-    hooks: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class LoadError:
-    """A plugin that failed to load or misbehaved, and why."""
-
-    plugin: str
-    origin: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"plugin {self.plugin!r} ({self.origin}): {self.reason}"
+T = TypeVar("T")
 
 
 @dataclass
 class PluginHost:
-    """The loaded plugins: merged sections, question types, and what went wrong.
-
-    Build it with :func:`get_plugin_manager`.
+    """The loaded plugins: merged sections, question types, what went wrong, and a facade
+    that calls plugin code with its faults contained. Build it with :func:`load_plugins`.
     """
 
     pm: pluggy.PluginManager
     raise_errors: bool = False
     infos: dict[str, PluginInfo] = field(default_factory=dict)
     errors: list[LoadError] = field(default_factory=list)
-    sections: dict[str, Section] = field(default_factory=dict)
+    sections: SectionTable = field(default_factory=SectionTable)
     question_types: dict[str, QuestionType] = field(default_factory=dict)
     #: Every plugin name seen while loading, disabled or not.
     candidates: set[str] = field(default_factory=set)
+    #: Plugins not loaded because they were disabled.
+    disabled: list[str] = field(default_factory=list)
     #: Names to disable that matched no plugin (typos in ``QUIZLIB_DISABLE_PLUGINS``).
     unmatched_disabled: list[str] = field(default_factory=list)
-    _origins: dict[str, str] = field(default_factory=dict)
+    #: Warnings about plugins misbehaving while in use, each once, in order.
+    warnings: list[str] = field(default_factory=list)
+    #: Called with each new warning (commands print it on stderr).
+    on_warning: Callable[[str], None] | None = None
+    #: The plugin that registered each question type, and each (section, field).
+    type_owners: dict[str, str] = field(default_factory=dict)
+    field_owners: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: Where each plugin comes from: (origin, location), for error reports.
+    origins: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: One line per loaded plugin: name, origin, location, version, file size and mtime.
+    stamps: list[str] = field(default_factory=list)
 
+    # -- reporting ------------------------------------------------------------------
     def fail(self, plugin: str, reason: str, exc: BaseException | None = None) -> None:
         """Record a plugin problem, or re-raise it when plugin errors should surface."""
         if self.raise_errors and exc is not None:
             raise exc
-        self.errors.append(LoadError(plugin, self._origins.get(plugin, "?"), reason))
+        origin, location = self.origins.get(plugin, ("?", ""))
+        self.errors.append(LoadError(plugin, origin, reason, location))
 
+    def warn(self, message: str) -> None:
+        """Report a plugin's misbehaviour in use, once per distinct message."""
+        if message in self.warnings:
+            return
+        self.warnings.append(message)
+        if self.on_warning is not None:
+            self.on_warning(message)
+
+    def guard(self, plugin: str, call: Callable[[], T]) -> Outcome[T]:
+        """Run plugin code with its faults contained (:func:`quizlib.plugin_guard.guarded`).
+
+        What it printed is reported as a warning rather than mixed into the output; its
+        exception is returned, or re-raised with ``raise_errors``.
+        """
+        outcome = guarded(call)
+        if outcome.printed and outcome.printed.strip():
+            self.warn(
+                f"plugin {plugin!r} printed to standard output (not shown there): "
+                f"{printed_summary(outcome.printed)}"
+            )
+        if outcome.error is not None and self.raise_errors:
+            raise outcome.error
+        return outcome
+
+    def note(
+        self,
+        plugin: str,
+        *,
+        sections: tuple[str, ...] | None = None,
+        question_types: tuple[str, ...] | None = None,
+    ) -> None:
+        """Record what a plugin registered, for ``quizlib plugins``."""
+        info = self.infos.get(plugin)
+        if info is not None:
+            self.infos[plugin] = replace(
+                info,
+                sections=info.sections if sections is None else sections,
+                question_types=info.question_types if question_types is None else question_types,
+            )
+
+    @property
+    def fingerprint(self) -> str:
+        """Identifies the loaded plugins and their versions (files' size and mtime)."""
+        return hashlib.sha256("\n".join(self.stamps).encode()).hexdigest()[:16]
+
+    # -- the facade -----------------------------------------------------------------
     def types_for(self, section: str) -> list[QuestionType]:
         """The question types that read a section, by name."""
         return [qt for name, qt in sorted(self.question_types.items()) if qt.section == section]
 
+    def generate(
+        self, qt: QuestionType, fact: Fact, deck: Deck, rng: Any
+    ) -> tuple[list[Question], list[str]]:
+        """The valid questions a question type makes of one fact, and the problems found.
+
+        Each problem (the type raised, or made something that is not a valid question)
+        is also a warning; the other questions of the fact are kept.
+        """
+        outcome = self.guard(
+            self.type_owners.get(qt.name, qt.name), lambda: list(qt.generate(fact, deck, rng))
+        )
+        if outcome.error is not None:
+            problem = f"{_where(deck, qt)} failed on {fact.key}: {describe(outcome.error)} (skipped)"
+            self.warn(problem)
+            return [], [problem]
+        made, problems = [], []
+        for q in outcome.value or ():
+            wrong = question_problem(q, qt.name, fact.key)
+            if not wrong:
+                made.append(q)
+                continue
+            problems.append(f"{_where(deck, qt)} on {fact.key}: {wrong} (skipped)")
+            self.warn(problems[-1])
+        return made, problems
+
+    def grade(self, question: Question, response: Any) -> Grade:
+        """Grade a response with the question's type.
+
+        Raises:
+            AnswerError: The response is malformed (ask again).
+            GradingError: The question type is missing, raised, or returned no valid grade.
+        """
+        qt = self.question_types.get(question.type)
+        if qt is None:
+            raise GradingError(f"question type {question.type!r} is not loaded")
+        outcome = self.guard(self.type_owners.get(qt.name, qt.name), lambda: qt.grade(question, response))
+        if isinstance(outcome.error, AnswerError):
+            raise outcome.error
+        if outcome.error is not None:
+            raise GradingError(f"question type {question.type!r} failed to grade: {describe(outcome.error)}")
+        grade = outcome.value
+        if not isinstance(grade, Grade) or not (0.0 <= grade.score <= 1.0 and math.isfinite(grade.score)):
+            raise GradingError(f"question type {question.type!r} returned an invalid grade: {grade!r}")
+        return grade
+
     def suggest_rating(self, question: Question, grade: Grade, *, attempted: bool = False) -> Rating:
         """The rating to suggest for a graded answer (a plugin may override the policy).
 
+        A plugin whose suggestion raises or is not a rating is skipped with a warning.
         ``attempted`` says the learner typed an answer to a self-rated card
         (see :func:`quizlib.srs.rating.default_rating`; partial credit is judged above the
         prompt's guessing floor).
         """
-        try:
-            result = self.pm.hook.suggest_rating(question=question, grade=grade)
-        except Exception as exc:  # a broken policy plugin must not stop a session
-            self.fail("suggest_rating", f"raised {type(exc).__name__}: {exc}", exc)
-            result = None
-        if result is None:
-            return suggested_rating(question, grade, attempted=attempted)
-        try:
-            return Rating(result)
-        except ValueError:
-            self.fail("suggest_rating", f"returned {result!r}, not a rating 1-4")
-            return suggested_rating(question, grade, attempted=attempted)
+        for plugin, function in hook_calls(self, "suggest_rating"):
+            outcome = self.guard(plugin, functools.partial(function, question=question, grade=grade))
+            if outcome.error is not None:
+                self.warn(f"plugin {plugin!r}: suggest_rating failed: {describe(outcome.error)} (ignored)")
+                continue
+            if outcome.value is None:
+                continue
+            try:
+                return Rating(outcome.value)
+            except (ValueError, TypeError):
+                self.warn(f"plugin {plugin!r}: suggest_rating returned {outcome.value!r}, not a rating 1-4")
+        return suggested_rating(question, grade, attempted=attempted)
 
 
-def _env_list(value: str | None, sep: str) -> list[str]:
-    return [part.strip() for part in (value or "").split(sep) if part.strip()]
+def _where(deck: Deck, qt: QuestionType) -> str:
+    return f"{deck.path or deck.id}: question type {qt.name!r}"
 
 
-def _builtin_modules() -> list[str]:
-    try:
-        package = importlib.import_module(BUILTIN_PACKAGE)
-    except ImportError:
-        return []
-    return sorted(
-        f"{BUILTIN_PACKAGE}.{m.name}"
-        for m in pkgutil.iter_modules(package.__path__)
-        if not m.name.startswith("_")
-    )
-
-
-def _load_file(path: Path) -> ModuleType:
-    name = f"quizlib_local_plugins.{path.stem}"
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot load {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    try:
-        spec.loader.exec_module(module)
-    except BaseException:
-        sys.modules.pop(name, None)
-        raise
-    return module
-
-
-def get_plugin_manager(
+def load_plugins(
     *,
     plugins_dirs: Sequence[str | os.PathLike[str]] = (),
     disabled: Iterable[str] = (),
@@ -166,168 +236,40 @@ def get_plugin_manager(
         A :class:`PluginHost` with the merged sections and question types.
     """
     env = os.environ if environ is None else environ
+    watch_interrupts()
     pm = pluggy.PluginManager("quizlib")
     pm.add_hookspecs(hookspecs)
     host = PluginHost(pm, raise_errors=raise_errors or env.get("QUIZLIB_RAISE_PLUGIN_ERRORS") == "1")
-    blocked = set(disabled) | set(_env_list(env.get("QUIZLIB_DISABLE_PLUGINS"), ","))
-
-    def add(name: str, origin: str, location: str, version: str, load: Callable[[], object]) -> None:
-        host.candidates.add(name)
-        if name in blocked:
-            return
-        if name in host.infos:
-            host._origins.setdefault(name, origin)
-            host.fail(name, f"a plugin named {name!r} is already loaded from {host.infos[name].location}")
-            return
-        host._origins[name] = origin
-        try:
-            plugin = load()
-            pm.register(plugin, name=name)
-        except Exception as exc:
-            host.fail(name, f"failed to load: {type(exc).__name__}: {exc}", exc)
-            return
-        hooks = tuple(sorted(h.name for h in pm.get_hookcallers(plugin) or ()))
-        host.infos[name] = PluginInfo(name, origin, location, version, hooks=hooks)
-
+    loader = Loader(host, set(disabled) | set(env_list(env.get("QUIZLIB_DISABLE_PLUGINS"), ",")))
+    for module in DEFAULT_PLUGINS:
+        short = module.rsplit(".", 1)[-1]
+        loader.add(
+            short, "default", module, "", functools.partial(importlib.import_module, module), fixed=True
+        )
     if builtins:
-        for module in _builtin_modules():
+        for module in builtin_modules():
             short = module.rsplit(".", 1)[1]
-            add(short, "built-in", module, "", functools.partial(importlib.import_module, module))
+            loader.add(short, "built-in", module, "", functools.partial(importlib.import_module, module))
     if entry_points:
-        for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-            dist = ep.dist
-            where = f"{dist.name} {dist.version}" if dist is not None else ep.value
-            add(ep.name, "entry point", where, dist.version if dist else "", ep.load)
-    dirs = [*map(str, plugins_dirs), *_env_list(env.get("QUIZLIB_PLUGINS_DIR"), os.pathsep)]
-    for directory in dirs:
-        folder = Path(directory)
-        if not folder.is_dir():
-            host._origins[str(folder)] = "plugins dir"
-            host.fail(str(folder), "plugins directory does not exist")
-            continue
-        for path in sorted(folder.glob("*.py")):
-            if not path.name.startswith("_"):
-                add(path.stem, "plugins dir", str(path), "", functools.partial(_load_file, path))
-    for name, obj in (extra or {}).items():
-        add(name, "registered", type(obj).__name__, "", functools.partial(_identity, obj))
-    host.unmatched_disabled = sorted(blocked - host.candidates)
-    _collect(host)
+        loader.entry_points()
+    loader.files([*map(str, plugins_dirs), *env_list(env.get("QUIZLIB_PLUGINS_DIR"), os.pathsep)])
+    for name, obj in sorted((extra or {}).items()):
+        loader.add(name, "registered", type(obj).__name__, "", functools.partial(identity, obj))
+    host.unmatched_disabled = sorted(loader.blocked - host.candidates)
+    collect(host)
+    host.sections = SectionTable(
+        host.sections, plugins_key=host.fingerprint, missing_hint=_missing_hint(host)
+    )
     return host
 
 
-def _calls(host: PluginHost, hook_name: str) -> list[tuple[str, Callable[..., Any]]]:
-    caller = getattr(host.pm.hook, hook_name)
-    impls = [(impl.plugin_name, impl.function) for impl in caller.get_hookimpls()]
-    # Sorted by plugin name so that results never depend on registration order.
-    return sorted(impls, key=lambda pair: pair[0])
+def _missing_hint(host: PluginHost) -> str:
+    """How to get back the plugin of a section no loaded plugin declares."""
+    if host.disabled:
+        names = ", ".join(sorted(set(host.disabled)))
+        return f"; disabled plugins: {names} (remove its name from QUIZLIB_DISABLE_PLUGINS to enable it)"
+    return "; install the plugin that declares it, or name its directory with --plugins-dir"
 
 
-def _collect(host: PluginHost) -> None:
-    owners: dict[tuple[str, str], str] = {}
-    for plugin, function in _calls(host, "register_sections"):
-        found: list[Section] = []
-        try:
-            function(register=found.append)
-            for section in found:
-                if not isinstance(section, Section):
-                    raise PluginError(f"register_sections registered {section!r}, not a Section")
-        except Exception as exc:
-            host.fail(plugin, f"register_sections raised {type(exc).__name__}: {exc}", exc)
-            continue
-        for section in found:
-            _merge_section(host, plugin, section, owners)
-        _note(host, plugin, sections=tuple(s.name for s in found))
-    type_owner: dict[str, str] = {}
-    clashes: set[str] = set()
-    for plugin, function in _calls(host, "register_question_types"):
-        registered: list[QuestionType] = []
-        try:
-            function(register=registered.append)
-            for qt in registered:
-                _check_question_type(qt)
-        except Exception as exc:
-            host.fail(plugin, f"register_question_types raised {type(exc).__name__}: {exc}", exc)
-            continue
-        for qt in registered:
-            if qt.name in type_owner:
-                host.fail(
-                    plugin,
-                    f"question type {qt.name!r} is registered by both {type_owner[qt.name]!r} and {plugin!r}",
-                )
-                clashes.add(qt.name)
-                continue
-            type_owner[qt.name] = plugin
-            host.question_types[qt.name] = qt
-        _note(host, plugin, question_types=tuple(qt.name for qt in registered))
-    for name in clashes:  # neither plugin wins silently
-        host.question_types.pop(name, None)
-    for name, qt in list(host.question_types.items()):
-        if qt.section not in host.sections and qt.section not in ("sources", "actors"):
-            host.fail(
-                type_owner[name],
-                f"question type {name!r} reads section {qt.section!r}, which no plugin declares",
-            )
-            del host.question_types[name]
-
-
-def _check_question_type(qt: object) -> None:
-    for attr in ("name", "section", "description"):
-        if not isinstance(getattr(qt, attr, None), str):
-            raise PluginError(f"{qt!r} has no string attribute {attr!r}")
-    for method in ("generate", "grade"):
-        if not callable(getattr(qt, method, None)):
-            raise PluginError(f"{qt!r} has no method {method}()")
-
-
-def _identity(obj: object) -> object:
-    return obj
-
-
-def _note(
-    host: PluginHost,
-    plugin: str,
-    *,
-    sections: tuple[str, ...] | None = None,
-    question_types: tuple[str, ...] | None = None,
-) -> None:
-    info = host.infos.get(plugin)
-    if info is not None:
-        host.infos[plugin] = replace(
-            info,
-            sections=info.sections if sections is None else sections,
-            question_types=info.question_types if question_types is None else question_types,
-        )
-
-
-def _merge_section(host: PluginHost, plugin: str, new: Section, owners: dict[tuple[str, str], str]) -> None:
-    old = host.sections.get(new.name)
-    if old is None:
-        host.sections[new.name] = new
-        for fname in new.fields:
-            owners[(new.name, fname)] = plugin
-        return
-    fields: dict[str, Field] = dict(old.fields)
-    for fname, spec in new.fields.items():
-        prior = fields.get(fname)
-        if prior is None:
-            fields[fname] = spec
-            owners[(new.name, fname)] = plugin
-        elif prior.kind is FieldKind.ENUM and spec.kind is FieldKind.ENUM:
-            merged = prior.values + tuple(v for v in spec.values if v not in prior.values)
-            fields[fname] = replace(prior, values=merged)
-        elif prior != spec:
-            first = owners.get((new.name, fname), "?")
-            host.fail(plugin, f"field {new.name}.{fname} is declared differently by {first!r} and {plugin!r}")
-    checks = [c for c in (old.check, new.check) if c is not None]
-
-    def check_all(entry: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
-        for check in checks:
-            yield from check(entry)
-
-    host.sections[new.name] = Section(
-        name=new.name,
-        fields=fields,
-        description=old.description or new.description,
-        settings={**old.settings, **new.settings},
-        check=check_all if checks else None,
-    )
+#: The name :func:`load_plugins` had before; kept because it is public API.
+get_plugin_manager = load_plugins

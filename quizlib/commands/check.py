@@ -120,9 +120,7 @@ def run(args: argparse.Namespace) -> int:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
             continue
-        generated = generate_questions(deck, host, random.Random(args.seed))
-        for error in generated.errors:
-            print(f"{name}: warning: {error}", file=sys.stderr)
+        generated = generate_questions(deck, host, random.Random(args.seed))  # the host warns
         # A misspelt name in a fact's skip list would silently skip nothing: say so always.
         skips = list(unknown_skips(deck, host.question_types))
         for problem in skips if not (args.strict or args.questions) else ():

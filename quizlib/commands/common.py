@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from quizlib.dates import PartialDate
@@ -12,8 +13,9 @@ from quizlib.deckfile.load import bundled_decks, load_deck, refuse_shared_ids, r
 from quizlib.didyoumean import unknown_names
 from quizlib.errors import AnswerError, DeckError, Problem, UsageError
 from quizlib.model import Deck
-from quizlib.plugins import PluginHost, get_plugin_manager
+from quizlib.plugins import PluginHost, load_plugins
 from quizlib.store.store import Store
+from quizlib.termsafe import terminal_safe
 
 SubParsers = Any  # argparse's _SubParsersAction is private; typed loosely on purpose
 
@@ -44,24 +46,58 @@ def store_options() -> argparse.ArgumentParser:
 
 
 def load_host(args: argparse.Namespace, *, quiet: bool = False) -> PluginHost:
-    """Load the plugins, warning on stderr about any that failed."""
-    host = get_plugin_manager(plugins_dirs=getattr(args, "plugins_dir", []) or [])
+    """Load the plugins, warning on stderr about any that failed.
+
+    Later warnings about plugins misbehaving (a question type that fails on a fact, a
+    rating hook that raises, a plugin that prints) go to stderr as they happen, each once.
+    """
+    host = load_plugins(plugins_dirs=getattr(args, "plugins_dir", []) or [])
     typo = unknown_names("plugin", host.unmatched_disabled, host.candidates)
     if typo is not None:
         raise UsageError(f"QUIZLIB_DISABLE_PLUGINS: {typo}")
     if not quiet:
         for error in host.errors:
-            print(f"quizlib: warning: {error} (skipped)", file=sys.stderr)
+            warn(f"{error} (skipped)")
+        for message in host.warnings:
+            warn(message)
+        host.on_warning = warn
     return host
 
 
-def load_decks(names: Sequence[str], host: PluginHost) -> list[Deck]:
-    """Load decks by path or bundled name; every problem of every deck is reported together."""
+@contextlib.contextmanager
+def warnings_after(host: PluginHost) -> Iterator[None]:
+    """Hold the host's warnings while a full-screen UI owns the terminal; print them after."""
+    held: list[str] = []
+    previous, host.on_warning = host.on_warning, held.append
+    try:
+        yield
+    finally:
+        host.on_warning = previous
+        for message in held:
+            if previous is not None:
+                previous(message)
+
+
+def warn(message: str) -> None:
+    """Print a warning on stderr, control characters shown rather than obeyed."""
+    print(terminal_safe(f"quizlib: warning: {message}"), file=sys.stderr)
+
+
+def load_decks(names: Sequence[str], host: PluginHost, *, skip_unknown_sections: bool = False) -> list[Deck]:
+    """Load decks by path or bundled name; every problem of every deck is reported together.
+
+    Args:
+        names: Deck paths or bundled deck names.
+        host: The loaded plugins.
+        skip_unknown_sections: Leave out sections no loaded plugin declares (e.g. its
+            plugin is disabled), with a warning each, instead of refusing the deck.
+    """
     decks: list[Deck] = []
     problems: list[Problem] = []
+    skipped = (lambda problem: host.warn(str(problem))) if skip_unknown_sections else None
     for name in names:
         try:
-            decks.append(load_deck(resolve_deck(name), sections=host.sections))
+            decks.append(load_deck(resolve_deck(name), sections=host.sections, on_skipped=skipped))
         except DeckError as exc:
             problems.extend(exc.problems)
     if problems:

@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
                 for name, s in sorted(host.sections.items())
             },
             "errors": [dataclasses.asdict(e) for e in host.errors],
+            "warnings": host.warnings,
         }
         print(json.dumps(payload, indent=2))
         return 0
@@ -49,4 +50,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"    question types: {types}")
     for error in host.errors:
         print(f"FAILED {error}")
+    for warning in host.warnings:
+        print(f"WARNING {warning}")
     return 0

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
-from quizlib.commands.common import SubParsers, load_host, plugin_options
+from quizlib.commands.common import SubParsers, load_host, plugin_options, warnings_after
 from quizlib.draft.reviewedit import DraftFile
 from quizlib.draft.reviewflow import Quit, Reviewer, refused
 from quizlib.errors import DeckError, UsageError
@@ -64,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
         from quizlib.ui.review_screen import run_screen  # prompt_toolkit is imported only here
 
-        return run_screen(reviewer)
+        with warnings_after(host):  # stderr lines would tear the full-screen display
+            return run_screen(reviewer)
     return run_plain(reviewer, sys.stdin, sys.stdout)
 
 

@@ -12,6 +12,7 @@ from quizlib.commands.common import (
     load_host,
     plugin_options,
     store_options,
+    warnings_after,
 )
 from quizlib.completion import attach, deck_names, question_types
 from quizlib.completion import tags as tag_names
@@ -134,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
 
     host = load_host(args)
     error = unknown_names("question type", args.types, host.question_types)
-    decks = load_decks(args.decks or [DEFAULT_DECK], host)
+    decks = load_decks(args.decks or [DEFAULT_DECK], host, skip_unknown_sections=True)
     tags = (tag for deck in decks for fact in deck.all_facts() for tag in fact.tags)
     error = error or unknown_names("tag", args.tags, tags)
     if error is not None:
@@ -157,7 +158,8 @@ def run(args: argparse.Namespace) -> int:
         if interactive(args):
             from quizlib.ui.app import run_app  # prompt_toolkit is imported only here
 
-            return run_app(session, clock=clock)
+            with warnings_after(host):  # stderr lines would tear the full-screen display
+                return run_app(session, clock=clock)
         from quizlib.ui.plain import run_plain
 
         if not args.plain:

@@ -1,7 +1,8 @@
 """Loading deck files: bytes → safe YAML → validated :class:`Deck`, with a parse cache.
 
-A parsed deck is cached as JSON keyed by the SHA-256 of the file's bytes and the schema
-of the installed sections, so opening an unchanged large deck skips YAML entirely.
+A parsed deck is cached as JSON keyed by the hash of the file's bytes, the schema of the
+installed sections and the loaded plugins (their files' sizes and mtimes, so editing a
+plugin's checks invalidates it), so opening an unchanged large deck skips YAML entirely.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,27 @@ from quizlib.didyoumean import did_you_mean, known_list
 from quizlib.errors import DeckError, Problem, UsageError
 from quizlib.model import Actor, Citation, Conflict, Deck, Fact, Section, Source
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 BUNDLED_PACKAGE = "quizlib_decks"
+
+
+class SectionTable(dict[str, Section]):
+    """The sections a deck may have, with what loading needs to know of the plugins behind them.
+
+    A plain mapping of sections works wherever a table is expected.
+
+    Attributes:
+        plugins_key: Identifies the loaded plugins and their versions (part of the cache key).
+        missing_hint: Appended to the report of a section no loaded plugin declares: how
+            to get its plugin (e.g. which plugins are disabled).
+    """
+
+    def __init__(
+        self, sections: Mapping[str, Section] = {}, *, plugins_key: str = "", missing_hint: str = ""
+    ) -> None:
+        super().__init__(sections)
+        self.plugins_key = plugins_key
+        self.missing_hint = missing_hint
 
 
 def read_text(path: str, data: bytes) -> str:
@@ -47,7 +67,8 @@ def _schema_fingerprint(sections: Mapping[str, Section]) -> str:
         (name, repr(sorted(s.fields.items())), repr(sorted(s.settings.items())), s.check is not None)
         for name, s in sorted(sections.items())
     ]
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+    plugins = getattr(sections, "plugins_key", "")
+    return hashlib.sha256(repr((parts, plugins)).encode()).hexdigest()[:16]
 
 
 def default_cache_dir() -> Path | None:
@@ -60,17 +81,28 @@ def default_cache_dir() -> Path | None:
     return Path(platformdirs.user_cache_dir("quizlib")) / "decks"
 
 
-def parse_deck(text: str, path: str, sections: Mapping[str, Section]) -> Deck:
+def parse_deck(
+    text: str, path: str, sections: Mapping[str, Section], *, skipped: list[Problem] | None = None
+) -> Deck:
     """Parse and validate deck text.
+
+    Args:
+        text: The deck's YAML.
+        path: Its file name, for messages.
+        sections: The fact sections to accept.
+        skipped: When given, a section no plugin declares is left out and reported here
+            instead of being an error (study and show go on without it).
 
     Raises:
         DeckError: With every problem found, sorted by position.
     """
     root = parse_yaml(text, path)
-    validator = Validator(path, sections)
+    validator = Validator(path, sections, skip_unknown=skipped is not None)
     deck = validator.deck(root)
     if validator.problems or deck is None:
         raise DeckError(sorted(validator.problems, key=lambda p: (p.line, p.column)))
+    if skipped is not None:
+        skipped.extend(validator.skipped)
     return deck
 
 
@@ -79,6 +111,7 @@ def load_deck(
     *,
     sections: Mapping[str, Section] | None = None,
     cache_dir: Path | bool | None = True,
+    on_skipped: Callable[[Problem], None] | None = None,
 ) -> Deck:
     """Load and validate a deck file.
 
@@ -86,6 +119,8 @@ def load_deck(
         path: The YAML file.
         sections: The fact sections to accept (default: those of the installed plugins).
         cache_dir: Where to cache the parsed deck; True for the default, None/False for no cache.
+        on_skipped: When given, a section no loaded plugin declares is left out and
+            reported to it (a warning) instead of being an error.
 
     Returns:
         The validated deck.
@@ -105,25 +140,31 @@ def load_deck(
     except OSError as exc:
         raise DeckError([Problem(name, 0, 0, f"cannot read: {exc.strerror or exc}")]) from None
     folder = default_cache_dir() if cache_dir is True else (cache_dir or None)
-    key = hashlib.blake2b(data + _schema_fingerprint(sections).encode(), digest_size=20).hexdigest()
-    if folder is not None:
-        cached = _read_cache(folder / f"{key}.json", name)
-        if cached is not None:
-            return cached
-    deck = parse_deck(read_text(name, data), name, sections)
-    if folder is not None:
-        _write_cache(folder / f"{key}.json", deck)
+    mode = b"skip" if on_skipped is not None else b"strict"
+    key = hashlib.blake2b(data + _schema_fingerprint(sections).encode() + mode, digest_size=20).hexdigest()
+    cached = _read_cache(folder / f"{key}.json", name) if folder is not None else None
+    if cached is not None:
+        deck, skipped = cached
+    else:
+        skipped = []
+        deck = parse_deck(read_text(name, data), name, sections, skipped=skipped if on_skipped else None)
+        if folder is not None:
+            _write_cache(folder / f"{key}.json", deck, skipped)
+    for problem in skipped:
+        if on_skipped is not None:
+            on_skipped(problem)
     return deck
 
 
-def _read_cache(file: Path, path: str) -> Deck | None:
+def _read_cache(file: Path, path: str) -> tuple[Deck, list[Problem]] | None:
     gc_was_enabled = gc.isenabled()
     gc.disable()  # many small objects, none garbage: collection passes would only slow this down
     try:
         payload = json.loads(file.read_bytes())
         if payload.get("cache_format") != CACHE_FORMAT:
             return None
-        return _deck_from_cache(payload["deck"], path)
+        skipped = [Problem(path, line, col, message) for line, col, message in payload["skipped"]]
+        return _deck_from_cache(payload["deck"], path), skipped
     except (OSError, ValueError, KeyError, TypeError):
         return None  # a missing or damaged cache entry is simply rebuilt
     finally:
@@ -131,13 +172,19 @@ def _read_cache(file: Path, path: str) -> Deck | None:
             gc.enable()
 
 
-def _write_cache(file: Path, deck: Deck) -> None:
+def _write_cache(file: Path, deck: Deck, skipped: list[Problem]) -> None:
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             json.dump(
-                {"cache_format": CACHE_FORMAT, "deck": _deck_to_cache(deck)}, out, separators=(",", ":")
+                {
+                    "cache_format": CACHE_FORMAT,
+                    "deck": _deck_to_cache(deck),
+                    "skipped": [[p.line, p.column, p.message] for p in skipped],
+                },
+                out,
+                separators=(",", ":"),
             )
         os.replace(tmp, file)
     except OSError:

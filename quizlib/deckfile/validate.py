@@ -51,10 +51,13 @@ def suggest(word: str, options: Iterable[str]) -> str:
 class Validator:
     """Collects the problems of one deck file while building its :class:`Deck`."""
 
-    def __init__(self, path: str, sections: Mapping[str, Section]) -> None:
+    def __init__(self, path: str, sections: Mapping[str, Section], *, skip_unknown: bool = False) -> None:
         self.path = path
         self.sections = sections
         self.problems: list[Problem] = []
+        #: Sections no plugin declares, left out (``skip_unknown``) rather than errors.
+        self.skipped: list[Problem] = []
+        self.skip_unknown = skip_unknown
         self._refs: list[tuple[str, str, tuple[int, int]]] = []  # (kind, id, where)
         self.lines: dict[tuple[str, str], int] = {}  # (section, id) -> line of the entry
 
@@ -198,15 +201,7 @@ class Validator:
     # -- deck -----------------------------------------------------------------------
     def deck(self, root: YMap) -> Deck | None:
         """Validate the whole file; returns the deck, or None when there were problems."""
-        known = [*CORE_SECTIONS, *self.sections]
-        for key in root:
-            if key not in known:
-                installed = ", ".join(sorted(self.sections)) or "none"
-                self.add(
-                    root.where(key),
-                    f"unknown section {key!r}{suggest(key, known)} "
-                    f"(sections of the installed plugins: {installed})",
-                )
+        self.unknown_sections(root)
         version = root.get("quizlib")
         if "quizlib" not in root:
             self.add((1, 1), "missing 'quizlib: 1' (the deck format version) at the top of the file")
@@ -259,6 +254,20 @@ class Validator:
             sections=facts,
             path=self.path,
         )
+
+    def unknown_sections(self, root: YMap) -> None:
+        """Top-level keys no plugin declares: errors, or skipped with a warning (``skip_unknown``)."""
+        known = [*CORE_SECTIONS, *self.sections]
+        installed = f"sections of the installed plugins: {', '.join(sorted(self.sections)) or 'none'}"
+        for key in (k for k in root if k not in known):
+            close = suggest(key, known)
+            # How to get the plugin back only helps when the key is not a misspelling.
+            hint = "" if close else getattr(self.sections, "missing_hint", "")
+            if self.skip_unknown:
+                message = f"section {key!r} skipped: no loaded plugin declares it{close}{hint}"
+                self.skipped.append(Problem(self.path, *root.where(key), message))
+            else:
+                self.add(root.where(key), f"unknown section {key!r}{close} ({installed}){hint}")
 
     def settings(self, raw: Any) -> dict[str, Any]:
         """``deck.settings``: core settings plus those the plugins' sections declare."""

@@ -9,6 +9,7 @@ from itertools import combinations
 
 from quizlib.errors import AnswerError
 from quizlib.model import Answer, Deck, Fact, PromptKind, Question, QuestionType, Response
+from quizlib.plugin_guard import guarded
 from quizlib.plugins import PluginHost
 
 #: Responses that are well-formed for each prompt kind, so grading one reveals the answer.
@@ -68,23 +69,13 @@ def generate_questions(
                     continue
                 if qt.name in skipped(fact):
                     continue
-                try:
-                    made = list(qt.generate(fact, deck, rng))
-                    problems = [_invalid(q, qt.name, fact.key) for q in made]
-                except Exception as exc:  # a broken plugin must not stop the session
-                    if host.raise_errors:
-                        raise
-                    out.errors.append(
-                        f"question type {qt.name!r} failed on {fact.key}: {type(exc).__name__}: {exc}"
-                    )
-                    continue
-                for q, problem in zip(made, problems, strict=True):
-                    if problem:
-                        out.errors.append(f"question type {qt.name!r} on {fact.key}: {problem}")
-                    elif q.id in seen:
-                        out.errors.append(
-                            f"question type {qt.name!r} on {fact.key}: duplicate question id {q.id!r}"
-                        )
+                made, problems = host.generate(qt, fact, deck, rng)  # faults contained and warned
+                out.errors += problems
+                for q in made:
+                    if q.id in seen:
+                        duplicate = f"question type {qt.name!r} on {fact.key}: duplicate question id {q.id!r}"
+                        out.errors.append(duplicate)
+                        host.warn(duplicate)
                     else:
                         seen.add(q.id)
                         out.questions.append(replace(q, tags=q.tags or fact.tags))
@@ -95,16 +86,6 @@ def skipped(fact: Fact) -> set[str]:
     """The question types a fact's ``skip`` list says not to generate from it."""
     value = fact.get("skip")
     return {str(v) for v in value} if isinstance(value, list) else set()
-
-
-def _invalid(q: object, type_name: str, fact_key: str) -> str:
-    if not isinstance(q, Question):
-        return f"generate() returned {type(q).__name__}, not a Question"
-    if q.type != type_name:
-        return f"question {q.id!r} says type {q.type!r}"
-    if not q.id.startswith(f"{fact_key}/{type_name}"):
-        return f"question id {q.id!r} must start with {fact_key}/{type_name} (use quizlib.question_id)"
-    return ""
 
 
 def by_id(questions: Sequence[Question]) -> dict[str, Question]:
@@ -125,13 +106,9 @@ def answer_of(qt: QuestionType, question: Question) -> Answer | None:
         question: The question.
     """
     method = getattr(qt, "answer", None)
-    try:
-        if callable(method):
-            found = method(question)
-            return found if isinstance(found, Answer) else None
-        return _probe(qt, question)
-    except Exception:  # a plugin's fault must not stop a listing; the answer stays unknown
-        return None
+    # A plugin's fault (an exit too) must not stop a listing: the answer stays unknown.
+    found = guarded(lambda: method(question) if callable(method) else _probe(qt, question)).value
+    return found if isinstance(found, Answer) else None
 
 
 def _probe(qt: QuestionType, question: Question) -> Answer | None:

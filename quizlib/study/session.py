@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from quizlib.clock import Clock, local_zone, next_day_start
 from quizlib.deckfile.load import refuse_shared_ids
 from quizlib.errors import PluginError, StoreError
-from quizlib.model import Deck, Grade, Question, Rating, Response
+from quizlib.model import Deck, Question, Rating, Response
 from quizlib.plugins import PluginHost
 from quizlib.srs.rating import self_rated_score
 from quizlib.srs.scheduling import SchedulerSettings, Scheduling, due_of
@@ -191,26 +191,21 @@ class Session:
 
         Raises:
             AnswerError: The response is malformed (ask again).
-            PluginError: The question type failed while grading.
+            PluginError: The question type failed while grading (a GradingError); the
+                question is dropped from the session, nothing is saved, and
+                :attr:`current` is the next question.
         """
         q = self._current
         if q is None:
             raise PluginError("the session is finished; there is nothing to answer")
-        qt = self.host.question_types.get(q.type)
-        if qt is None:
-            raise PluginError(f"question type {q.type!r} is no longer available")
-        from quizlib.errors import AnswerError
-
         try:
-            grade = qt.grade(q, response)
-        except AnswerError:
+            grade = self.host.grade(q, response)  # AnswerError (ask again) passes through
+        except PluginError:
+            # The question type cannot grade it: nothing is saved, the question is dropped
+            # from this session (asking it again would fail again) and the session goes on.
+            self.pending = None
+            self._advance()
             raise
-        except Exception as exc:  # a plugin bug must not end the session
-            raise PluginError(
-                f"question type {q.type!r} failed to grade: {type(exc).__name__}: {exc}"
-            ) from exc
-        if not isinstance(grade, Grade) or not 0.0 <= grade.score <= 1.0:
-            raise PluginError(f"question type {q.type!r} returned an invalid grade: {grade!r}")
         attempted = isinstance(response, str) and bool(response.strip())
         suggested = self.host.suggest_rating(q, grade, attempted=attempted)
         intervals: Mapping[Rating, dt.timedelta] = {}

@@ -117,6 +117,10 @@ class PlainStudy:
             elif state.submit(line):
                 self.show_feedback()
                 return True
+            elif not state.message:  # the question could not be graded: say so, go on to the next
+                self.write(state.notice)
+                state.notice = ""
+                return True
             else:
                 self.write(f"! {state.message}")
                 state.message = ""

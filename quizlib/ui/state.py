@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from quizlib.errors import AnswerError
+from quizlib.errors import AnswerError, PluginError
 from quizlib.grading.answers import parse_answer, parse_order
 from quizlib.model import Deck, PromptKind, Question, Rating, Response
 from quizlib.study.saving import SaveError
@@ -260,7 +260,11 @@ class StudyState:
         return parse_answer(self.question.prompt, text)
 
     def submit(self, text: str) -> bool:
-        """Grade ``text`` as the answer; on a malformed answer set ``message`` and return False."""
+        """Grade ``text`` as the answer; on a malformed answer set ``message`` and return False.
+
+        When the question type fails to grade, the next question is put on screen with a
+        ``notice`` saying so, and False is returned (with no ``message``).
+        """
         if self.phase is not Phase.ASKING:
             return False
         try:
@@ -269,6 +273,10 @@ class StudyState:
             self.pending = self.session.submit(response, elapsed_ms=elapsed_ms)
         except AnswerError as exc:
             self.message = str(exc)
+            return False
+        except PluginError as exc:  # the session dropped the question (nothing saved) and goes on
+            self.present()
+            self.notice = f"Skipped: {exc} (nothing saved)."
             return False
         self.answer = text.strip()
         self.notice = ""

@@ -1,0 +1,74 @@
+"""The contract plugins must keep: what they register and what their question types make.
+
+Checked when a plugin registers something and each time a question type generates
+questions, so that what reaches a learner can always be shown and answered.
+"""
+
+from __future__ import annotations
+
+from quizlib.deckfile.fields import COMMON_FACT_FIELDS, CORE_SECTIONS, CORE_SETTINGS
+from quizlib.errors import PluginError
+from quizlib.model import Prompt, PromptKind, Question, Section
+
+
+def check_section(section: object) -> None:
+    """Refuse a registered section that is not a Section or claims a core name.
+
+    Raises:
+        PluginError: Saying what is wrong.
+    """
+    if not isinstance(section, Section):
+        raise PluginError(f"registered {section!r}, not a Section")
+    if section.name in CORE_SECTIONS:
+        raise PluginError(f"registered a section named {section.name!r}, which is a core part of every deck")
+    redefined = sorted(set(section.fields) & set(COMMON_FACT_FIELDS))
+    if redefined:
+        raise PluginError(
+            f"section {section.name!r} redefines the common field(s) {', '.join(redefined)}, "
+            "which every section has already"
+        )
+    core = sorted(set(section.settings) & set(CORE_SETTINGS))
+    if core:
+        raise PluginError(f"section {section.name!r} redefines the core setting(s) {', '.join(core)}")
+
+
+def check_question_type(qt: object) -> None:
+    """Refuse a registered question type without the attributes and methods of the contract.
+
+    Raises:
+        PluginError: Saying what is missing.
+    """
+    for attr in ("name", "section", "description"):
+        if not isinstance(getattr(qt, attr, None), str):
+            raise PluginError(f"registered {qt!r}, which has no string attribute {attr!r}")
+    for method in ("generate", "grade"):
+        if not callable(getattr(qt, method, None)):
+            raise PluginError(f"registered {qt!r}, which has no method {method}()")
+
+
+def question_problem(q: object, type_name: str, fact_key: str) -> str:
+    """What makes a generated question unusable ("" when nothing does)."""
+    if not isinstance(q, Question):
+        return f"generate() returned {type(q).__name__}, not a Question"
+    if q.type != type_name:
+        return f"question {q.id!r} says type {q.type!r}"
+    if not isinstance(q.id, str) or not q.id.startswith(f"{fact_key}/{type_name}"):
+        return f"question id {q.id!r} must start with {fact_key}/{type_name} (use quizlib.question_id)"
+    return prompt_problem(q.prompt)
+
+
+def prompt_problem(p: object) -> str:
+    """What makes a prompt impossible to answer ("" when nothing does)."""
+    if not isinstance(p, Prompt) or not isinstance(p.kind, PromptKind):
+        return f"its prompt is {type(p).__name__}, not a Prompt with a PromptKind"
+    if not isinstance(p.text, str) or not p.text.strip():
+        return "its prompt has no text"
+    rows = {PromptKind.CHOICE: p.choices, PromptKind.MULTI: p.choices, PromptKind.ORDER: p.items}.get(p.kind)
+    if rows is None:
+        return ""
+    what = "items" if p.kind is PromptKind.ORDER else "choices"
+    if len(rows) < 2:
+        return f"its {p.kind.value} prompt has {len(rows)} {what} (at least 2 are needed)"
+    if any(not isinstance(r, str) or not r.strip() for r in rows):
+        return f"its {p.kind.value} prompt has a blank or non-text entry among its {what}"
+    return ""

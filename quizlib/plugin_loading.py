@@ -1,0 +1,198 @@
+"""Finding plugins and registering them one by one: what ``quizlib plugins`` lists.
+
+Each plugin is imported and registered through the host's guard, so a plugin that raises,
+exits or prints while loading is reported and skipped. A name already taken is reported
+as the newcomer it is (its own origin and path), never as the plugin loaded first.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.metadata
+import importlib.util
+import os
+import pkgutil
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+import pluggy
+
+from quizlib import hookspecs
+from quizlib.didyoumean import did_you_mean
+from quizlib.errors import PluginError
+from quizlib.plugin_guard import describe
+from quizlib.plugin_registry import origin_of
+
+if TYPE_CHECKING:
+    from quizlib.plugins import PluginHost
+
+ENTRY_POINT_GROUP = "quizlib"
+BUILTIN_PACKAGE = "quizlib_plugins"
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    """What ``quizlib plugins`` tells about one plugin."""
+
+    name: str
+    origin: str  # "default", "built-in", "entry point", "plugins dir" or "registered"
+    location: str  # module name, distribution name, or file path
+    version: str = ""
+    sections: tuple[str, ...] = ()
+    question_types: tuple[str, ...] = ()
+    hooks: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """A plugin that failed to load or misbehaved, and why."""
+
+    plugin: str
+    origin: str
+    reason: str
+    location: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.origin}: {self.location}" if self.location else self.origin
+        return f"plugin {self.plugin!r} ({where}): {self.reason}"
+
+
+def env_list(value: str | None, sep: str) -> list[str]:
+    """The non-blank parts of a separated environment variable."""
+    return [part.strip() for part in (value or "").split(sep) if part.strip()]
+
+
+def builtin_modules() -> list[str]:
+    """The modules of the built-in plugins package, by name."""
+    try:
+        package = importlib.import_module(BUILTIN_PACKAGE)
+    except ImportError:
+        return []
+    return sorted(
+        f"{BUILTIN_PACKAGE}.{m.name}"
+        for m in pkgutil.iter_modules(package.__path__)
+        if not m.name.startswith("_")
+    )
+
+
+def _load_file(path: Path) -> ModuleType:
+    name = f"quizlib_local_plugins.{path.stem}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(name, None)
+        raise
+    return module
+
+
+def identity(obj: object) -> object:
+    """``obj`` itself: the "load" step of a plugin object registered as it is."""
+    return obj
+
+
+def _stamp(plugin: object) -> str:
+    """The size and mtime of the file a plugin's code is in ("" when there is none)."""
+    module = plugin if isinstance(plugin, ModuleType) else sys.modules.get(type(plugin).__module__)
+    try:
+        stat = os.stat(str(getattr(module, "__file__", None)))
+    except (OSError, TypeError, ValueError):
+        return ""
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> str:
+    """Hook implementations that match no hook (misspelt names), with a did-you-mean."""
+    known = [name for name in vars(hookspecs) if hasattr(getattr(hookspecs, name), "quizlib_spec")]
+    wrong = []
+    for caller in pm.get_hookcallers(plugin) or ():
+        ours = [i for i in caller.get_hookimpls() if i.plugin is plugin and not i.optionalhook]
+        if not caller.has_spec() and ours:
+            wrong.append(f"{caller.name!r}{did_you_mean(caller.name, known)}")
+    return f"implements unknown hook(s) {', '.join(wrong)}" if wrong else ""
+
+
+class Loader:
+    """Registers plugins one by one into a host, skipping disabled and clashing names."""
+
+    def __init__(self, host: PluginHost, blocked: set[str]) -> None:
+        self.host = host
+        self.blocked = blocked
+
+    def add(
+        self,
+        name: str,
+        origin: str,
+        location: str,
+        version: str,
+        load: Callable[[], object],
+        *,
+        fixed: bool = False,
+    ) -> None:
+        """Load and register one plugin, or record why not.
+
+        Args:
+            name: The plugin's name (what ``QUIZLIB_DISABLE_PLUGINS`` names).
+            origin: Where it comes from, e.g. ``plugins dir``.
+            location: Its module, distribution or file, for messages.
+            version: Its version, when it has one.
+            load: Imports it (run guarded: it may raise, exit or print).
+            fixed: A default plugin, which cannot be disabled.
+        """
+        host = self.host
+        host.candidates.add(name)
+        if name in self.blocked and not fixed:
+            host.disabled.append(name)
+            return
+        if name in host.infos:  # reported as the newcomer it is, not as the plugin loaded first
+            first = origin_of(host, name)
+            host.errors.append(
+                LoadError(name, origin, f"not loaded: its name is taken by {first}; rename it", location)
+            )
+            return
+        host.origins[name] = (origin, location)
+        outcome = host.guard(name, load)
+        if outcome.error is not None:
+            host.fail(name, f"failed to load: {describe(outcome.error)}")
+            return
+        plugin = outcome.value
+        registered = host.guard(name, functools.partial(host.pm.register, plugin, name=name))
+        if registered.error is not None:
+            host.fail(name, f"failed to register: {describe(registered.error)}")
+            return
+        unknown = _unknown_hooks(host.pm, plugin)
+        if unknown:
+            host.pm.unregister(plugin)
+            host.fail(name, f"{unknown} (not loaded)", PluginError(unknown))
+            return
+        hooks = tuple(sorted(h.name for h in host.pm.get_hookcallers(plugin) or ()))
+        host.infos[name] = PluginInfo(name, origin, location, version, hooks=hooks)
+        host.stamps.append(f"{name}\t{origin}\t{location}\t{version}\t{_stamp(plugin)}")
+
+    def files(self, dirs: Iterable[str]) -> None:
+        """Add the ``*.py`` files of plugins directories (not those starting with ``_``)."""
+        for directory in dirs:
+            folder = Path(directory)
+            if not folder.is_dir():
+                self.host.origins[str(folder)] = ("plugins dir", str(folder))
+                self.host.fail(str(folder), "plugins directory does not exist")
+                continue
+            for path in sorted(folder.glob("*.py")):
+                if not path.name.startswith("_"):
+                    self.add(path.stem, "plugins dir", str(path), "", functools.partial(_load_file, path))
+
+    def entry_points(self) -> None:
+        """Add the installed plugins of the ``quizlib`` entry-point group, by name."""
+        for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            dist = ep.dist
+            where = f"{dist.name} {dist.version}" if dist is not None else ep.value
+            self.add(ep.name, "entry point", where, dist.version if dist else "", ep.load)
