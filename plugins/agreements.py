@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from typing import Any
 
 from quizlib import (
     MULTI_HINT,
@@ -23,15 +22,13 @@ from quizlib import (
     Conflict,
     Deck,
     Fact,
-    Field,
-    FieldKind,
     Grade,
     PartialDate,
     Prompt,
     PromptKind,
     Question,
+    RegisterQuestionType,
     Response,
-    Section,
     format_number,
     grade_date,
     grade_picks,
@@ -50,37 +47,6 @@ from ._speakers import role_words
 
 #: Options of a parties question, right and wrong together (at least two wrong ones).
 OPTIONS = 5
-
-AGREEMENTS = Section(
-    "agreements",
-    {
-        "name": Field(FieldKind.STR, True, "the agreement, e.g. 'the November 2020 ceasefire statement'"),
-        "date": Field(FieldKind.DATE, True, "when it was agreed"),
-        "parties": Field(FieldKind.ACTOR_LIST, True, "actor ids of the parties"),
-        "mediators": Field(
-            FieldKind.ACTOR_LIST, description="actors that brokered it without being parties to it"
-        ),
-        "verb": Field(
-            FieldKind.STR,
-            description="how it came about, for questions: agreed (default), signed, established",
-        ),
-        "terms": Field(
-            FieldKind.RECORDS,
-            description="terms: id, text, and optionally value and unit (asked as numbers)",
-            fields=(
-                ("text", Field(FieldKind.STR, True, "what the term says")),
-                ("value", Field(FieldKind.NUMBER, description="a number in the term")),
-                ("unit", Field(FieldKind.STR, description="the number's unit")),
-                ("question", Field(FieldKind.STR, description="how to ask for the number")),
-                (
-                    "sources",
-                    Field(FieldKind.STR_LIST, description="where the term is stated (else the entry's)"),
-                ),
-            ),
-        ),
-    },
-    description="agreements and arrangements",
-)
 
 
 def _mentions(text: str, actor: Actor) -> bool:
@@ -315,12 +281,6 @@ class Agreements:
 
 
 @hookimpl
-def register_sections(register: Any) -> None:
-    """Declare ``agreements``."""
-    register(AGREEMENTS)
-
-
-@hookimpl
-def register_question_types(register: Any) -> None:
+def register_question_types(register: RegisterQuestionType) -> None:
     """Add agreement questions."""
     register(Agreements())

@@ -28,7 +28,7 @@ from quizlib.grading.numbers import (
     parse_number,
 )
 from quizlib.grading.textmatch import word_overlap
-from quizlib.hookspecs import hookimpl
+from quizlib.hookspecs import RegisterQuestionType, RegisterSection, hookimpl
 from quizlib.model import (
     Actor,
     Answer,
@@ -77,6 +77,8 @@ __all__ = [
     "QuestionType",
     "QuizError",
     "Rating",
+    "RegisterQuestionType",
+    "RegisterSection",
     "Response",
     "Section",
     "Source",

@@ -14,14 +14,19 @@ from quizlib.model import Grade, Question, QuestionType, Rating, Section
 hookspec = pluggy.HookspecMarker("quizlib")
 hookimpl = pluggy.HookimplMarker("quizlib")
 
+#: The ``register`` argument of :func:`register_sections`: call it with each :class:`Section`.
+RegisterSection = Callable[[Section], None]
+#: The ``register`` argument of :func:`register_question_types`: call it with each question type.
+RegisterQuestionType = Callable[[QuestionType], None]
+
 
 @hookspec
-def register_sections(register: Callable[[Section], None]) -> None:
+def register_sections(register: RegisterSection) -> None:
     """Declare the deck sections your question types read, by calling ``register(section)``."""
 
 
 @hookspec
-def register_question_types(register: Callable[[QuestionType], None]) -> None:
+def register_question_types(register: RegisterQuestionType) -> None:
     """Add question types by calling ``register(question_type)``."""
 
 

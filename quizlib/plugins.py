@@ -25,12 +25,15 @@ from typing import Any
 import pluggy
 
 from quizlib import hookspecs
+from quizlib.deckfile import sections
 from quizlib.errors import PluginError
 from quizlib.model import Field, FieldKind, Grade, Question, QuestionType, Rating, Section
 from quizlib.srs.rating import default_rating
 
 ENTRY_POINT_GROUP = "quizlib"
 BUILTIN_PACKAGE = "quizlib_plugins"
+#: The name of the default plugin declaring the sections of the deck format.
+DEFAULT_PLUGIN = sections.PLUGIN_NAME
 
 
 @dataclass(frozen=True)
@@ -189,6 +192,8 @@ def get_plugin_manager(
         host.infos[name] = PluginInfo(name, origin, location, version, hooks=hooks)
 
     if builtins:
+        # The deck format's own sections come first, as a default plugin (datasette's pattern).
+        add(DEFAULT_PLUGIN, "built-in", sections.__name__, "", functools.partial(_identity, sections))
         for module in _builtin_modules():
             short = module.rsplit(".", 1)[1]
             add(short, "built-in", module, "", functools.partial(importlib.import_module, module))

@@ -77,6 +77,11 @@ class Section:
         description: One line for people.
         settings: Deck settings (``deck.settings``) this section's question types read.
         check: Extra checks of an entry beyond the field types.
+        example: Example entries as YAML list items (each starting ``  - id: ...``), written
+            by ``quizlib new`` under the section's key; an item with a ``type:`` that names no
+            loaded question type is left out.
+        identity: The field that says what an entry is about; ``check --strict`` compares it
+            to find the same fact twice. Empty: the first required text field.
     """
 
     name: str
@@ -84,6 +89,8 @@ class Section:
     description: str = ""
     settings: Mapping[str, Field] = field(default_factory=dict)
     check: EntryCheck | None = None
+    example: str = ""
+    identity: str = ""
 
 
 @dataclass(frozen=True)
