@@ -83,7 +83,12 @@ class Basic:
         for a in accept:
             first.setdefault(normalise(a), a)
         others = [a for k, a in first.items() if k != normalise(back)]
-        return Answer(back, accepted=tuple(f"also: {a}" for a in others), values=(back, *others))
+        return Answer(
+            back,
+            accepted=tuple(f"also: {a}" for a in others),
+            values=(back, *others),
+            detail=_teach.explanation(question.fact),
+        )
 
 
 @hookimpl

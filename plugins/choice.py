@@ -58,7 +58,7 @@ class Choice:
     def answer(self, question: Question) -> Answer:
         """The right option(s), as shown."""
         right = tuple(question.prompt.choices[i] for i in question.key["right"])
-        return Answer("; ".join(right), choices=right, values=right)
+        return Answer("; ".join(right), choices=right, values=right, detail=_teach.explanation(question.fact))
 
 
 @hookimpl

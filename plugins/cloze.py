@@ -103,7 +103,12 @@ class Cloze:
     def answer(self, question: Question) -> Answer:
         """The gap's text, and the deck's other names for it."""
         gap, accept = str(question.key["gap"]), [str(a) for a in question.key.get("accept", [])]
-        return Answer(gap, accepted=tuple(f"also: {a}" for a in accept), values=(gap, *accept))
+        return Answer(
+            gap,
+            accepted=tuple(f"also: {a}" for a in accept),
+            values=(gap, *accept),
+            detail=_teach.explanation(question.fact),
+        )
 
 
 @hookimpl

@@ -169,10 +169,13 @@ class Timeline:
         )
 
     def answer(self, question: Question) -> Answer:
-        """The item numbers earliest first, spaced and run together."""
+        """The item numbers earliest first, spaced and run together; the detail lists the
+        items in order with their dates and sources."""
         order = _correct([PartialDate.parse(d) for d in question.key["dates"]])
         spoken = _spoken(order)
-        return Answer(spoken, values=(spoken, spoken.replace(" ", "")))
+        # Grading the right order is what lists it: one wording for study and export.
+        listing = self.grade(question, tuple(order)).feedback
+        return Answer(spoken, values=(spoken, spoken.replace(" ", "")), detail=listing)
 
 
 @hookimpl

@@ -101,12 +101,15 @@ class Answer:
         accepted: What else counts as right, for people: "1,900 to 2,000", "also: Zakharova".
         values: Plain forms of the answer a prompt or hint must not contain (names, numbers,
             dates as written); the lint looks for these.
+        detail: What a learner is told besides the answer, e.g. a card's explanation or an
+            ordering's dates (the back of an exported card shows it).
     """
 
     text: str
     choices: tuple[str, ...] = ()
     accepted: tuple[str, ...] = ()
     values: tuple[str, ...] = ()
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,7 @@ class QuestionType(Protocol):
         ...
 
 
-#: A question type may also define ``answer(question) -> Answer``; without it quizlib finds
-#: the answer by grading (see :func:`quizlib.answer_of`).
-AnswerFunction = Callable[[Question], Answer]
+#: A question type may also define ``answer(question) -> Answer`` (a plain ``str`` is taken as
+#: the answer's text): the export and ``show --answers`` use it; without it the export marks
+#: the answer as unknown and the listing finds it by grading (see :func:`quizlib.answer_of`).
+AnswerFunction = Callable[[Question], Answer | str]

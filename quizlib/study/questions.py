@@ -128,6 +128,8 @@ def answer_of(qt: QuestionType, question: Question) -> Answer | None:
     try:
         if callable(method):
             found = method(question)
+            if isinstance(found, str):
+                return Answer(found) if found else None
             return found if isinstance(found, Answer) else None
         return _probe(qt, question)
     except Exception:  # a plugin's fault must not stop a listing; the answer stays unknown
