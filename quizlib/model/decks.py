@@ -38,6 +38,7 @@ class FieldKind(enum.StrEnum):
     ACTOR_LIST = "actor_list"
     TOLERANCE = "tolerance"
     RECORDS = "records"
+    REF = "ref"  #: the id of an entry of another section, named by ``Field.refers``
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Field:
         description: One line for ``quizlib schema`` and the docs.
         values: The allowed values of an ENUM field (sections merge these).
         fields: For RECORDS: the schema of each record (a list of mappings, each with ``id``).
+        refers: For REF: the section whose entry ids the value must name, e.g. ``events``.
     """
 
     kind: FieldKind
@@ -57,6 +59,7 @@ class Field:
     description: str = ""
     values: tuple[str, ...] = ()
     fields: tuple[tuple[str, Field], ...] = ()
+    refers: str = ""
 
 
 #: A section's own check of an entry: yields (field name, message) for each problem.
