@@ -34,6 +34,11 @@ class PromptKind(enum.StrEnum):
     MULTI = "multi"  #: all that apply of ``Prompt.choices`` (tuple of indexes)
     ORDER = "order"  #: ``Prompt.items`` in order (tuple: item indexes, earliest first)
     REVEAL = "reveal"  #: think of the answer, reveal, rate yourself (str, may be empty)
+    TRUE_FALSE = "true_false"  #: whether the statement in ``Prompt.text`` is true (bool)
+
+
+#: The options a TRUE_FALSE prompt shows, in order; the response is True for the first.
+TRUE_FALSE_CHOICES = ("true", "false")
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ class Prompt:
     Attributes:
         kind: The kind of input expected.
         text: The question.
-        choices: Options for CHOICE and MULTI.
+        choices: Options for CHOICE and MULTI (for TRUE_FALSE: ``("true", "false")``, filled in).
         items: Items to put in order for ORDER.
         completions: Candidate inputs a UI may offer while typing (NAME).
         hint: What the expected input looks like, e.g. "a number such as 2,000".
@@ -55,6 +60,11 @@ class Prompt:
     items: tuple[str, ...] = ()
     completions: tuple[str, ...] = ()
     hint: str = ""
+
+    def __post_init__(self) -> None:
+        # A true/false prompt always offers the same two options, so a plugin need not list them.
+        if self.kind is PromptKind.TRUE_FALSE and not self.choices:
+            object.__setattr__(self, "choices", TRUE_FALSE_CHOICES)
 
 
 @dataclass(frozen=True)
