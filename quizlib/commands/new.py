@@ -13,6 +13,7 @@ from pathlib import Path
 from quizlib.commands.common import SubParsers, date_option, load_host, plugin_options, yaml_scalar
 from quizlib.dates import PartialDate
 from quizlib.deckfile.fields import SLUG_RE
+from quizlib.deckfile.sections import FORMAT_1
 from quizlib.errors import UsageError
 from quizlib.fileio import write_text_atomic
 from quizlib.model import Section
@@ -146,7 +147,9 @@ def run(args: argparse.Namespace) -> int:
     title = args.title or stem.replace("-", " ").capitalize()
     host = load_host(args)
     # Only sections a loaded question type reads: a deck needs no block nothing asks about.
-    used = {name: s for name, s in host.sections.items() if host.types_for(name)}
+    first = [s.name for s in FORMAT_1]
+    names = sorted(host.sections, key=lambda n: (first.index(n) if n in first else len(first), n))
+    used = {name: host.sections[name] for name in names if host.types_for(name)}
     text = scaffold(str(path), deck_id, title, used, args.published, set(host.question_types))
     write_text_atomic(path, text)
     print(f"wrote {path}; edit it, then: quizlib check {path}")

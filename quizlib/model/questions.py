@@ -15,9 +15,9 @@ from typing import Any, Protocol, runtime_checkable
 
 from quizlib.model.decks import Deck, Fact
 
-#: What a learner's answer is once parsed: text, a choice index, or a tuple of indexes
-#: (an ordering, or the set of choices picked).
-Response = str | int | tuple[int, ...]
+#: What a learner's answer is once parsed: text, a choice index, a verdict (true/false), or a
+#: tuple of indexes (an ordering, or the set of choices picked).
+Response = str | bool | int | tuple[int, ...]
 
 
 class PromptKind(enum.StrEnum):

@@ -138,6 +138,11 @@ def answer_of(qt: QuestionType, question: Question) -> Answer | None:
 
 def _probe(qt: QuestionType, question: Question) -> Answer | None:
     p = question.prompt
+    if p.kind is PromptKind.TRUE_FALSE:
+        verdicts = [
+            name for name, v in (("true", True), ("false", False)) if qt.grade(question, v).score >= 1
+        ]
+        return Answer(verdicts[0]) if len(verdicts) == 1 else None
     if p.kind is PromptKind.CHOICE:
         right = [i for i in range(len(p.choices)) if qt.grade(question, i).score >= 1.0]
         if not right:
