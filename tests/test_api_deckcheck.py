@@ -99,3 +99,24 @@ def test_a_raising_deck_check_is_reported_and_the_others_still_run(
     err = capsys.readouterr().err
     assert "places/moscow: the year" in err and "raising" in err and "boom" in err
     assert "Traceback" not in err
+
+
+def test_the_documented_places_example_checks_across_sections(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    example = Path(__file__).parent.parent / "docs" / "examples" / "places.py"
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(
+        "quizlib: 1\ndeck: {id: d, title: D}\n"
+        "events: [{id: truce, date: 2020-11-10, text: A truce was signed.}]\n"
+        "places:\n"
+        "  - {id: moscow, event: truce, place: Moscow, country: Russia}\n"
+        "  - id: kremlin\n    place: Kremlin\n    country: Russia\n    event: truce\n",
+        encoding="utf-8",
+    )
+    plugdir = tmp_path / "plug"
+    plugdir.mkdir()
+    (plugdir / "places.py").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["check", "--plugins-dir", str(plugdir), str(deck)]) == 1
+    err = capsys.readouterr().err
+    assert f"{deck}:9:5: places/kremlin: event 'truce' already has a place (places/moscow)" in err

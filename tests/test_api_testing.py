@@ -125,6 +125,10 @@ def _module(path: Path) -> ModuleType:
 
 EXAMPLE_DECKS = {
     "truefalse": {"claims": [{"id": "sky", "text": "The sky is green.", "true": False}]},
+    "places": {
+        "events": [{"id": "truce", "date": "2020-11-10", "text": "A truce was signed."}],
+        "places": [{"id": "moscow", "event": "truce", "place": "Moscow", "country": "Russia"}],
+    },
 }
 
 
