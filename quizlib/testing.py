@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import permutations
 from types import ModuleType
@@ -87,7 +87,6 @@ def deck_from_dict(data: Mapping[str, Any], host: PluginHost | None = None) -> D
 
 @dataclass
 class _Report:
-    qt_name: str
     problems: list[str] = field(default_factory=list)
 
     def add(self, question: Question | None, message: str) -> None:
@@ -98,7 +97,8 @@ class _Report:
 def check_question_type(qt: QuestionType, deck: Deck, *, seed: int = 0) -> list[Question]:
     """Run the question-type contract on every fact of ``deck`` in ``qt.section``.
 
-    Checked: generation is deterministic for a seed (same ids, same prompts); ids are unique,
+    Checked: at least one question is generated, deterministically for a seed (same ids,
+    same prompts); ids are unique,
     start with ``section/fact-id/type`` and questions name their type; every well-formed
     response grades to a :class:`Grade` with a score in [0, 1]; malformed choices and orders
     raise :class:`quizlib.AnswerError` (nothing else); when the type has ``answer()``, the
@@ -110,7 +110,7 @@ def check_question_type(qt: QuestionType, deck: Deck, *, seed: int = 0) -> list[
     Raises:
         ContractError: Listing every violation.
     """
-    report = _Report(qt.name)
+    report = _Report()
     questions = _generated(qt, deck, seed, report)
     for question in questions:
         _check_grades(qt, question, report)
@@ -257,8 +257,3 @@ def _response_for(question: Question, answer: Answer) -> Response | None:
 def _order(text: str, count: int) -> tuple[int, ...] | None:
     numbers = [int(n) - 1 for n in re.findall(r"\d+", text)]
     return tuple(numbers) if sorted(numbers) == list(range(count)) else None
-
-
-def responses(question: Question) -> Sequence[Response]:
-    """The well-formed responses :func:`check_question_type` grades for a question."""
-    return list(_well_formed(question))
