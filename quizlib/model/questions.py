@@ -158,6 +158,9 @@ class Grade:
 class QuestionType(Protocol):
     """The contract of a question type (see "Writing a question-type plugin").
 
+    A question type may also define ``answer(question) -> Answer | str`` (see
+    :data:`AnswerFunction`); it is optional, so it is not part of this protocol.
+
     Attributes:
         name: Unique name, e.g. ``timeline``; used in question ids and ``--type``.
         section: The deck section it reads, e.g. ``events``.
