@@ -134,3 +134,18 @@ def test_card_checks_come_with_the_section(tmp_path: Path, capsys: pytest.Captur
     assert main(["check", str(path)]) == 1
     err = capsys.readouterr().err
     assert f"{path}:4:" in err and "at least two choices" in err and "Traceback" not in err
+
+
+def test_two_cloze_cards_with_the_same_text_are_flagged(tmp_path: Path) -> None:
+    host = get_plugin_manager(entry_points=False)
+    path = tmp_path / "deck.yaml"
+    path.write_text(
+        "quizlib: 1\ndeck: {id: d, title: D}\nsources: [{id: s, title: S}]\ncards:\n"
+        "  - {id: a, type: cloze, text: The {{Seine}} flows through Paris., sources: [s]}\n"
+        "  - {id: b, type: cloze, text: The {{Seine}} flows through Paris!, sources: [s]}\n",
+        encoding="utf-8",
+    )
+    deck = load_deck(path, sections=host.sections, cache_dir=None)
+    assert any(
+        "cards/b looks like a near-duplicate of cards/a" in p.message for p in lint_deck(deck, host.sections)
+    )

@@ -185,6 +185,7 @@ CARDS = Section(
     },
     description="free-form cards",
     check=check_card,
+    identity="text",
     example="""\
   - id: example-basic
     type: basic
