@@ -141,8 +141,8 @@ def test_two_cloze_cards_with_the_same_text_are_flagged(tmp_path: Path) -> None:
     path = tmp_path / "deck.yaml"
     path.write_text(
         "quizlib: 1\ndeck: {id: d, title: D}\nsources: [{id: s, title: S}]\ncards:\n"
-        "  - {id: a, type: cloze, text: The {{Seine}} flows through Paris., sources: [s]}\n"
-        "  - {id: b, type: cloze, text: The {{Seine}} flows through Paris!, sources: [s]}\n",
+        "  - {id: a, type: cloze, text: 'The {{Seine}} flows through Paris.', sources: [s]}\n"
+        "  - {id: b, type: cloze, text: 'The {{Seine}} flows through Paris!', sources: [s]}\n",
         encoding="utf-8",
     )
     deck = load_deck(path, sections=host.sections, cache_dir=None)
