@@ -99,3 +99,8 @@ def test_the_answer_of_a_type_without_answer_is_found_by_grading_both_verdicts()
             return Grade(1.0 if response is False else 0.0, "")
 
     assert answer_of(NoAnswer(), TF_Q) == Answer("false")  # type: ignore[arg-type]
+
+
+def test_t_and_f_pick_a_verdict_on_the_interactive_screen() -> None:
+    fake, _ = drive(TF_Q, TF_Q, keys="f\r\rt\r\r")
+    assert [(s.response, s.score) for s in fake.saved] == [(False, 1.0), (True, 0.0)]

@@ -109,6 +109,11 @@ def build_key_bindings(state: StudyState, answer: Buffer, after_key: AfterKey | 
         bind(letter, filter=option_letter(letter), doc="Pick (or tick) an option by letter.")(
             partial(state.pick, index)
         )
+    judging = asking & Condition(lambda: state.kind is PromptKind.TRUE_FALSE)
+    for index, letter in enumerate("tf"):
+        bind(letter, filter=judging, doc="True or false: pick true (t) or false (f).")(
+            partial(state.pick, index)
+        )
 
     # -- rating ------------------------------------------------------------------------
 
