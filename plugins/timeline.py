@@ -29,8 +29,6 @@ from quizlib import (
     question_id,
 )
 
-GRADINGS = ("pairs", "subsequence", "all")
-
 
 def longest_increasing(seq: Sequence[int]) -> int:
     """Length of the longest strictly increasing subsequence."""
