@@ -82,7 +82,7 @@ def test_new_writes_a_block_for_a_third_party_section(tmp_path: Path) -> None:
     path = tmp_path / "deck.yaml"
     assert main(["new", str(path), "--plugins-dir", str(plugdir)]) == 0
     text = path.read_text(encoding="utf-8")
-    assert "# Where things happened.\nplaces:\n  - id: example-place" in text
+    assert "# Where things happened (questions: where).\nplaces:\n  - id: example-place" in text
     assert main(["check", "--plugins-dir", str(plugdir), str(path)]) == 0
 
 

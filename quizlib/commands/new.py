@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from quizlib.commands.common import SubParsers, date_option, load_host, plugin_options, yaml_scalar
@@ -93,7 +93,7 @@ def scaffold(
     title: str,
     sections: Mapping[str, Section],
     published: PartialDate = EXAMPLE_PUBLISHED,
-    type_names: Collection[str] | None = None,
+    readers: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
     """The scaffold text: the deck header, then each section's ``example``.
 
@@ -103,15 +103,19 @@ def scaffold(
         title: The deck title.
         sections: The declared sections, in the order to write them.
         published: The example source's publication date.
-        type_names: The loaded question types; an example entry whose ``type:`` names none of
-            them is left out (all entries are kept when None).
+        readers: The loaded question types reading each section, named in its comment; an
+            example entry whose ``type:`` names none of them is left out (all entries are
+            kept when None).
     """
     text = HEADER.format(path=path, deck_id=deck_id, title=yaml_scalar(title), published=published)
+    type_names = None if readers is None else {t for names in readers.values() for t in names}
     for name, section in sections.items():
         entries = [e for e in _entries(section.example) if _wanted(e, type_names)]
         if entries:
-            about = section.description[:1].upper() + section.description[1:]
-            text += f"\n# {about or name}.\n{name}:\n" + "".join(entries)
+            about = section.description[:1].upper() + section.description[1:] or name
+            asked = ", ".join((readers or {}).get(name, ()))
+            text += f"\n# {about}" + (f" (questions: {asked})" if asked else "") + f".\n{name}:\n"
+            text += "".join(entries)
     return text
 
 
@@ -150,7 +154,8 @@ def run(args: argparse.Namespace) -> int:
     first = [s.name for s in FORMAT_1]
     names = sorted(host.sections, key=lambda n: (first.index(n) if n in first else len(first), n))
     used = {name: host.sections[name] for name in names if host.types_for(name)}
-    text = scaffold(str(path), deck_id, title, used, args.published, set(host.question_types))
+    readers = {name: [qt.name for qt in host.types_for(name)] for name in used}
+    text = scaffold(str(path), deck_id, title, used, args.published, readers)
     write_text_atomic(path, text)
     print(f"wrote {path}; edit it, then: quizlib check {path}")
     return 0
