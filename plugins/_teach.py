@@ -16,8 +16,6 @@ from quizlib import (
     Conflict,
     Deck,
     Fact,
-    Field,
-    FieldKind,
     PartialDate,
     Precision,
     format_number,
@@ -177,11 +175,6 @@ def dated(fact: Fact) -> str:
     """`` (as of September 2023)`` for a fact with a date, else empty."""
     date = fact.date()
     return f" (as of {date.human()})" if date is not None else ""
-
-
-#: The cards' optional explanation, declared the same way by every card type so the
-#: ``cards`` section merges it whichever of them are installed.
-EXPLAIN = Field(FieldKind.STR, description="why this is the answer; shown after answering (all cards)")
 
 
 def explanation(fact: Fact) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from typing import Any
 
 from quizlib import (
     MULTI_HINT,
@@ -23,15 +22,13 @@ from quizlib import (
     Conflict,
     Deck,
     Fact,
-    Field,
-    FieldKind,
     Grade,
     PartialDate,
     Prompt,
     PromptKind,
     Question,
+    RegisterQuestionType,
     Response,
-    Section,
     format_number,
     grade_date,
     grade_picks,
@@ -50,37 +47,6 @@ from ._speakers import role_words
 
 #: Options of a parties question, right and wrong together (at least two wrong ones).
 OPTIONS = 5
-
-AGREEMENTS = Section(
-    "agreements",
-    {
-        "name": Field(FieldKind.STR, True, "the agreement, e.g. 'the November 2020 ceasefire statement'"),
-        "date": Field(FieldKind.DATE, True, "when it was agreed"),
-        "parties": Field(FieldKind.ACTOR_LIST, True, "actor ids of the parties"),
-        "mediators": Field(
-            FieldKind.ACTOR_LIST, description="actors that brokered it without being parties to it"
-        ),
-        "verb": Field(
-            FieldKind.STR,
-            description="how it came about, for questions: agreed (default), signed, established",
-        ),
-        "terms": Field(
-            FieldKind.RECORDS,
-            description="terms: id, text, and optionally value and unit (asked as numbers)",
-            fields=(
-                ("text", Field(FieldKind.STR, True, "what the term says")),
-                ("value", Field(FieldKind.NUMBER, description="a number in the term")),
-                ("unit", Field(FieldKind.STR, description="the number's unit")),
-                ("question", Field(FieldKind.STR, description="how to ask for the number")),
-                (
-                    "sources",
-                    Field(FieldKind.STR_LIST, description="where the term is stated (else the entry's)"),
-                ),
-            ),
-        ),
-    },
-    description="agreements and arrangements",
-)
 
 
 def _mentions(text: str, actor: Actor) -> bool:
@@ -203,7 +169,7 @@ class Agreements:
         out = [*self._parties(fact, deck, rng, name), *self._brokers(fact, deck, rng, name)]
         date = fact.date()
         if date is not None and not given_away(name, date):
-            key = {"date": date.iso(), **_teach.date_conflicts(deck, fact)}
+            key = {"variant": "date", "date": date.iso(), **_teach.date_conflicts(deck, fact)}
             prompt = date_prompt(name, date, deck_dates(deck), participle(fact.get("verb")))
             out.append(Question(question_id(fact, self.name, "date"), self.name, fact, prompt, key=key))
         for term in fact.get("terms", []):
@@ -211,7 +177,12 @@ class Agreements:
                 unit = str(term.get("unit", ""))
                 hint = f"a number of {unit}" if unit else "a number"
                 prompt = Prompt(PromptKind.NUMBER, term_question(name, term), hint=hint)
-                key = {"value": term["value"], "unit": unit, "cite": term_cite(deck, fact, term)}
+                key = {
+                    "variant": "term",
+                    "value": term["value"],
+                    "unit": unit,
+                    "cite": term_cite(deck, fact, term),
+                }
                 variant = f"term-{term['id']}"
                 out.append(Question(question_id(fact, self.name, variant), self.name, fact, prompt, key=key))
         return out
@@ -235,6 +206,7 @@ class Agreements:
         )
         values = [form for p in parties for form in (deck.actors[p].name, *deck.actors[p].aliases)]
         key = {
+            "variant": "parties",
             "right": sorted(options.index(p) for p in parties),
             "values": values,
             "brokered": [deck.actors[m].name for m in mediators],
@@ -260,6 +232,7 @@ class Agreements:
         )
         values = [form for m in mediators for form in (deck.actors[m].name, *deck.actors[m].aliases)]
         key = {
+            "variant": "mediators",
             "right": sorted(options.index(m) for m in mediators),
             "values": values,
             "parties": [deck.actors[p].name for p in fact.get("parties", []) if p in deck.actors],
@@ -269,7 +242,7 @@ class Agreements:
     def grade(self, question: Question, response: Response) -> Grade:
         """Grade by variant: parties and brokers per option, date like date recall, terms like
         number recall."""
-        variant = question.id.rsplit("/", 1)[1]
+        variant = question.key.get("variant")
         if variant in ("parties", "mediators"):
             choices = question.prompt.choices
             right: list[int] = question.key["right"]
@@ -299,7 +272,7 @@ class Agreements:
 
     def answer(self, question: Question) -> Answer:
         """The parties or brokers, the date (and dates other sources give) or the term's number."""
-        variant = question.id.rsplit("/", 1)[1]
+        variant = question.key.get("variant")
         key = question.key
         if variant in ("parties", "mediators"):
             right = tuple(question.prompt.choices[i] for i in key["right"])
@@ -315,12 +288,6 @@ class Agreements:
 
 
 @hookimpl
-def register_sections(register: Any) -> None:
-    """Declare ``agreements``."""
-    register(AGREEMENTS)
-
-
-@hookimpl
-def register_question_types(register: Any) -> None:
+def register_question_types(register: RegisterQuestionType) -> None:
     """Add agreement questions."""
     register(Agreements())

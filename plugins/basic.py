@@ -9,21 +9,18 @@ of them (:data:`SOME_OVERLAP`) partly right, so a fair paraphrase is never shown
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from quizlib import (
     Answer,
     Deck,
     Fact,
-    Field,
-    FieldKind,
     Grade,
     Prompt,
     PromptKind,
     Question,
+    RegisterQuestionType,
     Response,
-    Section,
     hookimpl,
     normalise,
     question_id,
@@ -47,14 +44,6 @@ def typed_score(typed: str, references: Sequence[str]) -> float:
         return 1.0
     best = max((word_overlap(typed, r) for r in references), default=0.0)
     return 1.0 if best >= RIGHT_OVERLAP else 0.5 if best >= SOME_OVERLAP else 0.0
-
-
-def check_basic(entry: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
-    """A basic card needs a front and a back."""
-    if entry.get("type") == "basic":
-        for name in ("front", "back"):
-            if not entry.get(name):
-                yield "type", f"a basic card needs '{name}'"
 
 
 class Basic:
@@ -94,33 +83,15 @@ class Basic:
         for a in accept:
             first.setdefault(normalise(a), a)
         others = [a for k, a in first.items() if k != normalise(back)]
-        return Answer(back, accepted=tuple(f"also: {a}" for a in others), values=(back, *others))
-
-
-@hookimpl
-def register_sections(register: Any) -> None:
-    """Declare the ``cards`` section's basic-card fields."""
-    register(
-        Section(
-            "cards",
-            {
-                "type": Field(FieldKind.ENUM, True, "card type", values=("basic",)),
-                "front": Field(FieldKind.STR, description="basic: the question side"),
-                "back": Field(FieldKind.STR, description="basic: the answer side"),
-                "accept": Field(
-                    FieldKind.STR_LIST,
-                    description="basic: other right answers; cloze: other answers of the gap "
-                    "(GAP=ANSWER when the card has several gaps)",
-                ),
-                "explain": _teach.EXPLAIN,
-            },
-            description="free-form cards: basic, choice, cloze",
-            check=check_basic,
+        return Answer(
+            back,
+            accepted=tuple(f"also: {a}" for a in others),
+            values=(back, *others),
+            detail=_teach.explanation(question.fact),
         )
-    )
 
 
 @hookimpl
-def register_question_types(register: Any) -> None:
+def register_question_types(register: RegisterQuestionType) -> None:
     """Add the basic question type."""
     register(Basic())

@@ -7,46 +7,25 @@ number of right options, at least 0.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from quizlib import (
     MULTI_HINT,
     Answer,
     Deck,
     Fact,
-    Field,
-    FieldKind,
     Grade,
     Prompt,
     PromptKind,
     Question,
+    RegisterQuestionType,
     Response,
-    Section,
     grade_picks,
     hookimpl,
     question_id,
 )
 
 from . import _teach
-
-
-def check_choice(entry: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
-    """A choice card needs a question, at least two choices and valid answer indexes."""
-    if entry.get("type") != "choice":
-        return
-    choices = entry.get("choices") or []
-    if not entry.get("question"):
-        yield "type", "a choice card needs 'question'"
-    if len(choices) < 2:
-        yield "choices", "a choice card needs at least two choices"
-    answer = entry.get("answer") or []
-    if not answer:
-        yield "answer", "a choice card needs 'answer': the indexes (from 0) of the right choices"
-    elif any(not 0 <= i < len(choices) for i in answer):
-        yield "answer", f"answer indexes must be between 0 and {len(choices) - 1}"
-    elif len(set(answer)) != len(answer) or len(set(choices)) != len(choices):
-        yield "answer", "answers and choices must not repeat"
 
 
 class Choice:
@@ -79,31 +58,10 @@ class Choice:
     def answer(self, question: Question) -> Answer:
         """The right option(s), as shown."""
         right = tuple(question.prompt.choices[i] for i in question.key["right"])
-        return Answer("; ".join(right), choices=right, values=right)
+        return Answer("; ".join(right), choices=right, values=right, detail=_teach.explanation(question.fact))
 
 
 @hookimpl
-def register_sections(register: Any) -> None:
-    """Declare the choice-card fields of ``cards``."""
-    register(
-        Section(
-            "cards",
-            {
-                "type": Field(FieldKind.ENUM, True, "card type", values=("choice",)),
-                "question": Field(FieldKind.STR, description="choice: the question"),
-                "choices": Field(FieldKind.STR_LIST, description="choice: the options"),
-                "answer": Field(
-                    FieldKind.INT_LIST, description="choice: indexes (from 0) of the right options"
-                ),
-                "explain": _teach.EXPLAIN,
-            },
-            description="free-form cards: basic, choice, cloze",
-            check=check_choice,
-        )
-    )
-
-
-@hookimpl
-def register_question_types(register: Any) -> None:
+def register_question_types(register: RegisterQuestionType) -> None:
     """Add multiple choice."""
     register(Choice())

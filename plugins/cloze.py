@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from quizlib import (
@@ -18,14 +18,12 @@ from quizlib import (
     AnswerError,
     Deck,
     Fact,
-    Field,
-    FieldKind,
     Grade,
     Prompt,
     PromptKind,
     Question,
+    RegisterQuestionType,
     Response,
-    Section,
     allowed_typos,
     edit_distance,
     hookimpl,
@@ -49,12 +47,6 @@ def author_accepts(entries: Sequence[object], gap: str, *, single: bool) -> list
         elif not sep and single:
             out.append(entry.strip())
     return [a for a in out if a]
-
-
-def check_cloze(entry: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
-    """A cloze card needs text with at least one {{gap}}."""
-    if entry.get("type") == "cloze" and not GAP.search(str(entry.get("text", ""))):
-        yield "type", "a cloze card needs 'text' with at least one {{gap}}"
 
 
 class Cloze:
@@ -111,27 +103,15 @@ class Cloze:
     def answer(self, question: Question) -> Answer:
         """The gap's text, and the deck's other names for it."""
         gap, accept = str(question.key["gap"]), [str(a) for a in question.key.get("accept", [])]
-        return Answer(gap, accepted=tuple(f"also: {a}" for a in accept), values=(gap, *accept))
-
-
-@hookimpl
-def register_sections(register: Any) -> None:
-    """Declare the cloze-card fields of ``cards``."""
-    register(
-        Section(
-            "cards",
-            {
-                "type": Field(FieldKind.ENUM, True, "card type", values=("cloze",)),
-                "text": Field(FieldKind.STR, description="cloze: text with {{gaps}}"),
-                "explain": _teach.EXPLAIN,
-            },
-            description="free-form cards: basic, choice, cloze",
-            check=check_cloze,
+        return Answer(
+            gap,
+            accepted=tuple(f"also: {a}" for a in accept),
+            values=(gap, *accept),
+            detail=_teach.explanation(question.fact),
         )
-    )
 
 
 @hookimpl
-def register_question_types(register: Any) -> None:
+def register_question_types(register: RegisterQuestionType) -> None:
     """Add cloze."""
     register(Cloze())

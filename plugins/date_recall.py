@@ -10,22 +10,19 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from typing import Any
 
 from quizlib import (
     Answer,
     Deck,
     Fact,
-    Field,
-    FieldKind,
     Grade,
     PartialDate,
     Precision,
     Prompt,
     PromptKind,
     Question,
+    RegisterQuestionType,
     Response,
-    Section,
     grade_date,
     hookimpl,
     parse_date_answer,
@@ -96,26 +93,6 @@ class DateRecall:
 
 
 @hookimpl
-def register_sections(register: Any) -> None:
-    """Declare the ``events`` fields date recall reads."""
-    register(
-        Section(
-            "events",
-            {
-                "date": Field(FieldKind.DATE, True, "when it happened: YYYY, YYYY-MM or YYYY-MM-DD"),
-                "text": Field(FieldKind.STR, True, "what happened, in the past tense"),
-                "question": Field(FieldKind.STR, description="how to ask for the date (date recall)"),
-                "date_inferred": Field(
-                    FieldKind.BOOL,
-                    description="the date is inferred, not stated: not asked, marked in feedback",
-                ),
-            },
-            description="dated events",
-        )
-    )
-
-
-@hookimpl
-def register_question_types(register: Any) -> None:
+def register_question_types(register: RegisterQuestionType) -> None:
     """Add date recall."""
     register(DateRecall())

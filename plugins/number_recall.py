@@ -11,21 +11,18 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
-from typing import Any
 
 from quizlib import (
     Answer,
     Conflict,
     Deck,
     Fact,
-    Field,
-    FieldKind,
     Grade,
     Prompt,
     PromptKind,
     Question,
+    RegisterQuestionType,
     Response,
-    Section,
     accepted_range,
     format_number,
     grade_number,
@@ -35,24 +32,6 @@ from quizlib import (
 )
 
 from . import _teach
-
-FIGURES = Section(
-    "figures",
-    {
-        "value": Field(FieldKind.NUMBER, True, "the number"),
-        "unit": Field(FieldKind.STR, True, "what it is measured in: troops, people, years ..."),
-        "counts": Field(FieldKind.STR, True, "what the number counts"),
-        "qualifier": Field(FieldKind.STR, description="the source's hedge: over, nearly, an estimated ..."),
-        "question": Field(FieldKind.STR, description="how to ask for it"),
-        "tolerance": Field(
-            FieldKind.TOLERANCE, description="absolute (50), relative (10%) or a range [lo, hi]"
-        ),
-        "date": Field(FieldKind.DATE, description="when the figure applied"),
-        "actors": Field(FieldKind.ACTOR_LIST, description="who gives the figure, when it is attributed"),
-    },
-    description="numbers worth remembering",
-)
-
 
 #: Nouns that name a measure of something rather than the things counted: "the length of
 #: the war" is asked "What was the length of the war, in weeks?", not "the number of ...".
@@ -218,12 +197,6 @@ class NumberRecall:
 
 
 @hookimpl
-def register_sections(register: Any) -> None:
-    """Declare ``figures``."""
-    register(FIGURES)
-
-
-@hookimpl
-def register_question_types(register: Any) -> None:
+def register_question_types(register: RegisterQuestionType) -> None:
     """Add number recall."""
     register(NumberRecall())

@@ -12,46 +12,21 @@ import random
 import zlib
 from collections.abc import Sequence
 from itertools import combinations
-from typing import Any
 
 from quizlib import (
     Answer,
     AnswerError,
     Deck,
     Fact,
-    Field,
-    FieldKind,
     Grade,
     PartialDate,
     Prompt,
     PromptKind,
     Question,
+    RegisterQuestionType,
     Response,
-    Section,
     hookimpl,
     question_id,
-)
-
-GRADINGS = ("pairs", "subsequence", "all")
-
-EVENTS = Section(
-    "events",
-    {
-        "date": Field(FieldKind.DATE, True, "when it happened: YYYY, YYYY-MM or YYYY-MM-DD"),
-        "text": Field(FieldKind.STR, True, "what happened, in the past tense"),
-        "actors": Field(FieldKind.ACTOR_LIST, description="actors involved"),
-        "question": Field(FieldKind.STR, description="how to ask for the date (date recall)"),
-        "date_inferred": Field(
-            FieldKind.BOOL, description="the date is inferred, not stated: not asked, marked in feedback"
-        ),
-    },
-    description="dated events",
-    settings={
-        "timeline_k": Field(
-            FieldKind.INT, description="other events shown with each ordering question (default 3)"
-        ),
-        "timeline_grading": Field(FieldKind.ENUM, description="pairs | subsequence | all", values=GRADINGS),
-    },
 )
 
 
@@ -192,19 +167,16 @@ class Timeline:
         )
 
     def answer(self, question: Question) -> Answer:
-        """The item numbers earliest first, spaced and run together."""
+        """The item numbers earliest first, spaced and run together; the detail lists the
+        items in order with their dates and sources."""
         order = _correct([PartialDate.parse(d) for d in question.key["dates"]])
         spoken = _spoken(order)
-        return Answer(spoken, values=(spoken, spoken.replace(" ", "")))
+        # Grading the right order is what lists it: one wording for study and export.
+        listing = self.grade(question, tuple(order)).feedback
+        return Answer(spoken, values=(spoken, spoken.replace(" ", "")), detail=listing)
 
 
 @hookimpl
-def register_sections(register: Any) -> None:
-    """Declare ``events``."""
-    register(EVENTS)
-
-
-@hookimpl
-def register_question_types(register: Any) -> None:
+def register_question_types(register: RegisterQuestionType) -> None:
     """Add timeline ordering."""
     register(Timeline())

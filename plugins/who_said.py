@@ -22,15 +22,13 @@ from quizlib import (
     AnswerError,
     Deck,
     Fact,
-    Field,
-    FieldKind,
     Grade,
     PartialDate,
     Prompt,
     PromptKind,
     Question,
+    RegisterQuestionType,
     Response,
-    Section,
     hookimpl,
     match_name,
     name_forms,
@@ -54,23 +52,6 @@ _ADVERBIAL = frozenset({
     "defending", "describing", "during", "explaining", "for", "from", "in", "on", "rejecting",
     "replying", "responding", "speaking", "talking", "to", "when", "while", "writing",
 })  # fmt: skip
-
-QUOTES = Section(
-    "quotes",
-    {
-        "text": Field(FieldKind.STR, True, "the quote, verbatim"),
-        "speaker": Field(FieldKind.ACTOR, True, "id of the actor who said it"),
-        "context": Field(FieldKind.STR, description="where and why it was said"),
-        "date": Field(FieldKind.DATE, description="when it was said"),
-        "date_inferred": Field(
-            FieldKind.BOOL, description="the date is inferred, not stated: not asked, marked in feedback"
-        ),
-        "question": Field(
-            FieldKind.STR, description="how to ask who said it, when the quote alone is not enough"
-        ),
-    },
-    description="direct quotes",
-)
 
 
 def _content(text: str) -> list[str]:
@@ -300,13 +281,7 @@ class WhoSaidTyped:
 
 
 @hookimpl
-def register_sections(register: Any) -> None:
-    """Declare ``quotes``."""
-    register(QUOTES)
-
-
-@hookimpl
-def register_question_types(register: Any) -> None:
+def register_question_types(register: RegisterQuestionType) -> None:
     """Add both who-said-what question types."""
     register(WhoSaid())
     register(WhoSaidTyped())

@@ -28,7 +28,7 @@ from quizlib.grading.numbers import (
     parse_number,
 )
 from quizlib.grading.textmatch import word_overlap
-from quizlib.hookspecs import hookimpl
+from quizlib.hookspecs import DeckFinding, RegisterQuestionType, RegisterSection, hookimpl
 from quizlib.model import (
     Actor,
     Answer,
@@ -63,6 +63,7 @@ __all__ = [
     "Conflict",
     "Deck",
     "DeckError",
+    "DeckFinding",
     "Fact",
     "Field",
     "FieldKind",
@@ -77,6 +78,8 @@ __all__ = [
     "QuestionType",
     "QuizError",
     "Rating",
+    "RegisterQuestionType",
+    "RegisterSection",
     "Response",
     "Section",
     "Source",

@@ -29,6 +29,7 @@ COMMANDS = (
     "decks",
     "plugins",
     "new",
+    "new-plugin",
     "draft",
     "review",
     "schema",

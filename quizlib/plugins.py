@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 import pluggy
 
 from quizlib import hookspecs
+from quizlib.deckfile import sections
 from quizlib.deckfile.load import SectionTable
 from quizlib.errors import AnswerError, GradingError
 from quizlib.model import Deck, Fact, Grade, Question, QuestionType, Rating
@@ -43,9 +44,11 @@ from quizlib.plugin_loading import PluginInfo as PluginInfo
 from quizlib.plugin_registry import collect, hook_calls
 from quizlib.srs.rating import suggested_rating
 
-#: Modules of quizlib itself registered as plugins before any other (datasette's pattern);
-#: they cannot be disabled. Add a module here to make it a default plugin.
-DEFAULT_PLUGINS: tuple[str, ...] = ()
+#: Modules of quizlib itself registered as plugins, under these names, before the built-in
+#: question types (datasette's pattern); they cannot be disabled.
+DEFAULT_PLUGINS: dict[str, str] = {sections.PLUGIN_NAME: sections.__name__}
+#: The name of the default plugin declaring the sections of the deck format.
+DEFAULT_PLUGIN = sections.PLUGIN_NAME
 
 T = TypeVar("T")
 
@@ -241,12 +244,11 @@ def load_plugins(
     pm.add_hookspecs(hookspecs)
     host = PluginHost(pm, raise_errors=raise_errors or env.get("QUIZLIB_RAISE_PLUGIN_ERRORS") == "1")
     loader = Loader(host, set(disabled) | set(env_list(env.get("QUIZLIB_DISABLE_PLUGINS"), ",")))
-    for module in DEFAULT_PLUGINS:
-        short = module.rsplit(".", 1)[-1]
-        loader.add(
-            short, "default", module, "", functools.partial(importlib.import_module, module), fixed=True
-        )
     if builtins:
+        # The deck format's own sections come first (a question type may extend them).
+        for name, module in DEFAULT_PLUGINS.items():
+            load = functools.partial(importlib.import_module, module)
+            loader.add(name, "built-in", module, "", load, fixed=True)
         for module in builtin_modules():
             short = module.rsplit(".", 1)[1]
             loader.add(short, "built-in", module, "", functools.partial(importlib.import_module, module))

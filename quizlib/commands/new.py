@@ -1,15 +1,19 @@
-"""``quizlib new``: write a commented scaffold of a deck that shows every section."""
+"""``quizlib new``: write a commented scaffold of a deck that shows every section.
+
+The blocks come from the sections' ``example`` metadata, so a plugin's own section gets one.
+"""
 
 from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from quizlib.commands.common import SubParsers, date_option, load_host, plugin_options, yaml_scalar
 from quizlib.dates import PartialDate
 from quizlib.deckfile.fields import SLUG_RE
+from quizlib.deckfile.sections import FORMAT_1
 from quizlib.errors import UsageError
 from quizlib.fileio import write_text_atomic
 from quizlib.model import Section
@@ -56,80 +60,8 @@ actors:
     organisation: example-ministry
 """
 
-BLOCKS = {
-    "events": """
-# Dated events: timeline ordering and date recall.
-events:
-  - id: example-event
-    date: 2024-01-12
-    text: The Example Ministry held a briefing.
-    actors: [example-ministry]
-    sources: [example-article:p3]
-    tags: [example]
-    # conflicts:                  # when another source gives another value
-    #   - {field: date, value: 2024-01-13, sources: [other-article:p2], note: why they differ}
-""",
-    "quotes": """
-# Direct quotes, verbatim: who said what.
-quotes:
-  - id: example-quote
-    text: We will publish the report next week.
-    speaker: jane-doe
-    context: at the briefing
-    date: 2024-01-12
-    sources: [example-article:p4]
-""",
-    "figures": """
-# Numbers worth remembering: number recall.
-figures:
-  - id: example-figure
-    value: 2000
-    unit: troops
-    qualifier: nearly             # over, nearly, an estimated, about ...
-    counts: soldiers in the example contingent
-    tolerance: 10%                # absolute (50), relative (10%) or a range ([1800, 2200])
-    sources: [example-article:p5]
-""",
-    "agreements": """
-# Agreements: parties, date and terms.
-agreements:
-  - id: example-agreement
-    name: the example agreement
-    date: 2020-11-10
-    parties: [example-ministry]
-    terms:
-      - id: term-length
-        text: the length of the term
-        value: 5
-        unit: years
-    sources: [example-article:p6]
-""",
-}
-
-#: One example card per card type; only the installed types are written.
-CARDS = {
-    "basic": """\
-  - id: example-basic
-    type: basic
-    front: What is the capital of France?
-    back: Paris
-    sources: [example-article:p7]
-""",
-    "choice": """\
-  - id: example-choice
-    type: choice
-    question: Which of these are colours?
-    choices: [red, table, green]
-    answer: [0, 2]
-    sources: [example-article:p7]
-""",
-    "cloze": """\
-  - id: example-cloze
-    type: cloze
-    text: The {{Seine}} flows through {{Paris}}.
-    sources: [example-article:p7]
-""",
-}
+#: An example entry's ``type:`` line: a card type, written only when a question type has it.
+_TYPE_LINE = re.compile(r"^\s+type:\s*([\w-]+)\s*$", re.MULTILINE)
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -161,15 +93,46 @@ def scaffold(
     title: str,
     sections: Mapping[str, Section],
     published: PartialDate = EXAMPLE_PUBLISHED,
+    readers: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
-    """The scaffold text with a block for each installed built-in section and card type."""
+    """The scaffold text: the deck header, then each section's ``example``.
+
+    Args:
+        path: The deck's file name, for the instructions in the header.
+        deck_id: The deck id.
+        title: The deck title.
+        sections: The declared sections, in the order to write them.
+        published: The example source's publication date.
+        readers: The loaded question types reading each section, named in its comment; an
+            example entry whose ``type:`` names none of them is left out (all entries are
+            kept when None).
+    """
     text = HEADER.format(path=path, deck_id=deck_id, title=yaml_scalar(title), published=published)
-    text += "".join(BLOCKS[name] for name in BLOCKS if name in sections)
-    card_type = sections["cards"].fields.get("type") if "cards" in sections else None
-    cards = [CARDS[t] for t in CARDS if card_type is not None and t in card_type.values]
-    if cards:
-        text += "\n# Free-form cards.\ncards:\n" + "".join(cards)
+    type_names = None if readers is None else {t for names in readers.values() for t in names}
+    for name, section in sections.items():
+        entries = [e for e in _entries(section.example) if _wanted(e, type_names)]
+        if entries:
+            about = section.description[:1].upper() + section.description[1:] or name
+            asked = ", ".join((readers or {}).get(name, ()))
+            text += f"\n# {about}" + (f" (questions: {asked})" if asked else "") + f".\n{name}:\n"
+            text += "".join(entries)
     return text
+
+
+def _entries(example: str) -> list[str]:
+    """The example's list items, each with its own lines (comments stay with their item)."""
+    items: list[str] = []
+    for line in example.splitlines(keepends=True):
+        if line.startswith("  - ") or not items:
+            items.append(line)
+        else:
+            items[-1] += line
+    return [item for item in items if item.strip()]
+
+
+def _wanted(entry: str, type_names: Collection[str] | None) -> bool:
+    found = _TYPE_LINE.search(entry)
+    return type_names is None or found is None or found.group(1) in type_names
 
 
 def run(args: argparse.Namespace) -> int:
@@ -186,7 +149,13 @@ def run(args: argparse.Namespace) -> int:
             f"at most 64 characters (e.g. --id {suggestion})"
         )
     title = args.title or stem.replace("-", " ").capitalize()
-    sections = load_host(args).sections
-    write_text_atomic(path, scaffold(str(path), deck_id, title, sections, args.published))
+    host = load_host(args)
+    # Only sections a loaded question type reads: a deck needs no block nothing asks about.
+    first = [s.name for s in FORMAT_1]
+    names = sorted(host.sections, key=lambda n: (first.index(n) if n in first else len(first), n))
+    used = {name: host.sections[name] for name in names if host.types_for(name)}
+    readers = {name: [qt.name for qt in host.types_for(name)] for name in used}
+    text = scaffold(str(path), deck_id, title, used, args.published, readers)
+    write_text_atomic(path, text)
     print(f"wrote {path}; edit it, then: quizlib check {path}")
     return 0

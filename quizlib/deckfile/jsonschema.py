@@ -27,6 +27,7 @@ _KINDS: dict[FieldKind, dict[str, Any]] = {
     FieldKind.STR_LIST: {"type": "array", "items": {"type": "string"}},
     FieldKind.INT_LIST: {"type": "array", "items": {"type": "integer"}},
     FieldKind.ACTOR: {"type": "string", "description": "an actor id"},
+    FieldKind.REF: {"type": "string", "description": "the id of an entry of another section"},
     FieldKind.ACTOR_LIST: {"type": "array", "items": {"type": "string"}, "description": "actor ids"},
     FieldKind.TOLERANCE: {
         "anyOf": [

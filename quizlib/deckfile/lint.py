@@ -29,15 +29,11 @@ def _norm(text: str) -> str:
     return re.sub(r"[^\w]+", " ", text.lower()).strip()
 
 
-#: Field names that say what a fact is about, in order of preference.
-IDENTITY_FIELDS = ("text", "counts", "name", "front", "question")
-
-
 def identity_field(section: Section) -> str | None:
-    """The field that says what a fact is about: a well-known one, else the first required text."""
-    for name in IDENTITY_FIELDS:
-        if name in section.fields and section.fields[name].kind is FieldKind.STR:
-            return name
+    """The field that says what a fact is about: the section's ``identity``, else its first
+    required text field."""
+    if section.identity in section.fields:
+        return section.identity
     for name, spec in section.fields.items():
         if spec.kind is FieldKind.STR and spec.required and name not in ("type", "id"):
             return name
@@ -49,7 +45,7 @@ def lint_deck(deck: Deck, sections: Mapping[str, Section]) -> list[Problem]:
     problems = [
         *_facts_without_sources(deck),
         *_drafts(deck),
-        *_unknown_speakers(deck),
+        *_unknown_speakers(deck, sections),
         *_unused_actors(deck, sections),
     ]
     for name, facts in deck.sections.items():
@@ -75,11 +71,14 @@ def _drafts(deck: Deck) -> Iterator[Problem]:
             yield _at(deck, fact, f"{fact.key} is a draft still marked 'review: true'")
 
 
-def _unknown_speakers(deck: Deck) -> Iterator[Problem]:
-    for fact in deck.facts("quotes"):
-        speaker = fact.get("speaker")
-        if isinstance(speaker, str) and speaker in UNKNOWN_SPEAKERS:
-            yield _at(deck, fact, f"{fact.key} has no known speaker; attribute the quote or remove it")
+def _unknown_speakers(deck: Deck, sections: Mapping[str, Section]) -> Iterator[Problem]:
+    """A required actor field holding a placeholder ("unknown"): the fact rests on nobody."""
+    for fact in deck.all_facts():
+        section = sections.get(fact.section)
+        for name, spec in section.fields.items() if section else ():
+            value = fact.get(name)
+            if spec.kind is FieldKind.ACTOR and spec.required and value in UNKNOWN_SPEAKERS:
+                yield _at(deck, fact, f"{fact.key} has no known {name}; attribute it or remove the entry")
 
 
 def _unused_actors(deck: Deck, sections: Mapping[str, Section]) -> Iterator[Problem]:

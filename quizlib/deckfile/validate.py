@@ -131,8 +131,8 @@ class Validator:
                 where,
                 f"{name} must be one of {', '.join(spec.values)}, not {text!r}{suggest(text, spec.values)}",
             )
-        elif kind is F.ACTOR:
-            self._refs.append(("actor", text, where))
+        elif kind in (F.ACTOR, F.REF):
+            self._refs.append(("actor" if kind is F.ACTOR else spec.refers, text, where))
             return text
         elif kind is F.TOLERANCE:
             m = PERCENT_RE.match(text)
@@ -226,10 +226,12 @@ class Validator:
                 facts[name] = tuple(self.facts(root, section))
         actor_ids = {a["id"] for a in actors if "id" in a}
         source_ids = {s["id"] for s in sources if "id" in s}
+        pools = {"actor": actor_ids, "source": source_ids}
         for kind, ident, where in self._refs:
-            pool = actor_ids if kind == "actor" else source_ids
+            pool = pools.get(kind) or {f.id for f in facts.get(kind, ())}
             if ident not in pool:
-                self.add(where, f"unknown {kind} {ident!r}{suggest(ident, pool)}")
+                what = kind if kind in pools else f"{kind} entry"
+                self.add(where, f"unknown {what} {ident!r}{suggest(ident, pool)}")
         if self.problems or meta is None:
             return None
         return Deck(

@@ -1,8 +1,9 @@
 """Anki interoperability: .apkg export (genanki), Anki's text format (TSV), and TSV import.
 
-Every generated question becomes a front/back note. The back comes from the question type
-itself: grading a placeholder answer yields the correct answer and the explanation, so any
-plugin's questions export without plugin-specific code.
+Every generated question becomes a front/back note. The back comes from the question type's
+``answer(question)`` (the answer, what else is accepted, the explanation), so any plugin's
+questions export without plugin-specific code. A type without ``answer()`` gets
+:data:`NO_ANSWER_TEXT` on the back: its grader is never fed made-up answers.
 """
 
 from __future__ import annotations
@@ -17,21 +18,14 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
-from quizlib.errors import AnswerError, QuizError
-from quizlib.model import Deck, PromptKind, Question, Response
+from quizlib.errors import QuizError
+from quizlib.model import Answer, Deck, PromptKind, Question
 from quizlib.plugins import PluginHost
+from quizlib.study.questions import answer_of
 from quizlib.termsafe import terminal_safe
 
-_PROBE: dict[PromptKind, Response] = {
-    PromptKind.ORDER: (),
-    PromptKind.CHOICE: 0,
-    PromptKind.MULTI: (0,),
-    PromptKind.NUMBER: "0",
-    PromptKind.DATE: "2000",
-    PromptKind.NAME: "?",
-    PromptKind.TEXT: "?",
-    PromptKind.REVEAL: "",
-}
+#: The back of a card whose question type cannot tell its answer (it has no ``answer()``).
+NO_ANSWER_TEXT = "(no answer text: this question type does not tell its answer)"
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 CLOZE = re.compile(r"\{\{c\d+::(.+?)(?:::[^}]*)?\}\}")
 
@@ -75,19 +69,12 @@ def to_card(question: Question, deck: Deck, host: PluginHost) -> Card:
         items = "".join(f"<li>{_LETTERS[i]}) {_esc(c)}</li>" for i, c in enumerate(p.choices))
         front.append(f"<ul style='list-style:none'>{items}</ul>")
     qt = host.question_types[question.type]
-    probe = _PROBE[p.kind]
-    if p.kind is PromptKind.ORDER:
-        probe = tuple(range(len(p.items)))
-    try:
-        grade = qt.grade(question, probe)
-        answer, feedback = grade.correct_answer, grade.feedback
-    except (AnswerError, KeyError, ValueError, TypeError):
-        answer, feedback = "", ""
-    if p.kind is PromptKind.ORDER and feedback:
-        answer = ""  # the feedback lists the order with the dates
+    known = answer_of(qt, question) if callable(getattr(qt, "answer", None)) else None
+    answer = known or Answer(NO_ANSWER_TEXT)
     back = [
-        f"<div><b>{_esc(answer)}</b></div>" if answer else "",
-        f"<div>{_esc(feedback)}</div>" if feedback else "",
+        f"<div><b>{_esc(answer.text)}</b></div>",
+        f"<div>{_esc('; '.join(answer.accepted))}</div>" if answer.accepted else "",
+        f"<div>{_esc(answer.detail)}</div>" if answer.detail else "",
     ]
     cited = deck.cite(question.fact.sources)
     if cited:

@@ -80,11 +80,39 @@ def grade_picks(response: Response, right: Sequence[int], count: int) -> float:
     return max(0.0, min(1.0, (hits - misses) / len(right)))
 
 
+#: What a learner may type for a TRUE_FALSE prompt (besides the option letters and numbers).
+TRUE_FALSE_WORDS = {
+    "true": True,
+    "t": True,
+    "yes": True,
+    "y": True,
+    "false": False,
+    "f": False,
+    "no": False,
+    "n": False,
+}
+
+
+def parse_true_false(text: str) -> bool:
+    """``true``/``false`` (or t/f, yes/no, the option numbers 1/2 and letters a/b) as a bool.
+
+    Raises:
+        AnswerError: For anything else.
+    """
+    word = text.strip().lower().rstrip(".!")
+    if word in TRUE_FALSE_WORDS:
+        return TRUE_FALSE_WORDS[word]
+    if word in ("1", "2", "a", "b"):
+        return word in ("1", "a")
+    raise AnswerError("answer true or false (t/f)")
+
+
 def parse_answer(prompt: Prompt, text: str) -> Response:
     """Parse what the learner typed for a prompt.
 
     Returns:
-        ``int`` for CHOICE, a tuple of indexes for ORDER and MULTI, the stripped text otherwise.
+        ``int`` for CHOICE, a tuple of indexes for ORDER and MULTI, a bool for TRUE_FALSE, the
+        stripped text otherwise.
 
     Raises:
         AnswerError: With a message saying what is expected.
@@ -105,6 +133,8 @@ def parse_answer(prompt: Prompt, text: str) -> Response:
         return tuple(sorted({_index(t, count) for t in _tokens(text, count)}))
     if kind is PromptKind.ORDER:
         return parse_order(text, len(prompt.items))
+    if kind is PromptKind.TRUE_FALSE:
+        return parse_true_false(text)
     if kind is PromptKind.NUMBER:
         from quizlib.grading.numbers import parse_number
 

@@ -38,6 +38,7 @@ class FieldKind(enum.StrEnum):
     ACTOR_LIST = "actor_list"
     TOLERANCE = "tolerance"
     RECORDS = "records"
+    REF = "ref"  #: the id of an entry of another section, named by ``Field.refers``
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Field:
         description: One line for ``quizlib schema`` and the docs.
         values: The allowed values of an ENUM field (sections merge these).
         fields: For RECORDS: the schema of each record (a list of mappings, each with ``id``).
+        refers: For REF: the section whose entry ids the value must name, e.g. ``events``.
     """
 
     kind: FieldKind
@@ -57,6 +59,7 @@ class Field:
     description: str = ""
     values: tuple[str, ...] = ()
     fields: tuple[tuple[str, Field], ...] = ()
+    refers: str = ""
 
 
 #: A section's own check of an entry: yields (field name, message) for each problem.
@@ -77,6 +80,11 @@ class Section:
         description: One line for people.
         settings: Deck settings (``deck.settings``) this section's question types read.
         check: Extra checks of an entry beyond the field types.
+        example: Example entries as YAML list items (each starting ``  - id: ...``), written
+            by ``quizlib new`` under the section's key; an item with a ``type:`` that names no
+            loaded question type is left out.
+        identity: The field that says what an entry is about; ``check --strict`` compares it
+            to find the same fact twice. Empty: the first required text field.
     """
 
     name: str
@@ -84,6 +92,8 @@ class Section:
     description: str = ""
     settings: Mapping[str, Field] = field(default_factory=dict)
     check: EntryCheck | None = None
+    example: str = ""
+    identity: str = ""
 
 
 @dataclass(frozen=True)

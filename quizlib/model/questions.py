@@ -15,9 +15,9 @@ from typing import Any, Protocol, runtime_checkable
 
 from quizlib.model.decks import Deck, Fact
 
-#: What a learner's answer is once parsed: text, a choice index, or a tuple of indexes
-#: (an ordering, or the set of choices picked).
-Response = str | int | tuple[int, ...]
+#: What a learner's answer is once parsed: text, a choice index, a verdict (true/false), or a
+#: tuple of indexes (an ordering, or the set of choices picked).
+Response = str | bool | int | tuple[int, ...]
 
 
 class PromptKind(enum.StrEnum):
@@ -34,6 +34,11 @@ class PromptKind(enum.StrEnum):
     MULTI = "multi"  #: all that apply of ``Prompt.choices`` (tuple of indexes)
     ORDER = "order"  #: ``Prompt.items`` in order (tuple: item indexes, earliest first)
     REVEAL = "reveal"  #: think of the answer, reveal, rate yourself (str, may be empty)
+    TRUE_FALSE = "true_false"  #: whether the statement in ``Prompt.text`` is true (bool)
+
+
+#: The options a TRUE_FALSE prompt shows, in order; the response is True for the first.
+TRUE_FALSE_CHOICES = ("true", "false")
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ class Prompt:
     Attributes:
         kind: The kind of input expected.
         text: The question.
-        choices: Options for CHOICE and MULTI.
+        choices: Options for CHOICE and MULTI (for TRUE_FALSE: ``("true", "false")``, filled in).
         items: Items to put in order for ORDER.
         completions: Candidate inputs a UI may offer while typing (NAME).
         hint: What the expected input looks like, e.g. "a number such as 2,000".
@@ -55,6 +60,11 @@ class Prompt:
     items: tuple[str, ...] = ()
     completions: tuple[str, ...] = ()
     hint: str = ""
+
+    def __post_init__(self) -> None:
+        # A true/false prompt always offers the same two options, so a plugin need not list them.
+        if self.kind is PromptKind.TRUE_FALSE and not self.choices:
+            object.__setattr__(self, "choices", TRUE_FALSE_CHOICES)
 
 
 @dataclass(frozen=True)
@@ -101,12 +111,15 @@ class Answer:
         accepted: What else counts as right, for people: "1,900 to 2,000", "also: Zakharova".
         values: Plain forms of the answer a prompt or hint must not contain (names, numbers,
             dates as written); the lint looks for these.
+        detail: What a learner is told besides the answer, e.g. a card's explanation or an
+            ordering's dates (the back of an exported card shows it).
     """
 
     text: str
     choices: tuple[str, ...] = ()
     accepted: tuple[str, ...] = ()
     values: tuple[str, ...] = ()
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -145,6 +158,9 @@ class Grade:
 class QuestionType(Protocol):
     """The contract of a question type (see "Writing a question-type plugin").
 
+    A question type may also define ``answer(question) -> Answer | str`` (see
+    :data:`AnswerFunction`); it is optional, so it is not part of this protocol.
+
     Attributes:
         name: Unique name, e.g. ``timeline``; used in question ids and ``--type``.
         section: The deck section it reads, e.g. ``events``.
@@ -164,6 +180,7 @@ class QuestionType(Protocol):
         ...
 
 
-#: A question type may also define ``answer(question) -> Answer``; without it quizlib finds
-#: the answer by grading (see :func:`quizlib.answer_of`).
-AnswerFunction = Callable[[Question], Answer]
+#: A question type may also define ``answer(question) -> Answer`` (a plain ``str`` is taken as
+#: the answer's text): the export and ``show --answers`` use it; without it the export marks
+#: the answer as unknown and the listing finds it by grading (see :func:`quizlib.answer_of`).
+AnswerFunction = Callable[[Question], Answer | str]

@@ -108,11 +108,18 @@ def answer_of(qt: QuestionType, question: Question) -> Answer | None:
     method = getattr(qt, "answer", None)
     # A plugin's fault (an exit too) must not stop a listing: the answer stays unknown.
     found = guarded(lambda: method(question) if callable(method) else _probe(qt, question)).value
+    if isinstance(found, str):
+        return Answer(found) if found else None
     return found if isinstance(found, Answer) else None
 
 
 def _probe(qt: QuestionType, question: Question) -> Answer | None:
     p = question.prompt
+    if p.kind is PromptKind.TRUE_FALSE:
+        verdicts = [
+            name for name, v in (("true", True), ("false", False)) if qt.grade(question, v).score >= 1
+        ]
+        return Answer(verdicts[0]) if len(verdicts) == 1 else None
     if p.kind is PromptKind.CHOICE:
         right = [i for i in range(len(p.choices)) if qt.grade(question, i).score >= 1.0]
         if not right:

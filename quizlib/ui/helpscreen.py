@@ -30,7 +30,7 @@ KEYS: tuple[tuple[str, str], ...] = (
         "ordering: grab the highlighted item, move it, Space drops it; choice: pick it; "
         "all that apply: tick or untick it",
     ),
-    ("3142", "type an order directly (3 1 4 2 too); typing a, b or 2 picks an option"),
+    ("3142", "type an order directly (3 1 4 2 too); typing a, b or 2 picks an option, t or f a verdict"),
     ("Tab", "complete a name (never on an empty field)"),
     ("u", "undo: take back the answer on screen, else the last saved one"),
     ("s  b", "skip for now; bury until tomorrow"),

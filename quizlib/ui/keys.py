@@ -20,7 +20,7 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from quizlib.model import PromptKind, Rating
 from quizlib.ui.plain import EXIT_INTERRUPTED
 from quizlib.ui.render import LETTERS
-from quizlib.ui.state import LIST_KINDS, TYPED_KINDS, Phase, StudyState
+from quizlib.ui.state import CHOOSING_KINDS, LIST_KINDS, TYPED_KINDS, Phase, StudyState
 
 AfterKey = Callable[[Application[int]], None]
 
@@ -43,7 +43,7 @@ def build_key_bindings(state: StudyState, answer: Buffer, after_key: AfterKey | 
     rating = Condition(lambda: state.phase is Phase.RATING) & ~help_shown
     typing = asking & Condition(lambda: state.kind in TYPED_KINDS)
     listing = asking & Condition(lambda: state.kind in LIST_KINDS)
-    choosing = asking & Condition(lambda: state.kind in (PromptKind.CHOICE, PromptKind.MULTI))
+    choosing = asking & Condition(lambda: state.kind in CHOOSING_KINDS)
     ordering = asking & Condition(lambda: state.kind is PromptKind.ORDER)
     field_empty = Condition(lambda: not answer.text)
     order_typed = Condition(lambda: bool(state.typed))
@@ -107,6 +107,11 @@ def build_key_bindings(state: StudyState, answer: Buffer, after_key: AfterKey | 
             )
     for index, letter in enumerate(LETTERS):
         bind(letter, filter=option_letter(letter), doc="Pick (or tick) an option by letter.")(
+            partial(state.pick, index)
+        )
+    judging = asking & Condition(lambda: state.kind is PromptKind.TRUE_FALSE)
+    for index, letter in enumerate("tf"):
+        bind(letter, filter=judging, doc="True or false: pick true (t) or false (f).")(
             partial(state.pick, index)
         )
 

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from quizlib.model import Deck, Grade, Prompt, PromptKind, Question, Rating, Response
-from quizlib.ui.state import TYPED_KINDS, Phase, StudyState
+from quizlib.ui.state import CHOOSING_KINDS, ONE_CHOICE_KINDS, TYPED_KINDS, Phase, StudyState
 from quizlib.wording import wrap_words
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ LETTERS = string.ascii_lowercase
 DEFAULT_HINTS: Mapping[PromptKind, str] = {
     PromptKind.ORDER: "type the item numbers in order, with or without spaces",
     PromptKind.CHOICE: "one option: its letter or number, e.g. b or 2",
+    PromptKind.TRUE_FALSE: "true or false: t or f (or a/b, 1/2)",
     PromptKind.MULTI: "every option that applies: their letters or numbers",
     PromptKind.NAME: "a person's or an institution's name",
     PromptKind.NUMBER: "a number, e.g. 12,500, 12500 or 12.5k",
@@ -148,7 +149,7 @@ def question_fragments(state: StudyState, width: int | None = None, *, rows: boo
         elif here:
             marker = "↕ " if state.grabbed else "> "
             style = "class:grabbed" if state.grabbed else "class:cursor"
-        if interactive and prompt.kind is PromptKind.CHOICE:
+        if interactive and prompt.kind in ONE_CHOICE_KINDS:
             marker += "(*) " if state.chosen == index else "( ) "
         elif interactive and prompt.kind is PromptKind.MULTI:
             marker += "[x] " if index in state.picked else "[ ] "
@@ -158,6 +159,8 @@ def question_fragments(state: StudyState, width: int | None = None, *, rows: boo
 
 def describe_response(prompt: Prompt, response: Response) -> str:
     """The learner's answer as people read it: option letters with their text, item numbers."""
+    if prompt.kind is PromptKind.TRUE_FALSE and isinstance(response, bool):
+        return "true" if response else "false"
     if prompt.kind is PromptKind.CHOICE and isinstance(response, int):
         return f"{label(prompt.kind, response)}) {prompt.choices[response]}"
     if prompt.kind is PromptKind.MULTI and isinstance(response, tuple):
@@ -341,14 +344,14 @@ def key_help(state: StudyState, width: int | None = None) -> Fragments:
 
         def command(letter: str) -> str:
             typed = kind in TYPED_KINDS
-            is_option = kind in (PromptKind.CHOICE, PromptKind.MULTI) and letter in LETTERS[: len(choices)]
+            is_option = kind in CHOOSING_KINDS and letter in LETTERS[: len(choices)]
             return f"Esc {letter}" if typed or is_option else letter
 
         if kind is PromptKind.ORDER:
             pairs = [("Up/Down", "move"), ("Space", "grab"), ("3142", "type"), ("Enter", "answer")]
-        elif kind in (PromptKind.CHOICE, PromptKind.MULTI):
+        elif kind in CHOOSING_KINDS:
             letters = f"a-{LETTERS[min(len(choices), 26) - 1]}" if choices else "a"
-            verb = "pick" if kind is PromptKind.CHOICE else "tick"
+            verb = "tick" if kind is PromptKind.MULTI else "pick"
             pairs = [(letters, verb), ("Enter", "answer")]
         elif kind is PromptKind.REVEAL:
             pairs = [("Enter", "reveal")]

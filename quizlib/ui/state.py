@@ -25,8 +25,12 @@ if TYPE_CHECKING:
 TYPED_KINDS = frozenset(
     {PromptKind.TEXT, PromptKind.NAME, PromptKind.NUMBER, PromptKind.DATE, PromptKind.REVEAL}
 )
+#: Kinds answered by picking one option (a true/false prompt lists "true" and "false").
+ONE_CHOICE_KINDS = frozenset({PromptKind.CHOICE, PromptKind.TRUE_FALSE})
+#: Kinds answered by picking options.
+CHOOSING_KINDS = ONE_CHOICE_KINDS | {PromptKind.MULTI}
 #: Kinds answered by picking from, or arranging, a list.
-LIST_KINDS = frozenset({PromptKind.ORDER, PromptKind.CHOICE, PromptKind.MULTI})
+LIST_KINDS = CHOOSING_KINDS | {PromptKind.ORDER}
 
 
 class StudySession(Protocol):
@@ -196,7 +200,7 @@ class StudyState:
             self.order.insert(target, self.order.pop(self.cursor))
             self.typed = ""  # the arrangement is the answer again
         self.cursor = target
-        if self.kind is PromptKind.CHOICE:
+        if self.kind in ONE_CHOICE_KINDS:
             self.chosen = target  # one choice: the pick follows the highlight, as in a radio group
 
     def space(self) -> None:
@@ -217,7 +221,7 @@ class StudyState:
             return
         self.cursor = index
         self._after_pick = True
-        if self.kind is PromptKind.CHOICE:
+        if self.kind in ONE_CHOICE_KINDS:
             self.chosen = index
         elif self.kind is PromptKind.MULTI:
             self.picked ^= {index}
@@ -241,7 +245,7 @@ class StudyState:
         """The list input as answer text, in the syntax :func:`parse_answer` reads."""
         if self.kind is PromptKind.ORDER:
             return self.typed if self.typed.strip() else " ".join(str(i + 1) for i in self.order)
-        if self.kind is PromptKind.CHOICE:
+        if self.kind in ONE_CHOICE_KINDS:
             return "" if self.chosen is None else str(self.chosen + 1)
         if self.kind is PromptKind.MULTI:
             return " ".join(str(i + 1) for i in sorted(self.picked))
