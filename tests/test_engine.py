@@ -208,7 +208,8 @@ KILL_SCRIPT = textwrap.dedent(
     store = Store.open(sys.argv[2])
     clock = lambda: dt.datetime.now(dt.UTC)
     while True:
-        s = Session.start(store, [deck], host, clock=clock, rng=random.Random(), options=SessionOptions(cram=True))
+        options = SessionOptions(cram=True)
+        s = Session.start(store, [deck], host, clock=clock, rng=random.Random(), options=options)
         while s.current is not None:
             s.submit("x")
             s.commit()
