@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
@@ -105,11 +105,6 @@ def _invalid(q: object, type_name: str, fact_key: str) -> str:
     if not q.id.startswith(f"{fact_key}/{type_name}"):
         return f"question id {q.id!r} must start with {fact_key}/{type_name} (use quizlib.question_id)"
     return ""
-
-
-def by_id(questions: Sequence[Question]) -> dict[str, Question]:
-    """Index questions by id."""
-    return {q.id: q for q in questions}
 
 
 def answer_of(qt: QuestionType, question: Question) -> Answer | None:
