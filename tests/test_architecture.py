@@ -51,6 +51,10 @@ FLOORS: dict[str, int] = {
     "quizlib.study": 5,
     "quizlib.exchange": 5,
     "quizlib.questionlint": 5,
+    # arriving from parallel branches (no module yet): placed where their briefs put them
+    "quizlib.plugin_cache": 4,  # caches what plugins register (branch gen)
+    "quizlib.sync": 5,  # database sync, beside exchange (branch sync)
+    "quizlib.testing": 5,  # test helpers for plugin authors, over the public API (branch api)
     # 6
     "quizlib.ui": 6,
     "quizlib.cli": 6,
@@ -75,8 +79,6 @@ ALLOWED_UPWARD: dict[tuple[str, str], str] = {
     ("quizlib.draft.reviewflow", "quizlib.commands.show"): "reviewer reuses show's lines",
     ("quizlib.draft.reviewflow", "quizlib.questionlint.lint"): "reviewer lints candidates",
     ("quizlib.draft.reviewflow", "quizlib.study.questions"): "reviewer generates questions",
-    # The review screen calls back into its command for the end-of-review summary.
-    ("quizlib.ui.review_screen", "quizlib.commands.review"): "review screen's summary in command",
     # argcomplete must hook the parser before a command runs; completion itself reaches
     # the commands' loaders only when completing (lazily).
     ("quizlib.cli", "quizlib.completion"): "argcomplete hook before dispatch",
@@ -218,7 +220,7 @@ def test_the_contract_sees_what_it_checks() -> None:
     assert ("quizlib.srs.scheduling", "fsrs") in found
     assert ("quizlib.plugins", "quizlib.hookspecs") in found  # `from quizlib import hookspecs`
     assert ("quizlib_plugins.agreements", "quizlib_plugins._agreement_terms") in found  # relative
-    assert ("quizlib.ui.review_screen", "quizlib.commands.review") in found  # inside a function
+    assert ("quizlib.commands.review", "quizlib.ui.review_screen") in found  # inside a function
     assert floor("quizlib.store.records") == 2 and floor("quizlib") == 5 and floor("quizlibx") is None
 
 

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
         from quizlib.ui.review_screen import run_screen  # prompt_toolkit is imported only here
 
-        return run_screen(reviewer)
+        return run_screen(reviewer, finish, left)
     return run_plain(reviewer, sys.stdin, sys.stdout)
 
 
