@@ -12,6 +12,7 @@ that short list is compared character by character.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -48,8 +49,10 @@ class CloseMatcher:
     """
 
     def __init__(self, options: Iterable[str]) -> None:
-        """Index ``options`` (duplicates are dropped, the first spelling kept)."""
-        self._options = list(dict.fromkeys(options))
+        """Index ``options`` (duplicates are dropped; a set's options are sorted)."""
+        # A set's order varies from run to run: sorted, ties resolve the same way every time.
+        unordered = isinstance(options, set | frozenset)
+        self._options = sorted(options) if unordered else list(dict.fromkeys(options))
         self._folded: dict[str, str] = {}
         self._postings: defaultdict[str, list[int]] = defaultdict(list)
         for index, option in enumerate(self._options):
@@ -90,14 +93,26 @@ class CloseMatcher:
         return [o for o in ranked if abs(len(o) - len(word)) <= slack][:MAX_COMPARED]
 
 
+@functools.lru_cache(maxsize=4)
+def _frozen_matcher(options: frozenset[str]) -> CloseMatcher:
+    # A frozenset cannot change and caches its hash, so asking again about the same pool
+    # (one per unknown reference in a deck) finds this index at once.
+    return CloseMatcher(options)
+
+
 def close_matches(word: str, options: Iterable[str] | CloseMatcher, n: int = 1) -> list[str]:
     """Up to ``n`` options close to ``word``, best first.
 
     Only options of a similar length are suggested (an edit of a few characters cannot
-    bridge a larger difference). Pass a :class:`CloseMatcher` when asking about many
-    words against the same options.
+    bridge a larger difference). When asking about many words against the same options,
+    pass them as a :class:`CloseMatcher` or a ``frozenset`` (whose index is kept).
     """
-    matcher = options if isinstance(options, CloseMatcher) else CloseMatcher(options)
+    if isinstance(options, CloseMatcher):
+        matcher = options
+    elif isinstance(options, frozenset):
+        matcher = _frozen_matcher(options)
+    else:
+        matcher = CloseMatcher(options)
     return matcher.matches(word, n)
 
 

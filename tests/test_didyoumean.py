@@ -78,3 +78,12 @@ def test_check_suggests_for_thousands_of_misspelt_speakers(
     right = sum(rest == f"; did you mean {actor!r}?" for (*_, rest), actor in pairs)
     assert right >= 0.95 * len(actors)
     assert "Traceback" not in out.err
+
+
+def test_a_frozen_pool_is_indexed_once() -> None:
+    pool = frozenset(ids(500))
+    before = dym._frozen_matcher.cache_info()
+    for word in ("kaka-kaka-0", "rakab-kaka-1", "bakhka-kaba-2"):
+        close_matches(word, pool)
+    after = dym._frozen_matcher.cache_info()
+    assert (after.misses - before.misses, after.hits - before.hits) == (1, 2)

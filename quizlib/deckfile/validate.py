@@ -25,7 +25,7 @@ from quizlib.deckfile.fields import (
 )
 from quizlib.deckfile.value_checks import check_no_repeats, check_setting_ranges, check_text, whole_number
 from quizlib.deckfile.yamlsafe import YMap, YSeq, item_marks_of, items_of, without_key
-from quizlib.didyoumean import CloseMatcher, close_matches
+from quizlib.didyoumean import close_matches
 from quizlib.errors import Problem
 from quizlib.model import (
     Actor,
@@ -42,7 +42,7 @@ from quizlib.model import (
 F = FieldKind
 
 
-def suggest(word: str, options: Iterable[str] | CloseMatcher) -> str:
+def suggest(word: str, options: Iterable[str]) -> str:
     """A ``; did you mean 'x'?`` suffix when an option is close to ``word``."""
     close = close_matches(word, options)
     return f"; did you mean {close[0]!r}?" if close else ""
@@ -229,7 +229,12 @@ class Validator:
         for name, section in self.sections.items():
             if name in root:
                 facts[name] = tuple(self.facts(root, section))
-        self.check_refs({a["id"] for a in actors if "id" in a}, {s["id"] for s in sources if "id" in s})
+        actor_ids = frozenset(a["id"] for a in actors if "id" in a)  # frozen: did-you-mean indexes it once
+        source_ids = frozenset(s["id"] for s in sources if "id" in s)
+        for kind, ident, where in self._refs:
+            pool = actor_ids if kind == "actor" else source_ids
+            if ident not in pool:
+                self.add(where, f"unknown {kind} {ident!r}{suggest(ident, pool)}")
         if self.problems or meta is None:
             return None
         return Deck(
@@ -254,16 +259,6 @@ class Validator:
             sections=facts,
             path=self.path,
         )
-
-    def check_refs(self, actor_ids: set[str], source_ids: set[str]) -> None:
-        """Report every reference to an actor or source the deck does not define."""
-        matchers: dict[str, CloseMatcher] = {}  # built once: a deck may misname thousands
-        for kind, ident, where in self._refs:
-            pool = actor_ids if kind == "actor" else source_ids
-            if ident not in pool:
-                if kind not in matchers:
-                    matchers[kind] = CloseMatcher(pool)
-                self.add(where, f"unknown {kind} {ident!r}{suggest(ident, matchers[kind])}")
 
     def settings(self, raw: Any) -> dict[str, Any]:
         """``deck.settings``: core settings plus those the plugins' sections declare."""
