@@ -22,6 +22,7 @@ from quizlib.errors import UsageError
 from quizlib.model import Deck
 from quizlib.plugins import PluginHost, get_plugin_manager
 from quizlib.srs.scheduling import SchedulerSettings, Scheduling
+from quizlib.store.migrations import MIGRATIONS
 from quizlib.store.store import Store
 from quizlib.study.session import Session, SessionOptions
 
@@ -186,14 +187,28 @@ def test_read_only_database(tmp_path: Path) -> None:
         os.chmod(tmp_path, 0o755)
 
 
-def test_migration_backup_written(tmp_path: Path) -> None:
+def test_migration_backup_is_the_database_before_migrating(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE unrelated (x)")
+    MIGRATIONS[0](conn)  # a database of schema version 1, with a review in it
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, answer, score, suggested,"
+        " rating, response_ms, state_before, state_after) VALUES"
+        " ('u1', 'd', 'q', 'basic', '2024-01-01T00:00:00+00:00', 'a', 1.0, 3, 3, 0, NULL, NULL)"
+    )
     conn.commit()
+    before = conn.execute("SELECT * FROM reviews").fetchall()
     conn.close()
-    Store.open(path).close()
-    assert (tmp_path / "old.db.bak-v0").exists()
+    with Store.open(path) as store:
+        assert [r.uuid for r in store.reviews()] == ["u1"]  # migrated, nothing lost
+    backup = sqlite3.connect(tmp_path / "old.db.bak-v1")
+    try:
+        assert backup.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert backup.execute("PRAGMA user_version").fetchone()[0] == 1  # not migrated
+        assert backup.execute("SELECT * FROM reviews").fetchall() == before
+    finally:
+        backup.close()
 
 
 KILL_SCRIPT = textwrap.dedent(
@@ -208,9 +223,8 @@ KILL_SCRIPT = textwrap.dedent(
     store = Store.open(sys.argv[2])
     clock = lambda: dt.datetime.now(dt.UTC)
     while True:
-        s = Session.start(
-            store, [deck], host, clock=clock, rng=random.Random(), options=SessionOptions(cram=True)
-        )
+        options = SessionOptions(cram=True)
+        s = Session.start(store, [deck], host, clock=clock, rng=random.Random(), options=options)
         while s.current is not None:
             s.submit("x")
             s.commit()

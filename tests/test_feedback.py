@@ -317,7 +317,8 @@ def test_date_hints_are_never_an_answer(days: list[dt.date], cuts: list[int]) ->
 
 # -- cards -----------------------------------------------------------------------------------
 def test_cloze_accepts_the_short_and_the_full_name(questions: dict[str, Question]) -> None:
-    short, full = questions["cards/csto-cloze/cloze"], questions["cards/csto-full/cloze"]
+    short = questions["cards/csto-cloze/cloze/csto"]
+    full = questions["cards/csto-full/cloze/collective-security-treaty-organization"]
     cloze = HOST.question_types["cloze"]
     assert cloze.grade(short, "Collective Security Treaty Organization").score == 1.0
     assert cloze.grade(short, "collective security treaty organisation").score == 1.0  # one typo
@@ -332,7 +333,7 @@ def test_cloze_accepts_the_short_and_the_full_name(questions: dict[str, Question
 
 
 def test_cloze_alternatives_are_names_not_metonyms(questions: dict[str, Question]) -> None:
-    city, state = questions["cards/talks/cloze/g1"], questions["cards/talks/cloze/g2"]
+    city, state = questions["cards/talks/cloze/moscow"], questions["cards/talks/cloze/russia"]
     cloze = HOST.question_types["cloze"]
     assert cloze.grade(city, "Russia").score == 0.0 and "a state" not in feedback(city, "Moscow")
     assert cloze.grade(state, "Russian Federation").score == 1.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import math
 import random
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from quizlib import (
     Prompt,
     PromptKind,
     Question,
+    Response,
     Section,
     get_plugin_manager,
     grade_date,
@@ -236,15 +238,45 @@ def bundled_questions() -> tuple[Any, tuple[Question, ...]]:
     return host, tuple(generate_questions(deck, host, random.Random(0)).questions)
 
 
+def assert_valid_grade(grade: object, q: Question) -> None:
+    """The contract Session.submit enforces: a Grade with a finite score from 0 to 1."""
+    assert isinstance(grade, Grade), q.id
+    assert math.isfinite(grade.score) and 0.0 <= grade.score <= 1.0, (q.id, grade.score)
+
+
 @given(st.text(max_size=20))
 def test_graders_only_raise_answer_error(text: str) -> None:
     host, questions = bundled_questions()
     for q in questions:
         try:
             response = parse_answer(q.prompt, text)
-            host.question_types[q.type].grade(q, response)
         except AnswerError:
-            pass
+            continue
+        try:
+            grade = host.question_types[q.type].grade(q, response)
+        except AnswerError:
+            continue
+        assert_valid_grade(grade, q)
+
+
+def test_every_pick_and_order_of_every_question_grades_from_0_to_1() -> None:
+    host, questions = bundled_questions()
+    graded = 0
+    for q in questions:
+        qt = host.question_types[q.type]
+        n = len(q.prompt.choices or q.prompt.items)
+        if q.prompt.kind is PromptKind.CHOICE:
+            responses: list[Response] = list(range(n))
+        elif q.prompt.kind in (PromptKind.MULTI, PromptKind.ORDER):
+            responses = [tuple(range(n)), tuple(reversed(range(n)))]
+            if q.prompt.kind is PromptKind.MULTI:
+                responses += [(i,) for i in range(n)]
+        else:
+            continue
+        for response in responses:
+            assert_valid_grade(qt.grade(q, response), q)
+            graded += 1
+    assert graded > len(questions)  # the bundled deck has choices and orders to grade
 
 
 # -- dates -------------------------------------------------------------------------------

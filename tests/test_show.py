@@ -97,7 +97,7 @@ def test_json_with_answers_has_an_answer_for_every_builtin_type(
         "Nile",
     }
     assert by_id["agreements/a1/agreements/date"]["answer"] == "10 November 2020"
-    assert by_id["cards/c4/cloze"]["answer"] == "Lachin corridor"
+    assert by_id["cards/c4/cloze/lachin-corridor"]["answer"] == "Lachin corridor"
     assert set(by_id["agreements/a1/agreements/parties"]["answer"]) == {"Russia", "Armenia", "Azerbaijan"}
 
 

@@ -47,15 +47,17 @@ def test_streak() -> None:
 
 def test_compute_totals_types_forecast() -> None:
     state = Scheduling().review(None, Rating.EASY, NOW - dt.timedelta(days=20), "d/a")
+    older = Scheduling().review(None, Rating.EASY, NOW - dt.timedelta(days=60), "d/b")  # recalled less
     due_tomorrow = CardRow("d", "a", state, NOW + dt.timedelta(days=1), 3, 1, False, None, False, "")
-    overdue = CardRow("d", "b", state, NOW - dt.timedelta(days=3), 3, 0, False, None, True, "")
+    overdue = CardRow("d", "b", older, NOW - dt.timedelta(days=3), 3, 0, False, None, True, "")
     stats = compute(HISTORY, [due_tomorrow, overdue], NOW, tz=dt.UTC)
     assert (stats.total_reviews, stats.total_cards) == (7, 2)
     assert stats.forecast[0] == 1 and stats.forecast[1] == 1 and sum(stats.forecast) == 2
     assert stats.by_type["t"].reviews == 3 and stats.by_type["t"].accuracy == pytest.approx(2 / 3)
     assert stats.by_type["u"].mean_score == pytest.approx(1 / 3)
     assert stats.leeches == ["d/b"]
-    assert stats.hardest[0]["card"] in ("d/a", "d/b") and 0 <= stats.hardest[0]["retrievability"] <= 1
+    assert [h["card"] for h in stats.hardest] == ["d/b", "d/a"]  # the lower retrievability first
+    assert 0 <= stats.hardest[0]["retrievability"] < stats.hardest[1]["retrievability"] <= 1
     assert 182 <= len(stats.reviews_per_day) < 189 and stats.reviews_per_day[NOW.date().isoformat()] == 1
     assert stats.streak == 3  # reviews today, 1 and 2 days ago
 

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         from quizlib.ui.review_screen import run_screen  # prompt_toolkit is imported only here
 
         with warnings_after(host):  # stderr lines would tear the full-screen display
-            return run_screen(reviewer)
+            return run_screen(reviewer, finish, left)
     return run_plain(reviewer, sys.stdin, sys.stdout)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from itertools import combinations
 from pathlib import Path
 
-from quizlib.deckfile.validate import suggest
+from quizlib.deckfile.scalars import suggest
 from quizlib.errors import Problem
 from quizlib.model import Deck, Fact, FieldKind, Section
 

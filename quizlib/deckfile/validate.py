@@ -5,27 +5,22 @@ Every problem is collected with its position, so an author sees all of them at o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from quizlib.dates import PartialDate
 from quizlib.deckfile.fields import (
     ACTOR_FIELDS,
-    BOOLS,
     COMMON_FACT_FIELDS,
     CORE_SECTIONS,
     CORE_SETTINGS,
     DECK_FIELDS,
     FORMAT_VERSION,
-    MAX_MAGNITUDE,
-    PERCENT_RE,
     SLUG_RE,
     SOURCE_FIELDS,
 )
-from quizlib.deckfile.value_checks import check_no_repeats, check_setting_ranges, check_text, whole_number
+from quizlib.deckfile.scalars import Scalars, suggest
+from quizlib.deckfile.value_checks import check_no_repeats, check_setting_ranges, check_text
 from quizlib.deckfile.yamlsafe import YMap, YSeq, item_marks_of, items_of, without_key
-from quizlib.didyoumean import close_matches
 from quizlib.errors import Problem
 from quizlib.model import (
     Actor,
@@ -42,12 +37,6 @@ from quizlib.model import (
 F = FieldKind
 
 
-def suggest(word: str, options: Iterable[str]) -> str:
-    """A ``; did you mean 'x'?`` suffix when an option is close to ``word``."""
-    close = close_matches(word, options)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
 class Validator:
     """Collects the problems of one deck file while building its :class:`Deck`."""
 
@@ -58,7 +47,7 @@ class Validator:
         #: Sections no plugin declares, left out (``skip_unknown``) rather than errors.
         self.skipped: list[Problem] = []
         self.skip_unknown = skip_unknown
-        self._refs: list[tuple[str, str, tuple[int, int]]] = []  # (kind, id, where)
+        self.scalars = Scalars(self.add)  # converts scalar values; collects references
         self.lines: dict[tuple[str, str], int] = {}  # (section, id) -> line of the entry
 
     def add(self, where: tuple[int, int], message: str) -> None:
@@ -104,57 +93,7 @@ class Validator:
         text = str(raw)
         if not check_text(self.add, text, where, name):
             return None
-        if kind is F.STR:
-            if spec.required and not text.strip():
-                self.add(where, f"{name} is blank")
-                return None
-            return text
-        if kind is F.INT:
-            if re.fullmatch(r"[+-]?\d+", text.strip()):
-                return whole_number(self.add, text, where, name)
-            self.add(where, f"{name} must be a whole number, not {text!r}")
-        elif kind is F.NUMBER:
-            return self.number(text, where, name)
-        elif kind is F.BOOL:
-            if text.lower() in BOOLS:
-                return BOOLS[text.lower()]
-            self.add(where, f"{name} must be true or false, not {text!r}")
-        elif kind is F.DATE:
-            try:
-                return PartialDate.parse(text).iso()
-            except ValueError as exc:
-                self.add(where, f"{name}: {exc}")
-        elif kind is F.ENUM:
-            if text in spec.values:
-                return text
-            self.add(
-                where,
-                f"{name} must be one of {', '.join(spec.values)}, not {text!r}{suggest(text, spec.values)}",
-            )
-        elif kind in (F.ACTOR, F.REF):
-            self._refs.append(("actor" if kind is F.ACTOR else spec.refers, text, where))
-            return text
-        elif kind is F.TOLERANCE:
-            m = PERCENT_RE.match(text)
-            if m:
-                return f"{m.group(1)}%"
-            return self.number(text, where, name)
-        return None
-
-    def number(self, text: str, where: tuple[int, int], name: str) -> int | float | None:
-        """A number written in digits (``2000``, ``1.5``, ``2e3``)."""
-        try:
-            value = float(text)
-        except ValueError:
-            self.add(where, f"{name} must be a number, not {text!r}")
-            return None
-        if value != value or value in (float("inf"), float("-inf")):
-            self.add(where, f"{name} must be a finite number")
-            return None
-        if abs(value) > MAX_MAGNITUDE:
-            self.add(where, f"{name} is too large ({text.strip()[:20]}; at most {MAX_MAGNITUDE:.0e})")
-            return None
-        return int(value) if value.is_integer() and re.fullmatch(r"[+-]?\d+", text.strip()) else value
+        return self.scalars.convert(spec, text, where, name)
 
     def records(self, spec: Field, raw: YSeq, name: str) -> list[dict[str, Any]] | None:
         """A list of sub-entries (e.g. agreement terms), each with a unique ``id``."""
@@ -224,10 +163,10 @@ class Validator:
         for name, section in self.sections.items():
             if name in root:
                 facts[name] = tuple(self.facts(root, section))
-        actor_ids = {a["id"] for a in actors if "id" in a}
-        source_ids = {s["id"] for s in sources if "id" in s}
+        actor_ids = frozenset(a["id"] for a in actors if "id" in a)  # frozen: did-you-mean indexes it once
+        source_ids = frozenset(s["id"] for s in sources if "id" in s)
         pools = {"actor": actor_ids, "source": source_ids}
-        for kind, ident, where in self._refs:
+        for kind, ident, where in self.scalars.refs:
             pool = pools.get(kind) or {f.id for f in facts.get(kind, ())}
             if ident not in pool:
                 what = kind if kind in pools else f"{kind} entry"
@@ -360,7 +299,7 @@ class Validator:
     def citation(self, text: str, where: tuple[int, int]) -> Citation:
         """``SOURCE_ID`` or ``SOURCE_ID:LOCATION``; the source must exist."""
         source, _, location = text.partition(":")
-        self._refs.append(("source", source.strip(), where))
+        self.scalars.refs.append(("source", source.strip(), where))
         return Citation(source.strip(), location.strip())
 
     def conflicts(self, raw: Any, where: tuple[int, int], fields: Mapping[str, Field]) -> Iterable[Conflict]:

@@ -133,22 +133,52 @@ def _events(loader: Any) -> Iterator[Any]:
 
 
 def _build(events: Iterator[Any], path: str) -> YMap:
-    def fail(where: tuple[int, int], message: str) -> DeckError:
-        return DeckError([Problem(path, where[0], where[1], message)])
+    builder = _Builder(path)
+    for event in events:
+        handle = builder.handlers.get(type(event).__name__)
+        if handle is not None:
+            handle(event)
+    return builder.result()
 
-    stack: list[_Frame] = []
-    anchors: dict[str, tuple[Any, int]] = {}
-    aliases = 0
-    total_weight = 0
-    root: Any = _Missing
-    documents = 0
 
-    def attach(value: Any, where: tuple[int, int], weight: int, is_key_allowed: bool = True) -> None:
-        nonlocal root
-        if not stack:
-            root = (value, where)
+def _check_tag(builder: _Builder, event: Any, where: tuple[int, int]) -> None:
+    if event.tag is not None and event.tag not in _STANDARD_TAGS and event.tag != "!":
+        raise builder.fail(where, f"YAML tag {event.tag!r} is not allowed in decks")
+
+
+class _Builder:
+    """Builds positioned values from parser events, refusing what a deck must not hold.
+
+    One method per kind of event; the state they share (the open containers, the anchors,
+    the alias budget) lives on the instance.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.aliases = 0
+        self.total_weight = 0
+        self.root: Any = _Missing
+        self.documents = 0
+        self.handlers = {
+            "ScalarEvent": self.scalar,
+            "MappingStartEvent": self.start,
+            "SequenceStartEvent": self.start,
+            "MappingEndEvent": self.end,
+            "SequenceEndEvent": self.end,
+            "AliasEvent": self.alias,
+            "DocumentStartEvent": self.document,
+        }
+
+    def fail(self, where: tuple[int, int], message: str) -> DeckError:
+        return DeckError([Problem(self.path, where[0], where[1], message)])
+
+    def attach(self, value: Any, where: tuple[int, int], weight: int, is_key_allowed: bool = True) -> None:
+        if not self.stack:
+            self.root = (value, where)
             return
-        frame = stack[-1]
+        frame = self.stack[-1]
         frame.weight += weight
         container = frame.container
         if isinstance(container, YSeq):
@@ -156,12 +186,12 @@ def _build(events: Iterator[Any], path: str) -> YMap:
             container.item_marks.append(where)
         elif frame.expect_key:
             if not isinstance(value, str) or not is_key_allowed:
-                raise fail(where, "mapping keys must be plain text")
+                raise self.fail(where, "mapping keys must be plain text")
             if value == "<<":
-                raise fail(where, "merge keys (<<) are not supported; write the fields out")
+                raise self.fail(where, "merge keys (<<) are not supported; write the fields out")
             if value in container:
                 first = container.key_marks[value]
-                raise fail(where, f"duplicate key {value!r} (first at line {first[0]})")
+                raise self.fail(where, f"duplicate key {value!r} (first at line {first[0]})")
             frame.key, frame.key_mark, frame.expect_key = value, where, False
         else:
             assert frame.key is not None
@@ -169,58 +199,61 @@ def _build(events: Iterator[Any], path: str) -> YMap:
             container.key_marks[frame.key] = frame.key_mark
             frame.expect_key = True
 
-    for event in events:
-        kind = type(event).__name__
-        if kind == "ScalarEvent":
-            where = _mark(event)
-            if event.tag is not None and event.tag not in _STANDARD_TAGS and event.tag != "!":
-                raise fail(where, f"YAML tag {event.tag!r} is not allowed in decks")
-            value: Any = event.value
-            if event.style is None and event.implicit[0] and value in _NULLS:
-                value = None
-            if event.anchor is not None:
-                anchors[event.anchor] = (value, 1)
-            attach(value, where, 1)
-        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
-            where = _mark(event)
-            if event.tag is not None and event.tag not in _STANDARD_TAGS and event.tag != "!":
-                raise fail(where, f"YAML tag {event.tag!r} is not allowed in decks")
-            if stack and isinstance(stack[-1].container, YMap) and stack[-1].expect_key:
-                raise fail(where, "mapping keys must be plain text")
-            if len(stack) >= MAX_DEPTH:
-                raise fail(where, f"nesting deeper than {MAX_DEPTH} levels")
-            container: YMap | YSeq = YMap(where) if kind == "MappingStartEvent" else YSeq(where)
-            stack.append(_Frame(container, event.anchor))
-        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
-            frame = stack.pop()
-            if frame.anchor is not None:
-                anchors[frame.anchor] = (frame.container, frame.weight)
-            attach(frame.container, frame.container.mark, frame.weight)
-        elif kind == "AliasEvent":
-            where = _mark(event)
-            aliases += 1
-            if aliases > MAX_ALIASES:
-                raise fail(where, f"more than {MAX_ALIASES} aliases (*name); write the values out")
-            if event.anchor not in anchors:
-                raise fail(where, f"unknown alias *{event.anchor}")
-            value, weight = anchors[event.anchor]
-            total_weight += weight
-            if weight > MAX_ALIAS_WEIGHT or total_weight > 10 * MAX_ALIAS_WEIGHT:
-                raise fail(where, f"alias *{event.anchor} expands to too much data (an alias bomb?)")
-            attach(value, where, weight, is_key_allowed=False)
-        elif kind == "DocumentStartEvent":
-            documents += 1
-            if documents > 1:
-                raise fail(_mark(event), "a deck file holds one YAML document (remove the second ---)")
-    if root is _Missing or root[0] is None:
-        raise fail((1, 1), "the file is empty: a deck is a mapping with quizlib, deck and sections")
-    value, where = root
-    if not isinstance(value, YMap):
-        what = "a list" if isinstance(value, YSeq) else "a single value"
-        raise fail(
-            where, f"the top level is {what}; a deck is a mapping (quizlib: 1, deck: ..., events: ...)"
-        )
-    return value
+    def scalar(self, event: Any) -> None:
+        where = _mark(event)
+        _check_tag(self, event, where)
+        value: Any = event.value
+        if event.style is None and event.implicit[0] and value in _NULLS:
+            value = None
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1)
+        self.attach(value, where, 1)
+
+    def start(self, event: Any) -> None:
+        where = _mark(event)
+        _check_tag(self, event, where)
+        if self.stack and isinstance(self.stack[-1].container, YMap) and self.stack[-1].expect_key:
+            raise self.fail(where, "mapping keys must be plain text")
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.fail(where, f"nesting deeper than {MAX_DEPTH} levels")
+        container: YMap | YSeq = YMap(where) if type(event).__name__ == "MappingStartEvent" else YSeq(where)
+        self.stack.append(_Frame(container, event.anchor))
+
+    def end(self, _event: Any) -> None:
+        frame = self.stack.pop()
+        if frame.anchor is not None:
+            self.anchors[frame.anchor] = (frame.container, frame.weight)
+        self.attach(frame.container, frame.container.mark, frame.weight)
+
+    def alias(self, event: Any) -> None:
+        where = _mark(event)
+        self.aliases += 1
+        if self.aliases > MAX_ALIASES:
+            raise self.fail(where, f"more than {MAX_ALIASES} aliases (*name); write the values out")
+        if event.anchor not in self.anchors:
+            raise self.fail(where, f"unknown alias *{event.anchor}")
+        value, weight = self.anchors[event.anchor]
+        self.total_weight += weight
+        if weight > MAX_ALIAS_WEIGHT or self.total_weight > 10 * MAX_ALIAS_WEIGHT:
+            raise self.fail(where, f"alias *{event.anchor} expands to too much data (an alias bomb?)")
+        self.attach(value, where, weight, is_key_allowed=False)
+
+    def document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise self.fail(_mark(event), "a deck file holds one YAML document (remove the second ---)")
+
+    def result(self) -> YMap:
+        """The top-level mapping, once every event is handled."""
+        if self.root is _Missing or self.root[0] is None:
+            raise self.fail((1, 1), "the file is empty: a deck is a mapping with quizlib, deck and sections")
+        value, where = self.root
+        if not isinstance(value, YMap):
+            what = "a list" if isinstance(value, YSeq) else "a single value"
+            raise self.fail(
+                where, f"the top level is {what}; a deck is a mapping (quizlib: 1, deck: ..., events: ...)"
+            )
+        return value
 
 
 class _MissingType:

@@ -212,17 +212,6 @@ class Store:
         """Insert or replace a card's derived state."""
         self._write([self.upsert_sql(card)])
 
-    def delete_review(self, review_id: int, restore: CardRow | None, deck_id: str, question_id: str) -> None:
-        """Remove a review (undo) and restore the card's previous state (None: no card yet)."""
-        statements: list[tuple[str, Sequence[Any]]] = [("DELETE FROM reviews WHERE id = ?", (review_id,))]
-        if restore is None:
-            statements.append(
-                ("DELETE FROM cards WHERE deck_id = ? AND question_id = ?", (deck_id, question_id))
-            )
-        else:
-            statements.append(self.upsert_sql(restore))
-        self._write(statements)
-
     # -- reading ----------------------------------------------------------------
     def card(self, deck_id: str, question_id: str) -> CardRow | None:
         """One card's state, or None for a card never reviewed."""
@@ -371,15 +360,6 @@ class Store:
         """Remove the states of cards given as (deck id, question id); their reviews stay."""
         sql = "DELETE FROM cards WHERE deck_id = ? AND question_id = ?"
         self._write((sql, card) for card in cards)
-
-    def unsuspend(self, deck_id: str, question_id: str) -> None:
-        """Make a suspended card (or leech) schedulable again."""
-        self.set_flags(deck_id, question_id, suspended=False)
-
-    def orphans(self, deck_id: str, live_question_ids: Iterable[str]) -> list[str]:
-        """Cards with history whose question no longer exists in the deck (never deleted)."""
-        live = set(live_question_ids)
-        return sorted(q for q in self.cards(deck_id) if q not in live)
 
     def check_intact(self) -> None:
         """Refuse a damaged database (``PRAGMA quick_check``) before writing to it.

@@ -9,20 +9,47 @@ them out of the forecast and the hardest questions.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from quizlib.errors import QuizError
-from quizlib.model import Deck
+from quizlib.model import Deck, Question
 from quizlib.plugins import PluginHost
-from quizlib.store.store import CardRow
+from quizlib.store.renames import rename_cards
+from quizlib.store.store import CardRow, Store
+
+#: The key under which a question lists the ids it had in earlier versions of its type.
+FORMER_IDS = "former_ids"
 
 
 def live_question_ids(deck: Deck, host: PluginHost) -> set[str]:
     """The ids of the questions a deck generates now (ids do not depend on the seed)."""
     from quizlib.study.questions import generate_questions  # imports every question type
 
-    return {q.id for q in generate_questions(deck, host, random.Random(0)).questions}
+    questions = generate_questions(deck, host, random.Random(0)).questions
+    # A card under a former id is not an orphan: its history moves at the next session.
+    return {q.id for q in questions} | set(former_ids(questions))
+
+
+def former_ids(questions: Sequence[Question]) -> dict[str, str]:
+    """Former id → current id, from the questions' ``key["former_ids"]``.
+
+    An id that is a current question's own id is never a former one (a gap keyed "g2"
+    keeps its history), and the first question to claim a former id gets it.
+    """
+    current = {q.id for q in questions}
+    out: dict[str, str] = {}
+    for q in questions:
+        for old in q.key.get(FORMER_IDS, ()):
+            if isinstance(old, str) and old not in current:
+                out.setdefault(old, q.id)
+    return out
+
+
+def adopt_former_ids(store: Store, deck_id: str, questions: Sequence[Question]) -> int:
+    """Move history stored under former ids to the questions' current ids; how many moved."""
+    renames = former_ids(questions)
+    return rename_cards(store, deck_id, renames) if renames else 0
 
 
 def split_orphans(

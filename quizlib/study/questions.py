@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
@@ -86,11 +86,6 @@ def skipped(fact: Fact) -> set[str]:
     """The question types a fact's ``skip`` list says not to generate from it."""
     value = fact.get("skip")
     return {str(v) for v in value} if isinstance(value, list) else set()
-
-
-def by_id(questions: Sequence[Question]) -> dict[str, Question]:
-    """Index questions by id."""
-    return {q.id: q for q in questions}
 
 
 def answer_of(qt: QuestionType, question: Question) -> Answer | None:

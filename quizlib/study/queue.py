@@ -18,6 +18,7 @@ from quizlib.model import Deck, Question
 from quizlib.plugins import PluginHost
 from quizlib.srs.scheduling import Scheduling
 from quizlib.store.store import Store
+from quizlib.study.orphans import adopt_former_ids
 from quizlib.study.questions import generate_questions
 from quizlib.study.types import SessionOptions
 
@@ -71,6 +72,7 @@ def build_queue(
         generated = generate_questions(
             deck, host, rng, types=options.types or None, tags=options.tags or None
         ).questions
+        adopt_former_ids(store, deck.id, generated)  # before reading which cards have history
         reviewed_ids = store.reviewed_ids(deck.id)
         hidden = store.hidden_ids(deck.id, now)
         ahead = dt.timedelta(minutes=schedulers[deck.id].settings.learn_ahead)

@@ -17,6 +17,7 @@ from quizlib.srs.rating import self_rated_score
 from quizlib.srs.scheduling import SchedulerSettings, Scheduling, due_of
 from quizlib.store.parameters import parameters_for
 from quizlib.store.store import CardRow, Review, Store
+from quizlib.store.undo import unbury, undo_review
 from quizlib.study.answer_record import GivenAnswer, content_hash, review_and_state
 from quizlib.study.queue import build_queue
 from quizlib.study.saving import SaveError, keep
@@ -296,18 +297,22 @@ class Session:
         return bool(self.history)
 
     def undo(self) -> Question | None:
-        """Remove the last saved review and restore the card; that question becomes current again."""
+        """Remove the last saved review and restore the card; that question becomes current again.
+
+        Returns:
+            The question asked again, or None when there is nothing to undo or the answer
+            can no longer be taken back: another session has answered the same card since,
+            and its answer stands (that one is then dropped from this session's undo list).
+        """
         if not self.history:
             return None
         done = self.history.pop()
         q = done.question
         deck_id = self._deck_of[q.id]
-        self.store.delete_review(done.review_id, done.before, deck_id, q.id)
+        if not undo_review(self.store, done.review_id, done.before, deck_id, q.id):
+            return None
         for sibling, previous in done.buried:
-            if previous is None:
-                self.store.delete_review(0, None, deck_id, sibling.id)  # drops the bury-only row
-            else:
-                self.store.put_card(previous)
+            unbury(self.store, deck_id, sibling.id, previous.buried_until if previous else None)
             self.queue.insert(0, sibling)
         if done.requeued:
             self.learning = [(t, x) for t, x in self.learning if x.id != q.id]

@@ -128,25 +128,48 @@ def create_body(state: StudyState, answer: Buffer) -> tuple[HSplit, Window, Wind
     """
     typing = Condition(lambda: _typing(state))
     rating = Condition(lambda: state.phase is Phase.RATING)
+    body = _Body(state, answer)
+    question_window = Window(FormattedTextControl(body.question, focusable=True), dont_extend_height=True)
+    answer_window = Window(BufferControl(answer), height=1, dont_extend_height=True)
+    container = HSplit(
+        [
+            question_window,
+            _shown_when_not_empty(body.hint),
+            ConditionalContainer(
+                VSplit([Window(FormattedTextControl("> "), width=2), answer_window]), filter=typing
+            ),
+            _shown_when_not_empty(body.message),
+            ConditionalContainer(Window(FormattedTextControl(body.feedback)), filter=rating),
+        ]
+    )
+    return container, question_window, answer_window
 
-    def outcome() -> list[render.Fragments]:
-        return helpscreen.split_lines(render.feedback_fragments(state, _width()))
 
-    def ratings() -> render.Fragments:
-        if state.pending is None:
+class _Body:
+    """The texts of the body's windows, computed from the state at each redraw."""
+
+    def __init__(self, state: StudyState, answer: Buffer) -> None:
+        self.state, self.answer = state, answer
+
+    def outcome(self) -> list[render.Fragments]:
+        return helpscreen.split_lines(render.feedback_fragments(self.state, _width()))
+
+    def ratings(self) -> render.Fragments:
+        if self.state.pending is None:
             return []
-        return render.rating_fragments(state.pending, state.rating, _width())
+        return render.rating_fragments(self.state.pending, self.state.rating, _width())
 
-    def question() -> StyleAndTextTuples:
+    def question(self) -> StyleAndTextTuples:
+        state = self.state
         full = render.question_fragments(state, _width())
-        if state.phase is Phase.RATING and render.line_count(full) + len(outcome()) + render.line_count(
-            ratings()
-        ) > _rows(state):
+        needed = render.line_count(full) + len(self.outcome()) + render.line_count(self.ratings())
+        if state.phase is Phase.RATING and needed > _rows(state):
             # The outcome matters more now: the correct answer lists what the rows showed.
             return list(render.question_fragments(state, _width(), rows=False))
         return list(full)
 
-    def hint() -> StyleAndTextTuples:
+    def hint(self) -> StyleAndTextTuples:
+        state = self.state
         if state.phase is not Phase.ASKING or state.question is None:
             return []
         out: StyleAndTextTuples = []
@@ -154,20 +177,23 @@ def create_body(state: StudyState, answer: Buffer) -> tuple[HSplit, Window, Wind
             out += [("class:label", "Typed: "), ("", state.typed + "_"), ("", "\n")]
         return [*out, ("class:hint", "\n".join(wrap_words(render.hint(state.question.prompt), _width())))]
 
-    def message() -> StyleAndTextTuples:
-        error = answer.validation_error.message if answer.validation_error else state.message
+    def message(self) -> StyleAndTextTuples:
+        error = self.answer.validation_error.message if self.answer.validation_error else self.state.message
         if error:
             return [("class:message", f"! {error}")]
-        return [("class:notice", state.notice)] if state.notice else []
+        return [("class:notice", self.state.notice)] if self.state.notice else []
 
-    def feedback() -> StyleAndTextTuples:
+    def feedback(self) -> StyleAndTextTuples:
+        state = self.state
         if state.pending is None:
             return []
-        rating_lines = ratings()
+        rating_lines = self.ratings()
         # The question window shows its closing line break as a blank row: count it.
-        room = _rows(state) - render.to_text(question()).count("\n") - 1 - render.line_count(rating_lines)
-        room -= render.line_count(message()) if message() else 0
-        lines = outcome()
+        question_rows = render.to_text(self.question()).count("\n") + 1
+        room = _rows(state) - question_rows - render.line_count(rating_lines)
+        message = self.message()
+        room -= render.line_count(message) if message else 0
+        lines = self.outcome()
         state.feedback_top = max(0, min(state.feedback_top, len(lines) - room))  # stop at the last page
         # A long outcome (a timeline's sources) is paged so the ratings stay on screen.
         page, state.feedback_more = helpscreen.paged(
@@ -175,21 +201,6 @@ def create_body(state: StudyState, answer: Buffer) -> tuple[HSplit, Window, Wind
         )
         state.feedback_step = max(1, room - 1)
         return [*page, *rating_lines]
-
-    question_window = Window(FormattedTextControl(question, focusable=True), dont_extend_height=True)
-    answer_window = Window(BufferControl(answer), height=1, dont_extend_height=True)
-    container = HSplit(
-        [
-            question_window,
-            _shown_when_not_empty(hint),
-            ConditionalContainer(
-                VSplit([Window(FormattedTextControl("> "), width=2), answer_window]), filter=typing
-            ),
-            _shown_when_not_empty(message),
-            ConditionalContainer(Window(FormattedTextControl(feedback)), filter=rating),
-        ]
-    )
-    return container, question_window, answer_window
 
 
 def _shown_when_not_empty(text: Callable[[], StyleAndTextTuples]) -> ConditionalContainer:

@@ -13,8 +13,9 @@ import os
 import shlex
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 from prompt_toolkit import PromptSession, print_formatted_text
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion, WordCompleter
@@ -29,6 +30,14 @@ from quizlib.draft.reviewflow import Quit, Reviewer, refused
 from quizlib.errors import DeckError
 
 EXIT_INTERRUPTED = 130
+
+
+class Finish(Protocol):
+    """``quizlib.commands.review.finish``: report the end of a review, return the status."""
+
+    def __call__(self, reviewer: Reviewer, write: Callable[[str], None], *, quit: bool = False) -> int: ...
+
+
 KEYS = "arsuq"
 COMMANDS = ["accept", "reject", "edit", "speaker", "merge", "skip", "open", "undo", "quit", "help"]
 
@@ -80,10 +89,15 @@ def _section(title: str, lines: list[str]) -> None:
     print_formatted_text("\n".join(lines))
 
 
-def run_screen(reviewer: Reviewer) -> int:
-    """Review in a terminal until done, quit (exit 1 unless the deck passes) or Ctrl-C/D (130)."""
-    from quizlib.commands.review import finish, left
+def run_screen(reviewer: Reviewer, finish: Finish, left: Callable[[Reviewer], str]) -> int:
+    """Review in a terminal until done, quit (exit 1 unless the deck passes) or Ctrl-C/D (130).
 
+    Args:
+        reviewer: The review to drive.
+        finish: Reports the end of the review and returns the exit status (the command's,
+            shared with plain mode).
+        left: "3 candidates left", for the message on an interrupt.
+    """
     bindings = KeyBindings()
     session: PromptSession[str] = PromptSession(key_bindings=bindings)
     empty = Condition(lambda: not session.default_buffer.text)

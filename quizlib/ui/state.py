@@ -58,7 +58,7 @@ class StudySession(Protocol):
         database refuses it, keep it for the next start, or (False) leave it pending."""
 
     def undo(self) -> Question | None:
-        """Remove the last saved review; its question becomes current."""
+        """Remove the last saved review; its question becomes current (None: not undone)."""
 
     def skip(self) -> None:
         """Put the current question aside for now."""
@@ -75,6 +75,7 @@ class StudySession(Protocol):
 
 #: Shown once when a question's fact or wording was edited since its last review.
 CHANGED_NOTICE = "This question changed since you last saw it (its schedule is kept)."
+NOT_UNDONE = "Not undone: another session has answered that question since; its answer stands."
 
 
 class Phase(enum.Enum):
@@ -327,7 +328,9 @@ class StudyState:
             self.present()  # nothing was saved: ask the same question again
             self.notice = "Answer taken back (nothing was saved); answer again."
         elif self.session.can_undo:
-            self.session.undo()
+            if self.session.undo() is None:
+                self.notice = NOT_UNDONE
+                return
             self.present()
             self.notice = "Undone: the last saved review was removed; answer it again."
         else:

@@ -1,0 +1,68 @@
+"""Taking back a saved answer without overwriting what another session saved since.
+
+Two sessions may study one database at once. Undo in one of them puts a card back as it
+was before that session's answer, which is only right while that answer is still the
+card's latest: once another session has answered the same card, its state was computed
+from ours and undoing would overwrite it. Both rules below decide under the write lock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from quizlib.store.records import CardRow
+from quizlib.store.store import Store
+
+
+def undo_review(
+    store: Store, review_id: int, restore: CardRow | None, deck_id: str, question_id: str
+) -> bool:
+    """Remove a review and put its card back as it was before (``restore``; None: no card).
+
+    A cram review never changed the card, so only the review goes.
+
+    Returns:
+        False, changing nothing, when the review is gone or another review of the card
+        that changed it was saved after this one (another session answered it since).
+
+    Raises:
+        StoreError: The database refused the change.
+    """
+    with store.transaction() as conn:
+        row = conn.execute("SELECT cram FROM reviews WHERE id = ?", (review_id,)).fetchone()
+        if row is None:
+            return False
+        cram = bool(row[0])
+        later = conn.execute(
+            "SELECT 1 FROM reviews WHERE deck_id = ? AND question_id = ? AND id > ? AND cram = 0 LIMIT 1",
+            (deck_id, question_id, review_id),
+        ).fetchone()
+        if later is not None and not cram:
+            return False
+        conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+        if cram:
+            return True
+        if restore is None:
+            conn.execute("DELETE FROM cards WHERE deck_id = ? AND question_id = ?", (deck_id, question_id))
+        else:
+            conn.execute(*store.upsert_sql(restore))
+    return True
+
+
+def unbury(store: Store, deck_id: str, question_id: str, buried_until: dt.datetime | None) -> None:
+    """Put back a card's ``buried_until`` as it was before a bury, and nothing else.
+
+    The card's state stays whoever wrote it (another session may have answered the card
+    meanwhile); a row that held nothing but the bury goes.
+    """
+    until = buried_until.astimezone(dt.UTC).isoformat() if buried_until is not None else None
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE cards SET buried_until = ? WHERE deck_id = ? AND question_id = ?",
+            (until, deck_id, question_id),
+        )
+        conn.execute(
+            "DELETE FROM cards WHERE deck_id = ? AND question_id = ? AND state IS NULL AND reps = 0"
+            " AND suspended = 0 AND leech = 0 AND buried_until IS NULL",
+            (deck_id, question_id),
+        )
