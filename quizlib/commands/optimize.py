@@ -7,9 +7,8 @@ import argparse
 from quizlib.clock import local_zone, system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.completion import attach, deck_ids
-from quizlib.exchange.reviewlog import replay
 from quizlib.srs.optimize import DEFAULT_PARAMETERS, LoggedReview, build_items, fit_and_check
-from quizlib.srs.scheduling import SchedulerSettings
+from quizlib.srs.replay import replay
 from quizlib.srs.workload import habits_from_log, recommend_retention, simulate_workload
 from quizlib.store.parameters import parameters_for, save_parameters, scope_for, undo_parameters
 from quizlib.store.store import Store
@@ -53,11 +52,7 @@ def _log(store: Store, deck: str | None) -> list[LoggedReview]:
 
 def _reschedule(store: Store, deck: str | None, parameters: tuple[float, ...] | None) -> int:
     cards = {(c.deck_id, c.question_id) for c in store.all_cards([deck] if deck else [])}
-    decks = {d for d, _ in cards}
-    settings = {
-        d: SchedulerSettings(parameters=parameters if deck else parameters_for(store.conn, d)) for d in decks
-    }
-    replay(store, cards, settings)
+    replay(store, cards)  # each deck with its stored settings and (just saved) parameters
     return len(cards)
 
 
@@ -69,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     with Store.open(args.db, create=False) as store:
         check_deck_ids(store, [args.deck] if args.deck else [])
         if args.undo:
-            restored = undo_parameters(store.conn, scope, now=now)
+            restored = undo_parameters(store, scope, now=now)
             count = _reschedule(store, args.deck, restored)
             print(
                 f"restored {'the default' if restored is None else 'the previous'} parameters for {where}; "
@@ -77,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
             )
             return 0
         reviews = _log(store, args.deck)
-        current = parameters_for(store.conn, args.deck) or DEFAULT_PARAMETERS
+        current = parameters_for(store, args.deck) or DEFAULT_PARAMETERS
         zone = local_zone()  # the learner's study days, as the sessions count them
         fit = fit_and_check(reviews, current, tz=zone)
         habits = habits_from_log(reviews, build_items(reviews, tz=zone))
@@ -115,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
                 "The fit does not predict your newest reviews better on both measures; keep the current ones."
             )
         if args.apply:
-            save_parameters(store.conn, scope, fit.parameters, now=now)
+            save_parameters(store, scope, fit.parameters, now=now)
             count = _reschedule(store, args.deck, fit.parameters)
             print(
                 f"\napplied to {where}; {plural(count, 'card')} rescheduled. "
