@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
 import sqlite3
 import statistics
@@ -25,10 +24,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from anki_compare import build_quizlib  # benchmarks/ is on sys.path when run as a script
+
 from quizlib import Rating
 from quizlib.model import Deck, Fact
 from quizlib.plugins import get_plugin_manager
-from quizlib.srs.scheduling import SchedulerSettings, Scheduling, due_of
 from quizlib.store.store import Store
 from quizlib.study.session import Session, SessionOptions
 
@@ -36,59 +36,10 @@ NOW = dt.datetime(2025, 6, 1, 9, tzinfo=dt.UTC)
 
 
 def build(path: Path, cards: int, reviews: int, rng: random.Random) -> None:
-    """Fill the database with a plausible history, in bulk."""
-    Store.open(path).close()  # schema
-    sched = Scheduling(SchedulerSettings())
-    conn = sqlite3.connect(path)
-    per_card = max(1, reviews // cards)
-    review_rows, card_rows = [], []
-    for c in range(cards):
-        qid = f"cards/c{c}/basic"
-        state = None
-        when = NOW - dt.timedelta(days=400 + rng.random() * 30)
-        for _ in range(per_card):
-            rating = Rating.AGAIN if rng.random() < 0.1 else Rating.GOOD
-            before = state
-            state = sched.review(state, rating, when, f"bench/{qid}")
-            review_rows.append(
-                (
-                    f"{c}-{len(review_rows)}",
-                    "bench",
-                    qid,
-                    "basic",
-                    when.isoformat(),
-                    "",
-                    1.0,
-                    3,
-                    int(rating),
-                    1000,
-                    json.dumps(before) if before else None,
-                    json.dumps(state),
-                    0,
-                    "",
-                )
-            )
-            when = min(due_of(state), NOW - dt.timedelta(minutes=1))
-        card_rows.append(
-            ("bench", qid, "", json.dumps(state), due_of(state).isoformat(), per_card, 0, 0, None, 0)
-        )
-        if len(review_rows) > 200_000:
-            flush(conn, review_rows, [])
-            review_rows = []
-    flush(conn, review_rows, card_rows)
-    conn.close()
-
-
-def flush(
-    conn: sqlite3.Connection, reviews: list[tuple[object, ...]], cards: list[tuple[object, ...]]
-) -> None:
-    conn.executemany(
-        "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, answer, score, suggested,"
-        " rating, response_ms, state_before, state_after, cram, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        reviews,
-    )
-    conn.executemany("INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?)", cards)
-    conn.commit()
+    """Fill the database with a plausible history through the store's import (see
+    ``anki_compare.build_quizlib``: each card's state from its last review)."""
+    del rng
+    build_quizlib(path, cards, reviews)
 
 
 def best_of(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
@@ -118,7 +69,8 @@ def main() -> None:
             f"database {path.stat().st_size / 1e6:.0f} MB"
         )
         store = Store.open(path)
-        raw = sqlite3.connect(path)
+        raw = sqlite3.connect(path, isolation_level=None)
+        raw.execute("PRAGMA synchronous = FULL")  # the store's setting: a like-for-like floor
         iso = NOW.isoformat()
         t_queue = best_of(
             lambda: (store.due_ids("bench", NOW), store.reviewed_ids("bench"), store.hidden_ids("bench", NOW))
@@ -182,9 +134,8 @@ def main() -> None:
             t0 = time.perf_counter()
             raw.execute("BEGIN IMMEDIATE")
             raw.execute(
-                "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, rating, cram)"
-                " VALUES (?, 'bench', 'x', 'basic', ?, 3, 0)",
-                (f"raw-{i}", iso),
+                "INSERT INTO reviews (uuid, card, at, type, rating, cram) VALUES (?, 1, ?, 'basic', 3, 0)",
+                (f"raw-{i}", i),
             )
             raw.execute(
                 "UPDATE cards SET reps = reps + 1 WHERE deck_id = 'bench' AND question_id = ?",

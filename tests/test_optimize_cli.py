@@ -43,12 +43,12 @@ def test_apply_then_undo(
     assert "fitted" in out and "not applied" in out
     assert main(["optimize", "--db", str(db), "--apply"]) == 0
     with Store.open(db) as store:
-        fitted = parameters_for(store.conn, None)
+        fitted = parameters_for(store, None)
     assert fitted is not None and fitted != DEFAULT_PARAMETERS
     assert states(db) != before  # rescheduled with the fitted parameters
     assert main(["optimize", "--db", str(db), "--undo"]) == 0
     with Store.open(db) as store:
-        assert parameters_for(store.conn, None) is None
+        assert parameters_for(store, None) is None
     assert states(db) == before  # the replay with the defaults gives the original schedule back
     assert main(["optimize", "--db", str(db), "--undo"]) == 1  # nothing left to undo
 
