@@ -72,7 +72,7 @@ def build_quizlib(path: Path, cards: int, reviews: int) -> None:
 
     rows = (
         Review(
-            random.Random(n).getrandbits(128).to_bytes(16, "big").hex(),
+            random.Random(n).getrandbits(64).to_bytes(8, "big").hex(),  # as a session makes them
             DECK,
             f"cards/c{c}/basic",
             "basic",

@@ -112,3 +112,14 @@ def test_the_daily_counts_read_an_index_not_the_log(tmp_path: Path) -> None:
         ):
             plan = " ".join(str(r[-1]) for r in store._conn.execute(f"EXPLAIN QUERY PLAN {sql}", ("d", 0)))
             assert "USING" in plan and "INDEX card_keys_" in plan, plan
+
+
+def test_review_ids_of_every_form_read_back_as_written(tmp_path: Path) -> None:
+    ids = ["0123456789abcdef", "0123456789abcdef" * 2, "from-a-file", "ABCDEF0123456789"]
+    with Store.open(tmp_path / "q.db") as store:
+        for n, rid in enumerate(ids):
+            store.record(Review(rid, "d", f"q{n}", "basic", T0, 3), card(f"q{n}"))
+        store.record(Review("", "d", "fresh", "basic", T0, 3), card("fresh"))
+        stored = [r.uuid for r in sorted(store.reviews(), key=lambda r: r.id)]
+    assert stored[:4] == ids
+    assert len(stored[4]) == 16 and int(stored[4], 16) >= 0  # a fresh id: 64 random bits

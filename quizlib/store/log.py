@@ -11,12 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from quizlib.errors import QuizError
-from quizlib.store.records import REVIEW_COLUMNS, CardRow, Review, micros, pack_uuid, review_from_row
+from quizlib.store.records import (
+    REVIEW_COLUMNS,
+    CardRow,
+    Review,
+    micros,
+    new_review_id,
+    pack_uuid,
+    review_from_row,
+)
 
 #: Rewrites one card from its (non-cram) history, oldest first, and its stored row.
 Reschedule = Callable[[str, str, list[Review], CardRow | None], CardRow]
@@ -37,7 +44,7 @@ _INSERT = (
 
 def _values(review: Review) -> tuple[object, ...]:
     return (
-        pack_uuid(review.uuid or uuid.uuid4().hex),
+        pack_uuid(review.uuid or new_review_id()),
         micros(review.reviewed_at),
         review.type,
         review.answer or None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -69,9 +70,17 @@ def from_micros(value: int) -> dt.datetime:
     return _EPOCH + dt.timedelta(microseconds=value)
 
 
+def new_review_id() -> str:
+    """A fresh review id: 64 random bits (16 hex digits), stored in 8 bytes. Ids only need
+    to tell one learner's reviews apart when logs are merged; a collision among a million
+    reviews has a chance of about 3e-8."""
+    return secrets.token_hex(8)
+
+
 def pack_uuid(text: str) -> bytes | str:
-    """A review id as stored: 32 lowercase hex digits (our ids) as 16 bytes, others as text."""
-    if len(text) == 32 and all(c in "0123456789abcdef" for c in text):
+    """A review id as stored: 16 or 32 lowercase hex digits (ours, and those of earlier
+    versions) as 8 or 16 bytes, others as text."""
+    if len(text) in (16, 32) and all(c in "0123456789abcdef" for c in text):
         return bytes.fromhex(text)
     return text
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from quizlib.model import Deck, Question, Rating
 from quizlib.srs.cards import LEECH_LAPSES, apply_review
 from quizlib.srs.replay import deck_scheduling
 from quizlib.srs.scheduling import Scheduling
+from quizlib.store.records import new_review_id
 from quizlib.store.store import CardRow, Review, Store
 
 __all__ = ["LEECH_LAPSES", "GivenAnswer", "content_hash", "review_and_state", "schedulers_for"]
@@ -72,7 +72,7 @@ def review_and_state(
             content_hash=content_hash(q),
         )
     review = Review(
-        uuid.uuid4().hex,
+        new_review_id(),
         given.deck_id,
         q.id,
         q.type,
