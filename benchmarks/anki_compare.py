@@ -90,46 +90,51 @@ def build_quizlib(path: Path, cards: int, reviews: int) -> None:
 
 
 def build_anki(path: Path, cards: int, reviews: int) -> object:
-    """The same history as an Anki collection (FSRS on), written in bulk through its DB."""
+    """The same history as an Anki collection (FSRS on): Anki creates the collection, the
+    notes, cards and revlog rows are then written in bulk with sqlite3 (its file format),
+    and Anki opens the result for the timings."""
     from anki.collection import Collection
 
     col = Collection(str(path))
     col.set_config("fsrs", True)
     model = col.models.by_name("Basic")
     assert model is not None
-    deck_id = col.decks.id("bench")
+    model_id, deck_id = model["id"], col.decks.id("bench")
+    col.close()
     stamp = int(NOW.timestamp())
-    col.db.executemany(
-        "insert into notes values (?,?,?,?,-1,'',?,?,0,0,'')",
-        [(1_000_000 + c, f"g{c}", model["id"], stamp, f"Q{c}?\x1fa{c}", f"Q{c}?") for c in range(cards)],
-    )
-    col.db.executemany(
-        "insert into cards values (?,?,?,0,?,-1,2,2,?,10,0,?,0,0,0,0,0,?)",
-        [
-            (2_000_000 + c, 1_000_000 + c, deck_id, stamp, 500, 10, '{"s":10.2,"d":5.1,"dr":0.9,"lrt":1}')
-            for c in range(cards)
-        ],
-    )
+    memory = '{"s":10.2,"d":5.1,"dr":0.9,"lrt":1}'
+    with sqlite3.connect(path) as conn:
+        conn.create_collation("unicase", _unicase)
+        conn.executemany(
+            "insert into notes values (?,?,?,?,-1,'',?,?,0,0,'')",
+            ((1_000_000 + c, f"g{c}", model_id, stamp, f"Q{c}?\x1fa{c}", f"Q{c}?") for c in range(cards)),
+        )
+        conn.executemany(
+            "insert into cards values (?,?,?,0,?,-1,2,2,?,10,0,?,0,0,0,0,0,?)",
+            ((2_000_000 + c, 1_000_000 + c, deck_id, stamp, 500, 10, memory) for c in range(cards)),
+        )
+        conn.executemany("insert into revlog values (?,?,-1,?,10,5,0,?,1)", _revlog(cards, reviews))
+    return Collection(str(path))
+
+
+def _unicase(a: str, b: str) -> int:
+    # Anki's collation; sqlite3 needs one by that name to write tables indexed with it.
+    return (a.lower() > b.lower()) - (a.lower() < b.lower())
+
+
+def _revlog(cards: int, reviews: int) -> Iterator[tuple[int, int, int, int]]:
     used: set[int] = set()  # revlog ids are times in ms and must be unique
-    batch: list[tuple[object, ...]] = []
     for c, when, rating, ms in history(cards, reviews):
         rid = int(when.timestamp() * 1000)
         while rid in used:
             rid += 1
         used.add(rid)
-        batch.append((rid, 2_000_000 + c, -1, rating, 10, 5, 0, ms, 1))
-        if len(batch) >= 100_000:
-            col.db.executemany("insert or ignore into revlog values (?,?,?,?,?,?,?,?,?)", batch)
-            batch = []
-    col.db.executemany("insert or ignore into revlog values (?,?,?,?,?,?,?,?,?)", batch)
-    col.close()
-    return Collection(str(path))
+        yield rid, 2_000_000 + c, rating, ms
 
 
 def compact_size(path: Path) -> int:
     with sqlite3.connect(path) as conn:
-        # Anki's indexes use its own collation; VACUUM needs one by that name to rebuild them.
-        conn.create_collation("unicase", lambda a, b: (a.lower() > b.lower()) - (a.lower() < b.lower()))
+        conn.create_collation("unicase", _unicase)  # VACUUM rebuilds Anki's indexes that use it
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("VACUUM")
     return path.stat().st_size
