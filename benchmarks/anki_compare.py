@@ -10,7 +10,8 @@ cards, --reviews reviews, the same times and ratings. Then prints, for each:
   daily new       counting today's first reviews (quizlib: ``Store.new_reviewed_since``;
                   Anki: the same count from its revlog), best of 5
   answer commit   one answer saved durably (quizlib: ``Store.record_answer`` with the review
-                  rule; Anki: ``answer_card``), median and p99 over --answers answers
+                  rule; Anki: ``answer_card``), median and p99 over --answers answers, and
+                  the review rule alone (quizlib's FSRS in Python, no write)
   floor           INSERT + UPDATE + COMMIT in plain sqlite3 with the same pragmas
 
 Both run with the garbage collector off while timing and with the journal settings each
@@ -105,6 +106,7 @@ def build_anki(path: Path, cards: int, reviews: int) -> object:
     memory = '{"s":10.2,"d":5.1,"dr":0.9,"lrt":1}'
     with sqlite3.connect(path) as conn:
         conn.create_collation("unicase", _unicase)
+        conn.execute("PRAGMA cache_size = -400000")  # the bulk load stays in memory until commit
         conn.executemany(
             "insert into notes values (?,?,?,?,-1,'',?,?,0,0,'')",
             ((1_000_000 + c, f"g{c}", model_id, stamp, f"Q{c}?\x1fa{c}", f"Q{c}?") for c in range(cards)),
@@ -113,7 +115,8 @@ def build_anki(path: Path, cards: int, reviews: int) -> object:
             "insert into cards values (?,?,?,0,?,-1,2,2,?,10,0,?,0,0,0,0,0,?)",
             ((2_000_000 + c, 1_000_000 + c, deck_id, stamp, 500, 10, memory) for c in range(cards)),
         )
-        conn.executemany("insert into revlog values (?,?,-1,?,10,5,0,?,1)", _revlog(cards, reviews))
+        # In id (time) order, as Anki appends them: random order would scatter the writes.
+        conn.executemany("insert into revlog values (?,?,-1,?,10,5,0,?,?)", _revlog(cards, reviews))
     return Collection(str(path))
 
 
@@ -122,14 +125,20 @@ def _unicase(a: str, b: str) -> int:
     return (a.lower() > b.lower()) - (a.lower() < b.lower())
 
 
-def _revlog(cards: int, reviews: int) -> Iterator[tuple[int, int, int, int]]:
-    used: set[int] = set()  # revlog ids are times in ms and must be unique
+def _revlog(cards: int, reviews: int) -> list[tuple[int, int, int, int, int]]:
+    """Revlog rows (id, card, ease, time, type) in id order. Ids are times in ms and must be
+    unique: in time order, an id already taken moves to the next free millisecond."""
+    rows, seen = [], set()
     for c, when, rating, ms in history(cards, reviews):
-        rid = int(when.timestamp() * 1000)
-        while rid in used:
-            rid += 1
-        used.add(rid)
-        yield rid, 2_000_000 + c, rating, ms
+        kind = 1 if c in seen else 0  # 0: a learning (first) review, 1: a review
+        seen.add(c)
+        rows.append((int(when.timestamp() * 1000), 2_000_000 + c, rating, ms, kind))
+    rows.sort()
+    last = 0
+    for n, (when_ms, cid, rating, ms, kind) in enumerate(rows):
+        last = max(when_ms, last + 1)
+        rows[n] = (last, cid, rating, ms, kind)
+    return rows
 
 
 def compact_size(path: Path) -> int:
@@ -187,6 +196,19 @@ def quizlib_answers(path: Path, count: int) -> list[float]:
         return timed([answer(c) for c in range(count)])
     finally:
         store.close()
+
+
+def schedule_only(path: Path, count: int) -> list[float]:
+    """The review rule alone (FSRS for the four ratings, in Python), no database write."""
+    sched = Scheduling()
+    with Store.open(path) as store:
+        before = [store.card(DECK, f"cards/c{count + c}/basic") for c in range(count)]
+
+    def step(c: int) -> Callable[[], object]:
+        qid = f"cards/c{count + c}/basic"
+        return lambda: apply_review(before[c], Rating.GOOD, NOW, sched, deck_id=DECK, question_id=qid)
+
+    return timed([step(c) for c in range(count)])
 
 
 def floor_answers(path: Path, count: int) -> list[float]:
@@ -262,12 +284,14 @@ def main() -> None:
             t_new = best_of(lambda: store.new_reviewed_since(DECK, DAY_START))
             new = store.new_reviewed_since(DECK, DAY_START)
         answers = quizlib_answers(ours, args.answers)
+        rule = schedule_only(ours, args.answers)
         floor = floor_answers(ours, args.answers)
         print(f"{reviews:,} reviews over {args.cards:,} cards ({new:,} new today); import took {built:.0f} s")
         print("quizlib (journal_mode=wal, synchronous=FULL)")
         print(f"  size           {size / 1e6:8.1f} MB ({size / reviews:.0f} bytes a review)")
         print(f"  daily new      {t_new * 1000:8.2f} ms (card_keys index)")
         print(f"  answer commit  {summary(answers)}")
+        print(f"    of which the review rule (no write): {summary(rule)}")
         print(f"  floor          {summary(floor)} (raw INSERT + UPDATE + COMMIT, same pragmas)")
         try:
             import anki  # noqa: F401
