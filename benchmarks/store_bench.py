@@ -2,14 +2,16 @@
 
 Usage: python benchmarks/store_bench.py [--cards 100000] [--reviews 1000000] [--answers 300]
 
-Builds a database with --reviews reviews over --cards cards (FSRS states from replaying a
-synthetic history), then prints:
+Builds a database with --reviews reviews over --cards cards through the store's import (the
+history of ``anki_compare.py``; each card's FSRS state from its last review), then prints:
   queue query      the store's queries a session start needs: due ids, reviewed ids, hidden ids
   raw due query    the same due query in plain sqlite3 (floor)
   session start    Session.start on a deck of --cards basic cards, question generation included
   answer latency   submit + commit (grade, schedule, durable commit), median and p99
-  raw commit       INSERT + UPDATE + COMMIT in plain sqlite3 on the same database (floor)
+  raw commit       INSERT + UPDATE + COMMIT in plain sqlite3 on the same database, with the
+                   store's pragmas (WAL, synchronous=FULL) (floor)
   database size
+With --migrate REVIEWS it only times opening a schema-2 database of that many reviews.
 Targets: queue build <= 50 ms; p99 answer latency <= 5 ms.
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import random
 import sqlite3
 import statistics
@@ -51,6 +54,39 @@ def best_of(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
     return min(times)
 
 
+def migration(reviews: int) -> None:
+    """Time opening a schema-2 database (reviews with JSON states, as quizlib wrote them
+    before migration 4): the backup, the migration and the VACUUM."""
+    from quizlib.store.migrations import MIGRATIONS
+
+    state = json.dumps({"card_id": 1, "state": 2, "step": None, "stability": 3.2, "difficulty": 5.1,
+                        "due": NOW.isoformat(), "last_review": NOW.isoformat()})  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "old.db"
+        conn = sqlite3.connect(path, isolation_level=None)
+        for step in MIGRATIONS[:2]:
+            step(conn)
+        conn.execute("PRAGMA user_version = 2")
+        conn.execute("BEGIN")
+        conn.executemany(
+            "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, answer, score,"
+            " suggested, rating, response_ms, state_before, state_after, cram, origin)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            ((f"{n:032x}", "bench", f"cards/c{n % 100_000}/basic", "basic",
+              (NOW - dt.timedelta(seconds=n)).isoformat(), "", 1.0, 3, 3, 1000, state, state, 0, "")
+             for n in range(reviews)),
+        )  # fmt: skip
+        conn.execute("COMMIT")
+        conn.close()
+        before = path.stat().st_size
+        start = time.perf_counter()
+        Store.open(path).close()
+        print(
+            f"migration of {reviews:,} reviews: {before / 1e6:.0f} MB -> {path.stat().st_size / 1e6:.0f} MB"
+            f" in {time.perf_counter() - start:.1f} s (backup, migration 4 and VACUUM)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -58,7 +94,13 @@ def main() -> None:
     parser.add_argument("--cards", type=int, default=100_000)
     parser.add_argument("--reviews", type=int, default=1_000_000)
     parser.add_argument("--answers", type=int, default=300)
+    parser.add_argument(
+        "--migrate", type=int, metavar="REVIEWS", help="only time migrating a schema-2 database"
+    )
     args = parser.parse_args()
+    if args.migrate:
+        migration(args.migrate)
+        return
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.db"
