@@ -10,30 +10,40 @@ of 3: the time of ``Store.open`` (which runs ``quick_check`` before anything els
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sqlite3
 import tempfile
 import time
 from pathlib import Path
 
-from quizlib.store.store import Store
+from quizlib.store.store import CardRow, Review, Store
 
-STATE = '{"state": 2, "stability": 3.1, "difficulty": 5.2}'
+NOW = dt.datetime(2024, 1, 2, tzinfo=dt.UTC)
 
 
 def fill(path: Path, reviews: int) -> None:
-    """Reviews in bulk, in one transaction."""
+    """Reviews in bulk, in one transaction (each card's state a stand-in: only sizes matter)."""
     rows = (
-        (f"u{i}", "d", f"q{i % 100_000}", "basic", f"2024-01-01T00:00:{i % 60:02d}+00:00", "answer",
-         1.0, 3, 3, 1000, STATE, STATE, 0, "")
-        for i in range(reviews)
-    )  # fmt: skip
-    with Store.open(path) as store, store.transaction() as conn:
-        conn.executemany(
-            "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, answer, score, suggested,"
-            " rating, response_ms, state_before, state_after, cram, origin)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            rows,
+        Review(
+            f"u{i}",
+            "d",
+            f"q{i % 100_000}",
+            "basic",
+            NOW - dt.timedelta(seconds=i % 60),
+            3,
+            "answer",
+            1.0,
+            3,
+            1000,
         )
+        for i in range(reviews)
+    )
+
+    def stand_in(deck: str, qid: str, log: list[Review], old: CardRow | None) -> CardRow:
+        return CardRow(deck, qid, {"state": 2, "stability": 3.1}, NOW, len(log), 0, False, None, False, "")
+
+    with Store.open(path) as store:
+        store.import_reviews(rows, stand_in, now=NOW)
 
 
 def best(action: object, repeat: int = 3) -> float:

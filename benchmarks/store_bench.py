@@ -2,14 +2,16 @@
 
 Usage: python benchmarks/store_bench.py [--cards 100000] [--reviews 1000000] [--answers 300]
 
-Builds a database with --reviews reviews over --cards cards (FSRS states from replaying a
-synthetic history), then prints:
+Builds a database with --reviews reviews over --cards cards through the store's import (the
+history of ``anki_compare.py``; each card's FSRS state from its last review), then prints:
   queue query      the store's queries a session start needs: due ids, reviewed ids, hidden ids
   raw due query    the same due query in plain sqlite3 (floor)
   session start    Session.start on a deck of --cards basic cards, question generation included
   answer latency   submit + commit (grade, schedule, durable commit), median and p99
-  raw commit       INSERT + UPDATE + COMMIT in plain sqlite3 on the same database (floor)
+  raw commit       INSERT + UPDATE + COMMIT in plain sqlite3 on the same database, with the
+                   store's pragmas (WAL, synchronous=FULL) (floor)
   database size
+With --migrate REVIEWS it only times opening a schema-2 database of that many reviews.
 Targets: queue build <= 50 ms; p99 answer latency <= 5 ms.
 """
 
@@ -25,10 +27,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from anki_compare import build_quizlib  # benchmarks/ is on sys.path when run as a script
+
 from quizlib import Rating
 from quizlib.model import Deck, Fact
 from quizlib.plugins import get_plugin_manager
-from quizlib.srs.scheduling import SchedulerSettings, Scheduling, due_of
 from quizlib.store.store import Store
 from quizlib.study.session import Session, SessionOptions
 
@@ -36,59 +39,10 @@ NOW = dt.datetime(2025, 6, 1, 9, tzinfo=dt.UTC)
 
 
 def build(path: Path, cards: int, reviews: int, rng: random.Random) -> None:
-    """Fill the database with a plausible history, in bulk."""
-    Store.open(path).close()  # schema
-    sched = Scheduling(SchedulerSettings())
-    conn = sqlite3.connect(path)
-    per_card = max(1, reviews // cards)
-    review_rows, card_rows = [], []
-    for c in range(cards):
-        qid = f"cards/c{c}/basic"
-        state = None
-        when = NOW - dt.timedelta(days=400 + rng.random() * 30)
-        for _ in range(per_card):
-            rating = Rating.AGAIN if rng.random() < 0.1 else Rating.GOOD
-            before = state
-            state = sched.review(state, rating, when, f"bench/{qid}")
-            review_rows.append(
-                (
-                    f"{c}-{len(review_rows)}",
-                    "bench",
-                    qid,
-                    "basic",
-                    when.isoformat(),
-                    "",
-                    1.0,
-                    3,
-                    int(rating),
-                    1000,
-                    json.dumps(before) if before else None,
-                    json.dumps(state),
-                    0,
-                    "",
-                )
-            )
-            when = min(due_of(state), NOW - dt.timedelta(minutes=1))
-        card_rows.append(
-            ("bench", qid, "", json.dumps(state), due_of(state).isoformat(), per_card, 0, 0, None, 0)
-        )
-        if len(review_rows) > 200_000:
-            flush(conn, review_rows, [])
-            review_rows = []
-    flush(conn, review_rows, card_rows)
-    conn.close()
-
-
-def flush(
-    conn: sqlite3.Connection, reviews: list[tuple[object, ...]], cards: list[tuple[object, ...]]
-) -> None:
-    conn.executemany(
-        "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, answer, score, suggested,"
-        " rating, response_ms, state_before, state_after, cram, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        reviews,
-    )
-    conn.executemany("INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?)", cards)
-    conn.commit()
+    """Fill the database with a plausible history through the store's import (see
+    ``anki_compare.build_quizlib``: each card's state from its last review)."""
+    del rng
+    build_quizlib(path, cards, reviews)
 
 
 def best_of(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
@@ -100,6 +54,39 @@ def best_of(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
     return min(times)
 
 
+def migration(reviews: int) -> None:
+    """Time opening a schema-2 database (reviews with JSON states, as quizlib wrote them
+    before migration 4): the backup, the migration and the VACUUM."""
+    from quizlib.store.migrations import MIGRATIONS
+
+    state = json.dumps({"card_id": 1, "state": 2, "step": None, "stability": 3.2, "difficulty": 5.1,
+                        "due": NOW.isoformat(), "last_review": NOW.isoformat()})  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "old.db"
+        conn = sqlite3.connect(path, isolation_level=None)
+        for step in MIGRATIONS[:2]:
+            step(conn)
+        conn.execute("PRAGMA user_version = 2")
+        conn.execute("BEGIN")
+        conn.executemany(
+            "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, answer, score,"
+            " suggested, rating, response_ms, state_before, state_after, cram, origin)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            ((f"{n:032x}", "bench", f"cards/c{n % 100_000}/basic", "basic",
+              (NOW - dt.timedelta(seconds=n)).isoformat(), "", 1.0, 3, 3, 1000, state, state, 0, "")
+             for n in range(reviews)),
+        )  # fmt: skip
+        conn.execute("COMMIT")
+        conn.close()
+        before = path.stat().st_size
+        start = time.perf_counter()
+        Store.open(path).close()
+        print(
+            f"migration of {reviews:,} reviews: {before / 1e6:.0f} MB -> {path.stat().st_size / 1e6:.0f} MB"
+            f" in {time.perf_counter() - start:.1f} s (backup, migration 4 and VACUUM)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -107,7 +94,13 @@ def main() -> None:
     parser.add_argument("--cards", type=int, default=100_000)
     parser.add_argument("--reviews", type=int, default=1_000_000)
     parser.add_argument("--answers", type=int, default=300)
+    parser.add_argument(
+        "--migrate", type=int, metavar="REVIEWS", help="only time migrating a schema-2 database"
+    )
     args = parser.parse_args()
+    if args.migrate:
+        migration(args.migrate)
+        return
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.db"
@@ -118,7 +111,8 @@ def main() -> None:
             f"database {path.stat().st_size / 1e6:.0f} MB"
         )
         store = Store.open(path)
-        raw = sqlite3.connect(path)
+        raw = sqlite3.connect(path, isolation_level=None)
+        raw.execute("PRAGMA synchronous = FULL")  # the store's setting: a like-for-like floor
         iso = NOW.isoformat()
         t_queue = best_of(
             lambda: (store.due_ids("bench", NOW), store.reviewed_ids("bench"), store.hidden_ids("bench", NOW))
@@ -182,9 +176,8 @@ def main() -> None:
             t0 = time.perf_counter()
             raw.execute("BEGIN IMMEDIATE")
             raw.execute(
-                "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, rating, cram)"
-                " VALUES (?, 'bench', 'x', 'basic', ?, 3, 0)",
-                (f"raw-{i}", iso),
+                "INSERT INTO reviews (uuid, card, at, type, rating, cram) VALUES (?, 1, ?, 'basic', 3, 0)",
+                (f"raw-{i}", i),
             )
             raw.execute(
                 "UPDATE cards SET reps = reps + 1 WHERE deck_id = 'bench' AND question_id = ?",

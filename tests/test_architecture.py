@@ -77,9 +77,6 @@ ALLOWED_UPWARD: dict[tuple[str, str], str] = {
     # load_deck(sections=None) loads every plugin for its sections (review spot 5): goes
     # when sections are passed in or come from deckfile/sections.py (branches host, api).
     ("quizlib.deckfile.load", "quizlib.plugins"): "load_deck loads plugins (branch host/api)",
-    # The parameters table's validation lives with the optimizer (review spot 2): moves
-    # with the parameters into the store's migrations (branch store).
-    ("quizlib.store.parameters", "quizlib.srs.optimize"): "parameters checked by srs (branch store)",
     # The draft reviewer shows questions as `show` does and lints them: needs the
     # question lint and generation (floor 5) and show's formatter (floor 7).
     ("quizlib.draft.reviewflow", "quizlib.commands.show"): "reviewer reuses show's lines",
@@ -90,13 +87,8 @@ ALLOWED_UPWARD: dict[tuple[str, str], str] = {
     ("quizlib.cli", "quizlib.completion"): "argcomplete hook before dispatch",
 }
 
-#: Modules outside quizlib/store/ that import sqlite3 today, each with its reason.
-ALLOWED_SQLITE: dict[str, str] = {
-    # Both catch sqlite3 errors around the store's connection (review spot 2): go when
-    # the store owns its connection and reports StoreError (branch store).
-    "quizlib.exchange.reviewlog": "log import runs its own transaction (branch store)",
-    "quizlib.study.saving": "side-file import catches sqlite3.Error (branch store)",
-}
+#: Modules outside quizlib/store/ that import sqlite3 today, each with its reason (none).
+ALLOWED_SQLITE: dict[str, str] = {}
 
 #: Modules outside quizlib/srs/ that import fsrs or fsrs_rs_python today (none).
 ALLOWED_FSRS: dict[str, str] = {}

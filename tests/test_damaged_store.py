@@ -20,7 +20,7 @@ def damaged_db(tmp_path: Path) -> Path:
     """A database whose schema still reads but whose review pages are garbage."""
     path = tmp_path / "q.db"
     with Store.open(path) as store:
-        store.conn.execute("PRAGMA journal_mode = DELETE")  # everything in the main file
+        store._conn.execute("PRAGMA journal_mode = DELETE")  # everything in the main file
         for i in range(400):
             store.record(Review(f"u{i}", "d", f"q{i}", "basic", T0, 3, answer="x" * 200), None)  # type: ignore[arg-type]
     data = bytearray(path.read_bytes())

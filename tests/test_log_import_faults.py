@@ -10,7 +10,7 @@ import pytest
 from quizlib.cli import main
 from quizlib.errors import QuizError
 from quizlib.exchange.reviewlog import import_csv_text
-from quizlib.store.store import Store
+from quizlib.store.store import Review, Store
 
 NOW = dt.datetime(2024, 3, 2, 12, tzinfo=dt.UTC)
 HEADER = "card_id,review_time,review_rating,review_duration\n"
@@ -18,8 +18,8 @@ GOOD = "1,2024-03-01T09:00:00+00:00,3,1000\n"
 
 
 def counts(store: Store) -> tuple[int, int]:
-    reviews = store.conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
-    cards = store.conn.execute("SELECT COUNT(*) FROM cards").fetchone()[0]
+    reviews = store._conn.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+    cards = store._conn.execute("SELECT COUNT(*) FROM cards").fetchone()[0]
     return reviews, cards
 
 
@@ -97,10 +97,8 @@ def test_cli_names_the_line_and_imports_nothing(
 def test_a_future_review_already_in_the_database_is_named_not_a_crash(tmp_path: Path) -> None:
     # A database written before future dates were refused may hold such a review.
     with Store.open(tmp_path / "q.db") as store:
-        store.conn.execute(
-            "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, rating)"
-            " VALUES ('old', 'imported', '1', 'basic', '9999-12-31T00:00:00+00:00', 3)"
-        )
+        future = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+        store.record(Review("old", "imported", "1", "basic", future, 3), None)  # type: ignore[arg-type]
         with pytest.raises(QuizError, match=r"imported/1 cannot be rescheduled.*9999-12-31"):
             import_csv_text(store, HEADER + GOOD, now=NOW)
         assert counts(store) == (1, 0)  # the import was rolled back whole

@@ -47,12 +47,12 @@ def test_apply_then_undo(
     # This simulated learner's fit does not pass its check; --force applies it anyway.
     assert main(["optimize", "--db", str(db), "--apply", "--force"]) == 0
     with Store.open(db) as store:
-        fitted = parameters_for(store.conn, None)
+        fitted = parameters_for(store, None)
     assert fitted is not None and fitted != DEFAULT_PARAMETERS
     assert states(db) != before  # rescheduled with the fitted parameters
     assert main(["optimize", "--db", str(db), "--undo"]) == 0
     with Store.open(db) as store:
-        assert parameters_for(store.conn, None) is None
+        assert parameters_for(store, None) is None
     assert states(db) == before  # the replay with the defaults gives the original schedule back
     assert main(["optimize", "--db", str(db), "--undo"]) == 1  # nothing left to undo
 
@@ -92,7 +92,7 @@ def test_apply_refuses_a_fit_its_check_rejects_unless_forced(
     code = main(["optimize", "--db", str(db), "--apply", *(["--force"] if force else [])])
     out, err = capsys.readouterr()
     with Store.open(db) as store:
-        stored = parameters_for(store.conn, None)
+        stored = parameters_for(store, None)
     if force:
         assert code == 0 and "applied to all decks" in out
         assert stored == _fit(improves=False).parameters
@@ -110,7 +110,7 @@ def test_apply_takes_a_fit_that_passes_its_check(
     monkeypatch.setattr(optimize_command, "fit_and_check", lambda *a, **k: _fit(improves=True))
     assert main(["optimize", "--db", str(db), "--apply"]) == 0
     with Store.open(db) as store:
-        assert parameters_for(store.conn, None) == _fit(improves=True).parameters
+        assert parameters_for(store, None) == _fit(improves=True).parameters
 
 
 def _workloads(*retentions: float) -> list[Workload]:

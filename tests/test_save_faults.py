@@ -45,7 +45,7 @@ def opened_with(monkeypatch: pytest.MonkeyPatch, setup: Callable[[sqlite3.Connec
 
     def fake(cls: type[Store], *args: Any, **kwargs: Any) -> Store:
         store: Store = real(cls, *args, **kwargs)
-        setup(store.conn)
+        setup(store._conn)
         return store
 
     monkeypatch.setattr(Store, "open", classmethod(fake))
@@ -76,12 +76,12 @@ def test_an_unwritable_database_is_refused_before_the_first_question(
 
 def test_a_full_database_is_reported_as_full(tmp_path: Path) -> None:
     with Store.open(tmp_path / "q.db") as store:
-        fill(store.conn)
+        fill(store._conn)
         review = Review("u1", "d", "q", "basic", T0, 3, answer="x" * 100_000)
         with pytest.raises(StoreError, match="full") as err:
             store.record(review, None)  # type: ignore[arg-type]
         assert "no transaction is active" not in str(err.value)
-        assert not store.conn.in_transaction
+        assert not store._conn.in_transaction
 
 
 @pytest.fixture

@@ -178,7 +178,7 @@ def test_new_budget_is_not_undercut_by_siblings(store: Store, deck: Deck, host: 
         options = SessionOptions(new_per_day=5)
         session = Session.start(store, [deck], host, clock=clock, rng=random.Random(seed), options=options)
         assert len(session.queue) + 1 == 5  # 5 facts, so 5 new questions (the cloze gives one)
-        session.store.conn.execute("DELETE FROM cards")
+        session.store._conn.execute("DELETE FROM cards")
 
 
 # -- 4. the preview is ordered, and what is shown is what is stored ------------------------

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import sys
 import textwrap
 from collections.abc import Callable
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 from vtscreen import Screen
 
 from quizlib.plugins import get_plugin_manager
+from quizlib.store.store import Store
 from quizlib.ui import helpscreen
 
 pexpect = pytest.importorskip("pexpect")
@@ -92,9 +91,8 @@ def finish(child: pexpect.spawn, status: int = 0) -> str:
 
 def reviews(db: Path) -> list[str]:
     """The question ids in the review log, oldest first."""
-    with closing(sqlite3.connect(db)) as conn:
-        rows = conn.execute("SELECT question_id FROM reviews ORDER BY id").fetchall()
-    return [row[0] for row in rows]
+    with Store.open(db) as store:
+        return [r.question_id for r in sorted(store.reviews(), key=lambda r: r.id)]
 
 
 def test_answer_undo_quit_restart_keeps_exactly_the_rated_reviews(

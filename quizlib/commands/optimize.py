@@ -9,9 +9,8 @@ from quizlib.clock import local_zone, system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.completion import attach, deck_ids
 from quizlib.errors import QuizError, UsageError
-from quizlib.exchange.reviewlog import replay
 from quizlib.srs.optimize import DEFAULT_PARAMETERS, Fit, LoggedReview, build_items, fit_and_check
-from quizlib.srs.scheduling import SchedulerSettings
+from quizlib.srs.replay import replay
 from quizlib.srs.workload import (
     RETENTION_RANGE,
     StudyHabits,
@@ -70,11 +69,7 @@ def _log(store: Store, deck: str | None) -> list[LoggedReview]:
 
 def _reschedule(store: Store, deck: str | None, parameters: tuple[float, ...] | None) -> int:
     cards = {(c.deck_id, c.question_id) for c in store.all_cards([deck] if deck else [])}
-    decks = {d for d, _ in cards}
-    settings = {
-        d: SchedulerSettings(parameters=parameters if deck else parameters_for(store.conn, d)) for d in decks
-    }
-    replay(store, cards, settings)
+    replay(store, cards)  # each deck with its stored settings and (just saved) parameters
     return len(cards)
 
 
@@ -96,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         if args.undo:
             return _undo(store, args, now)
         reviews = _log(store, args.deck)
-        current = parameters_for(store.conn, args.deck) or DEFAULT_PARAMETERS
+        current = parameters_for(store, args.deck) or DEFAULT_PARAMETERS
         zone = local_zone()  # the learner's study days, as the sessions count them
         fit = fit_and_check(reviews, current, tz=zone)
         habits = habits_from_log(reviews, build_items(reviews, tz=zone))
@@ -118,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _undo(store: Store, args: argparse.Namespace, now: dt.datetime) -> int:
-    restored = undo_parameters(store.conn, scope_for(args.deck), now=now)
+    restored = undo_parameters(store, scope_for(args.deck), now=now)
     count = _reschedule(store, args.deck, restored)
     print(
         f"restored {'the default' if restored is None else 'the previous'} parameters for {_where(args)}; "
@@ -128,7 +123,7 @@ def _undo(store: Store, args: argparse.Namespace, now: dt.datetime) -> int:
 
 
 def _apply(store: Store, args: argparse.Namespace, fit: Fit, now: dt.datetime) -> None:
-    save_parameters(store.conn, scope_for(args.deck), fit.parameters, now=now)
+    save_parameters(store, scope_for(args.deck), fit.parameters, now=now)
     count = _reschedule(store, args.deck, fit.parameters)
     print(f"\napplied to {_where(args)}; {plural(count, 'card')} rescheduled. Undo with: {_undo_hint(args)}")
 

@@ -15,13 +15,11 @@ from typing import TextIO
 
 from quizlib.errors import QuizError
 from quizlib.store.records import Review
+from quizlib.store.store import CLOCK_SKEW  # the store refuses later reviews too
 
 FSRS_COLUMNS = ["card_id", "review_time", "review_rating", "review_duration"]
 OUR_COLUMNS = ["deck_id", "question_id", "type", "score", "suggested_rating", "answer", "cram", "review_id"]
 COLUMNS = FSRS_COLUMNS + OUR_COLUMNS
-#: How far past the current time a review may be dated: another machine's clock may run a
-#: little ahead, but a review in the future would schedule the card from a day not yet lived.
-CLOCK_SKEW = dt.timedelta(days=1)
 #: Longer than any real answer (a day); bigger values are corrupt rows, not slow learners.
 MAX_DURATION_MS = 86_400_000
 BOM = "\ufeff"

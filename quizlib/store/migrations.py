@@ -6,11 +6,13 @@ number of migrations applied. A backup is written before an existing database is
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
 from quizlib.errors import StoreError
 from quizlib.store.errors import rollback
+from quizlib.store.records import micros, pack_uuid
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -63,8 +65,81 @@ def _v2(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v3(conn: sqlite3.Connection) -> None:
+    # Fitted FSRS parameters (``store/parameters.py``): once created on first use, so an
+    # existing database may have the table already. Each deck's scheduler settings, as its
+    # last session used them, so a replay schedules as the live session did.
+    conn.execute(
+        """CREATE TABLE IF NOT EXISTS parameters (
+            scope TEXT PRIMARY KEY,
+            parameters TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            previous TEXT
+        )"""
+    )
+    conn.execute("CREATE TABLE deck_settings (deck_id TEXT PRIMARY KEY, settings TEXT NOT NULL)")
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    # The compact log: a review names its card by a small integer (card_keys), its time in
+    # microseconds and its id in 16 bytes, and no longer copies the card's state before and
+    # after as JSON (the states are replayable from the log). card_keys also keeps each card's
+    # first and latest (non-cram) review time, indexed per deck: the daily new count and
+    # "reviewed today" are index range scans, not log scans.
+    conn.create_function("quizlib_micros", 1, lambda t: micros(dt.datetime.fromisoformat(t)))
+    conn.create_function("quizlib_uuid", 1, pack_uuid)
+    conn.execute(
+        """CREATE TABLE card_keys (
+            id INTEGER PRIMARY KEY,
+            deck_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            first_review INTEGER,
+            last_review INTEGER,
+            UNIQUE (deck_id, question_id)
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE reviews_v4 (
+            id INTEGER PRIMARY KEY,
+            uuid BLOB NOT NULL UNIQUE,
+            card INTEGER NOT NULL REFERENCES card_keys (id),
+            at INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            answer TEXT,
+            score REAL,
+            suggested INTEGER,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+            response_ms INTEGER,
+            cram INTEGER NOT NULL DEFAULT 0,
+            origin TEXT
+        )"""
+    )
+    conn.execute(
+        "INSERT INTO card_keys (deck_id, question_id) SELECT DISTINCT deck_id, question_id FROM reviews"
+    )
+    conn.execute(
+        "INSERT INTO reviews_v4 SELECT r.id, quizlib_uuid(r.uuid), k.id, quizlib_micros(r.reviewed_at),"
+        " r.type, NULLIF(r.answer, ''), r.score, r.suggested, r.rating, r.response_ms, r.cram,"
+        " NULLIF(r.origin, '') FROM reviews r"
+        " JOIN card_keys k ON k.deck_id = r.deck_id AND k.question_id = r.question_id ORDER BY r.id"
+    )
+    conn.execute("DROP TABLE reviews")
+    conn.execute("ALTER TABLE reviews_v4 RENAME TO reviews")
+    # (card, at) plus the rowid: a card's history in time order, same instants in insertion order.
+    conn.execute("CREATE INDEX reviews_card ON reviews (card, at)")
+    conn.execute(
+        "UPDATE card_keys SET"
+        " first_review = (SELECT MIN(at) FROM reviews WHERE card = card_keys.id AND cram = 0),"
+        " last_review = (SELECT MAX(at) FROM reviews WHERE card = card_keys.id AND cram = 0)"
+    )
+    conn.execute("CREATE INDEX card_keys_first ON card_keys (deck_id, first_review)")
+    conn.execute("CREATE INDEX card_keys_last ON card_keys (deck_id, last_review)")
+
+
 #: Append only. Index i + 1 is the schema version after migration i.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
+#: Migrations that free much space: the file is compacted (VACUUM) after them.
+_SHRINKING = frozenset({4})
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> None:
@@ -93,6 +168,7 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
     try:
         # Another process may have migrated while we waited for the write lock: look again.
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        start = version
         for step in MIGRATIONS[version:]:
             step(conn)
         conn.execute(f"PRAGMA user_version = {latest}")
@@ -100,3 +176,6 @@ def migrate(conn: sqlite3.Connection, path: str) -> None:
     except BaseException:
         rollback(conn)  # a full disk has already rolled back: keep its error, not ROLLBACK's
         raise
+    if _SHRINKING & set(range(start + 1, latest + 1)):
+        # Give the freed pages back to the file system (the backup above keeps the old file).
+        conn.execute("VACUUM")

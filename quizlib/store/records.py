@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +12,12 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Review:
-    """One row of the review log."""
+    """One row of the review log.
+
+    ``state_before`` and ``state_after`` are the card's FSRS states around the review as
+    the session computed them; the log does not store them (the card states are replayable
+    from the log), so reviews read back from the database have None there.
+    """
 
     uuid: str
     deck_id: str
@@ -50,7 +56,42 @@ def _dt(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
 
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def micros(value: dt.datetime) -> int:
+    """A time as whole microseconds since 1970 UTC: how the log stores it (8 bytes, exact)."""
+    delta = value.astimezone(dt.UTC) - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def from_micros(value: int) -> dt.datetime:
+    """The UTC time stored as :func:`micros`."""
+    return _EPOCH + dt.timedelta(microseconds=value)
+
+
+def new_review_id() -> str:
+    """A fresh review id: 64 random bits (16 hex digits), stored in 8 bytes. Ids only need
+    to tell one learner's reviews apart when logs are merged; a collision among a million
+    reviews has a chance of about 3e-8."""
+    return secrets.token_hex(8)
+
+
+def pack_uuid(text: str) -> bytes | str:
+    """A review id as stored: 16 or 32 lowercase hex digits (ours, and those of earlier
+    versions) as 8 or 16 bytes, others as text."""
+    if len(text) in (16, 32) and all(c in "0123456789abcdef" for c in text):
+        return bytes.fromhex(text)
+    return text
+
+
+def unpack_uuid(value: bytes | str) -> str:
+    """The review id :func:`pack_uuid` stored."""
+    return value.hex() if isinstance(value, bytes) else str(value)
+
+
 def card_from_row(row: Sequence[Any]) -> CardRow:
+    """A ``cards`` row (in column order) as a value."""
     deck_id, question_id, content_hash, state, due, reps, lapses, suspended, buried, leech = row
     return CardRow(
         deck_id,
@@ -66,37 +107,29 @@ def card_from_row(row: Sequence[Any]) -> CardRow:
     )
 
 
+#: The columns :func:`review_from_row` reads, in its order (``r``: reviews, ``k``: card_keys).
+REVIEW_COLUMNS = (
+    "r.id, r.uuid, k.deck_id, k.question_id, r.type, r.at, r.answer, r.score, r.suggested,"
+    " r.rating, r.response_ms, r.cram, r.origin"
+)
+
+
 def review_from_row(row: Sequence[Any]) -> Review:
-    (
-        rid,
-        ruuid,
-        deck_id,
-        question_id,
-        qtype,
-        at,
-        answer,
-        score,
-        suggested,
-        rating,
-        ms,
-        before,
-        after,
-        cram,
-        origin,
-    ) = row
+    """A review read with :data:`REVIEW_COLUMNS`; the states around it are not stored."""
+    rid, ruuid, deck_id, question_id, qtype, at, answer, score, suggested, rating, ms, cram, origin = row
     return Review(
-        ruuid,
+        unpack_uuid(ruuid),
         deck_id,
         question_id,
         qtype,
-        dt.datetime.fromisoformat(at),
+        from_micros(int(at)),
         int(rating),
         answer or "",
         score,
         suggested,
         int(ms or 0),
-        json.loads(before) if before else None,
-        json.loads(after) if after else None,
+        None,
+        None,
         bool(cram),
         origin or "",
         int(rid),

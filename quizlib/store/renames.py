@@ -39,11 +39,18 @@ def rename_cards(store: Store, deck_id: str, renames: Mapping[str, str]) -> int:
     if not moves:
         return 0
     moved = 0
-    with store.transaction() as conn:
+    conn = store._conn  # the store package's own connection
+    with store.transaction():
         for old, new in moves.items():
             if stored_ids(store, deck_id, [new]):  # another session moved or answered it meanwhile
                 continue
-            for table in ("cards", "reviews"):
+            taken = conn.execute(  # a cram review alone keys a card without storing its state
+                "SELECT 1 FROM card_keys WHERE deck_id = ? AND question_id = ?", (deck_id, new)
+            ).fetchone()
+            if taken is not None:
+                continue
+            # Reviews name their card through card_keys: renaming the key moves them all.
+            for table in ("cards", "card_keys"):
                 conn.execute(
                     f"UPDATE {table} SET question_id = ? WHERE deck_id = ? AND question_id = ?",
                     (new, deck_id, old),
@@ -58,7 +65,7 @@ def stored_ids(store: Store, deck_id: str, question_ids: Sequence[str]) -> set[s
     for start in range(0, len(question_ids), _CHUNK):
         chunk = question_ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        rows = store.conn.execute(
+        rows = store._conn.execute(
             f"SELECT question_id FROM cards WHERE deck_id = ? AND question_id IN ({marks})",
             (deck_id, *chunk),
         )

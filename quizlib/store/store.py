@@ -1,7 +1,8 @@
 """The review database: an append-only review log and the card states derived from it.
 
-SQLite through the standard library, WAL with ``synchronous=NORMAL`` and a busy timeout;
-every review is committed before the next question is shown.
+SQLite through the standard library, WAL with ``synchronous=FULL`` (every commit is fsynced,
+as Anki does: an answer shown as saved survives a power loss) and a busy timeout; every
+review is committed before the next question is shown. The only package that runs SQL is ``quizlib.store``.
 """
 
 from __future__ import annotations
@@ -11,18 +12,21 @@ import datetime as dt
 import json
 import os
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from quizlib.errors import StoreError
+from quizlib.store import log, parameters
 from quizlib.store.errors import BUSY_TIMEOUT_S, check_file, check_intact, explain, rollback, while_locked
+from quizlib.store.log import Reschedule
 from quizlib.store.migrations import MIGRATIONS, migrate
-from quizlib.store.records import CardRow, Review, card_from_row, review_from_row
+from quizlib.store.queries import REVIEW_STATE, Queries, iso
+from quizlib.store.records import CardRow, Review
 
-#: ``fsrs.State.Review``: a graduated card (the store keeps FSRS states as JSON).
-REVIEW_STATE = 2
+#: How far past ``now`` an imported review may be dated: another machine's clock may run a
+#: little ahead, but a review in the future would schedule a card from a day not yet lived.
+CLOCK_SKEW = dt.timedelta(days=1)
 
 
 def default_db_path(environ: Mapping[str, str] | None = None) -> Path:
@@ -35,19 +39,11 @@ def default_db_path(environ: Mapping[str, str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir("quizlib")) / "quizlib.db"
 
 
-def _iso(value: dt.datetime | None) -> str | None:
-    return value.astimezone(dt.UTC).isoformat() if value is not None else None
-
-
-def _dt(value: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
-
-
-class Store:
+class Store(Queries):
     """An open review database. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
-        self.conn = conn
+        self._conn = conn
         self.path = path
 
     @classmethod
@@ -82,7 +78,8 @@ class Store:
             while_locked(lambda: check_intact(conn, where))
             if str(where) != ":memory:":
                 while_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
-            conn.execute("PRAGMA synchronous = NORMAL")
+            # FULL: WAL fsyncs at every commit, so an answer shown as saved survives a power loss.
+            conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
             migrate(conn, str(where))
         except StoreError:
@@ -95,7 +92,7 @@ class Store:
 
     def close(self) -> None:
         """Close the connection."""
-        self.conn.close()
+        self._conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -105,26 +102,30 @@ class Store:
 
     # -- writing ----------------------------------------------------------------
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction (``BEGIN IMMEDIATE``): committed at the end, rolled back on error.
+    def transaction(self) -> Iterator[None]:
+        """A write transaction (``BEGIN IMMEDIATE``): the store's writes inside it are
+        committed together at the end, or rolled back on error.
 
         Raises:
             StoreError: The database is locked, read-only, full or damaged.
         """
+        if self._conn.in_transaction:  # nested: part of the caller's transaction
+            yield
+            return
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.conn
-                self.conn.execute("COMMIT")
+                yield
+                self._conn.execute("COMMIT")
             except BaseException:
-                rollback(self.conn)
+                rollback(self._conn)
                 raise
         except sqlite3.Error as exc:
             raise StoreError(explain(exc, Path(self.path))) from None
 
     def _write(self, statements: Iterable[tuple[str, Sequence[Any]]]) -> list[int]:
-        with self.transaction() as conn:
-            return [conn.execute(sql, params).lastrowid or 0 for sql, params in statements]
+        with self.transaction():
+            return [self._conn.execute(sql, params).lastrowid or 0 for sql, params in statements]
 
     def record(self, review: Review, card: CardRow) -> int:
         """Append a review and update the card's state in one transaction; returns the review id."""
@@ -154,37 +155,14 @@ class Store:
         Raises:
             StoreError: The database is locked, read-only, full or damaged.
         """
-        with self.transaction() as conn:
+        with self.transaction():
             before = self.card(deck_id, question_id)
             review, card = build(before)
-            review_id = conn.execute(*self._insert_review(review)).lastrowid or 0
+            # Touches O(log n) rows: the card's key, one review, its index entries, the card.
+            review_id = log.append(self._conn, review)
             if card is not None and not review.cram:
-                conn.execute(*self.upsert_sql(card))
+                self._conn.execute(*self.upsert_sql(card))
         return review_id, before, review, card
-
-    @staticmethod
-    def _insert_review(review: Review) -> tuple[str, Sequence[Any]]:
-        return (
-            "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, answer, score,"
-            " suggested, rating, response_ms, state_before, state_after, cram, origin)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                review.uuid or uuid.uuid4().hex,
-                review.deck_id,
-                review.question_id,
-                review.type,
-                _iso(review.reviewed_at),
-                review.answer,
-                review.score,
-                review.suggested,
-                review.rating,
-                review.response_ms,
-                json.dumps(review.state_before) if review.state_before is not None else None,
-                json.dumps(review.state_after) if review.state_after is not None else None,
-                int(review.cram),
-                review.origin,
-            ),
-        )
 
     def upsert_sql(self, card: CardRow) -> tuple[str, Sequence[Any]]:
         """The statement that inserts or replaces a card's state (to run in a transaction)."""
@@ -199,141 +177,97 @@ class Store:
                 card.question_id,
                 card.content_hash,
                 json.dumps(card.state) if card.state is not None else None,
-                _iso(card.due),
+                iso(card.due),
                 card.reps,
                 card.lapses,
                 int(card.suspended),
-                _iso(card.buried_until),
+                iso(card.buried_until),
                 int(card.leech),
             ),
         )
 
+    def import_reviews(
+        self, reviews: Iterable[Review], reschedule: Reschedule, *, now: dt.datetime
+    ) -> tuple[int, int, int]:
+        """Merge reviews into the log and recompute the cards they touch, in one transaction.
+
+        A review whose id is present already is skipped, so importing twice adds nothing.
+        A bad review anywhere (the iterable raises, or one is dated more than
+        :data:`CLOCK_SKEW` after ``now``) or a failure while rescheduling leaves the
+        database as it was. Reviews are streamed; memory does not grow with the log.
+
+        Args:
+            reviews: The reviews to merge.
+            reschedule: Computes a card's state from its history (the one review rule).
+            now: The current time.
+
+        Returns:
+            (reviews read, reviews added, cards rescheduled).
+
+        Raises:
+            QuizError: A review is dated in the future (nothing is written).
+            StoreError: The database is locked, read-only, full or damaged.
+        """
+        self.check_intact()  # a file damaged since it was opened must not be written to
+        with self.transaction():
+            read, added = log.import_rows(self._conn, reviews, now + CLOCK_SKEW)
+            cards = log.rewrite_touched(self._conn, reschedule, self.card, self.upsert_sql)
+        return read, added, cards
+
+    def reschedule(self, cards: Iterable[tuple[str, str]], reschedule: Reschedule) -> int:
+        """Recompute the states of the given (deck id, question id) cards from the log, in
+        one transaction; cards without reviews are left alone. Returns how many changed."""
+        with self.transaction():
+            log.touch(self._conn, "SELECT NULL WHERE 0")
+            self._conn.executemany(
+                "INSERT OR IGNORE INTO temp.touched"
+                " SELECT id FROM card_keys WHERE deck_id = ? AND question_id = ?",
+                cards,
+            )
+            return log.rewrite_touched(self._conn, reschedule, self.card, self.upsert_sql)
+
+    def save_deck_settings(self, deck_id: str, settings: Mapping[str, Any]) -> None:
+        """Remember a deck's scheduler settings (written only when they changed)."""
+        text = json.dumps(dict(settings), sort_keys=True)
+        row = self._conn.execute(
+            "SELECT settings FROM deck_settings WHERE deck_id = ?", (deck_id,)
+        ).fetchone()
+        if row is None or row[0] != text:
+            sql = "INSERT OR REPLACE INTO deck_settings (deck_id, settings) VALUES (?, ?)"
+            self._write([(sql, (deck_id, text))])
+
+    def parameters_for(self, deck_id: str | None) -> tuple[float, ...] | None:
+        """The FSRS parameters a deck is scheduled with (None: the defaults); see
+        :mod:`quizlib.store.parameters`."""
+        return parameters.parameters_for(self, deck_id)
+
+    def save_parameters(self, scope: str, values: Sequence[float], *, now: dt.datetime) -> None:
+        """Store fitted parameters for ``scope`` (one undo); see :mod:`quizlib.store.parameters`."""
+        parameters.save_parameters(self, scope, values, now=now)
+
+    def undo_parameters(self, scope: str, *, now: dt.datetime) -> tuple[float, ...] | None:
+        """Restore the parameters the last save replaced; the restored ones (None: defaults)."""
+        return parameters.undo_parameters(self, scope, now=now)
+
+    def probe_write(self) -> None:
+        """Take the write lock and allocate a page, then roll back: a locked, read-only or
+        full database fails here, before anything is asked of the learner.
+
+        Raises:
+            StoreError: The database cannot take writes, with the reason.
+        """
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.execute("CREATE TABLE quizlib_write_probe (x)")
+            finally:
+                rollback(self._conn)
+        except sqlite3.Error as exc:
+            raise StoreError(explain(exc, Path(self.path))) from None
+
     def put_card(self, card: CardRow) -> None:
         """Insert or replace a card's derived state."""
         self._write([self.upsert_sql(card)])
-
-    # -- reading ----------------------------------------------------------------
-    def card(self, deck_id: str, question_id: str) -> CardRow | None:
-        """One card's state, or None for a card never reviewed."""
-        row = self.conn.execute(
-            "SELECT * FROM cards WHERE deck_id = ? AND question_id = ?", (deck_id, question_id)
-        ).fetchone()
-        return card_from_row(row) if row else None
-
-    def cards(self, deck_id: str) -> dict[str, CardRow]:
-        """Every card of a deck, by question id."""
-        rows = self.conn.execute("SELECT * FROM cards WHERE deck_id = ?", (deck_id,)).fetchall()
-        return {r[1]: card_from_row(r) for r in rows}
-
-    def reviewed_ids(self, deck_id: str) -> set[str]:
-        """Question ids of a deck's cards that have been reviewed (from a covering index)."""
-        rows = self.conn.execute(
-            "SELECT question_id FROM cards INDEXED BY cards_reviewed WHERE deck_id = ? AND state IS NOT NULL",
-            (deck_id,),
-        )
-        return {r[0] for r in rows}
-
-    def hidden_ids(self, deck_id: str, now: dt.datetime) -> set[str]:
-        """Question ids of a deck's cards that are suspended or buried at ``now``."""
-        # The WHERE clause matches the partial index cards_hidden, so only hidden cards are read.
-        rows = self.conn.execute(
-            "SELECT question_id, suspended, buried_until FROM cards INDEXED BY cards_hidden"
-            " WHERE deck_id = ? AND (suspended = 1 OR buried_until IS NOT NULL)",
-            (deck_id,),
-        )
-        moment = _iso(now) or ""
-        return {q for q, suspended, buried in rows if suspended or (buried or "") > moment}
-
-    def due_ids(
-        self,
-        deck_id: str,
-        now: dt.datetime,
-        limit: int | None = None,
-        *,
-        learn_until: dt.datetime | None = None,
-        review_until: dt.datetime | None = None,
-    ) -> list[str]:
-        """Question ids of cards due (not suspended or buried at ``now``), most overdue first.
-
-        A card in (re)learning is due when its step falls due by ``learn_until`` (default
-        ``now``); a review card when its due time falls by ``review_until`` (default
-        ``learn_until``), so reviews can be due by study day while steps keep their minutes.
-        Uses the (deck_id, due) index and decodes no card state beyond its FSRS state number,
-        so it stays fast on large decks.
-        """
-        learn = learn_until or now
-        review = review_until or learn
-        sql = (
-            "SELECT question_id FROM cards WHERE deck_id = ? AND due <= ? AND suspended = 0"
-            " AND state IS NOT NULL AND (buried_until IS NULL OR buried_until <= ?)"
-            " AND IIF(json_extract(state, '$.state') = ?, due <= ?, due <= ?) ORDER BY due"
-        )
-        params: tuple[Any, ...] = (
-            deck_id,
-            _iso(max(learn, review)),
-            _iso(now),
-            REVIEW_STATE,
-            _iso(review),
-            _iso(learn),
-        )
-        if limit is not None:
-            sql += " LIMIT ?"
-            params += (limit,)
-        return [r[0] for r in self.conn.execute(sql, params)]
-
-    def reviewed_since(self, deck_id: str, since: dt.datetime) -> set[str]:
-        """Question ids of a deck with a (non-cram) review at or after ``since``."""
-        rows = self.conn.execute(
-            "SELECT DISTINCT question_id FROM reviews WHERE reviewed_at >= ? AND deck_id = ? AND cram = 0",
-            (_iso(since), deck_id),
-        )
-        return {r[0] for r in rows}
-
-    def deck_ids(self) -> list[str]:
-        """Every deck id with cards or reviews, sorted."""
-        sql = "SELECT deck_id FROM cards UNION SELECT deck_id FROM reviews ORDER BY deck_id"
-        return [r[0] for r in self.conn.execute(sql)]
-
-    def all_cards(self, deck_ids: Sequence[str] = ()) -> list[CardRow]:
-        """Every card, or those of the given decks."""
-        if not deck_ids:
-            return [card_from_row(r) for r in self.conn.execute("SELECT * FROM cards")]
-        return [c for d in deck_ids for c in self.cards(d).values()]
-
-    def reviews(self, deck_id: str | None = None) -> Iterator[Review]:
-        """The review log in time order."""
-        sql = (
-            "SELECT * FROM reviews" + (" WHERE deck_id = ?" if deck_id else "") + " ORDER BY reviewed_at, id"
-        )
-        for row in self.conn.execute(sql, (deck_id,) if deck_id else ()):
-            yield review_from_row(row)
-
-    def new_reviewed_since(self, deck_id: str, since: dt.datetime) -> int:
-        """How many cards of a deck had their first (non-cram) review at or after ``since``."""
-        row = self.conn.execute(
-            "SELECT COUNT(*) FROM (SELECT question_id, MIN(reviewed_at) AS first FROM reviews"
-            " WHERE deck_id = ? AND cram = 0 GROUP BY question_id) WHERE first >= ?",
-            (deck_id, _iso(since)),
-        ).fetchone()
-        return int(row[0])
-
-    def due_count(self, deck_ids: Sequence[str], until: dt.datetime) -> int:
-        """Cards due at or before ``until`` (not suspended)."""
-        marks = ",".join("?" * len(deck_ids))
-        row = self.conn.execute(
-            f"SELECT COUNT(*) FROM cards WHERE deck_id IN ({marks}) AND suspended = 0 AND due <= ?",
-            (*deck_ids, _iso(until)),
-        ).fetchone()
-        return int(row[0])
-
-    def next_due(self, deck_ids: Sequence[str], after: dt.datetime) -> dt.datetime | None:
-        """The earliest due time after ``after``."""
-        marks = ",".join("?" * len(deck_ids))
-        row = self.conn.execute(
-            f"SELECT MIN(due) FROM cards WHERE deck_id IN ({marks}) AND suspended = 0 AND due > ?",
-            (*deck_ids, _iso(after)),
-        ).fetchone()
-        return _dt(row[0])
 
     def set_flags(self, deck_id: str, question_id: str, **flags: Any) -> None:
         """Set ``suspended``, ``buried_until`` or ``leech`` on a card (creating it if new).
@@ -342,16 +276,16 @@ class Store:
         same card, saved in between, keeps its state.
         """
         columns = {k: flags[k] for k in ("suspended", "buried_until", "leech") if k in flags}
-        values = [_iso(v) if isinstance(v, dt.datetime) else v for v in columns.values()]
-        with self.transaction() as conn:
-            conn.execute(
+        values = [iso(v) if isinstance(v, dt.datetime) else v for v in columns.values()]
+        with self.transaction():
+            self._conn.execute(
                 "INSERT OR IGNORE INTO cards (deck_id, question_id, content_hash, state, due, reps, lapses,"
                 " suspended, buried_until, leech) VALUES (?, ?, '', NULL, NULL, 0, 0, 0, NULL, 0)",
                 (deck_id, question_id),
             )
             if columns:
                 assignments = ", ".join(f"{name} = ?" for name in columns)
-                conn.execute(
+                self._conn.execute(
                     f"UPDATE cards SET {assignments} WHERE deck_id = ? AND question_id = ?",
                     (*values, deck_id, question_id),
                 )
@@ -361,17 +295,17 @@ class Store:
         sql = "DELETE FROM cards WHERE deck_id = ? AND question_id = ?"
         self._write((sql, card) for card in cards)
 
+    def unsuspend(self, deck_id: str, question_id: str) -> None:
+        """Make a suspended card (or leech) schedulable again."""
+        self.set_flags(deck_id, question_id, suspended=False)
+
     def check_intact(self) -> None:
         """Refuse a damaged database (``PRAGMA quick_check``) before writing to it.
 
         Raises:
             StoreError: The database is damaged.
         """
-        check_intact(self.conn, Path(self.path))
-
-    def integrity_ok(self) -> bool:
-        """SQLite's integrity check."""
-        return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+        check_intact(self._conn, Path(self.path))
 
 
-__all__ = ["MIGRATIONS", "CardRow", "Review", "Store", "default_db_path"]
+__all__ = ["MIGRATIONS", "REVIEW_STATE", "CardRow", "Review", "Store", "default_db_path"]

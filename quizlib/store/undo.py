@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from quizlib.store import log
 from quizlib.store.records import CardRow
 from quizlib.store.store import Store
 
@@ -28,18 +29,19 @@ def undo_review(
     Raises:
         StoreError: The database refused the change.
     """
-    with store.transaction() as conn:
-        row = conn.execute("SELECT cram FROM reviews WHERE id = ?", (review_id,)).fetchone()
+    conn = store._conn  # the store package's own connection
+    with store.transaction():
+        row = conn.execute("SELECT cram, card FROM reviews WHERE id = ?", (review_id,)).fetchone()
         if row is None:
             return False
-        cram = bool(row[0])
+        cram, card_key = bool(row[0]), row[1]
+        # Row ids grow with insertion, so a larger id on the same card is a later save.
         later = conn.execute(
-            "SELECT 1 FROM reviews WHERE deck_id = ? AND question_id = ? AND id > ? AND cram = 0 LIMIT 1",
-            (deck_id, question_id, review_id),
+            "SELECT 1 FROM reviews WHERE card = ? AND id > ? AND cram = 0 LIMIT 1", (card_key, review_id)
         ).fetchone()
         if later is not None and not cram:
             return False
-        conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+        log.remove(conn, review_id)
         if cram:
             return True
         if restore is None:
@@ -56,7 +58,8 @@ def unbury(store: Store, deck_id: str, question_id: str, buried_until: dt.dateti
     meanwhile); a row that held nothing but the bury goes.
     """
     until = buried_until.astimezone(dt.UTC).isoformat() if buried_until is not None else None
-    with store.transaction() as conn:
+    conn = store._conn
+    with store.transaction():
         conn.execute(
             "UPDATE cards SET buried_until = ? WHERE deck_id = ? AND question_id = ?",
             (until, deck_id, question_id),

@@ -1,7 +1,8 @@
 """What one answer writes: the review appended to the log and the card's next state.
 
-Pure: the caller passes the card's state as it is under the write lock
-(:meth:`quizlib.store.store.Store.record_answer`), so the result chains on the latest state.
+:func:`review_and_state` is pure: the caller passes the card's state as it is under the
+write lock (:meth:`quizlib.store.store.Store.record_answer`), so the result chains on the
+latest state.
 """
 
 from __future__ import annotations
@@ -9,15 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from quizlib.model import Question, Rating
-from quizlib.srs.scheduling import Scheduling, due_of, is_review_state
-from quizlib.store.store import CardRow, Review
+from quizlib.model import Deck, Question, Rating
+from quizlib.srs.cards import LEECH_LAPSES, apply_review
+from quizlib.srs.replay import deck_scheduling
+from quizlib.srs.scheduling import Scheduling
+from quizlib.store.records import new_review_id
+from quizlib.store.store import CardRow, Review, Store
 
-#: A card failed this many times after graduating is suspended as a leech.
-LEECH_LAPSES = 8
+__all__ = ["LEECH_LAPSES", "GivenAnswer", "content_hash", "review_and_state", "schedulers_for"]
 
 
 def content_hash(question: Question) -> str:
@@ -40,35 +43,36 @@ class GivenAnswer:
     cram: bool
 
 
+def schedulers_for(store: Store, decks: Iterable[Deck]) -> dict[str, Scheduling]:
+    """Each deck's scheduler (its settings and fitted parameters), remembered in the store
+    so that a replay of the log schedules as this session does."""
+    return {d.id: deck_scheduling(store, d) for d in decks}
+
+
 def review_and_state(
     given: GivenAnswer, before: CardRow | None, now: dt.datetime, scheduling: Scheduling, key: str
 ) -> tuple[Review, CardRow | None]:
     """The review to append and the card's new state (None in cram mode: the schedule is
-    left alone) from the card's state ``before`` the answer."""
+    left alone) from the card's state ``before`` the answer (:func:`apply_review`).
+
+    ``key`` is the card's scheduling key (:func:`quizlib.srs.cards.card_key`), which the
+    rule derives from the deck and question itself.
+    """
     q = given.question
     state_before = before.state if before else None
     row: CardRow | None = None
-    state_after = state_before
     if not given.cram:
-        state_after = scheduling.review(state_before, given.rating, now, key)
-        lapses = (before.lapses if before else 0) + (
-            1 if given.rating is Rating.AGAIN and is_review_state(state_before) else 0
-        )
-        leech = lapses >= LEECH_LAPSES
-        row = CardRow(
-            given.deck_id,
-            q.id,
-            state_after,
-            due_of(state_after),
-            (before.reps if before else 0) + 1,
-            lapses,
-            leech or (before.suspended if before else False),
-            None,
-            leech,
-            content_hash(q),
+        row = apply_review(
+            before,
+            given.rating,
+            now,
+            scheduling,
+            deck_id=given.deck_id,
+            question_id=q.id,
+            content_hash=content_hash(q),
         )
     review = Review(
-        uuid.uuid4().hex,
+        new_review_id(),
         given.deck_id,
         q.id,
         q.type,
@@ -79,7 +83,7 @@ def review_and_state(
         int(given.suggested),
         given.elapsed_ms,
         state_before,
-        state_after,
+        row.state if row is not None else state_before,
         given.cram,
     )
     return review, row

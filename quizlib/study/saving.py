@@ -12,12 +12,10 @@ import datetime as dt
 import json
 import os
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 from quizlib.errors import StoreError
-from quizlib.store.errors import explain, rollback
 from quizlib.store.records import Review
 from quizlib.store.store import Store
 
@@ -37,20 +35,17 @@ def pending_path(store: Store) -> Path | None:
 def check_writable(store: Store) -> None:
     """Refuse to start a session whose answers could not be saved.
 
-    Takes the write lock and creates (then rolls back) a table, which needs a new page:
-    a locked, read-only or full database fails here, before the first question.
+    Takes the write lock and allocates a page, then rolls back
+    (:meth:`~quizlib.store.store.Store.probe_write`): a locked, read-only or full database
+    fails here, before the first question.
 
     Raises:
         StoreError: The database cannot take writes, with the reason.
     """
     try:
-        store.conn.execute("BEGIN IMMEDIATE")
-        try:
-            store.conn.execute("CREATE TABLE quizlib_write_probe (x)")
-        finally:
-            rollback(store.conn)
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot study: {explain(exc, Path(store.path))}") from None
+        store.probe_write()
+    except StoreError as exc:
+        raise StoreError(f"cannot study: {exc}") from None
     if store.path != ":memory:":
         free = shutil.disk_usage(Path(store.path).parent).free
         if free < MIN_FREE_BYTES:
@@ -113,7 +108,7 @@ def _read(path: Path) -> Iterator[Review]:
                 continue
 
 
-def import_pending(store: Store) -> tuple[int, Path] | None:
+def import_pending(store: Store, now: dt.datetime | None = None) -> tuple[int, Path] | None:
     """Save the answers an earlier session kept in the side file; (count, file) or None.
 
     The file is removed once its reviews are committed; importing is idempotent, so a crash
@@ -124,6 +119,6 @@ def import_pending(store: Store) -> tuple[int, Path] | None:
         return None
     from quizlib.exchange.reviewlog import import_reviews  # logio imports the scheduler; only needed here
 
-    result = import_reviews(store, _read(path))
+    result = import_reviews(store, _read(path), now=now)
     path.unlink()
     return result.added, path

@@ -14,11 +14,10 @@ from quizlib.errors import PluginError, StoreError
 from quizlib.model import Deck, Question, Rating, Response
 from quizlib.plugins import PluginHost
 from quizlib.srs.rating import self_rated_score
-from quizlib.srs.scheduling import SchedulerSettings, Scheduling, due_of
-from quizlib.store.parameters import parameters_for
+from quizlib.srs.scheduling import Scheduling, due_of
 from quizlib.store.store import CardRow, Review, Store
 from quizlib.store.undo import unbury, undo_review
-from quizlib.study.answer_record import GivenAnswer, content_hash, review_and_state
+from quizlib.study.answer_record import GivenAnswer, content_hash, review_and_state, schedulers_for
 from quizlib.study.queue import build_queue
 from quizlib.study.saving import SaveError, keep
 from quizlib.study.types import Pending, Progress, SessionOptions, Summary, TypeStats
@@ -92,9 +91,7 @@ class Session:
         zone = tz if tz is not None else local_zone()
         now = clock()
         # Parameters fitted with `quizlib optimize --apply` (per deck, else global) take effect here.
-        schedulers = {
-            d.id: Scheduling(SchedulerSettings.from_deck(d, parameters_for(store.conn, d.id))) for d in decks
-        }
+        schedulers = schedulers_for(store, decks)
         day = build_queue(store, decks, host, schedulers, now=now, tz=zone, rng=rng, options=options)
         session = cls(
             store, host, clock, rng, options, {d.id: d for d in decks}, schedulers, day.queue, day.kinds, now

@@ -1,0 +1,172 @@
+"""The review log's SQL: appending, removing, reading and bulk-importing reviews.
+
+A review names its card by a small integer, a row of ``card_keys`` that also keeps the
+card's first and latest (non-cram) review time; these helpers keep those times right on
+every write. They run on a connection inside the caller's transaction
+(:class:`quizlib.store.store.Store` opens it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+from quizlib.errors import QuizError
+from quizlib.store.records import (
+    REVIEW_COLUMNS,
+    CardRow,
+    Review,
+    micros,
+    new_review_id,
+    pack_uuid,
+    review_from_row,
+)
+
+#: Rewrites one card from its (non-cram) history, oldest first, and its stored row.
+Reschedule = Callable[[str, str, list[Review], CardRow | None], CardRow]
+
+_KEY = (
+    "INSERT INTO card_keys (deck_id, question_id, first_review, last_review) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (deck_id, question_id) DO UPDATE SET"
+    # min()/max() of two are NULL when either is: fall back to whichever is known.
+    " first_review = COALESCE(MIN(first_review, excluded.first_review), first_review, excluded.first_review),"
+    " last_review = COALESCE(MAX(last_review, excluded.last_review), last_review, excluded.last_review)"
+    " RETURNING id"
+)
+_INSERT = (
+    "INSERT INTO reviews (uuid, card, at, type, answer, score, suggested, rating, response_ms, cram, origin)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def _values(review: Review) -> tuple[object, ...]:
+    return (
+        pack_uuid(review.uuid or new_review_id()),
+        micros(review.reviewed_at),
+        review.type,
+        review.answer or None,
+        review.score,
+        review.suggested,
+        review.rating,
+        review.response_ms,
+        int(review.cram),
+        review.origin or None,
+    )
+
+
+def append(conn: sqlite3.Connection, review: Review) -> int:
+    """Append one review (its card's key created or its times moved on); the review id."""
+    at = None if review.cram else micros(review.reviewed_at)
+    key = conn.execute(_KEY, (review.deck_id, review.question_id, at, at)).fetchone()[0]
+    values = _values(review)
+    return conn.execute(_INSERT, (values[0], key, *values[1:])).lastrowid or 0
+
+
+def remove(conn: sqlite3.Connection, review_id: int) -> None:
+    """Delete one review (undo) and recompute its card's first and latest review times."""
+    row = conn.execute("DELETE FROM reviews WHERE id = ? RETURNING card", (review_id,)).fetchone()
+    if row is not None:
+        _refresh_times(conn, "id = ?", (row[0],))
+
+
+def _refresh_times(conn: sqlite3.Connection, where: str, params: tuple[object, ...]) -> None:
+    # Each card's reviews come from the (card, at) index: a few rows per card.
+    conn.execute(
+        "UPDATE card_keys SET"
+        " first_review = (SELECT MIN(at) FROM reviews WHERE card = card_keys.id AND cram = 0),"
+        f" last_review = (SELECT MAX(at) FROM reviews WHERE card = card_keys.id AND cram = 0) WHERE {where}",
+        params,
+    )
+
+
+def read(conn: sqlite3.Connection, deck_id: str | None) -> Iterator[Review]:
+    """The log (of one deck, or all) in time order, same instants in insertion order."""
+    where = " WHERE k.deck_id = ?" if deck_id else ""
+    sql = (
+        f"SELECT {REVIEW_COLUMNS} FROM reviews r JOIN card_keys k ON k.id = r.card{where} ORDER BY r.at, r.id"
+    )
+    for row in conn.execute(sql, (deck_id,) if deck_id else ()):
+        yield review_from_row(row)
+
+
+def import_rows(conn: sqlite3.Connection, reviews: Iterable[Review], latest: dt.datetime) -> tuple[int, int]:
+    """Merge reviews (a review whose id is present is skipped); (read, added).
+
+    Reviews are staged in a temporary table and merged with two statements, so memory does
+    not grow with the log. The cards that got new reviews are left in ``temp.touched``.
+
+    Raises:
+        QuizError: A review is dated after ``latest`` (the caller's transaction rolls back).
+    """
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS staged (n INTEGER PRIMARY KEY, uuid, deck_id, question_id,"
+        " at, type, answer, score, suggested, rating, response_ms, cram, origin)"
+    )
+    conn.execute("DELETE FROM temp.staged")
+    counter = itertools.count(1)
+    conn.executemany(
+        "INSERT INTO temp.staged VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", _staged(reviews, latest, counter)
+    )
+    read_count = next(counter) - 1
+    before = conn.execute("SELECT COALESCE(MAX(id), 0) FROM reviews").fetchone()[0]
+    conn.execute(
+        "INSERT OR IGNORE INTO card_keys (deck_id, question_id) SELECT deck_id, question_id FROM temp.staged"
+    )
+    # In the file's order: reviews of one card at the same instant replay in that order.
+    conn.execute(
+        "INSERT OR IGNORE INTO reviews (uuid, card, at, type, answer, score, suggested, rating,"
+        " response_ms, cram, origin) SELECT s.uuid, k.id, s.at, s.type, s.answer, s.score, s.suggested,"
+        " s.rating, s.response_ms, s.cram, s.origin FROM temp.staged s"
+        " JOIN card_keys k ON k.deck_id = s.deck_id AND k.question_id = s.question_id ORDER BY s.n"
+    )
+    conn.execute("DELETE FROM temp.staged")
+    touch(conn, "SELECT DISTINCT card FROM reviews WHERE id > ?", (before,))
+    _refresh_times(conn, "id IN (SELECT card FROM temp.touched)", ())
+    added = conn.execute("SELECT COUNT(*) FROM reviews WHERE id > ?", (before,)).fetchone()[0]
+    return read_count, int(added)
+
+
+def _staged(
+    reviews: Iterable[Review], latest: dt.datetime, counter: Iterator[int]
+) -> Iterator[tuple[object, ...]]:
+    for review in reviews:
+        if review.reviewed_at > latest:
+            raise QuizError(
+                f"review {review.uuid} of {review.deck_id}/{review.question_id} is dated"
+                f" {review.reviewed_at.isoformat()}, in the future (after {latest.isoformat()})"
+            )
+        values = _values(review)
+        yield (next(counter), values[0], review.deck_id, review.question_id, *values[1:])
+
+
+def touch(conn: sqlite3.Connection, select: str, params: Iterable[object] = ()) -> None:
+    """Fill ``temp.touched`` with the card keys to replay (a table, not a set: it may be huge)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (card INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.touched")
+    conn.execute(f"INSERT OR IGNORE INTO temp.touched {select}", tuple(params))
+
+
+def rewrite_touched(
+    conn: sqlite3.Connection,
+    reschedule: Reschedule,
+    card: Callable[[str, str], CardRow | None],
+    upsert: Callable[[CardRow], tuple[str, Sequence[Any]]],
+) -> int:
+    """Recompute the cards in ``temp.touched`` from their (non-cram) reviews; how many."""
+    rows = conn.execute(
+        f"SELECT {REVIEW_COLUMNS} FROM temp.touched t JOIN reviews r ON r.card = t.card"
+        " JOIN card_keys k ON k.id = r.card WHERE r.cram = 0 ORDER BY r.card, r.at, r.id"
+    )
+    count = 0
+    # One card at a time in memory; a card's reviews in time order, same instants in the
+    # order they were saved or imported (never by their random ids).
+    for (deck_id, question_id), group in itertools.groupby(
+        map(review_from_row, rows), key=lambda r: (r.deck_id, r.question_id)
+    ):
+        new = reschedule(deck_id, question_id, list(group), card(deck_id, question_id))
+        conn.execute(*upsert(new))
+        count += 1
+    return count

@@ -1,0 +1,170 @@
+"""Reading the review database: the queries a session, ``stats`` and the commands need.
+
+Each query is shaped to an index (named beside it), so a session start and an answer stay
+fast on large collections.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from quizlib.store import log
+from quizlib.store.records import CardRow, Review, card_from_row, micros
+
+#: ``fsrs.State.Review``: a graduated card (the store keeps FSRS states as JSON).
+REVIEW_STATE = 2
+
+
+def iso(value: dt.datetime | None) -> str | None:
+    """A time as the ``cards`` table stores it (ISO 8601, UTC)."""
+    return value.astimezone(dt.UTC).isoformat() if value is not None else None
+
+
+def _dt(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+class Queries:
+    """The reading half of :class:`quizlib.store.store.Store`."""
+
+    _conn: sqlite3.Connection
+
+    # -- reading ----------------------------------------------------------------
+    def card(self, deck_id: str, question_id: str) -> CardRow | None:
+        """One card's state, or None for a card never reviewed."""
+        row = self._conn.execute(
+            "SELECT * FROM cards WHERE deck_id = ? AND question_id = ?", (deck_id, question_id)
+        ).fetchone()
+        return card_from_row(row) if row else None
+
+    def cards(self, deck_id: str) -> dict[str, CardRow]:
+        """Every card of a deck, by question id."""
+        rows = self._conn.execute("SELECT * FROM cards WHERE deck_id = ?", (deck_id,)).fetchall()
+        return {r[1]: card_from_row(r) for r in rows}
+
+    def reviewed_ids(self, deck_id: str) -> set[str]:
+        """Question ids of a deck's cards that have been reviewed (from a covering index)."""
+        rows = self._conn.execute(
+            "SELECT question_id FROM cards INDEXED BY cards_reviewed WHERE deck_id = ? AND state IS NOT NULL",
+            (deck_id,),
+        )
+        return {r[0] for r in rows}
+
+    def hidden_ids(self, deck_id: str, now: dt.datetime) -> set[str]:
+        """Question ids of a deck's cards that are suspended or buried at ``now``."""
+        # The WHERE clause matches the partial index cards_hidden, so only hidden cards are read.
+        rows = self._conn.execute(
+            "SELECT question_id, suspended, buried_until FROM cards INDEXED BY cards_hidden"
+            " WHERE deck_id = ? AND (suspended = 1 OR buried_until IS NOT NULL)",
+            (deck_id,),
+        )
+        moment = iso(now) or ""
+        return {q for q, suspended, buried in rows if suspended or (buried or "") > moment}
+
+    def due_ids(
+        self,
+        deck_id: str,
+        now: dt.datetime,
+        limit: int | None = None,
+        *,
+        learn_until: dt.datetime | None = None,
+        review_until: dt.datetime | None = None,
+    ) -> list[str]:
+        """Question ids of cards due (not suspended or buried at ``now``), most overdue first.
+
+        A card in (re)learning is due when its step falls due by ``learn_until`` (default
+        ``now``); a review card when its due time falls by ``review_until`` (default
+        ``learn_until``), so reviews can be due by study day while steps keep their minutes.
+        Uses the (deck_id, due) index and decodes no card state beyond its FSRS state number,
+        so it stays fast on large decks.
+        """
+        learn = learn_until or now
+        review = review_until or learn
+        sql = (
+            "SELECT question_id FROM cards WHERE deck_id = ? AND due <= ? AND suspended = 0"
+            " AND state IS NOT NULL AND (buried_until IS NULL OR buried_until <= ?)"
+            " AND IIF(json_extract(state, '$.state') = ?, due <= ?, due <= ?) ORDER BY due"
+        )
+        params: tuple[Any, ...] = (
+            deck_id,
+            iso(max(learn, review)),
+            iso(now),
+            REVIEW_STATE,
+            iso(review),
+            iso(learn),
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params += (limit,)
+        return [r[0] for r in self._conn.execute(sql, params)]
+
+    def reviewed_since(self, deck_id: str, since: dt.datetime) -> set[str]:
+        """Question ids of a deck with a (non-cram) review at or after ``since``."""
+        # A range of the (deck_id, last_review) index: the cards answered since, not the log.
+        rows = self._conn.execute(
+            "SELECT question_id FROM card_keys WHERE deck_id = ? AND last_review >= ?",
+            (deck_id, micros(since)),
+        )
+        return {r[0] for r in rows}
+
+    def deck_ids(self) -> list[str]:
+        """Every deck id with cards or reviews, sorted."""
+        sql = "SELECT deck_id FROM cards UNION SELECT deck_id FROM card_keys ORDER BY deck_id"
+        return [r[0] for r in self._conn.execute(sql)]
+
+    def all_cards(self, deck_ids: Sequence[str] = ()) -> list[CardRow]:
+        """Every card, or those of the given decks."""
+        if not deck_ids:
+            return [card_from_row(r) for r in self._conn.execute("SELECT * FROM cards")]
+        return [c for d in deck_ids for c in self.cards(d).values()]
+
+    def reviews(self, deck_id: str | None = None) -> Iterator[Review]:
+        """The review log (of one deck, or all) in time order, same instants in the order saved."""
+        return log.read(self._conn, deck_id)
+
+    def new_reviewed_since(self, deck_id: str, since: dt.datetime) -> int:
+        """How many cards of a deck had their first (non-cram) review at or after ``since``."""
+        # A range of the (deck_id, first_review) index: O(log n + today's new cards).
+        row = self._conn.execute(
+            "SELECT COUNT(*) FROM card_keys WHERE deck_id = ? AND first_review >= ?",
+            (deck_id, micros(since)),
+        ).fetchone()
+        return int(row[0])
+
+    def due_count(self, deck_ids: Sequence[str], until: dt.datetime) -> int:
+        """Cards due at or before ``until`` (not suspended)."""
+        marks = ",".join("?" * len(deck_ids))
+        row = self._conn.execute(
+            f"SELECT COUNT(*) FROM cards WHERE deck_id IN ({marks}) AND suspended = 0 AND due <= ?",
+            (*deck_ids, iso(until)),
+        ).fetchone()
+        return int(row[0])
+
+    def next_due(self, deck_ids: Sequence[str], after: dt.datetime) -> dt.datetime | None:
+        """The earliest due time after ``after``."""
+        marks = ",".join("?" * len(deck_ids))
+        row = self._conn.execute(
+            f"SELECT MIN(due) FROM cards WHERE deck_id IN ({marks}) AND suspended = 0 AND due > ?",
+            (*deck_ids, iso(after)),
+        ).fetchone()
+        return _dt(row[0])
+
+    def deck_settings(self, deck_id: str) -> dict[str, Any] | None:
+        """The scheduler settings a deck's last session used (None: never studied here)."""
+        row = self._conn.execute(
+            "SELECT settings FROM deck_settings WHERE deck_id = ?", (deck_id,)
+        ).fetchone()
+        return dict(json.loads(row[0])) if row else None
+
+    def orphans(self, deck_id: str, live_question_ids: Iterable[str]) -> list[str]:
+        """Cards with history whose question no longer exists in the deck (never deleted)."""
+        live = set(live_question_ids)
+        return sorted(q for q in self.cards(deck_id) if q not in live)
+
+    def integrity_ok(self) -> bool:
+        """SQLite's integrity check."""
+        return bool(self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
