@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import importlib.metadata
 import importlib.util
 import os
 import pkgutil
@@ -24,7 +23,7 @@ from typing import Any
 
 import pluggy
 
-from quizlib import hookspecs
+from quizlib import hookspecs, plugin_cache
 from quizlib.errors import PluginError
 from quizlib.model import Field, FieldKind, Grade, Question, QuestionType, Rating, Section
 from quizlib.srs.rating import default_rating
@@ -193,10 +192,9 @@ def get_plugin_manager(
             short = module.rsplit(".", 1)[1]
             add(short, "built-in", module, "", functools.partial(importlib.import_module, module))
     if entry_points:
-        for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-            dist = ep.dist
-            where = f"{dist.name} {dist.version}" if dist is not None else ep.value
-            add(ep.name, "entry point", where, dist.version if dist else "", ep.load)
+        for ep in plugin_cache.entry_points(ENTRY_POINT_GROUP, plugin_cache.default_cache_dir()):
+            where = f"{ep.dist} {ep.version}" if ep.dist else ep.value
+            add(ep.name, "entry point", where, ep.version, ep.load)
     dirs = [*map(str, plugins_dirs), *_env_list(env.get("QUIZLIB_PLUGINS_DIR"), os.pathsep)]
     for directory in dirs:
         folder = Path(directory)

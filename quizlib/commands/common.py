@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizlib.dates import PartialDate
 from quizlib.deckfile.load import bundled_decks, load_deck, refuse_shared_ids, resolve_deck
@@ -13,7 +13,9 @@ from quizlib.didyoumean import unknown_names
 from quizlib.errors import AnswerError, DeckError, Problem, UsageError
 from quizlib.model import Deck
 from quizlib.plugins import PluginHost, get_plugin_manager
-from quizlib.store.store import Store
+
+if TYPE_CHECKING:  # the database module (and sqlite3) only when a command opens it
+    from quizlib.store.store import Store
 
 SubParsers = Any  # argparse's _SubParsersAction is private; typed loosely on purpose
 

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from quizlib.clock import local_zone, system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.completion import attach, deck_ids
-from quizlib.exchange.reviewlog import replay
-from quizlib.srs.optimize import DEFAULT_PARAMETERS, LoggedReview, build_items, fit_and_check
-from quizlib.srs.scheduling import SchedulerSettings
-from quizlib.srs.workload import habits_from_log, recommend_retention, simulate_workload
-from quizlib.store.parameters import parameters_for, save_parameters, scope_for, undo_parameters
-from quizlib.store.store import Store
 from quizlib.wording import plural
+
+if TYPE_CHECKING:  # imported when the command runs: `quizlib --help` needs neither fsrs nor sqlite3
+    from quizlib.srs.optimize import LoggedReview
+    from quizlib.store.store import Store
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -52,6 +51,10 @@ def _log(store: Store, deck: str | None) -> list[LoggedReview]:
 
 
 def _reschedule(store: Store, deck: str | None, parameters: tuple[float, ...] | None) -> int:
+    from quizlib.exchange.reviewlog import replay
+    from quizlib.srs.scheduling import SchedulerSettings
+    from quizlib.store.parameters import parameters_for
+
     cards = {(c.deck_id, c.question_id) for c in store.all_cards([deck] if deck else [])}
     decks = {d for d, _ in cards}
     settings = {
@@ -63,6 +66,11 @@ def _reschedule(store: Store, deck: str | None, parameters: tuple[float, ...] | 
 
 def run(args: argparse.Namespace) -> int:
     """Fit, show, and apply or undo."""
+    from quizlib.srs.optimize import DEFAULT_PARAMETERS, build_items, fit_and_check
+    from quizlib.srs.workload import habits_from_log, recommend_retention, simulate_workload
+    from quizlib.store.parameters import parameters_for, save_parameters, scope_for, undo_parameters
+    from quizlib.store.store import Store
+
     now = system_clock()()
     scope = scope_for(args.deck)
     where = f"deck {args.deck}" if args.deck else "all decks"
