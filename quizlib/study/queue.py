@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from quizlib.clock import next_day_start, this_day_start
 from quizlib.model import Deck, Question
 from quizlib.plugins import PluginHost
 from quizlib.srs.scheduling import Scheduling
 from quizlib.store.store import Store
-from quizlib.study.questions import generate_questions
+from quizlib.study.questions import generate_pair, pairs
 from quizlib.study.types import SessionOptions
 
 DEFAULT_NEW_PER_DAY = 20
+T = TypeVar("T")
 
 
 @dataclass
@@ -59,57 +62,77 @@ def build_queue(
     rng: random.Random,
     options: SessionOptions,
 ) -> DayQueue:
-    """The queue of a session starting at ``now`` in zone ``tz``."""
+    """The queue of a session starting at ``now`` in zone ``tz``.
+
+    Only the questions the session will ask are generated: the due ones (as many as
+    ``--limit`` needs), the learning steps and the new ones up to the budget. The store
+    names them by id (``section/fact/type[/variant]``), which says which type to ask of
+    which fact; new questions are drawn from the deck's (type, fact) pairs in random order.
+    A cram session asks everything, so it generates everything.
+    """
     day_begins, day_ends = this_day_start(now, tz=tz), next_day_start(now, tz=tz)
     out = DayQueue()
     due: list[tuple[int, Question]] = []
     learning: list[tuple[dt.datetime, Question]] = []
-    fresh: list[tuple[list[Question], int]] = []
+    fresh: list[tuple[Iterator[Question], int]] = []
     seen: set[str] = set()  # facts that already have their question today
     continuing: set[str] = set()  # questions answered today whose learning steps go on
     for deck in decks:
-        generated = generate_questions(
-            deck, host, rng, types=options.types or None, tags=options.tags or None
-        ).questions
-        reviewed_ids = store.reviewed_ids(deck.id)
-        hidden = store.hidden_ids(deck.id, now)
+        plan = _DeckPlan(store, deck, host, rng, options, now, day_begins)
+        plan.deck_of = out.deck_of  # filled as questions are generated, new ones included
         ahead = dt.timedelta(minutes=schedulers[deck.id].settings.learn_ahead)
-        # One question per fact per study day holds across sessions: a fact answered earlier
-        # today offers no other question (its own learning steps go on).
-        today = store.reviewed_since(deck.id, day_begins) if not options.cram else set()
-        answered_facts = {q.sibling_key for q in generated if q.id in today}
-        open_facts = {
-            q.id: q.sibling_key
-            for q in generated
-            if q.id not in hidden and (q.sibling_key not in answered_facts or q.id in today)
-        }
-        due_ids = _due_ids(store, deck.id, now, day_ends, open_facts, None if options.cram else options.limit)
+        limit = None if options.cram else options.limit
+        due_ids = _due_ids(store, deck.id, now, day_ends, plan.askable, limit)
         due_now = {qid: rank for rank, qid in enumerate(due_ids)}
-        soon = set(store.due_ids(deck.id, now, learn_until=now + ahead, review_until=now)) - set(due_now)
-        continuing |= today
+        # (Re)learning steps due within the learn-ahead window, earliest first.
+        upcoming = store.due_ids(deck.id, now, learn_until=now + ahead, review_until=now)
+        soon = [qid for qid in upcoming if qid not in due_now]
+        continuing |= plan.today
         if not options.cram:
-            seen |= answered_facts
-        limit = options.new_per_day
-        if limit is None:
-            limit = deck.setting("new_per_day", DEFAULT_NEW_PER_DAY)
-        budget = max(0, int(limit) - store.new_reviewed_since(deck.id, day_begins))
-        candidates: list[Question] = []
-        for q in generated:
-            out.deck_of[q.id] = deck.id
-            if q.id not in open_facts:
-                continue
-            reviewed = q.id in reviewed_ids
-            if q.id in due_now:
-                due.append((due_now[q.id], q))  # most overdue first, per deck
-            elif q.id in soon and not options.cram:
-                card = store.card(deck.id, q.id)
+            seen |= plan.answered_facts
+        if options.cram:
+            due_part, candidates = plan.cram(due_now)
+            due += due_part
+            fresh.append((iter(_interleave(candidates, rng)), len(candidates)))
+            continue
+        facts: set[str] = set()
+        for qid, rank in due_now.items():
+            if limit is not None and len(facts) >= limit:
+                break  # enough facts for the whole session: the rest are never asked
+            q = plan.question(qid)
+            if q is not None:
+                due.append((rank, q))  # most overdue first, per deck
+                facts.add(q.sibling_key)
+        steps = 0
+        for qid in soon:
+            if limit is not None and steps >= limit:
+                break  # a session of `limit` answers never reaches the later ones
+            q = plan.question(qid)
+            if q is not None:
+                card = store.card(deck.id, qid)
                 learning.append((card.due if card and card.due else now, q))
-            elif options.cram:
-                due.append((len(due_now) + (1 if reviewed else 0), q))
-            elif not reviewed:
-                candidates.append(q)
-        shuffled = _interleave(candidates, rng)
-        fresh.append((shuffled, len(shuffled) if options.cram else budget))
+                steps += 1
+        new_limit = options.new_per_day
+        if new_limit is None:
+            new_limit = deck.setting("new_per_day", DEFAULT_NEW_PER_DAY)
+        budget = max(0, int(new_limit) - store.new_reviewed_since(deck.id, day_begins))
+        budget = budget if limit is None else min(budget, limit)  # the queue keeps `limit` at most
+        fresh.append((plan.new_questions(set(due_now) | set(upcoming), seen), budget))
+    _fill(out, due, learning, fresh, seen, continuing)
+    if options.limit is not None:
+        del out.queue[options.limit :]
+    return out
+
+
+def _fill(
+    out: DayQueue,
+    due: list[tuple[int, Question]],
+    learning: list[tuple[dt.datetime, Question]],
+    fresh: list[tuple[Iterator[Question], int]],
+    seen: set[str],
+    continuing: set[str],
+) -> None:
+    """Due questions first, then learning steps, then new ones, one question per fact."""
     due.sort(key=lambda item: item[0])
     for _, q in due:
         if q.sibling_key not in seen or q.id in continuing:
@@ -123,15 +146,107 @@ def build_queue(
         # A new question whose fact is taken is passed over for the next one, so the daily
         # budget is not undercut by siblings.
         taken = 0
-        for q in candidates:
-            if taken >= budget:
+        while taken < budget:  # checked first: a candidate drawn is a question generated
+            drawn = next(candidates, None)
+            if drawn is None:
                 break
-            if q.sibling_key not in seen:
-                out.add(q, "new", seen)
+            if drawn.sibling_key not in seen:
+                out.add(drawn, "new", seen)
                 taken += 1
-    if options.limit is not None:
-        del out.queue[options.limit :]
-    return out
+
+
+def _pair_of(question_id: str) -> tuple[str, str] | None:
+    """``(fact key, type name)`` of a question id ``section/fact/type[/variant]``."""
+    parts = question_id.split("/", 3)
+    return (f"{parts[0]}/{parts[1]}", parts[2]) if len(parts) >= 3 else None
+
+
+class _DeckPlan:
+    """One deck's part of a session: what the store says about it, and its questions,
+    generated one (type, fact) pair at a time when they are needed."""
+
+    def __init__(
+        self,
+        store: Store,
+        deck: Deck,
+        host: PluginHost,
+        rng: random.Random,
+        options: SessionOptions,
+        now: dt.datetime,
+        day_begins: dt.datetime,
+    ) -> None:
+        self.deck, self.host, self.rng = deck, host, rng
+        found = pairs(deck, host, types=options.types or None, tags=options.tags or None)
+        self.pairs = {(fact.key, qt.name): (qt, fact) for qt, fact in found}
+        self.reviewed = store.reviewed_ids(deck.id)
+        self.hidden = store.hidden_ids(deck.id, now)
+        # One question per fact per study day holds across sessions: a fact answered earlier
+        # today offers no other question (its own learning steps go on).
+        self.today = store.reviewed_since(deck.id, day_begins) if not options.cram else set()
+        self.answered_facts = {k[0] for k in map(_pair_of, self.today) if k in self.pairs}
+        self.deck_of: dict[str, str] = {}
+        self._made: dict[tuple[str, str], list[Question]] = {}
+        self._errors: list[str] = []  # a failing type is reported by `check`, skipped here
+
+    def askable(self, question_id: str) -> str | None:
+        """The fact of a question this session may ask (of this deck, not hidden, its fact
+        not taken earlier today), else None."""
+        key = _pair_of(question_id)
+        if key is None or key not in self.pairs or question_id in self.hidden:
+            return None
+        if key[0] in self.answered_facts and question_id not in self.today:
+            return None
+        return key[0]
+
+    def generated(self, key: tuple[str, str]) -> list[Question]:
+        """The questions of one (fact key, type) pair, generated once."""
+        if key not in self._made:
+            qt, fact = self.pairs[key]
+            made = generate_pair(qt, fact, self.deck, self.rng, self.host, self._errors)
+            self._made[key] = made
+            self.deck_of.update((q.id, self.deck.id) for q in made)
+        return self._made[key]
+
+    def question(self, question_id: str) -> Question | None:
+        """The askable question with this id, generated; None when the deck no longer makes it."""
+        key = _pair_of(question_id)
+        if key is None or self.askable(question_id) is None:
+            return None
+        return next((q for q in self.generated(key) if q.id == question_id), None)
+
+    def new_questions(self, scheduled: set[str], seen: set[str]) -> Iterator[Question]:
+        """Never-reviewed askable questions, types interleaved, generated as they are drawn.
+
+        A pair whose fact is already taken is not generated; nor is one whose single
+        question (an id without a variant) has been reviewed.
+        """
+        exhausted = {k for k in map(_pair_of, self.reviewed) if k is not None}
+        exhausted -= {_pair_of(qid) for qid in self.reviewed if qid.count("/") > 2}
+        for key in _interleave([k for k in self.pairs if k not in exhausted], self.rng, type_of=_type):
+            if key[0] in seen:
+                continue
+            for q in self.generated(key):
+                if q.id not in self.reviewed and q.id not in scheduled and self.askable(q.id) is not None:
+                    yield q
+
+    def cram(self, due_now: dict[str, int]) -> tuple[list[tuple[int, Question]], list[Question]]:
+        """Every askable question: the due ones ranked first, the reviewed ones next, and the
+        never-reviewed ones to draw from."""
+        due: list[tuple[int, Question]] = []
+        fresh: list[Question] = []
+        for key in self.pairs:
+            for q in self.generated(key):
+                if self.askable(q.id) is None:
+                    continue
+                if q.id in due_now:
+                    due.append((due_now[q.id], q))
+                else:
+                    due.append((len(due_now) + (1 if q.id in self.reviewed else 0), q))
+        return due, fresh
+
+
+def _type(key: tuple[str, str]) -> str:
+    return key[1]
 
 
 def _due_ids(
@@ -139,33 +254,39 @@ def _due_ids(
     deck_id: str,
     now: dt.datetime,
     day_ends: dt.datetime,
-    open_facts: dict[str, str],
+    askable: Callable[[str], str | None] | Mapping[str, str],
     want: int | None,
 ) -> list[str]:
     """Due question ids, most overdue first; for a session of at most ``want`` questions,
-    only as many as give ``want`` askable facts (``open_facts``: question id -> fact), so a
-    ``--limit`` session on a large deck does not list every due card."""
+    only as many as give ``want`` askable facts (``askable``: question id -> its fact, or
+    None; or a mapping), so a ``--limit`` session on a large deck does not list every due card."""
     if want is None:
         return store.due_ids(deck_id, now, review_until=day_ends)
+    fact_of = askable.get if isinstance(askable, Mapping) else askable
     page = max(2 * want, 50)
     while True:
         ids = store.due_ids(deck_id, now, page, review_until=day_ends)
-        if len(ids) < page or len({open_facts[i] for i in ids if i in open_facts}) >= want:
+        if len(ids) < page or len({f for f in map(fact_of, ids) if f is not None}) >= want:
             return ids
         page *= 4
 
 
-def _interleave(questions: list[Question], rng: random.Random) -> list[Question]:
+def _interleave(items: list[T], rng: random.Random, type_of: Callable[[T], str] | None = None) -> list[T]:
     """Shuffle, then alternate question types so one type never comes in a long run."""
-    by_type: dict[str, list[Question]] = {}
-    shuffled = list(questions)
+    kind = type_of or _question_type
+    by_type: dict[str, list[T]] = {}
+    shuffled = list(items)
     rng.shuffle(shuffled)
-    for q in shuffled:
-        by_type.setdefault(q.type, []).append(q)
-    out: list[Question] = []
-    lanes = [by_type[t] for t in sorted(by_type)]
+    for item in shuffled:
+        by_type.setdefault(kind(item), []).append(item)
+    out: list[T] = []
+    lanes = [deque(by_type[t]) for t in sorted(by_type)]
     while any(lanes):
         for lane in lanes:
             if lane:
-                out.append(lane.pop(0))
+                out.append(lane.popleft())
     return out
+
+
+def _question_type(item: object) -> str:
+    return str(getattr(item, "type", ""))

@@ -1,0 +1,90 @@
+"""A study session generates only the questions it asks: the due ones (as many as --limit
+needs) and the new budget, not the whole deck; answering does not walk the whole queue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from test_engine import FakeClock
+
+from quizlib import Deck, Fact, Rating
+from quizlib.plugins import PluginHost
+from quizlib.store.store import Store
+from quizlib.study.session import Session, SessionOptions
+
+T0 = dt.datetime(2024, 1, 15, 9, 0, tzinfo=dt.UTC)
+FACTS = 400
+
+
+def basic_deck(n: int = FACTS, **settings: Any) -> Deck:
+    cards = tuple(
+        Fact("cards", f"c{i}", {"type": "basic", "front": f"Q{i}?", "back": f"a{i}"}) for i in range(n)
+    )
+    return Deck("lazy", "Lazy", settings=settings, sections={"cards": cards})
+
+
+@pytest.fixture
+def counted(host: PluginHost, monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """How many facts each question type was asked to generate from."""
+    calls: Counter[str] = Counter()
+    for qt in host.question_types.values():
+        original = qt.generate
+
+        def generate(
+            fact: Fact, deck: Deck, rng: random.Random, _o: Any = original, _n: str = qt.name
+        ) -> Any:
+            calls[_n] += 1
+            return _o(fact, deck, rng)
+
+        monkeypatch.setattr(qt, "generate", generate)
+    return calls
+
+
+@pytest.fixture
+def store(tmp_path: Any) -> Iterator[Store]:
+    with Store.open(tmp_path / "lazy.db") as s:
+        yield s
+
+
+def start(store: Store, deck: Deck, host: PluginHost, clock: FakeClock, **options: Any) -> Session:
+    return Session.start(
+        store, [deck], host, clock=clock, rng=random.Random(1), options=SessionOptions(**options), tz=dt.UTC
+    )
+
+
+def test_a_new_deck_generates_only_the_new_budget(
+    store: Store, host: PluginHost, counted: Counter[str]
+) -> None:
+    session = start(store, basic_deck(new_per_day=5), host, FakeClock(T0))
+    assert session.total == 5
+    # cards are offered to each card type; only basic ones make questions of these
+    assert counted["basic"] == 5 and counted.total() <= 3 * 5
+
+
+def test_due_cards_are_generated_only_as_far_as_the_limit_needs(
+    store: Store, host: PluginHost, counted: Counter[str]
+) -> None:
+    deck = basic_deck(new_per_day=FACTS)
+    clock = FakeClock(T0)
+    first = start(store, deck, host, clock)
+    while first.current is not None:  # every card reviewed once
+        first.submit("x")
+        first.commit(Rating.GOOD)
+    clock.now = T0 + dt.timedelta(days=60)  # all of them due again
+    counted.clear()
+    # --type basic: the other card types, which make nothing of basic cards, are not tried
+    # in search of new questions (with no new question left, every pair would be)
+    session = start(store, deck, host, clock, limit=10, types=("basic",))
+    assert session.total == 10 and session.current is not None
+    # due ids name their type; at most `limit` due reviews and `limit` learning steps
+    assert counted.total() <= 2 * 10
+
+
+def test_cram_still_asks_everything(store: Store, host: PluginHost, counted: Counter[str]) -> None:
+    session = start(store, basic_deck(50), host, FakeClock(T0), cram=True)
+    assert session.total == 50 and counted["basic"] == 50
