@@ -88,3 +88,37 @@ def test_due_cards_are_generated_only_as_far_as_the_limit_needs(
 def test_cram_still_asks_everything(store: Store, host: PluginHost, counted: Counter[str]) -> None:
     session = start(store, basic_deck(50), host, FakeClock(T0), cram=True)
     assert session.total == 50 and counted["basic"] == 50
+
+
+def test_answering_and_progress_do_not_walk_the_queue(
+    store: Store, host: PluginHost, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizlib.study.queue import Waiting
+
+    session = start(store, basic_deck(new_per_day=100), host, FakeClock(T0))
+
+    def walked(self: Waiting) -> Any:
+        raise AssertionError("the whole queue was walked")
+
+    monkeypatch.setattr(Waiting, "__iter__", walked)
+    for done in range(10):
+        progress = session.progress()
+        assert (progress.done, progress.new) == (done, 100 - done)
+        assert progress.remaining == progress.new + progress.learning
+        session.submit("x")
+        session.commit(Rating.GOOD)
+
+
+def test_the_waiting_queue_counts_by_kind_and_takes_a_facts_questions(host: PluginHost) -> None:
+    from quizlib.study.queue import Waiting
+
+    session_deck = basic_deck(3)
+    qt = host.question_types["basic"]
+    qs = [q for f in session_deck.facts("cards") for q in qt.generate(f, session_deck, random.Random(0))]
+    kinds = {qs[0].id: "due", qs[1].id: "new", qs[2].id: "new"}
+    waiting = Waiting(qs, kinds)
+    assert (len(waiting), waiting.count("due"), waiting.count("new")) == (3, 1, 2)
+    assert waiting.take_fact(qs[1].sibling_key) == [qs[1]] and waiting.take_fact("cards/none") == []
+    assert waiting.popleft() == qs[0] and (waiting.count("due"), waiting.count("new")) == (0, 1)
+    waiting.appendleft(qs[0])
+    assert list(waiting) == [qs[0], qs[2]] and waiting.count("due") == 1

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -290,3 +290,70 @@ def _interleave(items: list[T], rng: random.Random, type_of: Callable[[T], str] 
 
 def _question_type(item: object) -> str:
     return str(getattr(item, "type", ""))
+
+
+class Waiting:
+    """The questions still to ask, in order, counted by fact and by kind, so that advancing,
+    burying siblings and reporting progress never walk the whole queue.
+
+    Args:
+        questions: The queue, in order.
+        kinds: ``due`` / ``new`` / ``learning`` by question id (read when a question is queued).
+    """
+
+    def __init__(self, questions: Iterable[Question], kinds: Mapping[str, str]) -> None:
+        self._items: deque[Question] = deque()
+        self._kinds = kinds
+        self._facts: Counter[str] = Counter()
+        self._count: Counter[str] = Counter()
+        self._queued_as: dict[str, str] = {}
+        for q in questions:
+            self.append(q)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Question]:
+        return iter(self._items)
+
+    def _added(self, q: Question) -> None:
+        kind = self._kinds.get(q.id, "")
+        self._queued_as[q.id] = kind
+        self._facts[q.sibling_key] += 1
+        self._count[kind] += 1
+
+    def _removed(self, q: Question) -> None:
+        self._facts[q.sibling_key] -= 1
+        self._count[self._queued_as.pop(q.id, "")] -= 1
+
+    def append(self, q: Question) -> None:
+        """Queue a question last."""
+        self._items.append(q)
+        self._added(q)
+
+    def appendleft(self, q: Question) -> None:
+        """Queue a question first."""
+        self._items.appendleft(q)
+        self._added(q)
+
+    def popleft(self) -> Question:
+        """Take the first question."""
+        q = self._items.popleft()
+        self._removed(q)
+        return q
+
+    def take_fact(self, sibling_key: str, keep: str = "") -> list[Question]:
+        """Remove and return the queued questions of one fact but ``keep`` (the queue is
+        walked only when it holds one, which one question per fact per day makes rare)."""
+        if self._facts[sibling_key] <= 0:
+            return []
+        taken = [q for q in self._items if q.sibling_key == sibling_key and q.id != keep]
+        gone = {id(q) for q in taken}
+        self._items = deque(q for q in self._items if id(q) not in gone)
+        for q in taken:
+            self._removed(q)
+        return taken
+
+    def count(self, kind: str) -> int:
+        """How many queued questions were queued as ``kind``."""
+        return self._count[kind]
