@@ -114,7 +114,7 @@ def generate_pair(
             errors.append(f"question type {qt.name!r} on {fact.key}: duplicate question id {q.id!r}")
         else:
             seen.add(q.id)
-            out.append(replace(q, tags=q.tags or fact.tags))
+            out.append(q if q.tags or not fact.tags else replace(q, tags=fact.tags))
     return out
 
 

@@ -9,6 +9,7 @@ to each deck's daily budget, never undercut by a sibling that could not be asked
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -27,6 +28,18 @@ DEFAULT_NEW_PER_DAY = 20
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class Deferred:
+    """A queued question known by its id, generated only when it is about to be asked."""
+
+    id: str
+    sibling_key: str
+    make: Callable[[], Question | None]
+
+
+Entry = Question | Deferred
+
+
 @dataclass
 class DayQueue:
     """The questions of a session, with where each comes from.
@@ -39,12 +52,12 @@ class DayQueue:
             asked when they fall due, or early when nothing else is left (as Anki does).
     """
 
-    queue: list[Question] = field(default_factory=list)
+    queue: list[Entry] = field(default_factory=list)
     ahead: list[tuple[dt.datetime, Question]] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
     deck_of: dict[str, str] = field(default_factory=dict)
 
-    def add(self, question: Question, kind: str, seen: set[str]) -> None:
+    def add(self, question: Entry, kind: str, seen: set[str]) -> None:
         """Queue a question and mark its fact as taken for the day."""
         self.queue.append(question)
         self.kinds[question.id] = kind
@@ -72,7 +85,7 @@ def build_queue(
     """
     day_begins, day_ends = this_day_start(now, tz=tz), next_day_start(now, tz=tz)
     out = DayQueue()
-    due: list[tuple[int, Question]] = []
+    due: list[tuple[int, Entry]] = []
     learning: list[tuple[dt.datetime, Question]] = []
     fresh: list[tuple[Iterator[Question], int]] = []
     seen: set[str] = set()  # facts that already have their question today
@@ -97,12 +110,14 @@ def build_queue(
             continue
         facts: set[str] = set()
         for qid, rank in due_now.items():
+            fact = plan.askable(qid)
+            if fact is None:
+                continue
             if limit is not None and len(facts) >= limit:
                 break  # enough facts for the whole session: the rest are never asked
-            q = plan.question(qid)
-            if q is not None:
-                due.append((rank, q))  # most overdue first, per deck
-                facts.add(q.sibling_key)
+            # most overdue first, per deck; generated when its turn comes
+            due.append((rank, Deferred(qid, fact, functools.partial(plan.question, qid))))
+            facts.add(fact)
         steps = 0
         for qid in soon:
             if limit is not None and steps >= limit:
@@ -126,7 +141,7 @@ def build_queue(
 
 def _fill(
     out: DayQueue,
-    due: list[tuple[int, Question]],
+    due: list[tuple[int, Entry]],
     learning: list[tuple[dt.datetime, Question]],
     fresh: list[tuple[Iterator[Question], int]],
     seen: set[str],
@@ -229,10 +244,10 @@ class _DeckPlan:
                 if q.id not in self.reviewed and q.id not in scheduled and self.askable(q.id) is not None:
                     yield q
 
-    def cram(self, due_now: dict[str, int]) -> tuple[list[tuple[int, Question]], list[Question]]:
+    def cram(self, due_now: dict[str, int]) -> tuple[list[tuple[int, Entry]], list[Question]]:
         """Every askable question: the due ones ranked first, the reviewed ones next, and the
         never-reviewed ones to draw from."""
-        due: list[tuple[int, Question]] = []
+        due: list[tuple[int, Entry]] = []
         fresh: list[Question] = []
         for key in self.pairs:
             for q in self.generated(key):
@@ -301,8 +316,8 @@ class Waiting:
         kinds: ``due`` / ``new`` / ``learning`` by question id (read when a question is queued).
     """
 
-    def __init__(self, questions: Iterable[Question], kinds: Mapping[str, str]) -> None:
-        self._items: deque[Question] = deque()
+    def __init__(self, questions: Iterable[Entry], kinds: Mapping[str, str]) -> None:
+        self._items: deque[Entry] = deque()
         self._kinds = kinds
         self._facts: Counter[str] = Counter()
         self._count: Counter[str] = Counter()
@@ -313,36 +328,41 @@ class Waiting:
     def __len__(self) -> int:
         return len(self._items)
 
-    def __iter__(self) -> Iterator[Question]:
+    def __iter__(self) -> Iterator[Entry]:
         return iter(self._items)
 
-    def _added(self, q: Question) -> None:
+    def _added(self, q: Entry) -> None:
         kind = self._kinds.get(q.id, "")
         self._queued_as[q.id] = kind
         self._facts[q.sibling_key] += 1
         self._count[kind] += 1
 
-    def _removed(self, q: Question) -> None:
+    def _removed(self, q: Entry) -> None:
         self._facts[q.sibling_key] -= 1
         self._count[self._queued_as.pop(q.id, "")] -= 1
 
-    def append(self, q: Question) -> None:
+    def append(self, q: Entry) -> None:
         """Queue a question last."""
         self._items.append(q)
         self._added(q)
 
-    def appendleft(self, q: Question) -> None:
+    def appendleft(self, q: Entry) -> None:
         """Queue a question first."""
         self._items.appendleft(q)
         self._added(q)
 
-    def popleft(self) -> Question:
-        """Take the first question."""
-        q = self._items.popleft()
-        self._removed(q)
-        return q
+    def popleft(self) -> Question | None:
+        """Take the first question, generating it if it was deferred; None when none is left
+        (a deferred question the deck no longer makes is passed over)."""
+        while self._items:
+            entry = self._items.popleft()
+            self._removed(entry)
+            q = entry.make() if isinstance(entry, Deferred) else entry
+            if q is not None:
+                return q
+        return None
 
-    def take_fact(self, sibling_key: str, keep: str = "") -> list[Question]:
+    def take_fact(self, sibling_key: str, keep: str = "") -> list[Entry]:
         """Remove and return the queued questions of one fact but ``keep`` (the queue is
         walked only when it holds one, which one question per fact per day makes rare)."""
         if self._facts[sibling_key] <= 0:

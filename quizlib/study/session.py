@@ -19,7 +19,7 @@ from quizlib.srs.scheduling import SchedulerSettings, Scheduling, due_of
 from quizlib.store.parameters import parameters_for
 from quizlib.store.store import CardRow, Review, Store
 from quizlib.study.answer_record import GivenAnswer, content_hash, review_and_state
-from quizlib.study.queue import Waiting, build_queue
+from quizlib.study.queue import Entry, Waiting, build_queue
 from quizlib.study.saving import SaveError, keep
 from quizlib.study.types import Pending, Progress, SessionOptions, Summary, TypeStats
 
@@ -40,7 +40,7 @@ class _Done:
     review_id: int
     question: Question
     before: CardRow | None
-    buried: list[tuple[Question, CardRow | None]]
+    buried: list[tuple[Entry, CardRow | None]]
     correct: bool
     score: float
     requeued: bool
@@ -158,10 +158,10 @@ class Session:
         # so that repeated failures cannot starve the rest of the queue.
         if ready and first is not None and not (previous_was_learning and self.queue):
             self._current = self.learning.pop(first)[1]
-        elif self.queue:
-            self._current = self.queue.popleft()
-        elif self.learning:  # nothing else left: do the learning steps now rather than end
-            self._current = self.learning.pop(first if first is not None else 0)[1]
+        else:
+            self._current = self.queue.popleft()  # None when the queue is empty
+            if self._current is None and self.learning:  # do the learning steps now rather than end
+                self._current = self.learning.pop(first if first is not None else 0)[1]
         if self._current is not None:
             self._numbers.setdefault(self._current.id, len(self._numbers) + 1)
 
@@ -295,7 +295,7 @@ class Session:
         self.pending = None
         self._advance()
 
-    def _bury_siblings(self, q: Question, now: dt.datetime) -> list[tuple[Question, CardRow | None]]:
+    def _bury_siblings(self, q: Question, now: dt.datetime) -> list[tuple[Entry, CardRow | None]]:
         deck_id = self._deck_of[q.id]
         out = []
         for s in self.queue.take_fact(q.sibling_key, keep=q.id):
