@@ -34,13 +34,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from deck_load import make_deck
+from deck_load import best, make_deck
 from store_bench import NOW, build
 
 from quizlib import Rating
@@ -51,15 +50,6 @@ from quizlib.study.questions import generate_questions
 from quizlib.study.session import Session, SessionOptions
 
 QUESTION_LINE = re.compile(rb"^Question 1 of \d+", re.MULTILINE)
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def write_cards_deck(path: Path, cards: int) -> None:
