@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from quizlib.clock import next_day_start, this_day_start
-from quizlib.model import Deck, Question
+from quizlib.model import Deck, Fact, Question, QuestionType
 from quizlib.plugins import PluginHost
 from quizlib.srs.scheduling import Scheduling
 from quizlib.store.store import Store
-from quizlib.study.questions import generate_pair, pairs
+from quizlib.study.questions import generate_pair, pairs, skipped
 from quizlib.study.types import SessionOptions
 
 DEFAULT_NEW_PER_DAY = 20
@@ -104,9 +104,7 @@ def build_queue(
         if not options.cram:
             seen |= plan.answered_facts
         if options.cram:
-            due_part, candidates = plan.cram(due_now)
-            due += due_part
-            fresh.append((iter(_interleave(candidates, rng)), len(candidates)))
+            due += plan.cram(due_now)  # everything is asked: nothing is left to draw as new
             continue
         facts: set[str] = set()
         for qid, rank in due_now.items():
@@ -178,7 +176,8 @@ def _pair_of(question_id: str) -> tuple[str, str] | None:
 
 class _DeckPlan:
     """One deck's part of a session: what the store says about it, and its questions,
-    generated one (type, fact) pair at a time when they are needed."""
+    generated one (type, fact) pair at a time when they are needed. Nothing here walks
+    the deck's pairs: a question id names its pair, and new pairs are drawn at random."""
 
     def __init__(
         self,
@@ -190,24 +189,38 @@ class _DeckPlan:
         now: dt.datetime,
         day_begins: dt.datetime,
     ) -> None:
-        self.deck, self.host, self.rng = deck, host, rng
-        found = pairs(deck, host, types=options.types or None, tags=options.tags or None)
-        self.pairs = {(fact.key, qt.name): (qt, fact) for qt, fact in found}
+        self.deck, self.host, self.rng, self.options = deck, host, rng, options
+        self.facts = {f"{section}/{f.id}": f for section, facts in deck.sections.items() for f in facts}
+        self.types = {
+            qt.name: qt
+            for section in deck.sections
+            for qt in host.types_for(section)
+            if not options.types or qt.name in options.types
+        }
+        self.tags = set(options.tags)
         self.reviewed = store.reviewed_ids(deck.id)
         self.hidden = store.hidden_ids(deck.id, now)
         # One question per fact per study day holds across sessions: a fact answered earlier
         # today offers no other question (its own learning steps go on).
         self.today = store.reviewed_since(deck.id, day_begins) if not options.cram else set()
-        self.answered_facts = {k[0] for k in map(_pair_of, self.today) if k in self.pairs}
+        self.answered_facts = {k[0] for k in map(_pair_of, self.today) if k is not None and self.pair(k)}
         self.deck_of: dict[str, str] = {}
         self._made: dict[tuple[str, str], list[Question]] = {}
         self._errors: list[str] = []  # a failing type is reported by `check`, skipped here
+
+    def pair(self, key: tuple[str, str]) -> tuple[QuestionType, Fact] | None:
+        """The (type, fact) of a (fact key, type name), when the session asks that type of that
+        fact (the type reads its section and passes ``--type``, the fact ``--tag`` and ``skip``)."""
+        fact, qt = self.facts.get(key[0]), self.types.get(key[1])
+        if fact is None or qt is None or qt.section != fact.section or qt.name in skipped(fact):
+            return None
+        return (qt, fact) if not self.tags or self.tags.intersection(fact.tags) else None
 
     def askable(self, question_id: str) -> str | None:
         """The fact of a question this session may ask (of this deck, not hidden, its fact
         not taken earlier today), else None."""
         key = _pair_of(question_id)
-        if key is None or key not in self.pairs or question_id in self.hidden:
+        if key is None or question_id in self.hidden or self.pair(key) is None:
             return None
         if key[0] in self.answered_facts and question_id not in self.today:
             return None
@@ -216,8 +229,8 @@ class _DeckPlan:
     def generated(self, key: tuple[str, str]) -> list[Question]:
         """The questions of one (fact key, type) pair, generated once."""
         if key not in self._made:
-            qt, fact = self.pairs[key]
-            made = generate_pair(qt, fact, self.deck, self.rng, self.host, self._errors)
+            found = self.pair(key)
+            made = generate_pair(*found, self.deck, self.rng, self.host, self._errors) if found else []
             self._made[key] = made
             self.deck_of.update((q.id, self.deck.id) for q in made)
         return self._made[key]
@@ -230,38 +243,61 @@ class _DeckPlan:
         return next((q for q in self.generated(key) if q.id == question_id), None)
 
     def new_questions(self, scheduled: set[str], seen: set[str]) -> Iterator[Question]:
-        """Never-reviewed askable questions, types interleaved, generated as they are drawn.
+        """Never-reviewed askable questions, types taking turns, generated as they are drawn.
 
-        A pair whose fact is already taken is not generated; nor is one whose single
-        question (an id without a variant) has been reviewed.
+        Each type's facts are drawn in random order (a shuffle done one draw at a time). A
+        pair whose fact is already taken is not generated; nor is one whose single question
+        (an id without a variant) has been reviewed.
         """
         exhausted = {k for k in map(_pair_of, self.reviewed) if k is not None}
         exhausted -= {_pair_of(qid) for qid in self.reviewed if qid.count("/") > 2}
-        for key in _interleave([k for k in self.pairs if k not in exhausted], self.rng, type_of=_type):
-            if key[0] in seen:
-                continue
-            for q in self.generated(key):
-                if q.id not in self.reviewed and q.id not in scheduled and self.askable(q.id) is not None:
-                    yield q
+        spent = Counter(name for _, name in exhausted)
 
-    def cram(self, due_now: dict[str, int]) -> tuple[list[tuple[int, Entry]], list[Question]]:
-        """Every askable question: the due ones ranked first, the reviewed ones next, and the
-        never-reviewed ones to draw from."""
+        def wanted(key: tuple[str, str]) -> bool:
+            return key[0] not in seen and key not in exhausted and self.pair(key) is not None
+
+        lanes = []
+        for name in sorted(self.types):
+            facts = self.deck.facts(self.types[name].section)
+            if spent[name] < len(facts):  # a type whose every fact is reviewed has nothing new
+                lanes.append((name, _drawn(facts, self.rng)))
+        while lanes:
+            for name, lane in list(lanes):
+                key = next((k for k in ((f"{f.section}/{f.id}", name) for f in lane) if wanted(k)), None)
+                if key is None:
+                    lanes.remove((name, lane))
+                    continue
+                for q in self.generated(key):
+                    if q.id not in self.reviewed and q.id not in scheduled and self.askable(q.id) is not None:
+                        yield q
+
+    def cram(self, due_now: dict[str, int]) -> list[tuple[int, Entry]]:
+        """Every askable question, ranked: the due ones first, then never-reviewed ones, then
+        the reviewed ones."""
         due: list[tuple[int, Entry]] = []
-        fresh: list[Question] = []
-        for key in self.pairs:
-            for q in self.generated(key):
+        found = pairs(self.deck, self.host, types=self.options.types or None, tags=self.options.tags or None)
+        for qt, fact in found:
+            for q in self.generated((fact.key, qt.name)):
                 if self.askable(q.id) is None:
                     continue
                 if q.id in due_now:
                     due.append((due_now[q.id], q))
                 else:
                     due.append((len(due_now) + (1 if q.id in self.reviewed else 0), q))
-        return due, fresh
+        return due
 
 
-def _type(key: tuple[str, str]) -> str:
-    return key[1]
+def _drawn(items: Sequence[T], rng: random.Random) -> Iterator[T]:
+    """The items in random order, drawn one at a time: a Fisher-Yates shuffle that keeps
+    only the positions it has moved, so k draws cost O(k) however many items there are."""
+    moved: dict[int, int] = {}
+    left = len(items)
+    while left:
+        i = rng.randrange(left)
+        left -= 1
+        pick = moved.get(i, i)
+        moved[i] = moved.pop(left, left)  # the last undrawn position fills the hole
+        yield items[pick]
 
 
 def _due_ids(
@@ -284,27 +320,6 @@ def _due_ids(
         if len(ids) < page or len({f for f in map(fact_of, ids) if f is not None}) >= want:
             return ids
         page *= 4
-
-
-def _interleave(items: list[T], rng: random.Random, type_of: Callable[[T], str] | None = None) -> list[T]:
-    """Shuffle, then alternate question types so one type never comes in a long run."""
-    kind = type_of or _question_type
-    by_type: dict[str, list[T]] = {}
-    shuffled = list(items)
-    rng.shuffle(shuffled)
-    for item in shuffled:
-        by_type.setdefault(kind(item), []).append(item)
-    out: list[T] = []
-    lanes = [deque(by_type[t]) for t in sorted(by_type)]
-    while any(lanes):
-        for lane in lanes:
-            if lane:
-                out.append(lane.popleft())
-    return out
-
-
-def _question_type(item: object) -> str:
-    return str(getattr(item, "type", ""))
 
 
 class Waiting:
