@@ -122,3 +122,18 @@ def test_the_waiting_queue_counts_by_kind_and_takes_a_facts_questions(host: Plug
     assert waiting.popleft() == qs[0] and (waiting.count("due"), waiting.count("new")) == (0, 1)
     waiting.appendleft(qs[0])
     assert list(waiting) == [qs[0], qs[2]] and waiting.count("due") == 1
+
+
+def test_new_cards_of_another_deck_come_when_every_card_of_one_is_due(store: Store, host: PluginHost) -> None:
+    due_deck = Deck("a", "A", settings={"new_per_day": 30}, sections=basic_deck(30).sections)
+    cards = tuple(Fact("cards", f"n{i}", {"type": "basic", "front": f"N{i}?", "back": "n"}) for i in range(5))
+    new_deck = Deck("b", "B", sections={"cards": cards})
+    clock = FakeClock(T0)
+    first = Session.start(store, [due_deck], host, clock=clock, rng=random.Random(1), tz=dt.UTC)
+    while first.current is not None:
+        first.submit("x")
+        first.commit(Rating.GOOD)
+    clock.now = T0 + dt.timedelta(days=60)
+    session = Session.start(store, [due_deck, new_deck], host, clock=clock, rng=random.Random(1), tz=dt.UTC)
+    progress = session.progress()
+    assert (progress.due, progress.new) == (30, 5)

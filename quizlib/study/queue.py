@@ -251,15 +251,19 @@ class _DeckPlan:
         """
         exhausted = {k for k in map(_pair_of, self.reviewed) if k is not None}
         exhausted -= {_pair_of(qid) for qid in self.reviewed if qid.count("/") > 2}
-        spent = Counter(name for _, name in exhausted)
+        # Facts of a type already reviewed or taken today: a type with none left is skipped
+        # without drawing (as in a deck whose every card is due).
+        done = Counter(name for fact, name in exhausted if fact in self.facts and fact not in seen)
+        taken = Counter(fact.split("/", 1)[0] for fact in seen if fact in self.facts)
 
         def wanted(key: tuple[str, str]) -> bool:
             return key[0] not in seen and key not in exhausted and self.pair(key) is not None
 
         lanes = []
         for name in sorted(self.types):
-            facts = self.deck.facts(self.types[name].section)
-            if spent[name] < len(facts):  # a type whose every fact is reviewed has nothing new
+            section = self.types[name].section
+            facts = self.deck.facts(section)
+            if done[name] + taken[section] < len(facts):
                 lanes.append((name, _drawn(facts, self.rng)))
         while lanes:
             for name, lane in list(lanes):
