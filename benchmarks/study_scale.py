@@ -89,8 +89,6 @@ def session_figures(deck_path: Path, db: Path, answers: int, repeat: int) -> tup
     now = [NOW]
 
     def start() -> Session:
-        with Store.open(db) as probe:
-            probe.conn.execute("SELECT 1")
         return Session.start(
             store,
             [deck],
