@@ -6,7 +6,9 @@ Not a plugin (the leading underscore keeps the plugin loader away); split from
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import accumulate
 from typing import Any
 
 from quizlib import (
@@ -19,6 +21,8 @@ from quizlib import (
     normalise,
     parse_date_answer,
 )
+
+from ._index import per_deck
 
 
 def strings(value: Any) -> Iterator[str]:
@@ -42,16 +46,37 @@ def given_away(name: str, date: PartialDate) -> bool:
     return date.month is None or f" {normalise(date.human().split()[-2])} " in words
 
 
-def deck_dates(deck: Deck) -> list[PartialDate]:
-    """Every date the deck states, in any fact's fields or conflicts."""
-    out = []
+class TakenDates:
+    """The dates a deck states, indexed so that "does this date overlap any of them?" takes
+    a binary search: spans sorted by first day, with the latest last day seen so far."""
+
+    def __init__(self, dates: Iterable[PartialDate]) -> None:
+        spans = sorted((a.toordinal(), b.toordinal()) for a, b in (d.span() for d in dates))
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def clear_of(self, date: PartialDate) -> bool:
+        """Whether the date orders with (overlaps no day of) every taken date."""
+        first, last = (d.toordinal() for d in date.span())
+        before = bisect_right(self.starts, last)  # the taken spans starting by our last day
+        return before == 0 or self.reach[before - 1] < first
+
+
+def deck_dates(deck: Deck) -> TakenDates:
+    """Every date the deck states, in any fact's fields or conflicts (indexed once per deck)."""
+    return per_deck(deck, "agreement_dates", lambda: TakenDates(_stated(deck)))
+
+
+def _stated(deck: Deck) -> Iterator[PartialDate]:
     for fact in deck.all_facts():
         for text in (*strings(dict(fact.data)), *(s for c in fact.conflicts for s in strings(c.value))):
             try:
-                out.append(PartialDate.parse(text))
+                yield PartialDate.parse(text)
             except ValueError:
                 continue
-    return out
 
 
 def _reads_back(date: PartialDate) -> bool:
@@ -63,10 +88,11 @@ def _reads_back(date: PartialDate) -> bool:
         return False
 
 
-def example_date(truth: PartialDate, taken: Sequence[PartialDate]) -> PartialDate:
+def example_date(truth: PartialDate, taken: TakenDates | Sequence[PartialDate]) -> PartialDate:
     """A date at the truth's precision to show as a format example: at least two years off
     (so it earns nothing), overlapping no date the deck states (so it answers nothing), and
     read back as itself by the answer parser."""
+    index = taken if isinstance(taken, TakenDates) else TakenDates(taken)
     day = (truth.day or 1) % 27 + 1  # a day every month has
     for offset in (d for n in range(2, 200) for d in (-n, n)):
         year = truth.year + offset
@@ -76,7 +102,7 @@ def example_date(truth: PartialDate, taken: Sequence[PartialDate]) -> PartialDat
             month if truth.precision >= Precision.MONTH else None,
             day if truth.precision is Precision.DAY else None,
         )
-        if all(candidate.orders_with(t) for t in taken) and _reads_back(candidate):
+        if index.clear_of(candidate) and _reads_back(candidate):
             return candidate
     return PartialDate(truth.year - 1000)  # a deck dating every year of two centuries
 
@@ -92,7 +118,9 @@ def participle(verb: object) -> str:
     return VERBS.get(text, text) or "agreed"
 
 
-def date_prompt(name: str, truth: PartialDate, taken: Sequence[PartialDate], verb: str = "agreed") -> Prompt:
+def date_prompt(
+    name: str, truth: PartialDate, taken: TakenDates | Sequence[PartialDate], verb: str = "agreed"
+) -> Prompt:
     """When was it agreed (or signed, established …), asked at the date's precision with an
     example that answers nothing."""
     example = example_date(truth, taken).human()

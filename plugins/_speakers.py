@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from quizlib import Actor, Deck, name_forms, normalise
 
+from ._index import actors, per_deck
+
 #: Words that carry no identity; skipped when comparing roles.
 STOPWORDS = frozenset({
     "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have",
@@ -48,11 +50,12 @@ def named_sides(deck: Deck, text: str) -> set[str]:
     if not found:
         return set()
     phrase = normalise(found.group(1)).split()
+    ix = actors(deck)
     out = set()
     for actor in deck.actors.values():
         if actor.parents:
             continue
-        for form in name_forms(actor):
+        for form in ix.forms(actor):
             parts = form.split()
             if len(parts) == 1 and len(parts[0]) >= 4:
                 # "armenian" is a form of "armenia": all but the last letter shared
@@ -83,38 +86,46 @@ def distractors(
     repeat. With ``within`` (the sides a "Which Armenian official" stem names), only actors
     of those sides are offered: any other falls out by the stem.
     """
-    quoted = {str(q.get("speaker")) for q in deck.facts("quotes")}
-    words = role_words(speaker)
-    side = deck.sides(speaker.id)
+    ix = actors(deck)
+    excluded = set(exclude)
+    quoted = per_deck(deck, "quoted", lambda: frozenset(str(q.get("speaker")) for q in deck.facts("quotes")))
+    words = ix.roles(speaker)
+    side = ix.sides(speaker.id)
     nested = bool(speaker.parents)
 
     def fits(a: Actor) -> bool:
         if speaker.kind == "person":
-            return bool(deck.sides(a.id) & side) or a.id in quoted or bool(words & role_words(a))
-        return bool(a.parents) == nested and (a.id in quoted or bool(words & role_words(a)))
+            return bool(ix.sides(a.id) & side) or a.id in quoted or bool(words & ix.roles(a))
+        return bool(a.parents) == nested and (a.id in quoted or bool(words & ix.roles(a)))
 
     pool = [
         a
         for a in deck.actors.values()
         if a.id != speaker.id
         and a.kind == speaker.kind
-        and a.id not in exclude
-        and not deck.related(a.id, speaker.id)
-        and not overlap(a, speaker)
+        and a.id not in excluded
+        and not ix.related(a.id, speaker.id)
+        and not ix.overlap(a, speaker)
         and fits(a)
-        and (not within or bool(deck.sides(a.id) & within))
+        and (not within or bool(ix.sides(a.id) & within))
     ]
-    rng.shuffle(pool)
+    rng.shuffle(pool)  # ties keep a random order
     if speaker.kind == "person":
-        pool.sort(
-            key=lambda a: (not deck.sides(a.id) & side, a.id not in quoted, -len(words & role_words(a)))
-        )
+        pool.sort(key=lambda a: (not ix.sides(a.id) & side, a.id not in quoted, -len(words & ix.roles(a))))
     else:
-        pool.sort(key=lambda a: (-len(words & role_words(a)), a.id not in quoted))
+        pool.sort(key=lambda a: (-len(words & ix.roles(a)), a.id not in quoted))
+    return _distinct_names(pool, count)
+
+
+def _distinct_names(pool: Sequence[Actor], count: int) -> list[Actor]:
+    """The first ``count`` actors of ``pool`` whose names do not repeat one taken before."""
     out: list[Actor] = []
+    names: set[str] = set()
     for actor in pool:
         if len(out) == count:
             break
-        if normalise(actor.name) not in {normalise(o.name) for o in out}:
+        name = normalise(actor.name)
+        if name not in names:
+            names.add(name)
             out.append(actor)
     return out

@@ -25,6 +25,8 @@ from quizlib import (
     normalise,
 )
 
+from ._index import per_deck
+
 #: Units whose counts are small: time, and scaled units ("million people"), whose hint
 #: examples are small numbers ("a number of months, e.g. 7").
 _SMALL_UNITS = re.compile(
@@ -119,8 +121,11 @@ def number_example(unit: str, deck: Deck) -> str:
     credit for) any figure of the deck, so it never gives an answer away."""
     kind = "small" if _SMALL_UNITS.match(unit) else "percent" if _PERCENT_UNITS.match(unit) else "things"
     kind = "people" if _PEOPLE_UNITS.search(unit.strip()) else kind
-    figures = list(deck_figures(deck))
+    # The example depends only on the kind and the deck's figures: found once per deck.
+    return per_deck(deck, ("number_example", kind), lambda: _number_example(kind, list(deck_figures(deck))))
 
+
+def _number_example(kind: str, figures: Sequence[tuple[float, object, str]]) -> str:
     def free(n: float) -> bool:
         return all(grade_number(n, v, t, q).score == 0 and n != v for v, t, q in figures)
 
@@ -139,24 +144,27 @@ def number_example(unit: str, deck: Deck) -> str:
 
 def deck_dates(deck: Deck) -> list[PartialDate]:
     """Every date a question could ask for: each fact's ``date`` and the dates of its conflicts."""
-    found = []
+    return list(per_deck(deck, "deck_dates", lambda: tuple(_deck_dates(deck))))
+
+
+def _deck_dates(deck: Deck) -> Iterator[PartialDate]:
     for fact in deck.all_facts():
         date = fact.date()
         if date is not None:
-            found.append(date)
+            yield date
         for c in fact.conflicts:
             if c.field == "date" and isinstance(c.value, str):
                 try:
-                    found.append(PartialDate.parse(c.value))
+                    yield PartialDate.parse(c.value)
                 except ValueError:
                     continue
-    return found
 
 
 def date_example(precision: Precision, truth: PartialDate, deck: Deck) -> str:
     """An example date at the answer's precision, in a year no date of the deck is in or next
     to, so it equals no answer and earns no partial credit for this one."""
-    years = {d.year for d in (*deck_dates(deck), truth)}
+    deck_years = per_deck(deck, "deck_years", lambda: frozenset(d.year for d in deck_dates(deck)))
+    years = deck_years if truth.year in deck_years else deck_years | {truth.year}
     year = min(years) - 3
     while year in years or year - 1 in years or year + 1 in years:
         year -= 1
@@ -189,10 +197,16 @@ def _bare(text: str) -> str:
 def actor_of(deck: Deck, text: str) -> Actor | None:
     """The actor whose name or alias ``text`` is ("CSTO", "the Kremlin", "Pashinyan"), if any."""
     wanted = _bare(text)
+    return per_deck(deck, "actor_of", lambda: _actors_by_form(deck)).get(wanted) if wanted else None
+
+
+def _actors_by_form(deck: Deck) -> dict[str, Actor]:
+    """Each bare name form of the deck's actors, to the first actor (in deck order) with it."""
+    found: dict[str, Actor] = {}
     for actor in deck.actors.values():
-        if wanted and wanted in {_bare(form) for form in name_forms(actor)}:
-            return actor
-    return None
+        for form in name_forms(actor):
+            found.setdefault(_bare(form), actor)
+    return found
 
 
 _SMALL_WORDS = {"the", "of", "and", "for", "in", "on", "a", "an", "de", "du", "la"}

@@ -13,6 +13,7 @@ would give its answer away is not asked.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Sequence
 
 from quizlib import (
@@ -43,20 +44,15 @@ from . import _teach
 from ._agreement_dates import date_prompt, deck_dates, given_away, participle
 from ._agreement_dates import strings as _strings
 from ._agreement_terms import counted_right, grade_term, term_cite, term_question
-from ._speakers import role_words
+from ._index import actors, actors_named, padded_has, per_deck
 
 #: Options of a parties question, right and wrong together (at least two wrong ones).
 OPTIONS = 5
 
 
-def _mentions(text: str, actor: Actor) -> bool:
+def _mentions(text: str, actor: Actor, deck: Deck | None = None) -> bool:
     padded = f" {normalise(text)} "
-    return any(f" {form} " in padded for form in name_forms(actor))
-
-
-def _overlap(a: Actor, b: Actor) -> bool:
-    """Whether a name form of one is, or holds as whole words, one of the other's."""
-    return any(_mentions(form, b) for form in name_forms(a)) or any(_mentions(f, a) for f in name_forms(b))
+    return padded_has(padded, actors(deck).forms(actor) if deck is not None else tuple(name_forms(actor)))
 
 
 def involved(fact: Fact, deck: Deck) -> set[str]:
@@ -65,22 +61,39 @@ def involved(fact: Fact, deck: Deck) -> set[str]:
     texts = list(_strings(dict(fact.data)))
     conflicting = [s for c in fact.conflicts for s in _strings(c.value)]
     ids = {s for s in (*texts, *conflicting) if s in deck.actors}
-    return ids | {a.id for a in deck.actors.values() if any(_mentions(t, a) for t in texts)}
+    return ids.union(*(actors_named(deck, t) for t in texts))
+
+
+class _Activity:
+    """Who is a party to which agreements, and who acts in events of each tag (once per deck)."""
+
+    def __init__(self, deck: Deck) -> None:
+        self.parties: Counter[str] = Counter()
+        self.by_id: dict[str, list[Fact]] = {}
+        for f in deck.facts("agreements"):
+            self.parties.update(f.get("parties", []))
+            self.by_id.setdefault(f.id, []).append(f)
+        self.by_tag: dict[str, dict[str, None]] = {}
+        for e in deck.facts("events"):
+            for tag in set(e.tags):
+                self.by_tag.setdefault(tag, {}).update(dict.fromkeys(e.get("actors", [])))
 
 
 def _active(fact: Fact, deck: Deck) -> set[str]:
     """Actors that are parties to other agreements or act in events sharing a tag with this one."""
-    tags = set(fact.tags)
-    found = {p for f in deck.facts("agreements") if f.id != fact.id for p in f.get("parties", [])}
-    return found | {a for e in deck.facts("events") if tags & set(e.tags) for a in e.get("actors", [])}
+    activity = per_deck(deck, "activity", lambda: _Activity(deck))
+    own = Counter(p for f in activity.by_id.get(fact.id, ()) for p in f.get("parties", []))
+    found = {p for p, n in activity.parties.items() if n > own[p]}
+    return found | {a for tag in set(fact.tags) for a in activity.by_tag.get(tag, {})}
 
 
-def _fits(actor: Actor, like: Sequence[Actor], active: set[str]) -> bool:
+def _fits(actor: Actor, like: Sequence[Actor], active: set[str], deck: Deck) -> bool:
     """Whether an actor is a plausible wrong option beside ``like``: active in the deck's
     related facts, or not shown to be of another sort by the roles (both roles known and
     sharing no word: a UN agency beside states)."""
-    mine = role_words(actor)
-    theirs = [role_words(a) for a in like if a.role]
+    ix = actors(deck)
+    mine = ix.roles(actor)
+    theirs = [ix.roles(a) for a in like if a.role]
     return actor.id in active or not mine or not theirs or any(mine & t for t in theirs)
 
 
@@ -96,6 +109,7 @@ def party_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) ->
     """
     parties = [deck.actors[p] for p in fact.get("parties", []) if p in deck.actors]
     taken = involved(fact, deck)
+    ix = actors(deck)
     kinds = {p.kind for p in parties}
     nested = any(p.parents for p in parties)
     elsewhere = _active(fact, deck)
@@ -105,8 +119,8 @@ def party_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) ->
         if a.id not in taken
         and a.kind in kinds
         and (nested or not a.parents)
-        and not any(deck.related(a.id, p.id) or _overlap(a, p) for p in parties)
-        and _fits(a, parties, elsewhere)
+        and not any(ix.related(a.id, p.id) or ix.overlap(a, p) for p in parties)
+        and _fits(a, parties, elsewhere, deck)
     ]
     rng.shuffle(pool)
     pool.sort(key=lambda a: a.id not in elsewhere)
@@ -128,6 +142,7 @@ def broker_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) -
     mediators = [deck.actors[m] for m in fact.get("mediators", []) if m in deck.actors]
     parties = [deck.actors[p] for p in fact.get("parties", []) if p in deck.actors]
     taken = involved(fact, deck)
+    ix = actors(deck)
     kinds = {m.kind for m in mediators}
     nested = any(m.parents for m in mediators)
     active = _active(fact, deck)
@@ -137,8 +152,8 @@ def broker_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) -
         if a.id not in taken
         and a.kind in kinds
         and (nested or not a.parents)
-        and not any(deck.related(a.id, m.id) or _overlap(a, m) for m in (*mediators, *parties))
-        and _fits(a, mediators, active)
+        and not any(ix.related(a.id, m.id) or ix.overlap(a, m) for m in (*mediators, *parties))
+        and _fits(a, mediators, active, deck)
     ]
     rng.shuffle(others)
     # The parties are not offered: the parties question beside it names them, so they
@@ -190,7 +205,7 @@ class Agreements:
     def _parties(self, fact: Fact, deck: Deck, rng: random.Random, name: str) -> list[Question]:
         parties = [p for p in fact.get("parties", []) if p in deck.actors]
         mediators = [m for m in fact.get("mediators", []) if m in deck.actors and m not in parties]
-        named = any(_mentions(name, deck.actors[p]) for p in parties)
+        named = any(_mentions(name, deck.actors[p], deck) for p in parties)
         # A mediator is in the entry, so never a distractor: it is neither right nor plainly wrong.
         wrong = party_distractors(fact, deck, rng, max(2, OPTIONS - len(parties)))
         if not parties or not wrong or named:
@@ -216,7 +231,7 @@ class Agreements:
 
     def _brokers(self, fact: Fact, deck: Deck, rng: random.Random, name: str) -> list[Question]:
         mediators = [m for m in fact.get("mediators", []) if m in deck.actors]
-        if not mediators or any(_mentions(name, deck.actors[m]) for m in mediators):
+        if not mediators or any(_mentions(name, deck.actors[m], deck) for m in mediators):
             return []  # none, or "the Moscow-brokered ceasefire" answers itself
         wrong = broker_distractors(fact, deck, rng, max(2, OPTIONS - 1 - len(mediators)))
         if len(wrong) < 2:

@@ -3,14 +3,17 @@
 Reads ``events``. Only events whose dates strictly order are asked together (a month
 date ``2020-11`` and a day date ``2020-11-10`` never appear in one question). The hint's
 example order is never the answer, the items are never shown already in order, and the
-feedback cites each item's own source, marking a date the deck infers "(inferred)".
+feedback cites each item's own source, marking a date the deck infers "(inferred)". In a
+large section the others are sampled from an index of the events that order with the
+question's own, so a section generates in O(n log n).
 """
 
 from __future__ import annotations
 
 import random
 import zlib
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from itertools import combinations
 
 from quizlib import (
@@ -28,6 +31,8 @@ from quizlib import (
     hookimpl,
     question_id,
 )
+
+from ._index import per_deck
 
 
 def longest_increasing(seq: Sequence[int]) -> int:
@@ -87,6 +92,54 @@ def _correct(dates: Sequence[PartialDate]) -> list[int]:
     return sorted(range(len(dates)), key=lambda i: dates[i].span()[0])
 
 
+#: A section of at most this many events offers every other event, shuffled, to each question;
+#: a larger one a random sample of the events that order with the question's own.
+SHUFFLE_ALL = 64
+#: How many of the events that order with a question's own a large section samples.
+SAMPLE = 64
+
+
+class _Order:
+    """The dated events of a deck sorted by their first and by their last possible day, so
+    the events strictly before or after a date are found by binary search (once per deck)."""
+
+    def __init__(self, events: Sequence[Fact]) -> None:
+        spans = []
+        for fact in events:
+            date = fact.date()
+            if date is not None:
+                first, last = (d.toordinal() for d in date.span())
+                spans.append((first, last, fact, date))
+        self.by_last = sorted(spans, key=lambda s: s[1])
+        self.by_first = sorted(spans, key=lambda s: s[0])
+        self.lasts = [s[1] for s in self.by_last]
+        self.firsts = [s[0] for s in self.by_first]
+
+    def sample(self, anchor: PartialDate, rng: random.Random) -> Iterator[tuple[Fact, PartialDate]]:
+        """Up to :data:`SAMPLE` random events that order with ``anchor``, without repeats."""
+        first, last = (d.toordinal() for d in anchor.span())
+        before = bisect_left(self.lasts, first)  # by_last[:before] end before the anchor starts
+        after = bisect_right(self.firsts, last)  # by_first[after:] start after it ends
+        total = before + len(self.firsts) - after
+        for i in rng.sample(range(total), min(total, SAMPLE)):
+            _, _, fact, date = self.by_last[i] if i < before else self.by_first[after + i - before]
+            yield fact, date
+
+
+def _candidates(
+    fact: Fact, anchor: PartialDate, deck: Deck, rng: random.Random
+) -> Iterator[tuple[Fact, PartialDate | None]]:
+    """Other events to try beside ``fact``, in random order."""
+    events = deck.facts("events")
+    if len(events) > SHUFFLE_ALL:
+        yield from per_deck(deck, "timeline", lambda: _Order(events)).sample(anchor, rng)
+        return
+    others = [f for f in events if f.id != fact.id]
+    rng.shuffle(others)
+    for other in others:
+        yield other, other.date()
+
+
 class Timeline:
     """Order events in time."""
 
@@ -101,12 +154,9 @@ class Timeline:
             return []
         k = int(deck.setting("timeline_k", 3))
         chosen: list[tuple[Fact, PartialDate]] = [(fact, anchor)]
-        others = [f for f in deck.facts("events") if f.id != fact.id]
-        rng.shuffle(others)
-        for other in others:
+        for other, date in _candidates(fact, anchor, deck, rng):
             if len(chosen) > k:
                 break
-            date = other.date()
             if date is not None and all(date.orders_with(d) for _, d in chosen):
                 chosen.append((other, date))
         if len(chosen) < 3:

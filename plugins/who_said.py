@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -37,6 +37,7 @@ from quizlib import (
 )
 
 from . import _teach
+from ._index import actors, actors_named, per_deck
 from ._speakers import content, distractors, named_sides
 
 OPTIONS = 4
@@ -86,21 +87,70 @@ def echoes(fact: Fact, deck: Deck) -> list[str]:
     Two quotes echo when one holds all the other's content words in order, or when they
     share a pair of consecutive content words ("ethnic cleansing") that few of the deck's
     quotes use (two, or up to a quarter of them); a pair in more is the deck's topic
-    ("Russian peacekeepers"), not a telltale phrase.
+    ("Russian peacekeepers"), not a telltale phrase. The deck's quotes are indexed once
+    (see :class:`_Echoes`), so each quote costs time in proportion to its own words.
     """
-    quotes = deck.facts("quotes")
-    words = {q.id: _content(str(q.get("text", ""))) for q in quotes}
-    mine = words.get(fact.id, _content(str(fact.get("text", ""))))
-    counts = Counter(p for w in words.values() for p in _pairs(w))
-    rare = {p for p in _pairs(mine) if counts[p] <= max(2, len(quotes) // 4)}
+    index = per_deck(deck, "echoes", lambda: _Echoes(deck.facts("quotes")))
+    mine = index.words.get(fact.id)
+    if mine is None:
+        mine = tuple(_content(str(fact.get("text", ""))))
     speaker = str(fact.get("speaker"))
-    out: dict[str, None] = {}
-    for other in quotes:
-        who = str(other.get("speaker"))
-        theirs = words[other.id]
-        if who != speaker and (_contains(theirs, mine) or _contains(mine, theirs) or rare & _pairs(theirs)):
-            out[who] = None
-    return list(out)
+    first: dict[str, int] = {}  # speaker -> the first quote (in deck order) that echoes
+
+    def found(candidates: Mapping[str, int]) -> None:
+        for who, at in candidates.items():
+            if who != speaker and at < first.get(who, len(index.speakers)):
+                first[who] = at
+
+    for pair in _pairs(mine):
+        if index.counts[pair] <= index.rare:
+            found(index.by_pair.get(pair, {}))
+    # Quotes holding all of mine in order: found through mine's rarest pair of words.
+    if len(mine) == 1:
+        found(index.by_word.get(mine[0], {}))
+    elif len(mine) == 2:
+        found(index.by_pair.get((mine[0], mine[1]), {}))
+    elif mine:
+        pair = min(pairwise(mine), key=lambda p: len(index.quotes_with.get(p, ())))
+        holding = (i for i in index.quotes_with.get(pair, ()) if _contains(index.order[i], mine))
+        found(index.first_speakers(holding))
+    # Quotes whose words all appear, in order, among mine: a run of mine is their whole text.
+    for start in range(len(mine)):
+        for end in range(start + 1, min(len(mine), start + index.longest) + 1):
+            found(index.by_words.get(mine[start:end], {}))
+    return sorted(first, key=lambda who: first[who])
+
+
+class _Echoes:
+    """The deck's quotes by content word, by pair of consecutive content words and by their
+    whole run of content words, each to the speakers quoting it (with their first quote)."""
+
+    def __init__(self, quotes: Sequence[Fact]) -> None:
+        self.speakers = [str(q.get("speaker")) for q in quotes]
+        self.order = [tuple(_content(str(q.get("text", "")))) for q in quotes]
+        self.words = {q.id: w for q, w in zip(quotes, self.order, strict=True)}
+        self.counts: Counter[tuple[str, str]] = Counter(p for w in self.words.values() for p in _pairs(w))
+        self.rare = max(2, len(quotes) // 4)
+        self.longest = max(map(len, self.order), default=0)
+        self.by_word: dict[str, dict[str, int]] = {}
+        self.by_pair: dict[tuple[str, str], dict[str, int]] = {}
+        self.by_words: dict[tuple[str, ...], dict[str, int]] = {}
+        self.quotes_with: dict[tuple[str, str], list[int]] = {}
+        for i, (who, words) in enumerate(zip(self.speakers, self.order, strict=True)):
+            if words:
+                self.by_words.setdefault(words, {}).setdefault(who, i)
+            for word in set(words):
+                self.by_word.setdefault(word, {}).setdefault(who, i)
+            for pair in _pairs(words):
+                self.by_pair.setdefault(pair, {}).setdefault(who, i)
+                self.quotes_with.setdefault(pair, []).append(i)
+
+    def first_speakers(self, indexes: Iterable[int]) -> dict[str, int]:
+        """The speakers of these quotes (in increasing order), each with its first one."""
+        out: dict[str, int] = {}
+        for i in indexes:
+            out.setdefault(self.speakers[i], i)
+        return out
 
 
 def _unnamed(text: str, deck: Deck, speaker: Actor) -> str:
@@ -165,6 +215,13 @@ def _answer(key: Mapping[str, Any], accepted: Sequence[str] = ()) -> Answer:
     return Answer(name, choices=(name,), accepted=tuple(accepted), values=tuple(key["values"]))
 
 
+def _completions(deck: Deck) -> tuple[str, ...]:
+    """Every actor's name and alias, sorted: what typing a speaker's name completes to."""
+    return tuple(
+        sorted({a.name for a in deck.actors.values()} | {x for a in deck.actors.values() for x in a.aliases})
+    )
+
+
 class WhoSaid:
     """Multiple choice: which actor said this?"""
 
@@ -180,10 +237,10 @@ class WhoSaid:
             return []
         said = echoes(fact, deck)
         # an actor the stem names (the quote's target, the one answered) is no plausible speaker
-        named = [a.id for a in deck.actors.values() if mentions(text, a)]
+        named = actors_named(deck, text)
         # "Which Armenian official …" rules out every option of another side.
-        within = frozenset(named_sides(deck, text) & deck.sides(speaker.id))
-        wrong = distractors(speaker, deck, rng, OPTIONS - 1, exclude=[*said, *named], within=within)
+        within = frozenset(named_sides(deck, text) & actors(deck).sides(speaker.id))
+        wrong = distractors(speaker, deck, rng, OPTIONS - 1, exclude=[*said, *sorted(named)], within=within)
         options = [speaker, *wrong]
         if len(wrong) < MIN_DISTRACTORS:
             return []  # two options are a coin toss: the typed variant asks it fairly
@@ -237,10 +294,8 @@ class WhoSaidTyped:
         text = stem(fact, deck, speaker) if speaker is not None else ""
         if speaker is None or speaker.kind != "person" or not text:
             return []
-        names = sorted(
-            {a.name for a in deck.actors.values()} | {x for a in deck.actors.values() for x in a.aliases}
-        )
-        prompt = Prompt(PromptKind.NAME, text, completions=tuple(names), hint="the speaker's name or surname")
+        names = per_deck(deck, "completions", lambda: _completions(deck))
+        prompt = Prompt(PromptKind.NAME, text, completions=names, hint="the speaker's name or surname")
         # Grading must reject names that fit another actor as well, so every actor's
         # accepted forms travel in the key: grading needs nothing but the question.
         actors = [

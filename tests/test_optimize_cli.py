@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from quizlib.cli import main
-from quizlib.commands import optimize as optimize_command
 from quizlib.srs.optimize import DEFAULT_PARAMETERS, Fit, Scores
 from quizlib.srs.simulation import simulate_learner
 from quizlib.srs.workload import RETENTION_RANGE, Workload, range_edge
@@ -88,7 +87,7 @@ def test_apply_refuses_a_fit_its_check_rejects_unless_forced(
     db = _small_db(tmp_path)
     before = states(db)
     capsys.readouterr()
-    monkeypatch.setattr(optimize_command, "fit_and_check", lambda *a, **k: _fit(improves=False))
+    monkeypatch.setattr("quizlib.srs.optimize.fit_and_check", lambda *a, **k: _fit(improves=False))
     code = main(["optimize", "--db", str(db), "--apply", *(["--force"] if force else [])])
     out, err = capsys.readouterr()
     with Store.open(db) as store:
@@ -107,7 +106,7 @@ def test_apply_takes_a_fit_that_passes_its_check(
 ) -> None:
     monkeypatch.setenv("QUIZLIB_NOW", "2024-06-01T09:00:00")
     db = _small_db(tmp_path)
-    monkeypatch.setattr(optimize_command, "fit_and_check", lambda *a, **k: _fit(improves=True))
+    monkeypatch.setattr("quizlib.srs.optimize.fit_and_check", lambda *a, **k: _fit(improves=True))
     assert main(["optimize", "--db", str(db), "--apply"]) == 0
     with Store.open(db) as store:
         assert parameters_for(store, None) == _fit(improves=True).parameters
@@ -132,8 +131,8 @@ def test_retention_says_when_the_optimum_is_at_the_edge_of_the_range(
 ) -> None:
     db = _small_db(tmp_path)
     table = _workloads(*RETENTION_RANGE[:1], 0.85, *RETENTION_RANGE[1:])
-    monkeypatch.setattr(optimize_command, "fit_and_check", lambda *a, **k: _fit(improves=True))
-    monkeypatch.setattr(optimize_command, "recommend_retention", lambda *a, **k: (table[best], table))
+    monkeypatch.setattr("quizlib.srs.optimize.fit_and_check", lambda *a, **k: _fit(improves=True))
+    monkeypatch.setattr("quizlib.srs.workload.recommend_retention", lambda *a, **k: (table[best], table))
     capsys.readouterr()
     assert main(["optimize", "--db", str(db), "--retention"]) == 0
     out = capsys.readouterr().out

@@ -105,7 +105,7 @@ GENERATE_FAULT = 'if where == "generate" and names["fact"].id == "bad": raise Ru
         ["show"],
         ["show", "--json"],
         ["export", "--format", "tsv"],
-        ["study", "--plain", "--limit", "1"],
+        ["study", "--plain"],  # all new questions are drawn: the failing one too
     ],
 )
 def test_a_generation_failure_is_the_same_warning_everywhere_once(

@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quizlib.dates import PartialDate
 from quizlib.deckfile.load import bundled_decks, load_deck, refuse_shared_ids, resolve_deck
@@ -14,8 +14,10 @@ from quizlib.didyoumean import unknown_names
 from quizlib.errors import AnswerError, DeckError, Problem, UsageError
 from quizlib.model import Deck
 from quizlib.plugins import PluginHost, load_plugins
-from quizlib.store.store import Store
 from quizlib.termsafe import terminal_safe
+
+if TYPE_CHECKING:  # the database module (and sqlite3) only when a command opens it
+    from quizlib.store.store import Store
 
 SubParsers = Any  # argparse's _SubParsersAction is private; typed loosely on purpose
 

@@ -10,9 +10,7 @@ from quizlib.clock import system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.completion import attach, deck_ids
 from quizlib.errors import QuizError, StoreError, UsageError
-from quizlib.exchange.reviewlog import export_csv, import_reviews, read_csv
 from quizlib.fileio import atomic_text
-from quizlib.store.store import Store
 from quizlib.wording import plural
 
 
@@ -44,6 +42,10 @@ def add_parser(sub: SubParsers) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the CSV."""
+    # Imported here: `quizlib --help` need not load the database or the scheduler.
+    from quizlib.exchange.reviewlog import export_csv
+    from quizlib.store.store import Store
+
     with Store.open(args.db, create=False) as store:
         check_deck_ids(store, [args.deck] if args.deck else [])
         if args.output:
@@ -58,6 +60,9 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Merge the CSV into the database."""
+    from quizlib.exchange.reviewlog import import_reviews, read_csv
+    from quizlib.store.store import Store
+
     path = Path(args.file)
     try:
         text = path.open(encoding="utf-8", newline="")

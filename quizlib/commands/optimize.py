@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from quizlib.clock import local_zone, system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.completion import attach, deck_ids
 from quizlib.errors import QuizError, UsageError
-from quizlib.srs.optimize import DEFAULT_PARAMETERS, Fit, LoggedReview, build_items, fit_and_check
-from quizlib.srs.replay import replay
-from quizlib.srs.workload import (
-    RETENTION_RANGE,
-    StudyHabits,
-    habits_from_log,
-    range_edge,
-    recommend_retention,
-    simulate_workload,
-)
-from quizlib.store.parameters import parameters_for, save_parameters, scope_for, undo_parameters
-from quizlib.store.store import Store
 from quizlib.wording import plural
+
+if TYPE_CHECKING:  # imported when the command runs: `quizlib --help` needs neither fsrs nor sqlite3
+    from quizlib.srs.optimize import Fit, LoggedReview
+    from quizlib.srs.workload import StudyHabits
+    from quizlib.store.store import Store
 
 
 class FitRejected(QuizError):
@@ -68,6 +62,8 @@ def _log(store: Store, deck: str | None) -> list[LoggedReview]:
 
 
 def _reschedule(store: Store, deck: str | None, parameters: tuple[float, ...] | None) -> int:
+    from quizlib.srs.replay import replay
+
     cards = {(c.deck_id, c.question_id) for c in store.all_cards([deck] if deck else [])}
     replay(store, cards)  # each deck with its stored settings and (just saved) parameters
     return len(cards)
@@ -85,6 +81,11 @@ def run(args: argparse.Namespace) -> int:
     """Fit, show, and apply or undo."""
     if args.force and not args.apply:
         raise UsageError("--force only makes sense with --apply")
+    from quizlib.srs.optimize import DEFAULT_PARAMETERS, build_items, fit_and_check
+    from quizlib.srs.workload import habits_from_log
+    from quizlib.store.parameters import parameters_for
+    from quizlib.store.store import Store
+
     now = system_clock()()
     with Store.open(args.db, create=False) as store:
         check_deck_ids(store, [args.deck] if args.deck else [])
@@ -113,6 +114,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _undo(store: Store, args: argparse.Namespace, now: dt.datetime) -> int:
+    from quizlib.store.parameters import scope_for, undo_parameters
+
     restored = undo_parameters(store, scope_for(args.deck), now=now)
     count = _reschedule(store, args.deck, restored)
     print(
@@ -123,12 +126,16 @@ def _undo(store: Store, args: argparse.Namespace, now: dt.datetime) -> int:
 
 
 def _apply(store: Store, args: argparse.Namespace, fit: Fit, now: dt.datetime) -> None:
+    from quizlib.store.parameters import save_parameters, scope_for
+
     save_parameters(store, scope_for(args.deck), fit.parameters, now=now)
     count = _reschedule(store, args.deck, fit.parameters)
     print(f"\napplied to {_where(args)}; {plural(count, 'card')} rescheduled. Undo with: {_undo_hint(args)}")
 
 
 def _label(current: tuple[float, ...]) -> str:
+    from quizlib.srs.optimize import DEFAULT_PARAMETERS
+
     return "current" if current != DEFAULT_PARAMETERS else "default"
 
 
@@ -140,6 +147,8 @@ def _print_fit(
     habits: StudyHabits,
 ) -> None:
     """The parameters side by side, how each predicts the newest reviews, and the workload."""
+    from quizlib.srs.workload import simulate_workload
+
     print(f"{plural(len(reviews), 'review')} of {_where(args)} give {plural(fit.items, 'training item')}.\n")
     label = _label(current)
     print(f"{'':>4} {label:>9} {'fitted':>9}")
@@ -162,6 +171,8 @@ def _print_fit(
 
 def _print_retention(fit: Fit, habits: StudyHabits) -> None:
     """The workload table at each desired retention and the recommendation."""
+    from quizlib.srs.workload import RETENTION_RANGE, range_edge, recommend_retention
+
     best, table = recommend_retention(fit.parameters, habits)
     print("desired retention   reviews/day   minutes/day   cards remembered   s per card remembered")
     for w in table[::2]:

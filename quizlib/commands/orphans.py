@@ -9,8 +9,6 @@ from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_op
 from quizlib.commands.study import DEFAULT_DECK
 from quizlib.completion import attach, deck_names
 from quizlib.errors import UsageError
-from quizlib.store.store import Store
-from quizlib.study.orphans import live_question_ids, split_orphans
 from quizlib.wording import plural
 
 
@@ -38,6 +36,10 @@ def add_parser(sub: SubParsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """List, then prune when asked and confirmed."""
+    # Imported here: `quizlib --help` need not load the database.
+    from quizlib.store.store import Store
+    from quizlib.study.orphans import live_question_ids, split_orphans
+
     host = load_host(args)
     decks = load_decks(args.decks or [DEFAULT_DECK], host)
     live = {d.id: live_question_ids(d, host) for d in decks}

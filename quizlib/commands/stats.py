@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizlib.clock import system_clock
 from quizlib.commands.common import SubParsers, check_deck_ids, store_options
@@ -18,12 +19,12 @@ from quizlib.completion import attach, deck_ids
 from quizlib.deckfile.load import bundled_decks, load_deck, refuse_shared_ids
 from quizlib.errors import QuizError
 from quizlib.plugins import get_plugin_manager
-from quizlib.store.store import Store
-from quizlib.study.orphans import live_ids_of_files, split_orphans
 from quizlib.study.questions import generate_questions
-from quizlib.study.stats import Stats, compute
 from quizlib.termsafe import terminal_safe
 from quizlib.wording import plural, shorten
+
+if TYPE_CHECKING:  # the database and the scheduler are imported when the command runs
+    from quizlib.study.stats import Stats
 
 SHADES = " ░▒▓█"
 SPARK = "▁▂▃▄▅▆▇█"
@@ -202,6 +203,10 @@ def _deck_files(names: Iterable[str]) -> dict[str, Path]:
 
 def run(args: argparse.Namespace) -> int:
     """Compute and print."""
+    from quizlib.store.store import Store
+    from quizlib.study.orphans import live_ids_of_files, split_orphans
+    from quizlib.study.stats import compute
+
     now = system_clock()()
     files = _deck_files(args.decks)
     by_file = {str(path): deck_id for deck_id, path in files.items()}

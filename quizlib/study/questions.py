@@ -56,10 +56,21 @@ def generate_questions(
     Returns:
         The questions, in deck order, and the errors.
     """
-    wanted = set(types) if types is not None else None
-    tag_set = set(tags) if tags is not None else None
     out = Generated()
     seen: set[str] = set()
+    for qt, fact in pairs(deck, host, types=types, tags=tags):
+        out.questions.extend(generate_pair(qt, fact, deck, rng, host, out.errors, seen))
+    return out
+
+
+def pairs(
+    deck: Deck, host: PluginHost, *, types: Iterable[str] | None = None, tags: Iterable[str] | None = None
+) -> list[tuple[QuestionType, Fact]]:
+    """Every (question type, fact) a deck's questions come from, in :func:`generate_questions`
+    order, after the type and tag filters and each fact's ``skip`` list. Generates nothing."""
+    wanted = set(types) if types is not None else None
+    tag_set = set(tags) if tags is not None else None
+    out = []
     for section, facts in deck.sections.items():
         for qt in host.types_for(section):
             if wanted is not None and qt.name not in wanted:
@@ -67,18 +78,38 @@ def generate_questions(
             for fact in facts:
                 if tag_set is not None and not tag_set.intersection(fact.tags):
                     continue
-                if qt.name in skipped(fact):
-                    continue
-                made, problems = host.generate(qt, fact, deck, rng)  # faults contained and warned
-                out.errors += problems
-                for q in made:
-                    if q.id in seen:
-                        duplicate = f"question type {qt.name!r} on {fact.key}: duplicate question id {q.id!r}"
-                        out.errors.append(duplicate)
-                        host.warn(duplicate)
-                    else:
-                        seen.add(q.id)
-                        out.questions.append(replace(q, tags=q.tags or fact.tags))
+                if qt.name not in skipped(fact):
+                    out.append((qt, fact))
+    return out
+
+
+def generate_pair(
+    qt: QuestionType,
+    fact: Fact,
+    deck: Deck,
+    rng: random.Random,
+    host: PluginHost,
+    errors: list[str],
+    seen: set[str] | None = None,
+) -> list[Question]:
+    """The questions one type makes of one fact, checked; problems are appended to ``errors``.
+
+    A type that raises, or returns something that is not a valid question, is reported and
+    yields nothing for this fact; a question id already in ``seen`` is reported and dropped
+    (``seen`` is updated).
+    """
+    seen = set() if seen is None else seen
+    made, problems = host.generate(qt, fact, deck, rng)  # faults contained and warned
+    errors.extend(problems)
+    out = []
+    for q in made:
+        if q.id in seen:
+            duplicate = f"question type {qt.name!r} on {fact.key}: duplicate question id {q.id!r}"
+            errors.append(duplicate)
+            host.warn(duplicate)
+        else:
+            seen.add(q.id)
+            out.append(q if q.tags or not fact.tags else replace(q, tags=fact.tags))
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+from bisect import insort
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -21,11 +22,18 @@ from quizlib.study.answer_record import GivenAnswer, content_hash, review_and_st
 from quizlib.study.queue import build_queue
 from quizlib.study.saving import SaveError, keep
 from quizlib.study.types import Pending, Progress, SessionOptions, Summary, TypeStats
+from quizlib.study.waiting import Entry, Waiting
 
 __all__ = ["Pending", "Progress", "Session", "SessionOptions", "Summary", "TypeStats"]
 
+KINDS = ("due", "new", "learning")
+
 #: A failed card whose next step is due within this time comes back in the same session.
 LEARNING_HORIZON = dt.timedelta(hours=1)
+
+
+def _due_time(step: tuple[dt.datetime, Question]) -> dt.datetime:
+    return step[0]
 
 
 @dataclass
@@ -33,7 +41,7 @@ class _Done:
     review_id: int
     question: Question
     before: CardRow | None
-    buried: list[tuple[Question, CardRow | None]]
+    buried: list[tuple[Entry, CardRow | None]]
     correct: bool
     score: float
     requeued: bool
@@ -50,7 +58,7 @@ class Session:
     options: SessionOptions
     decks: dict[str, Deck]
     schedulers: dict[str, Scheduling]
-    queue: list[Question]
+    queue: Waiting
     kinds: dict[str, str]
     started: dt.datetime
     learning: list[tuple[dt.datetime, Question]] = field(default_factory=list)
@@ -93,8 +101,9 @@ class Session:
         # Parameters fitted with `quizlib optimize --apply` (per deck, else global) take effect here.
         schedulers = schedulers_for(store, decks)
         day = build_queue(store, decks, host, schedulers, now=now, tz=zone, rng=rng, options=options)
+        waiting = Waiting(day.queue, day.kinds)
         session = cls(
-            store, host, clock, rng, options, {d.id: d for d in decks}, schedulers, day.queue, day.kinds, now
+            store, host, clock, rng, options, {d.id: d for d in decks}, schedulers, waiting, day.kinds, now
         )
         session.tz = zone
         session.learning = day.ahead
@@ -117,13 +126,12 @@ class Session:
 
     def progress(self) -> Progress:
         """Done / remaining, due vs new vs learning, elapsed time."""
-        waiting = list(self.queue) + [q for _, q in self.learning]
-        if self._current is not None:
-            waiting.append(self._current)
-        count = {k: sum(1 for q in waiting if self.kinds.get(q.id) == k) for k in ("due", "new", "learning")}
+        # The queue keeps its own counts; the learning steps are few.
+        waiting = [q for _, q in self.learning] + ([self._current] if self._current is not None else [])
+        count = {k: self.queue.count(k) + sum(1 for q in waiting if self.kinds.get(q.id) == k) for k in KINDS}
         return Progress(
             len(self.history),
-            len(waiting),
+            len(self.queue) + len(waiting),
             count["due"],
             count["new"],
             count["learning"],
@@ -137,19 +145,22 @@ class Session:
         if self.options.limit is not None and len(self.history) >= self.options.limit:
             return  # --limit N counts answers, repeats of learning steps included
         now = self.clock()
-        self.learning.sort(key=lambda pair: pair[0])
-        # The question just answered comes back only when nothing else is left.
-        others = [i for i, (_, q) in enumerate(self.learning) if last is None or q.id != last.id]
-        ready = [i for i in others if self.learning[i][0] <= now]
+        # self.learning is kept sorted by due time. The question just answered comes back only
+        # when nothing else is left: the first other step is the first or the second item.
+        first = next(
+            (i for i in (0, 1)[: len(self.learning)] if last is None or self.learning[i][1].id != last.id),
+            None,
+        )
+        ready = first is not None and self.learning[first][0] <= now
         previous_was_learning = last is not None and self.kinds.get(last.id) == "learning"
         # A due learning step goes first, but never twice in a row while other questions wait,
         # so that repeated failures cannot starve the rest of the queue.
-        if ready and not (previous_was_learning and self.queue):
-            self._current = self.learning.pop(ready[0])[1]
-        elif self.queue:
-            self._current = self.queue.pop(0)
-        elif self.learning:  # nothing else left: do the learning steps now rather than end
-            self._current = self.learning.pop(others[0] if others else 0)[1]
+        if ready and first is not None and not (previous_was_learning and self.queue):
+            self._current = self.learning.pop(first)[1]
+        else:
+            self._current = self.queue.popleft()  # None when the queue is empty
+            if self._current is None and self.learning:  # do the learning steps now rather than end
+                self._current = self.learning.pop(first if first is not None else 0)[1]
         if self._current is not None:
             self._numbers.setdefault(self._current.id, len(self._numbers) + 1)
 
@@ -271,21 +282,19 @@ class Session:
             and state_after is not None
             and due_of(state_after) <= now + LEARNING_HORIZON
         ):
-            self.learning.append((due_of(state_after), self._reshuffled(q)))
+            insort(self.learning, (due_of(state_after), self._reshuffled(q)), key=_due_time)
             self.kinds[q.id] = "learning"
             requeued = True
         self.history.append(_Done(review_id, q, before, buried, correct, score, requeued))
         self.pending = None
         self._advance()
 
-    def _bury_siblings(self, q: Question, now: dt.datetime) -> list[tuple[Question, CardRow | None]]:
+    def _bury_siblings(self, q: Question, now: dt.datetime) -> list[tuple[Entry, CardRow | None]]:
         deck_id = self._deck_of[q.id]
-        siblings = [s for s in self.queue if s.sibling_key == q.sibling_key and s.id != q.id]
         out = []
-        for s in siblings:
+        for s in self.queue.take_fact(q.sibling_key, keep=q.id):
             out.append((s, self.store.card(deck_id, s.id)))
             self.store.set_flags(deck_id, s.id, buried_until=next_day_start(now, tz=self.tz))
-            self.queue.remove(s)
         return out
 
     @property
@@ -310,12 +319,12 @@ class Session:
             return None
         for sibling, previous in done.buried:
             unbury(self.store, deck_id, sibling.id, previous.buried_until if previous else None)
-            self.queue.insert(0, sibling)
+            self.queue.appendleft(sibling)
         if done.requeued:
             self.learning = [(t, x) for t, x in self.learning if x.id != q.id]
         self.kinds[q.id] = "due" if done.before and done.before.state else "new"
         if self._current is not None:
-            self.queue.insert(0, self._current)
+            self.queue.appendleft(self._current)
         self.pending = None
         self._current = q
         return q
@@ -335,9 +344,8 @@ class Session:
         now = self.clock()
         deck_id = self._deck_of[q.id]
         self.store.set_flags(deck_id, q.id, buried_until=next_day_start(now, tz=self.tz))
-        for s in [s for s in self.queue if s.sibling_key == q.sibling_key]:
+        for s in self.queue.take_fact(q.sibling_key):
             self.store.set_flags(deck_id, s.id, buried_until=next_day_start(now, tz=self.tz))
-            self.queue.remove(s)
         self.pending = None
         self._advance()
 
