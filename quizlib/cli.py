@@ -39,6 +39,7 @@ COMMANDS = (
     "import-cards",
     "optimize",
     "orphans",
+    "suspended",
     "completion",
 )
 

@@ -159,7 +159,10 @@ def render(stats: Stats, colour: bool, texts: Mapping[str, str] | None = None) -
             " (quizlib orphans lists them)",
         ]
     if stats.leeches:
-        out += ["", f"Leeches (suspended after 8 lapses): {', '.join(stats.leeches)}"]
+        from quizlib.srs.cards import LEECH_LAPSES
+
+        rule = f"suspended after {LEECH_LAPSES} lapses; quizlib suspended lists them"
+        out += ["", f"Leeches ({rule}): {', '.join(stats.leeches)}"]
     return "\n".join(out)
 
 
