@@ -8,8 +8,8 @@ from quizlib_plugins._teach import definite
 from quizlib_plugins.basic import typed_score
 
 from quizlib import MULTI_HINT, Actor, Deck, Fact, Question, answer_of, word_overlap
-from quizlib.commands.show import question_lines
 from quizlib.plugins import PluginHost
+from quizlib.study.questions import question_lines
 
 
 def card(host: PluginHost, back: str, accept: tuple[str, ...] = ()) -> Question:

@@ -13,7 +13,6 @@ import sys
 from collections import Counter
 
 from quizlib.commands.common import SubParsers, load_host, plugin_options
-from quizlib.commands.show import question_lines
 from quizlib.completion import attach, deck_names
 from quizlib.deckcheck import deck_problems
 from quizlib.deckfile.lint import lint_deck, unknown_skips
@@ -23,7 +22,7 @@ from quizlib.model import Deck, Question
 from quizlib.plugins import PluginHost
 from quizlib.questionlint.context import Flaw
 from quizlib.questionlint.lint import answers_of, find_flaws, lint_questions
-from quizlib.study.questions import generate_questions
+from quizlib.study.questions import generate_questions, question_lines
 from quizlib.wording import plural
 
 DESCRIPTION = """\

@@ -16,6 +16,7 @@ from quizlib.commands.common import SubParsers, load_decks, load_host, plugin_op
 from quizlib.completion import attach, deck_names
 from quizlib.deckfile.load import deck_to_dict
 from quizlib.model import Answer, PromptKind, Question
+from quizlib.study.questions import question_lines
 from quizlib.termsafe import json_safe, terminal_safe
 from quizlib.wording import plural
 
@@ -66,25 +67,6 @@ def answer_to_dict(q: Question, answer: Answer | None) -> dict[str, Any]:
     if q.prompt.kind in (PromptKind.CHOICE, PromptKind.MULTI):
         shown = list(answer.choices or (answer.text,))
     return {"answer": shown, "accepted": list(dict.fromkeys(answer.accepted))}
-
-
-def question_lines(q: Question, answer: Answer | None = None, *, answers: bool = False) -> list[str]:
-    """A question for people: id and type, the prompt, numbered choices or items, the hint,
-    and with ``answers`` the correct answer and what else counts as right."""
-    p = q.prompt
-    lines = [f"{q.id}  [{q.type}]", *(f"  {line}" for line in p.text.splitlines())]
-    lines += [f"    {n}. {text}" for n, text in enumerate(p.choices or p.items, 1)]
-    if p.hint:
-        lines.append(f"  hint: {p.hint}")
-    if answers:
-        if answer is None:
-            lines.append("  answer: (the question type cannot tell)")
-        else:
-            right = answer.choices if p.kind in (PromptKind.CHOICE, PromptKind.MULTI) else ()
-            lines.append(f"  answer: {'; '.join(right) if right else answer.text}")
-            if answer.accepted:
-                lines.append(f"  accepted: {'; '.join(dict.fromkeys(answer.accepted))}")
-    return lines
 
 
 def run(args: argparse.Namespace) -> int:

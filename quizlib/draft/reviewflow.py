@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from quizlib.commands.show import question_lines
 from quizlib.deckfile.lint import lint_deck
 from quizlib.draft.reviewedit import DraftFile, EditError, fact_fields, scalar_text
 from quizlib.errors import DeckError, Problem
 from quizlib.model import Fact, Question
 from quizlib.plugins import PluginHost
 from quizlib.questionlint.lint import answers_of, lint_questions
-from quizlib.study.questions import generate_questions
+from quizlib.study.questions import generate_questions, question_lines
 
 HELP = """\
 a accept (remove review: true)   r reject (remove the entry)   s skip

@@ -171,3 +171,22 @@ def _probe(qt: QuestionType, question: Question) -> Answer | None:
     except AnswerError:
         return None
     return Answer(grade.correct_answer) if grade.correct_answer else None
+
+
+def question_lines(q: Question, answer: Answer | None = None, *, answers: bool = False) -> list[str]:
+    """A question for people: id and type, the prompt, numbered choices or items, the hint,
+    and with ``answers`` the correct answer and what else counts as right."""
+    p = q.prompt
+    lines = [f"{q.id}  [{q.type}]", *(f"  {line}" for line in p.text.splitlines())]
+    lines += [f"    {n}. {text}" for n, text in enumerate(p.choices or p.items, 1)]
+    if p.hint:
+        lines.append(f"  hint: {p.hint}")
+    if answers:
+        if answer is None:
+            lines.append("  answer: (the question type cannot tell)")
+        else:
+            right = answer.choices if p.kind in (PromptKind.CHOICE, PromptKind.MULTI) else ()
+            lines.append(f"  answer: {'; '.join(right) if right else answer.text}")
+            if answer.accepted:
+                lines.append(f"  accepted: {'; '.join(dict.fromkeys(answer.accepted))}")
+    return lines

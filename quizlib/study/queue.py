@@ -97,35 +97,59 @@ def build_queue(
         if options.cram:
             due += plan.cram(due_now)  # everything is asked: nothing is left to draw as new
             continue
-        facts: set[str] = set()
-        for qid, rank in due_now.items():
-            fact = plan.askable(qid)
-            if fact is None:
-                continue
-            if limit is not None and len(facts) >= limit:
-                break  # enough facts for the whole session: the rest are never asked
-            # most overdue first, per deck; generated when its turn comes
-            due.append((rank, Deferred(qid, fact, functools.partial(plan.question, qid))))
-            facts.add(fact)
-        steps = 0
-        for qid in soon:
-            if limit is not None and steps >= limit:
-                break  # a session of `limit` answers never reaches the later ones
-            q = plan.question(qid)
-            if q is not None:
-                card = store.card(deck.id, qid)
-                learning.append((card.due if card and card.due else now, q))
-                steps += 1
-        new_limit = options.new_per_day
-        if new_limit is None:
-            new_limit = deck.setting("new_per_day", DEFAULT_NEW_PER_DAY)
-        budget = max(0, int(new_limit) - store.new_reviewed_since(deck.id, day_begins))
-        budget = budget if limit is None else min(budget, limit)  # the queue keeps `limit` at most
-        fresh.append((plan.new_questions(set(due_now) | set(upcoming), seen), budget))
+        due += _deferred_due(plan, due_now, limit)
+        learning += _learning_steps(store, plan, soon, limit, now)
+        fresh.append(
+            (
+                plan.new_questions(set(due_now) | set(upcoming), seen),
+                _new_budget(store, deck, options, day_begins),
+            )
+        )
     _fill(out, due, learning, fresh, seen, continuing)
     if options.limit is not None:
         del out.queue[options.limit :]
     return out
+
+
+def _deferred_due(plan: _DeckPlan, due_now: dict[str, int], limit: int | None) -> list[tuple[int, Entry]]:
+    """The askable due questions, most overdue first, each generated when its turn comes; for a
+    session of at most ``limit`` answers, only as many facts as it can reach."""
+    out: list[tuple[int, Entry]] = []
+    facts: set[str] = set()
+    for qid, rank in due_now.items():
+        fact = plan.askable(qid)
+        if fact is None:
+            continue
+        if limit is not None and len(facts) >= limit:
+            break  # enough facts for the whole session: the rest are never asked
+        out.append((rank, Deferred(qid, fact, functools.partial(plan.question, qid))))
+        facts.add(fact)
+    return out
+
+
+def _learning_steps(
+    store: Store, plan: _DeckPlan, soon: Sequence[str], limit: int | None, now: dt.datetime
+) -> list[tuple[dt.datetime, Question]]:
+    """(Re)learning steps due within the learn-ahead window, with their due times."""
+    out: list[tuple[dt.datetime, Question]] = []
+    for qid in soon:
+        if limit is not None and len(out) >= limit:
+            break  # a session of `limit` answers never reaches the later ones
+        q = plan.question(qid)
+        if q is not None:
+            card = store.card(plan.deck.id, qid)
+            out.append((card.due if card and card.due else now, q))
+    return out
+
+
+def _new_budget(store: Store, deck: Deck, options: SessionOptions, day_begins: dt.datetime) -> int:
+    """How many new questions of ``deck`` the session may still introduce today."""
+    new_limit = options.new_per_day
+    if new_limit is None:
+        new_limit = deck.setting("new_per_day", DEFAULT_NEW_PER_DAY)
+    budget = max(0, int(new_limit) - store.new_reviewed_since(deck.id, day_begins))
+    limit = None if options.cram else options.limit
+    return budget if limit is None else min(budget, limit)  # the queue keeps `limit` at most
 
 
 def _fill(

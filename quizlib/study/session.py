@@ -8,6 +8,7 @@ import random
 from bisect import insort
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from quizlib.clock import Clock, local_zone, next_day_start
 from quizlib.deckfile.load import refuse_shared_ids
@@ -243,20 +244,8 @@ class Session:
         if pending is None:
             return
         q, deck_id = pending.question, self._deck_of[pending.question.id]
-        final = Rating(rating) if rating is not None else pending.suggested
-        # A self-rated answer's verdict is the learner's rating; the typed match was a hint.
-        score = self_rated_score(final) if pending.grade.self_rated else pending.grade.score
-        answer = pending.response if isinstance(pending.response, str) else json.dumps(pending.response)
-        given = GivenAnswer(
-            q,
-            deck_id,
-            final,
-            pending.suggested,
-            score,
-            answer,
-            getattr(self, "_elapsed_ms", 0),
-            self.options.cram,
-        )
+        given = self._given(pending, Rating(rating) if rating is not None else pending.suggested)
+        score = given.score
         scheduling, key = self.schedulers[deck_id], self._key(q)
 
         def build(before: CardRow | None) -> tuple[Review, CardRow | None]:
@@ -275,19 +264,34 @@ class Session:
             raise keep(self.store, kept, exc) from None
         now, state_after = review.reviewed_at, review.state_after
         buried = self._bury_siblings(q, now) if not self.options.cram else []
-        correct = score >= 1.0
-        requeued = False
-        if (
-            not self.options.cram
-            and state_after is not None
-            and due_of(state_after) <= now + LEARNING_HORIZON
-        ):
-            insort(self.learning, (due_of(state_after), self._reshuffled(q)), key=_due_time)
-            self.kinds[q.id] = "learning"
-            requeued = True
-        self.history.append(_Done(review_id, q, before, buried, correct, score, requeued))
+        requeued = self._requeue(q, state_after, now)
+        self.history.append(_Done(review_id, q, before, buried, score >= 1.0, score, requeued))
         self.pending = None
         self._advance()
+
+    def _given(self, pending: Pending, final: Rating) -> GivenAnswer:
+        """What the review of the pending answer stores, rated ``final``."""
+        # A self-rated answer's verdict is the learner's rating; the typed match was a hint.
+        score = self_rated_score(final) if pending.grade.self_rated else pending.grade.score
+        answer = pending.response if isinstance(pending.response, str) else json.dumps(pending.response)
+        return GivenAnswer(
+            pending.question,
+            self._deck_of[pending.question.id],
+            final,
+            pending.suggested,
+            score,
+            answer,
+            getattr(self, "_elapsed_ms", 0),
+            self.options.cram,
+        )
+
+    def _requeue(self, q: Question, state_after: Mapping[str, Any] | None, now: dt.datetime) -> bool:
+        """Queue a learning step that falls due within this session again; True when queued."""
+        if self.options.cram or state_after is None or due_of(state_after) > now + LEARNING_HORIZON:
+            return False
+        insort(self.learning, (due_of(state_after), self._reshuffled(q)), key=_due_time)
+        self.kinds[q.id] = "learning"
+        return True
 
     def _bury_siblings(self, q: Question, now: dt.datetime) -> list[tuple[Entry, CardRow | None]]:
         deck_id = self._deck_of[q.id]
