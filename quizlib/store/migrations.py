@@ -63,8 +63,16 @@ def _v2(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v3(conn: sqlite3.Connection) -> None:
+    # `quizlib sync`: this database's device id and export marks, what was read of each
+    # folder file, undone reviews, and the last-writer-wins registers of flags and parameters.
+    from quizlib.store.syncstate import create_tables
+
+    create_tables(conn)
+
+
 #: Append only. Index i + 1 is the schema version after migration i.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> None:

@@ -214,7 +214,13 @@ class Store:
 
     def delete_review(self, review_id: int, restore: CardRow | None, deck_id: str, question_id: str) -> None:
         """Remove a review (undo) and restore the card's previous state (None: no card yet)."""
-        statements: list[tuple[str, Sequence[Any]]] = [("DELETE FROM reviews WHERE id = ?", (review_id,))]
+        # Recorded for `quizlib sync`, which removes the review on the other devices and
+        # recomputes this card from the log (reviews imported since the answer make it stale).
+        undo = "INSERT OR IGNORE INTO sync_undos (uuid, local, review_row) SELECT uuid, 1, id FROM reviews"
+        undo += " WHERE id = ?"
+        statements: list[tuple[str, Sequence[Any]]] = [(undo, (review_id,))]
+        statements.append(("INSERT OR IGNORE INTO sync_replay VALUES (?, ?)", (deck_id, question_id)))
+        statements.append(("DELETE FROM reviews WHERE id = ?", (review_id,)))
         if restore is None:
             statements.append(
                 ("DELETE FROM cards WHERE deck_id = ? AND question_id = ?", (deck_id, question_id))
