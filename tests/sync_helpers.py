@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from quizlib import Rating, load_deck
-from quizlib.exchange.sync import SyncReport, sync
+from quizlib.exchange.sync import SyncReport, remember_decks, sync
 from quizlib.model import Deck
 from quizlib.plugins import PluginHost
 from quizlib.store.store import Store
@@ -99,6 +99,7 @@ class Device:
     def sync(self, folder: Path) -> SyncReport:
         """Sync through ``folder``; the session is started afresh next time (as after a CLI sync)."""
         self.session = None
+        remember_decks(self.store, [self.deck])  # as `study --sync` does
         return sync(self.store, folder, self.now)
 
 

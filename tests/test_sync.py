@@ -14,7 +14,7 @@ from sync_helpers import START, Device, cards_of, load, log_of, write_deck
 from quizlib import Rating
 from quizlib.cli import main
 from quizlib.exchange import sync as sync_module
-from quizlib.exchange.sync import SyncError, sync
+from quizlib.exchange.sync import SyncError, remember_decks, sync
 from quizlib.exchange.syncfile import own_name
 from quizlib.fileio import OutputError
 from quizlib.plugins import PluginHost
@@ -328,3 +328,25 @@ def test_device_ids_are_stable_and_distinct(device: MakeDevice) -> None:
     first = syncstate.device_id(a.store)
     assert syncstate.device_id(a.store) == first != syncstate.device_id(b.store)
     assert syncstate.new_device_id(a.store) != first
+
+
+def test_replays_use_the_scheduling_settings_of_the_studied_decks(
+    folder: Path, tmp_path: Path, host: PluginHost
+) -> None:
+    text = write_deck(tmp_path).read_text(encoding="utf-8")
+    custom = text.replace(
+        "settings: {new_per_day: 50}", "settings: {learning_steps: [5, 30], retention: 0.8}"
+    )
+    path = tmp_path / "custom.yaml"
+    path.write_text(custom, encoding="utf-8")
+    deck = load(path, host)
+    a, b = (Device(Store.open(tmp_path / f"{name}.db"), deck, host) for name in "ab")
+    try:
+        for d in (a, b):
+            remember_decks(d.store, [deck])  # what `study --sync` does before syncing
+        a.answer(Rating.GOOD)  # scheduled live with the deck's steps; replayed on b
+        converge(folder, a, b)
+        assert_same(a, b)
+    finally:
+        a.store.close()
+        b.store.close()

@@ -155,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
         if kept is not None:
             print(f"quizlib study: saved {plural(kept[0], 'answer')} kept in {kept[1]}", file=sys.stderr)
         folder = folder_from(args.sync)
-        sync_around_session(store, folder, "before")
+        sync_around_session(store, folder, "before", decks)
         try:
             session = Session.start(store, decks, host, clock=clock, rng=rng, options=options)
             if session.current is None:

@@ -13,7 +13,10 @@ from quizlib.errors import QuizError, UsageError
 from quizlib.wording import plural
 
 if TYPE_CHECKING:  # imported when run: `quizlib --help` need not load the store
+    from collections.abc import Sequence
+
     from quizlib.exchange.sync import SyncReport
+    from quizlib.model import Deck
     from quizlib.store.store import Store
 
 #: The environment variable naming the sync folder (``sync`` and ``study``).
@@ -117,18 +120,22 @@ def _status(store: Store, folder: Path | None) -> int:
     return 0
 
 
-def sync_around_session(store: Store, folder: Path | None, when: str) -> None:
+def sync_around_session(store: Store, folder: Path | None, when: str, decks: Sequence[Deck] = ()) -> None:
     """Sync before or after a study session; any failure is a warning, the session goes on.
 
     Args:
         store: The open review database.
         folder: The sync folder (None: syncing is off).
         when: ``before`` or ``after``, for the messages.
+        decks: The decks studied, whose scheduling settings replays of merged reviews use.
     """
+    from quizlib.clock import system_clock
+    from quizlib.exchange.sync import remember_decks, sync
+
+    if decks:
+        remember_decks(store, decks)
     if folder is None:
         return
-    from quizlib.clock import system_clock
-    from quizlib.exchange.sync import sync
 
     try:
         report = sync(store, folder, system_clock()())

@@ -11,11 +11,14 @@ registers; so after syncing both ways, every database holds the same log and car
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
+import itertools
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from quizlib.errors import QuizError
 from quizlib.exchange.reviewlog import import_reviews, replay
@@ -31,6 +34,7 @@ from quizlib.exchange.syncfile import (
     undo_line,
 )
 from quizlib.fileio import atomic_path, describe_os_error
+from quizlib.model import Deck
 from quizlib.srs.scheduling import SchedulerSettings
 from quizlib.store import syncstate
 from quizlib.store.records import Review
@@ -64,16 +68,43 @@ class _Settings(Mapping[str, SchedulerSettings]):
 
     def __getitem__(self, deck_id: str) -> SchedulerSettings:
         if deck_id not in self.known:
-            self.known[deck_id] = SchedulerSettings(
-                parameters=syncstate.applied_parameters(self.store, deck_id)
-            )
+            parameters = syncstate.applied_parameters(self.store, deck_id)
+            self.known[deck_id] = _settings(syncstate.deck_settings(self.store, deck_id), parameters)
         return self.known[deck_id]
+
+    def __bool__(self) -> bool:
+        return True  # never "no settings": every deck has some, found when first asked for
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.known)
 
     def __len__(self) -> int:
         return len(self.known)
+
+
+def _settings(kept: dict[str, Any], parameters: tuple[float, ...] | None) -> SchedulerSettings:
+    default = SchedulerSettings(parameters=parameters)
+    try:
+        return dataclasses.replace(
+            default,
+            retention=float(kept.get("retention", default.retention)),
+            learning_steps=tuple(kept.get("learning_steps", default.learning_steps)),
+            relearning_steps=tuple(kept.get("relearning_steps", default.relearning_steps)),
+            max_interval=int(kept.get("max_interval", default.max_interval)),
+            learn_ahead=int(kept.get("learn_ahead", default.learn_ahead)),
+        )
+    except (TypeError, ValueError):  # kept by another quizlib version: the defaults
+        return default
+
+
+def remember_decks(store: Store, decks: Sequence[Deck]) -> None:
+    """Keep the scheduling settings of the decks being studied, for replays of merged reviews."""
+    values = {}
+    for deck in decks:
+        settings = dataclasses.asdict(SchedulerSettings.from_deck(deck))
+        del settings["parameters"]  # the applied parameters are looked up when replaying
+        values[deck.id] = settings
+    syncstate.remember_deck_settings(store, values)
 
 
 def check_folder(folder: Path) -> Path:
@@ -144,8 +175,11 @@ def _import(store: Store, where: Path, now: dt.datetime, settings: _Settings, re
             yield from (r for r in chunk.reviews if r.uuid not in undone)
             chunk.reviews.clear()
 
-    result = import_reviews(store, reviews(), settings)
-    report.read, report.added = result.read, result.added
+    stream = reviews()
+    first = next(stream, None)  # nothing new (the usual case): no import, no integrity check
+    if first is not None:
+        result = import_reviews(store, itertools.chain([first], stream), settings)
+        report.read, report.added = result.read, result.added
     marks = [c.mark for c in chunks if c.mark is not None]
     report.undone = syncstate.apply_remote(
         store, [u for c in chunks for u in c.undos], [s for c in chunks for s in c.sets], marks
@@ -194,6 +228,8 @@ def _export(store: Store, where: Path, device: str) -> int:
         outbox = syncstate.outbox_after(store, marks["outbox"])
         lines += [event + "\n" for _, event in outbox]
         if intact and not lines:
+            if last_review > marks["review"]:  # only imported reviews since: never look at them again
+                syncstate.set_meta(store, {"review": last_review})
             return 0
         _remove_stale_temporaries(where, own.name)
         try:

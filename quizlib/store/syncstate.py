@@ -15,6 +15,8 @@ Tables (created by schema migration 3):
 - ``sync_outbox(id, event)``: register changes made here, to write to the folder.
 - ``sync_replay(deck_id, question_id)``: cards whose reviews an undo removed, replayed at the
   next opportunity (so a crash between the two steps is repaired).
+- ``sync_deck_settings(deck_id, settings)``: each studied deck's scheduling settings (JSON),
+  which replays of merged reviews use.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ def create_tables(conn: sqlite3.Connection) -> None:
         "CREATE TABLE sync_replay (deck_id TEXT NOT NULL, question_id TEXT NOT NULL,"
         " PRIMARY KEY (deck_id, question_id))"
     )
+    conn.execute("CREATE TABLE sync_deck_settings (deck_id TEXT PRIMARY KEY, settings TEXT NOT NULL)")
 
 
 def _conn(store: Store) -> sqlite3.Connection:
@@ -341,8 +344,8 @@ def queue_out_of_order(store: Store, after: int) -> None:
         "INSERT OR IGNORE INTO sync_replay SELECT DISTINCT r.deck_id, r.question_id FROM reviews r"
         " JOIN reviews o ON o.deck_id = r.deck_id AND o.question_id = r.question_id AND o.id < r.id"
         " AND (o.reviewed_at, o.uuid) > (r.reviewed_at, r.uuid) AND o.cram = 0"
-        " WHERE r.id > ? AND r.cram = 0",
-        (after,),
+        " WHERE r.id > ? AND r.cram = 0 AND COALESCE(r.origin, '') != ?",
+        (after, SYNC_ORIGIN),
     )
 
 
@@ -371,6 +374,20 @@ def write_marks(store: Store, marks: Sequence[FileMark], values: dict[str, str |
     """Record this device's own file as written (call inside :meth:`Store.transaction`)."""
     _save_marks(_conn(store), marks)
     set_meta(store, values)
+
+
+def remember_deck_settings(store: Store, settings: dict[str, dict[str, Any]]) -> None:
+    """Keep each deck's scheduling settings (from its deck file) for replays of merged reviews."""
+    rows = [(deck_id, canonical(values)) for deck_id, values in settings.items()]
+    with store.transaction() as conn:
+        conn.executemany("INSERT OR REPLACE INTO sync_deck_settings (deck_id, settings) VALUES (?, ?)", rows)
+
+
+def deck_settings(store: Store, deck_id: str) -> dict[str, Any]:
+    """The scheduling settings last studied with for a deck (empty: never studied here)."""
+    sql = "SELECT settings FROM sync_deck_settings WHERE deck_id = ?"
+    row = _conn(store).execute(sql, (deck_id,)).fetchone()
+    return dict(json.loads(row[0])) if row else {}
 
 
 def applied_parameters(store: Store, deck_id: str) -> tuple[float, ...] | None:
