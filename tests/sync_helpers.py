@@ -67,6 +67,10 @@ class Device:
             )
         return self.session if self.session.current is not None else None
 
+    def start(self) -> None:
+        """Open a session (its queue is built now) if none is open."""
+        self._session()
+
     def answer(self, rating: Rating) -> bool:
         """Answer the current question (False: nothing to study)."""
         session = self._session()

@@ -350,3 +350,36 @@ def test_replays_use_the_scheduling_settings_of_the_studied_decks(
     finally:
         a.store.close()
         b.store.close()
+
+
+def test_a_device_whose_clock_runs_behind_gets_the_same_schedule(folder: Path, device: MakeDevice) -> None:
+    a, b = device("a"), device("b")
+    a.now = START + dt.timedelta(hours=5)  # a's clock is ahead
+    assert a.answer(Rating.GOOD)
+    sync(a.store, folder, a.now)
+    b.start()  # b's session is open, its queue built
+    session = b.session
+    sync(b.store, folder, b.now)  # `quizlib sync` in another terminal during b's session
+    b.session = session
+    assert b.answer(Rating.AGAIN)  # dated before a's review, answered after it was imported
+    assert len({r[2] for r in log_of(b.store)}) == 1  # the same card (same seed, same queue)
+    converge(folder, a, b)
+    assert_same(a, b)
+
+
+def test_an_undo_after_importing_a_review_of_the_same_card_converges(
+    folder: Path, device: MakeDevice
+) -> None:
+    a, b = device("a"), device("b")
+    for d in (a, b):
+        d.store.set_flags("syn", "q0")
+    assert a.answer(Rating.GOOD)
+    session = a.session
+    b.now = START + dt.timedelta(seconds=1)
+    assert b.answer(Rating.HARD)
+    converge(folder, a, b)
+    a.session = session
+    assert a.undo()  # restores the state a saw before its answer, without b's review
+    converge(folder, a, b)
+    assert len(log_of(a.store)) == 1
+    assert_same(a, b)

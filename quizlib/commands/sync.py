@@ -24,9 +24,9 @@ SYNC_DIR_ENV = "QUIZLIB_SYNC_DIR"
 
 EPILOG = f"""\
 examples:
-  quizlib sync ~/Sync/quizlib          write this device's news, import the others'
-  quizlib sync --status ~/Sync/quizlib this device's id and what each file holds
-  quizlib study --sync ~/Sync/quizlib  sync before and after a session
+  quizlib sync ~/Sync/quizlib            send this device's news, get others'
+  quizlib sync --status ~/Sync/quizlib   the device id and the folder's files
+  quizlib study --sync ~/Sync/quizlib    sync before and after a session
   {SYNC_DIR_ENV}=~/Sync/quizlib quizlib study   the same, for every session
 
 The folder is kept in step by Syncthing, a cloud drive or git (docs/sync.md). Each
