@@ -132,14 +132,15 @@ def sync_around_session(store: Store, folder: Path | None, when: str, decks: Seq
     from quizlib.clock import system_clock
     from quizlib.exchange.sync import remember_decks, sync
 
-    if decks:
-        remember_decks(store, decks)
-    if folder is None:
-        return
-
     try:
+        if decks:
+            remember_decks(store, decks)
+        if folder is None:
+            return
         report = sync(store, folder, system_clock()())
     except QuizError as exc:
+        if folder is None:
+            return  # the settings are kept for syncs only: without one, nothing is missing
         print(
             f"quizlib study: warning: no sync {when} the session: {exc} (your reviews are saved in"
             " the database and go to the folder at the next sync)",
