@@ -7,8 +7,9 @@ Tables (created by schema migration 3):
 - ``sync_files(folder, name, offset, lines, tail)``: how much of each folder file was read,
   so a sync reads only what was appended since (``tail`` hashes the bytes just before
   ``offset``, to notice a file replaced by another).
-- ``sync_undos(id, uuid, local)``: reviews taken back with undo, here (``local = 1``) or on
-  another device; a review listed here is never in the log.
+- ``sync_undos(id, uuid, local, review_row)``: reviews taken back with undo, here
+  (``local = 1``, with the row id the review had) or on another device; a review listed
+  here is never in the log.
 - ``sync_registers(key, value, at, stamp)``: the latest value of each card flag (suspended,
   buried until, leech) and of each scope's applied FSRS parameters; the highest
   ``(at, stamp)`` wins on every device, whatever order the changes arrive in.
@@ -29,6 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from quizlib.errors import StoreError
 from quizlib.store.records import Review, review_from_row
 from quizlib.store.store import Store
 
@@ -43,27 +45,23 @@ _PARAMETERS_SCHEMA = (
 )
 
 
+_TABLES = (
+    "sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "sync_files (folder TEXT NOT NULL, name TEXT NOT NULL, offset INTEGER NOT NULL, lines INTEGER NOT NULL,"
+    " tail TEXT NOT NULL, PRIMARY KEY (folder, name))",
+    "sync_undos (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, local INTEGER NOT NULL,"
+    " review_row INTEGER)",
+    "sync_registers (key TEXT PRIMARY KEY, value TEXT NOT NULL, at TEXT NOT NULL, stamp TEXT NOT NULL)",
+    "sync_outbox (id INTEGER PRIMARY KEY, event TEXT NOT NULL)",
+    "sync_replay (deck_id TEXT NOT NULL, question_id TEXT NOT NULL, PRIMARY KEY (deck_id, question_id))",
+    "sync_deck_settings (deck_id TEXT PRIMARY KEY, settings TEXT NOT NULL)",
+)
+
+
 def create_tables(conn: sqlite3.Connection) -> None:
     """Create the sync tables (schema migration 3)."""
-    conn.execute("CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-    conn.execute(
-        "CREATE TABLE sync_files (folder TEXT NOT NULL, name TEXT NOT NULL, offset INTEGER NOT NULL,"
-        " lines INTEGER NOT NULL, tail TEXT NOT NULL, PRIMARY KEY (folder, name))"
-    )
-    conn.execute(
-        "CREATE TABLE sync_undos (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, local INTEGER NOT NULL,"
-        " review_row INTEGER)"
-    )
-    conn.execute(
-        "CREATE TABLE sync_registers (key TEXT PRIMARY KEY, value TEXT NOT NULL, at TEXT NOT NULL,"
-        " stamp TEXT NOT NULL)"
-    )
-    conn.execute("CREATE TABLE sync_outbox (id INTEGER PRIMARY KEY, event TEXT NOT NULL)")
-    conn.execute(
-        "CREATE TABLE sync_replay (deck_id TEXT NOT NULL, question_id TEXT NOT NULL,"
-        " PRIMARY KEY (deck_id, question_id))"
-    )
-    conn.execute("CREATE TABLE sync_deck_settings (deck_id TEXT PRIMARY KEY, settings TEXT NOT NULL)")
+    for table in _TABLES:
+        conn.execute(f"CREATE TABLE {table}")
 
 
 def _conn(store: Store) -> sqlite3.Connection:
@@ -391,7 +389,15 @@ def deck_settings(store: Store, deck_id: str) -> dict[str, Any]:
 
 
 def applied_parameters(store: Store, deck_id: str) -> tuple[float, ...] | None:
-    """The FSRS parameters a deck is scheduled with here (None: the defaults)."""
-    from quizlib.store.parameters import parameters_for
-
-    return parameters_for(_conn(store), deck_id)
+    """The FSRS parameters a deck is scheduled with here: its own, else the global ones, else
+    None (the defaults)."""
+    conn = _conn(store)
+    conn.execute(_PARAMETERS_SCHEMA)
+    for scope in (f"deck:{deck_id}", "global"):
+        row = conn.execute("SELECT parameters FROM parameters WHERE scope = ?", (scope,)).fetchone()
+        if row is not None:
+            try:
+                return tuple(float(x) for x in json.loads(row[0]))
+            except (TypeError, ValueError):
+                raise StoreError(f"the stored FSRS parameters are damaged: {str(row[0])[:80]}") from None
+    return None
