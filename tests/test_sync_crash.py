@@ -49,6 +49,8 @@ KILLED_SYNC = textwrap.dedent(
         Path.write_bytes = write_bytes
     elif point == "mid-import":
         sync_module.syncstate.apply_remote = lambda *a, **k: die()
+    elif point == "before-replay":
+        sync_module.replay = lambda *a, **k: die()
     with Store.open(db) as store:
         sync_module.sync(store, folder, dt.datetime(2024, 6, 1, tzinfo=dt.UTC))
     """
@@ -179,3 +181,25 @@ def test_two_syncs_of_one_database_at_the_same_moment_write_everything(tmp_path:
     assert sync_db(b, folder) == []
     assert log(b) == log(a) and len(log(a)) == 900
     assert len(os.listdir(folder)) == 2  # a's file and b's, no temporaries
+
+
+def test_a_sync_killed_between_an_undo_and_its_replay_is_repaired(tmp_path: Path) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    add_reviews(a, 12, "a")
+    for db in (a, b):
+        assert sync_db(db, folder) == []
+    with Store.open(a) as store:
+        last = list(store.reviews())[-1]
+        store.delete_review(
+            last.id, store.card(last.deck_id, last.question_id), last.deck_id, last.question_id
+        )
+    assert sync_db(a, folder) == []
+    run = subprocess.run(
+        [sys.executable, "-c", KILLED_SYNC, str(b), str(folder), "before-replay"], check=False
+    )
+    assert run.returncode == -signal.SIGKILL
+    assert sync_db(b, folder) == []
+    assert log(a) == log(b) and len(log(b)) == 11
+    assert states(a) == states(b)
