@@ -269,14 +269,21 @@ def test_a_line_still_being_written_waits_for_the_next_sync(folder: Path, device
     assert sync(b.store, folder, b.now).added == 1
 
 
-def test_future_reviews_are_refused(folder: Path, device: MakeDevice) -> None:
+def test_reviews_from_a_clock_far_ahead_wait_until_this_clock_reaches_them(
+    folder: Path, device: MakeDevice
+) -> None:
     a, b = device("a"), device("b")
-    a.now = START + dt.timedelta(days=30)
+    a.answer(Rating.GOOD)
+    a.now = START + dt.timedelta(days=30)  # a's clock jumps ahead
     a.answer(Rating.GOOD)
     sync(a.store, folder, a.now)
     report = sync(b.store, folder, START)
-    assert report.added == 0 and "in the future" in report.problems[0]
-    assert report.problems[0].startswith(f"{own_file(folder, a)}:2: ")
+    assert report.added == 1  # the review before it is read
+    assert (
+        report.problems[0].startswith(f"{own_file(folder, a)}:3: ") and "in the future" in report.problems[0]
+    )
+    assert sync(b.store, folder, START).problems == report.problems  # still waiting, not lost
+    assert sync(b.store, folder, a.now).added == 1
 
 
 def test_a_deleted_or_replaced_own_file_is_written_again_in_full(folder: Path, device: MakeDevice) -> None:

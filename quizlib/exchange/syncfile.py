@@ -12,7 +12,8 @@ events:
   ``(at, stamp)`` wins.
 
 Reading starts where the last read stopped and takes complete lines only; a damaged line is
-reported with its number and skipped, the others are read.
+reported with its number and skipped, the others are read. A line dated in the future (a
+clock far ahead) stops the reading of its file there until this machine's clock reaches it.
 """
 
 from __future__ import annotations
@@ -106,11 +107,14 @@ class Chunk:
     problems: list[str] = field(default_factory=list)
     refused: str | None = None
     mark: FileMark | None = None
-    replaced: bool = False
 
 
 class _Bad(Exception):
     """A damaged line (the message says why)."""
+
+
+class _Later(Exception):
+    """A line dated after the current time (and the clock skew allowed)."""
 
 
 def read_new(path: Path, folder: str, mark: FileMark | None, now: dt.datetime) -> Chunk:
@@ -125,28 +129,31 @@ def read_new(path: Path, folder: str, mark: FileMark | None, now: dt.datetime) -
         size = os.fstat(f.fileno()).st_size
         if mark is not None and mark.offset <= size and tail_hash(bytes_before(f, mark.offset)) == mark.tail:
             start, lines = mark.offset, mark.lines
-        chunk.replaced = mark is not None and start == 0
         f.seek(start)
         data = f.read()
         before = bytes_before(f, start)
     end = data.rfind(b"\n") + 1  # a line still being written is read next time
-    if end == 0:
-        return chunk
-    latest = now + CLOCK_SKEW
-    for number, raw in enumerate(data[:end].split(b"\n")[:-1], start=lines + 1):
+    latest, used, number = now + CLOCK_SKEW, 0, lines
+    while used < end:
+        stop = data.index(b"\n", used) + 1
+        number += 1
         if number == 1:
-            chunk.refused = _check_header(raw)
+            chunk.refused = _check_header(data[used:stop])
             if chunk.refused is not None:
                 return chunk  # not read: a newer quizlib reads it; the mark stays where it was
-            continue
-        try:
-            _event(raw, chunk, latest)
-        except _Bad as exc:
-            chunk.problems.append(f"{path}:{number}: {exc}")
-    consumed = before + data[:end]
-    chunk.mark = FileMark(
-        folder, path.name, start + end, lines + data[:end].count(b"\n"), tail_hash(consumed)
-    )
+        else:
+            try:
+                _event(data[used:stop], chunk, latest)
+            except _Later as exc:
+                # Another machine's clock runs ahead: wait for this one's rather than lose it.
+                chunk.problems.append(f"{path}:{number}: {exc}; it is read again at the next sync")
+                number -= 1
+                break
+            except _Bad as exc:
+                chunk.problems.append(f"{path}:{number}: {exc}")
+        used = stop
+    if used:
+        chunk.mark = FileMark(folder, path.name, start + used, number, tail_hash(before + data[:used]))
     return chunk
 
 
@@ -206,7 +213,7 @@ def _time(event: dict[str, Any], key: str, latest: dt.datetime) -> dt.datetime:
     except (ValueError, OverflowError):
         raise _Bad(f"{key} {text!r} is not an ISO 8601 time with a zone") from None
     if value > latest:
-        raise _Bad(f"{key} {text!r} is in the future (after {latest.isoformat()})")
+        raise _Later(f"{key} {text!r} is in the future (after {latest.isoformat()})")
     return value
 
 
