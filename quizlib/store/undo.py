@@ -24,7 +24,8 @@ def undo_review(
 
     Returns:
         False, changing nothing, when the review is gone or another review of the card
-        that changed it was saved after this one (another session answered it since).
+        that changed it was saved after this one (another session answered it since; a
+        review imported by ``quizlib sync`` does not count, see :mod:`quizlib.store.syncstate`).
 
     Raises:
         StoreError: The database refused the change.
