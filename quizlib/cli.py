@@ -35,6 +35,7 @@ COMMANDS = (
     "schema",
     "stats",
     "log",
+    "sync",
     "export",
     "import-cards",
     "optimize",
@@ -49,6 +50,7 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 ENVIRONMENT = (
     ("QUIZLIB_DB", "review database path (default: quizlib.db in the user data directory)"),
     ("QUIZLIB_NOW", "ISO date-time to use as now (demos, tests)"),
+    ("QUIZLIB_SYNC_DIR", "folder that 'sync' and 'study' sync the review log through"),
     ("QUIZLIB_PLUGINS_DIR", "directories of *.py plugins, separated by ':'"),
     ("QUIZLIB_DISABLE_PLUGINS", "plugin names not to load, separated by ','"),
     ("QUIZLIB_CACHE_DIR", "where parsed decks are cached ('off' disables the cache)"),

@@ -14,6 +14,7 @@ from quizlib.commands.common import (
     store_options,
     warnings_after,
 )
+from quizlib.commands.sync import folder_from, sync_around_session
 from quizlib.completion import attach, deck_names, question_types
 from quizlib.completion import tags as tag_names
 from quizlib.didyoumean import unknown_names
@@ -93,6 +94,9 @@ def add_parser(sub: SubParsers) -> None:
         "--new", type=_non_negative, metavar="N", help="at most N new questions today (default: the deck's)"
     )
     parser.add_argument("--seed", type=int, metavar="N", help="seed the order and distractors (reproducible)")
+    parser.add_argument(
+        "--sync", metavar="DIR", help="sync through this folder before and after (default: $QUIZLIB_SYNC_DIR)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -151,19 +155,24 @@ def run(args: argparse.Namespace) -> int:
         kept = import_pending(store)
         if kept is not None:
             print(f"quizlib study: saved {plural(kept[0], 'answer')} kept in {kept[1]}", file=sys.stderr)
-        session = Session.start(store, decks, host, clock=clock, rng=rng, options=options)
-        if session.current is None:
-            print(render.nothing_to_study(session.summary(), clock()))
-            return 0
-        if interactive(args):
-            from quizlib.ui.app import run_app  # prompt_toolkit is imported only here
+        folder = folder_from(args.sync)
+        sync_around_session(store, folder, "before", decks)
+        try:
+            session = Session.start(store, decks, host, clock=clock, rng=rng, options=options)
+            if session.current is None:
+                print(render.nothing_to_study(session.summary(), clock()))
+                return 0
+            if interactive(args):
+                from quizlib.ui.app import run_app  # prompt_toolkit is imported only here
 
-            with warnings_after(host):  # stderr lines would tear the full-screen display
-                return run_app(session, clock=clock)
-        from quizlib.ui.plain import run_plain
+                with warnings_after(host):  # stderr lines would tear the full-screen display
+                    return run_app(session, clock=clock)
+            from quizlib.ui.plain import run_plain
 
-        if not args.plain:
-            print(f"quizlib study: {plain_reason()}", file=sys.stderr)
-        return run_plain(session, sys.stdin, sys.stdout, clock=clock)
+            if not args.plain:
+                print(f"quizlib study: {plain_reason()}", file=sys.stderr)
+            return run_plain(session, sys.stdin, sys.stdout, clock=clock)
+        finally:
+            sync_around_session(store, folder, "after")
     finally:
         store.close()

@@ -42,6 +42,21 @@ _INSERT = (
 )
 
 
+def device_key(alias: str) -> str:
+    """SQL for the device that saved review ``alias`` first: a review merged by ``quizlib sync``
+    has origin ``sync:DEVICE``; any other was saved here (this database's sync device id,
+    NULL before its first sync).
+
+    Reviews of one card at the same instant replay by this, then in the order saved, so that
+    every database holding the same reviews orders them alike (each device's own in the order
+    it saved them).
+    """
+    return (
+        f"CASE WHEN {alias}.origin LIKE 'sync:%' THEN substr({alias}.origin, 6)"
+        " ELSE (SELECT value FROM sync_meta WHERE key = 'device') END"
+    )
+
+
 def _values(review: Review) -> tuple[object, ...]:
     return (
         pack_uuid(review.uuid or new_review_id()),
@@ -83,10 +98,12 @@ def _refresh_times(conn: sqlite3.Connection, where: str, params: tuple[object, .
 
 
 def read(conn: sqlite3.Connection, deck_id: str | None) -> Iterator[Review]:
-    """The log (of one deck, or all) in time order, same instants in insertion order."""
+    """The log (of one deck, or all) in time order, same instants in the order saved
+    (:func:`device_key`)."""
     where = " WHERE k.deck_id = ?" if deck_id else ""
     sql = (
-        f"SELECT {REVIEW_COLUMNS} FROM reviews r JOIN card_keys k ON k.id = r.card{where} ORDER BY r.at, r.id"
+        f"SELECT {REVIEW_COLUMNS} FROM reviews r JOIN card_keys k ON k.id = r.card{where}"
+        f" ORDER BY r.at, {device_key('r')}, r.id"
     )
     for row in conn.execute(sql, (deck_id,) if deck_id else ()):
         yield review_from_row(row)
@@ -158,11 +175,11 @@ def rewrite_touched(
     """Recompute the cards in ``temp.touched`` from their (non-cram) reviews; how many."""
     rows = conn.execute(
         f"SELECT {REVIEW_COLUMNS} FROM temp.touched t JOIN reviews r ON r.card = t.card"
-        " JOIN card_keys k ON k.id = r.card WHERE r.cram = 0 ORDER BY r.card, r.at, r.id"
+        f" JOIN card_keys k ON k.id = r.card WHERE r.cram = 0 ORDER BY r.card, r.at, {device_key('r')}, r.id"
     )
     count = 0
     # One card at a time in memory; a card's reviews in time order, same instants in the
-    # order they were saved or imported (never by their random ids).
+    # order they were saved or imported, per device (never by their random ids).
     for (deck_id, question_id), group in itertools.groupby(
         map(review_from_row, rows), key=lambda r: (r.deck_id, r.question_id)
     ):

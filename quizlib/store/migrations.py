@@ -136,8 +136,16 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX card_keys_last ON card_keys (deck_id, last_review)")
 
 
+def _v5(conn: sqlite3.Connection) -> None:
+    # `quizlib sync`: this database's device id and export marks, what was read of each
+    # folder file, undone reviews, and the last-writer-wins registers of flags and parameters.
+    from quizlib.store.syncstate import create_tables
+
+    create_tables(conn)
+
+
 #: Append only. Index i + 1 is the schema version after migration i.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
 #: Migrations that free much space: the file is compacted (VACUUM) after them.
 _SHRINKING = frozenset({4})
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from quizlib.store import log
+from quizlib.store import log, syncstate
 from quizlib.store.records import CardRow
 from quizlib.store.store import Store
 
@@ -24,7 +24,8 @@ def undo_review(
 
     Returns:
         False, changing nothing, when the review is gone or another review of the card
-        that changed it was saved after this one (another session answered it since).
+        that changed it was saved after this one (another session answered it since; a
+        review imported by ``quizlib sync`` does not count, see :mod:`quizlib.store.syncstate`).
 
     Raises:
         StoreError: The database refused the change.
@@ -35,12 +36,19 @@ def undo_review(
         if row is None:
             return False
         cram, card_key = bool(row[0]), row[1]
-        # Row ids grow with insertion, so a larger id on the same card is a later save.
+        # Row ids grow with insertion, so a larger id on the same card is a later save. A review
+        # another device gave, imported by `quizlib sync`, does not count: the undo queues the
+        # card in ``sync_replay``, and the next sync recomputes it from the merged log.
         later = conn.execute(
-            "SELECT 1 FROM reviews WHERE card = ? AND id > ? AND cram = 0 LIMIT 1", (card_key, review_id)
+            "SELECT 1 FROM reviews WHERE card = ? AND id > ? AND cram = 0"
+            " AND COALESCE(origin, '') NOT LIKE 'sync:%' LIMIT 1",
+            (card_key, review_id),
         ).fetchone()
         if later is not None and not cram:
             return False
+        # Recorded for `quizlib sync`, which removes the review on the other devices and
+        # recomputes this card from the log (reviews imported since the answer make it stale).
+        syncstate.record_undo(store, review_id, deck_id, question_id)
         log.remove(conn, review_id)
         if cram:
             return True
