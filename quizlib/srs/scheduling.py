@@ -102,19 +102,17 @@ class Scheduling:
         retention with.
         """
         out = {rating: self._review_one(self._card(state, key), rating, now, key) for rating in Rating}
-        due = {rating: due_of(after) for rating, after in out.items()}
-        due[Rating.HARD] = min(due[Rating.HARD], due[Rating.GOOD])
-        due[Rating.EASY] = max(due[Rating.EASY], due[Rating.GOOD])
-        due[Rating.AGAIN] = min(due[Rating.AGAIN], due[Rating.HARD])
-        for rating, after in out.items():
-            if due[rating] != due_of(after):
-                after["due"] = due[rating].isoformat()
+        _make_monotone(out)
         return out
 
     def review(self, state: Mapping[str, Any] | None, rating: Rating, now: dt.datetime, key: str) -> State:
         """The card's state after a review with ``rating`` at ``now``: the state
         :meth:`preview` showed for that rating."""
-        return self.outcomes(state, now, key)[rating]
+        # Only the outcomes the rating's clamp reads are computed (a replay of a long log
+        # reviews every card this way): Good alone for Good, with Hard for Again.
+        out = {r: self._review_one(self._card(state, key), r, now, key) for r in _CLAMPED_BY[rating]}
+        _make_monotone(out)
+        return out[rating]
 
     def preview(
         self, state: Mapping[str, Any] | None, now: dt.datetime, key: str
@@ -127,6 +125,31 @@ class Scheduling:
         if state is None:
             return 0.0
         return float(self._scheduler.get_card_retrievability(fsrs.Card.from_dict(dict(state)), now))  # type: ignore[arg-type]
+
+
+#: The outcomes each rating's due time is clamped by (itself first), see Scheduling.outcomes.
+_CLAMPED_BY: dict[Rating, tuple[Rating, ...]] = {
+    Rating.AGAIN: (Rating.AGAIN, Rating.HARD, Rating.GOOD),
+    Rating.HARD: (Rating.HARD, Rating.GOOD),
+    Rating.GOOD: (Rating.GOOD,),
+    Rating.EASY: (Rating.EASY, Rating.GOOD),
+}
+
+
+def _make_monotone(out: dict[Rating, State]) -> None:
+    """Clamp the due times of the outcomes given (Good among them): Hard never later than
+    Good, Easy never earlier than Good, Again never later than Hard."""
+    due = {rating: due_of(after) for rating, after in out.items()}
+    good = due[Rating.GOOD]
+    if Rating.HARD in due:
+        due[Rating.HARD] = min(due[Rating.HARD], good)
+    if Rating.EASY in due:
+        due[Rating.EASY] = max(due[Rating.EASY], good)
+    if Rating.AGAIN in due:
+        due[Rating.AGAIN] = min(due[Rating.AGAIN], due[Rating.HARD])
+    for rating, after in out.items():
+        if due[rating] != due_of(after):
+            after["due"] = due[rating].isoformat()
 
 
 def due_of(state: Mapping[str, Any]) -> dt.datetime:
