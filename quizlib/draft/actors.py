@@ -258,6 +258,57 @@ def _clause_starts(text: str, at: int) -> bool:
     return bool(_CLAUSE_END.search(text, max(0, at - 12), at))
 
 
+def _roles_and_acronyms(actors: Actors, text: str) -> None:
+    """People named with their role ("the director of X, Jane Doe") and institutions named
+    with their acronym ("the Collective Security Treaty Organization (CSTO)")."""
+    for pattern in (ROLE_BEFORE, APPOSITION_AFTER, APPOSITION_BEFORE):
+        for m in pattern.finditer(text):
+            role = clean_role(m.group("role"))
+            if actors.is_name(m.group("name")) and ROLE_HEAD.search(role):
+                actors.add(m.group("name"), "person", role)
+    for m in ACRONYM.finditer(text):
+        words = [w for w in m.group(1).split() if w[0].isupper()]
+        acronym = m.group(2)
+        if len(words) >= len(acronym) and all(
+            w[0] == c for w, c in zip(words[-len(acronym) :], acronym, strict=True)
+        ):
+            start = m.group(1).find(words[-len(acronym)])
+            ident = actors.add(m.group(1)[start:].strip(), "institution")
+            if ident:
+                actors.alias(ident, acronym)
+
+
+def _organisation_runs(text: str, runs: Counter[str], subjects: Counter[str]) -> None:
+    """Count capitalised runs that look like organisations, and single words that start a
+    clause before a verb ("Baku announced")."""
+    for m in ORG_RUN.finditer(text):
+        # Leading function words and "Russia-led" are not part of an organisation's name.
+        run = _RUN_LEAD.sub("", m.group(0))
+        head, of, rest = run.partition(" of ")
+        if of and not re.search(rf"\b(?:{ORG_HEADS})\b", head):
+            run = rest.removeprefix("the ")  # "Penelope Muse Abernathy of the University of X"
+        if (re.search(rf"\b(?:{ORG_HEADS})\b", run) and not ROLE_HEAD.search(run)) or run in SEATS:
+            runs[run] += 1
+        if len(run.split()) == 1 and _clause_starts(text, m.start()) and _VERBISH.match(text, m.end()):
+            subjects[run] += 1  # "Baku announced", "Putin can no longer"
+
+
+def _add_institutions(actors: Actors, runs: Counter[str]) -> None:
+    """Register the organisation runs named often enough, a legal suffix folded in."""
+    for run in list(runs):
+        short = _LEGAL.sub("", run)
+        if short != run and short in runs:
+            runs[run] += runs.pop(short)  # "Apex Systems" is "Apex Systems Inc."
+    for run, count in runs.items():
+        # One mention names an organisation in several words ("Amnesty International"); a
+        # single word ("Court") or a lettered group ("Group A") needs more.
+        several = len(run.split()) > 1 and not re.search(r"\b[A-Z]\b", run)
+        if count >= (1 if several else 2) or run in SEATS:
+            ident = actors.add(run, "institution")
+            if ident and _LEGAL.search(run):
+                actors.alias(ident, _LEGAL.sub("", run))
+
+
 def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     """Register the people and institutions texts introduce (a pass before quotes).
 
@@ -275,31 +326,8 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     titled: list[tuple[str, str, str]] = []
     for article, text in texts:
         actors.article = article
-        for pattern in (ROLE_BEFORE, APPOSITION_AFTER, APPOSITION_BEFORE):
-            for m in pattern.finditer(text):
-                role = clean_role(m.group("role"))
-                if actors.is_name(m.group("name")) and ROLE_HEAD.search(role):
-                    actors.add(m.group("name"), "person", role)
-        for m in ACRONYM.finditer(text):
-            words = [w for w in m.group(1).split() if w[0].isupper()]
-            acronym = m.group(2)
-            if len(words) >= len(acronym) and all(
-                w[0] == c for w, c in zip(words[-len(acronym) :], acronym, strict=True)
-            ):
-                start = m.group(1).find(words[-len(acronym)])
-                ident = actors.add(m.group(1)[start:].strip(), "institution")
-                if ident:
-                    actors.alias(ident, acronym)
-        for m in ORG_RUN.finditer(text):
-            # Leading function words and "Russia-led" are not part of an organisation's name.
-            run = _RUN_LEAD.sub("", m.group(0))
-            head, of, rest = run.partition(" of ")
-            if of and not re.search(rf"\b(?:{ORG_HEADS})\b", head):
-                run = rest.removeprefix("the ")  # "Penelope Muse Abernathy of the University of X"
-            if (re.search(rf"\b(?:{ORG_HEADS})\b", run) and not ROLE_HEAD.search(run)) or run in SEATS:
-                runs[run] += 1
-            if len(run.split()) == 1 and _clause_starts(text, m.start()) and _VERBISH.match(text, m.end()):
-                subjects[run] += 1  # "Baku announced", "Putin can no longer"
+        _roles_and_acronyms(actors, text)
+        _organisation_runs(text, runs, subjects)
         if not _CONTRIBUTED.search(text):  # "Heba Habib contributed to this report."
             unquoted = mask(text, quotes(text))
             candidates.extend((article, name) for name in person_candidates(unquoted))
@@ -307,18 +335,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
         titled.extend((article, m.group(1), m.group(2)) for m in _TITLED.finditer(text))
         for m in _BODY_AFTER.finditer(text):
             runs[m.group(0).removeprefix("the ").removeprefix("The ")] += 1
-    for run in list(runs):
-        short = _LEGAL.sub("", run)
-        if short != run and short in runs:
-            runs[run] += runs.pop(short)  # "Apex Systems" is "Apex Systems Inc."
-    for run, count in runs.items():
-        # One mention names an organisation in several words ("Amnesty International"); a
-        # single word ("Court") or a lettered group ("Group A") needs more.
-        several = len(run.split()) > 1 and not re.search(r"\b[A-Z]\b", run)
-        if count >= (1 if several else 2) or run in SEATS:
-            ident = actors.add(run, "institution")
-            if ident and _LEGAL.search(run):
-                actors.alias(ident, _LEGAL.sub("", run))
+    _add_institutions(actors, runs)
     for word, count in initials.items():
         if count >= 2 and actors.find(word) is None:
             actors.add(word, "institution")  # "NPR", "MSCI" named more than once
