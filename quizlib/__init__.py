@@ -15,7 +15,6 @@ drop_current_directory()  # before anything below imports a third-party module
 
 
 from quizlib.dates import PartialDate, Precision
-from quizlib.deckfile.load import load_deck
 from quizlib.errors import AnswerError, DeckError, PluginError, Problem, QuizError, StoreError, UsageError
 from quizlib.grading.answers import MULTI_HINT, grade_picks
 from quizlib.grading.dates import grade_date, parse_date_answer
@@ -29,6 +28,7 @@ from quizlib.grading.numbers import (
 )
 from quizlib.grading.textmatch import word_overlap
 from quizlib.hookspecs import DeckFinding, RegisterQuestionType, RegisterSection, hookimpl
+from quizlib.loading import load_deck
 from quizlib.model import (
     Actor,
     Answer,

@@ -117,7 +117,8 @@ def load_deck(
 
     Args:
         path: The YAML file.
-        sections: The fact sections to accept (default: those of the installed plugins).
+        sections: The fact sections to accept (default: deck format 1's own sections;
+            :func:`quizlib.load_deck` defaults to the installed plugins').
         cache_dir: Where to cache the parsed deck; True for the default, None/False for no cache.
         on_skipped: When given, a section no loaded plugin declares is left out and
             reported to it (a warning) instead of being an error.
@@ -129,10 +130,10 @@ def load_deck(
         DeckError: Listing every problem as ``FILE:LINE:COL: message``.
     """
     name = str(path)
-    if sections is None:
-        from quizlib.plugins import get_plugin_manager
+    if sections is None:  # no plugins at hand: the deck format's own sections
+        from quizlib.deckfile.sections import format_sections
 
-        sections = get_plugin_manager().sections
+        sections = format_sections()
     try:
         data = Path(path).read_bytes()
     except IsADirectoryError:

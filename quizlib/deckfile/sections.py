@@ -209,6 +209,11 @@ CARDS = Section(
 FORMAT_1 = (EVENTS, QUOTES, FIGURES, AGREEMENTS, CARDS)
 
 
+def format_sections() -> dict[str, Section]:
+    """The sections of deck format 1 by name, in the order the plugin host merges them."""
+    return {section.name: section for section in sorted(FORMAT_1, key=lambda s: s.name)}
+
+
 @hookimpl
 def register_sections(register: RegisterSection) -> None:
     """Declare the sections of deck format 1."""
