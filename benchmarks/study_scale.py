@@ -121,7 +121,7 @@ def raw_answer_floor(db: Path, answers: int) -> list[float]:
     """INSERT a review and UPDATE a card in one committed transaction, with the store's pragmas."""
     with Store.open(db) as store:
         pragmas = {
-            p: store.conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("journal_mode", "synchronous")
+            p: store._conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("journal_mode", "synchronous")
         }
     raw = sqlite3.connect(db, isolation_level=None)
     raw.execute(f"PRAGMA journal_mode={pragmas['journal_mode']}")
