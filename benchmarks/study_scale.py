@@ -121,7 +121,7 @@ def raw_answer_floor(db: Path, answers: int) -> list[float]:
     """INSERT a review and UPDATE a card in one committed transaction, with the store's pragmas."""
     with Store.open(db) as store:
         pragmas = {
-            p: store.conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("journal_mode", "synchronous")
+            p: store._conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("journal_mode", "synchronous")
         }
     raw = sqlite3.connect(db, isolation_level=None)
     raw.execute(f"PRAGMA journal_mode={pragmas['journal_mode']}")
@@ -131,9 +131,8 @@ def raw_answer_floor(db: Path, answers: int) -> list[float]:
         t0 = time.perf_counter()
         raw.execute("BEGIN IMMEDIATE")
         raw.execute(
-            "INSERT INTO reviews (uuid, deck_id, question_id, type, reviewed_at, rating, cram)"
-            " VALUES (?, 'bench', 'x', 'basic', ?, 3, 0)",
-            (f"raw-{i}", NOW.isoformat()),
+            "INSERT INTO reviews (uuid, card, at, type, rating, cram) VALUES (?, 1, ?, 'basic', 3, 0)",
+            (f"raw-{i}", i),  # the compact log's row: a card key, a time in microseconds
         )
         raw.execute(
             "UPDATE cards SET reps = reps + 1 WHERE deck_id = 'bench' AND question_id = ?",

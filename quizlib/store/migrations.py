@@ -144,8 +144,22 @@ def _v5(conn: sqlite3.Connection) -> None:
     create_tables(conn)
 
 
+def _v6(conn: sqlite3.Connection) -> None:
+    # A session lists its due cards from one index alone: each card's FSRS state number (a
+    # review card is due by study day, a learning step by the minute) as a column computed
+    # from the state, not parsed from its JSON row by row, and a covering index in due order.
+    conn.execute(
+        "ALTER TABLE cards ADD COLUMN phase INTEGER GENERATED ALWAYS AS"
+        " (CASE WHEN json_valid(state) THEN json_extract(state, '$.state') END) VIRTUAL"
+    )
+    conn.execute(
+        "CREATE INDEX cards_queue ON cards (deck_id, due, question_id, phase, suspended, buried_until)"
+        " WHERE state IS NOT NULL"
+    )
+
+
 #: Append only. Index i + 1 is the schema version after migration i.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
 #: Migrations that free much space: the file is compacted (VACUUM) after them.
 _SHRINKING = frozenset({4})
 

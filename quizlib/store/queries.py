@@ -17,6 +17,9 @@ from quizlib.store.records import CardRow, Review, card_from_row, micros
 
 #: ``fsrs.State.Review``: a graduated card (the store keeps FSRS states as JSON).
 REVIEW_STATE = 2
+#: The stored columns of ``cards``, in the order :func:`card_from_row` reads them (``phase``
+#: is computed from ``state``).
+CARD_COLUMNS = "deck_id, question_id, content_hash, state, due, reps, lapses, suspended, buried_until, leech"
 
 
 def iso(value: dt.datetime | None) -> str | None:
@@ -37,13 +40,14 @@ class Queries:
     def card(self, deck_id: str, question_id: str) -> CardRow | None:
         """One card's state, or None for a card never reviewed."""
         row = self._conn.execute(
-            "SELECT * FROM cards WHERE deck_id = ? AND question_id = ?", (deck_id, question_id)
+            f"SELECT {CARD_COLUMNS} FROM cards WHERE deck_id = ? AND question_id = ?", (deck_id, question_id)
         ).fetchone()
         return card_from_row(row) if row else None
 
     def cards(self, deck_id: str) -> dict[str, CardRow]:
         """Every card of a deck, by question id."""
-        rows = self._conn.execute("SELECT * FROM cards WHERE deck_id = ?", (deck_id,)).fetchall()
+        sql = f"SELECT {CARD_COLUMNS} FROM cards WHERE deck_id = ?"
+        rows = self._conn.execute(sql, (deck_id,)).fetchall()
         return {r[1]: card_from_row(r) for r in rows}
 
     def reviewed_ids(self, deck_id: str) -> set[str]:
@@ -79,15 +83,15 @@ class Queries:
         A card in (re)learning is due when its step falls due by ``learn_until`` (default
         ``now``); a review card when its due time falls by ``review_until`` (default
         ``learn_until``), so reviews can be due by study day while steps keep their minutes.
-        Uses the (deck_id, due) index and decodes no card state beyond its FSRS state number,
-        so it stays fast on large decks.
+        Reads the covering index ``cards_queue`` alone (the FSRS state number is its ``phase``
+        column), so it stays fast on large decks.
         """
         learn = learn_until or now
         review = review_until or learn
         sql = (
-            "SELECT question_id FROM cards WHERE deck_id = ? AND due <= ? AND suspended = 0"
-            " AND state IS NOT NULL AND (buried_until IS NULL OR buried_until <= ?)"
-            " AND IIF(json_extract(state, '$.state') = ?, due <= ?, due <= ?) ORDER BY due"
+            "SELECT question_id FROM cards INDEXED BY cards_queue WHERE deck_id = ? AND due <= ?"
+            " AND suspended = 0 AND state IS NOT NULL AND (buried_until IS NULL OR buried_until <= ?)"
+            " AND IIF(phase = ?, due <= ?, due <= ?) ORDER BY due, rowid"  # ties: as cards_due had them
         )
         params: tuple[Any, ...] = (
             deck_id,
@@ -119,7 +123,7 @@ class Queries:
     def all_cards(self, deck_ids: Sequence[str] = ()) -> list[CardRow]:
         """Every card, or those of the given decks."""
         if not deck_ids:
-            return [card_from_row(r) for r in self._conn.execute("SELECT * FROM cards")]
+            return [card_from_row(r) for r in self._conn.execute(f"SELECT {CARD_COLUMNS} FROM cards")]
         return [c for d in deck_ids for c in self.cards(d).values()]
 
     def reviews(self, deck_id: str | None = None) -> Iterator[Review]:

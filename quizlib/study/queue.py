@@ -8,8 +8,9 @@ to each deck's daily budget, never undercut by a sibling that could not be asked
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import functools
+import gc
 import random
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -53,6 +54,20 @@ class DayQueue:
         self.queue.append(question)
         self.kinds[question.id] = kind
         seen.add(question.sibling_key)
+
+
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused (as it was before, after): a large deck's
+    queue is many small objects, all kept for the session, so collection passes while it
+    is built find no garbage and would only slow the start down."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def build_queue(
@@ -116,13 +131,14 @@ def _deferred_due(plan: _DeckPlan, due_now: dict[str, int], limit: int | None) -
     session of at most ``limit`` answers, only as many facts as it can reach."""
     out: list[tuple[int, Entry]] = []
     facts: set[str] = set()
+    askable, make = plan.askable, plan.question  # bound once: this loop runs per due card
     for qid, rank in due_now.items():
-        fact = plan.askable(qid)
+        fact = askable(qid)
         if fact is None:
             continue
         if limit is not None and len(facts) >= limit:
             break  # enough facts for the whole session: the rest are never asked
-        out.append((rank, Deferred(qid, fact, functools.partial(plan.question, qid))))
+        out.append((rank, Deferred(qid, fact, make)))
         facts.add(fact)
     return out
 
@@ -162,9 +178,12 @@ def _fill(
 ) -> None:
     """Due questions first, then learning steps, then new ones, one question per fact."""
     due.sort(key=lambda item: item[0])
+    queue, kinds = out.queue, out.kinds  # out.add, inlined: this loop runs per due card
     for _, q in due:
         if q.sibling_key not in seen or q.id in continuing:
-            out.add(q, "due", seen)
+            queue.append(q)
+            kinds[q.id] = "due"
+            seen.add(q.sibling_key)
     for when, q in sorted(learning, key=lambda pair: pair[0]):
         if q.sibling_key not in seen or q.id in continuing:
             out.ahead.append((when, q))
@@ -229,7 +248,9 @@ class _DeckPlan:
         """The (type, fact) of a (fact key, type name), when the session asks that type of that
         fact (the type reads its section and passes ``--type``, the fact ``--tag`` and ``skip``)."""
         fact, qt = self.facts.get(key[0]), self.types.get(key[1])
-        if fact is None or qt is None or qt.section != fact.section or qt.name in skipped(fact):
+        if fact is None or qt is None or qt.section != fact.section:
+            return None
+        if "skip" in fact.data and qt.name in skipped(fact):  # most facts skip nothing
             return None
         return (qt, fact) if not self.tags or self.tags.intersection(fact.tags) else None
 

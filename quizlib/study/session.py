@@ -20,7 +20,7 @@ from quizlib.srs.scheduling import Scheduling, due_of
 from quizlib.store.store import CardRow, Review, Store
 from quizlib.store.undo import unbury, undo_review
 from quizlib.study.answer_record import GivenAnswer, content_hash, review_and_state, schedulers_for
-from quizlib.study.queue import build_queue
+from quizlib.study.queue import build_queue, collection_paused
 from quizlib.study.saving import SaveError, keep
 from quizlib.study.types import Pending, Progress, SessionOptions, Summary, TypeStats
 from quizlib.study.waiting import Entry, Waiting
@@ -101,7 +101,8 @@ class Session:
         now = clock()
         # Parameters fitted with `quizlib optimize --apply` (per deck, else global) take effect here.
         schedulers = schedulers_for(store, decks)
-        day = build_queue(store, decks, host, schedulers, now=now, tz=zone, rng=rng, options=options)
+        with collection_paused():
+            day = build_queue(store, decks, host, schedulers, now=now, tz=zone, rng=rng, options=options)
         waiting = Waiting(day.queue, day.kinds)
         session = cls(
             store, host, clock, rng, options, {d.id: d for d in decks}, schedulers, waiting, day.kinds, now

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quizlib.model import Question
 
 
-@dataclass(frozen=True)
-class Deferred:
-    """A queued question known by its id, generated only when it is about to be asked."""
+class Deferred(NamedTuple):
+    """A queued question known by its id, generated only when it is about to be asked
+    (``make(id)``; a tuple, so that queueing a large deck's due cards stays cheap)."""
 
     id: str
     sibling_key: str
-    make: Callable[[], Question | None]
+    make: Callable[[str], Question | None]
 
 
 Entry = Question | Deferred
@@ -36,8 +36,11 @@ class Waiting:
         self._facts: Counter[str] = Counter()
         self._count: Counter[str] = Counter()
         self._queued_as: dict[str, str] = {}
-        for q in questions:
-            self.append(q)
+        # Counted in bulk: the same as appending each, without a call per question.
+        self._items.extend(questions)
+        self._queued_as.update((q.id, kinds.get(q.id, "")) for q in self._items)
+        self._facts.update(q.sibling_key for q in self._items)
+        self._count.update(self._queued_as.get(q.id, "") for q in self._items)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -71,7 +74,7 @@ class Waiting:
         while self._items:
             entry = self._items.popleft()
             self._removed(entry)
-            q = entry.make() if isinstance(entry, Deferred) else entry
+            q = entry.make(entry.id) if isinstance(entry, Deferred) else entry
             if q is not None:
                 if q.id != entry.id:  # its history moved from a former id when it was made
                     self._kinds[q.id] = self._kinds.get(entry.id, "")
