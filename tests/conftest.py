@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from sync_helpers import Device, load
+from sync_helpers import write_deck as write_sync_deck
 
 from quizlib.plugins import PluginHost, get_plugin_manager
 from quizlib.store.store import Store
@@ -64,3 +66,27 @@ settings.register_profile(
     "ci", deadline=None, derandomize=True, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """An empty shared folder, the DIR of `quizlib sync DIR`."""
+    path = tmp_path / "shared"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def device(tmp_path: Path, host: PluginHost) -> Iterator[Callable[[str], Device]]:
+    """Makes sync devices by name: each its own database on disk, all studying one deck."""
+    deck = load(write_sync_deck(tmp_path), host)
+    opened: list[Store] = []
+
+    def make(name: str) -> Device:
+        store = Store.open(tmp_path / f"{name}.db")
+        opened.append(store)
+        return Device(store, deck, host)
+
+    yield make
+    for store in opened:
+        store.close()

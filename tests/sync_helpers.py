@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from quizlib import Rating, load_deck
 from quizlib.exchange.sync import SyncReport, remember_decks, sync
+from quizlib.exchange.syncfile import own_name
 from quizlib.model import Deck
 from quizlib.plugins import PluginHost
+from quizlib.store import syncstate
 from quizlib.store.store import Store
 from quizlib.study.session import Session, SessionOptions
 
@@ -124,3 +127,24 @@ def cards_of(store: Store) -> dict[tuple[str, str], tuple[Any, ...]]:
         flags = (c.suspended, c.buried_until, c.leech)
         out[(c.deck_id, c.question_id)] = (c.state, c.due, c.reps, c.lapses, *flags)
     return out
+
+
+MakeDevice = Callable[[str], Device]
+
+
+def converge(folder: Path, *devices: Device) -> None:
+    """Sync every device twice: afterwards each has everything the others had."""
+    for _ in range(2):
+        for d in devices:
+            assert sync(d.store, folder, d.now).problems == []
+
+
+def assert_same(*devices: Device) -> None:
+    first = devices[0]
+    for other in devices[1:]:
+        assert log_of(other.store) == log_of(first.store)
+        assert cards_of(other.store) == cards_of(first.store)
+
+
+def own_file(folder: Path, d: Device) -> Path:
+    return folder / own_name(syncstate.device_id(d.store))

@@ -23,13 +23,6 @@ cards:
 """
 
 
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    path = tmp_path / "shared"
-    path.mkdir()
-    return path
-
-
 def study(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *extra: str, db: str = "q.db") -> int:
     """One plain session answering one question on the small deck."""
     deck = tmp_path / "deck.yaml"
