@@ -97,6 +97,27 @@ def _fits(actor: Actor, like: Sequence[Actor], active: set[str], deck: Deck) -> 
     return actor.id in active or not mine or not theirs or any(mine & t for t in theirs)
 
 
+def _alike(
+    fact: Fact, deck: Deck, like: Sequence[Actor], apart: Sequence[Actor], active: set[str]
+) -> list[Actor]:
+    """Actors of ``like``'s kinds (top-level ones unless one of ``like`` is nested) that the
+    entry does not involve, related to or sharing a name form with none of ``apart``, and
+    plausible beside ``like`` (:func:`_fits`), in deck order."""
+    taken = involved(fact, deck)
+    ix = actors(deck)
+    kinds = {a.kind for a in like}
+    nested = any(a.parents for a in like)
+    return [
+        a
+        for a in deck.actors.values()
+        if a.id not in taken
+        and a.kind in kinds
+        and (nested or not a.parents)
+        and not any(ix.related(a.id, o.id) or ix.overlap(a, o) for o in apart)
+        and _fits(a, like, active, deck)
+    ]
+
+
 def party_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) -> list[Actor]:
     """Plausible non-parties, most plausible first; fewer than ``count`` rather than weak ones.
 
@@ -108,20 +129,8 @@ def party_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) ->
     first.
     """
     parties = [deck.actors[p] for p in fact.get("parties", []) if p in deck.actors]
-    taken = involved(fact, deck)
-    ix = actors(deck)
-    kinds = {p.kind for p in parties}
-    nested = any(p.parents for p in parties)
     elsewhere = _active(fact, deck)
-    pool = [
-        a
-        for a in deck.actors.values()
-        if a.id not in taken
-        and a.kind in kinds
-        and (nested or not a.parents)
-        and not any(ix.related(a.id, p.id) or ix.overlap(a, p) for p in parties)
-        and _fits(a, parties, elsewhere, deck)
-    ]
+    pool = _alike(fact, deck, parties, parties, elsewhere)
     rng.shuffle(pool)
     pool.sort(key=lambda a: a.id not in elsewhere)
     return pool[:count]
@@ -141,20 +150,7 @@ def broker_distractors(fact: Fact, deck: Deck, rng: random.Random, count: int) -
     never its parties), unrelated to any mediator."""
     mediators = [deck.actors[m] for m in fact.get("mediators", []) if m in deck.actors]
     parties = [deck.actors[p] for p in fact.get("parties", []) if p in deck.actors]
-    taken = involved(fact, deck)
-    ix = actors(deck)
-    kinds = {m.kind for m in mediators}
-    nested = any(m.parents for m in mediators)
-    active = _active(fact, deck)
-    others = [
-        a
-        for a in deck.actors.values()
-        if a.id not in taken
-        and a.kind in kinds
-        and (nested or not a.parents)
-        and not any(ix.related(a.id, m.id) or ix.overlap(a, m) for m in (*mediators, *parties))
-        and _fits(a, mediators, active, deck)
-    ]
+    others = _alike(fact, deck, mediators, (*mediators, *parties), _active(fact, deck))
     rng.shuffle(others)
     # The parties are not offered: the parties question beside it names them, so they
     # would fall out by elimination.
