@@ -261,19 +261,3 @@ def test_failed_question_comes_back_reshuffled_and_not_next(
     assert session.progress().number == number and session.progress().total == total
     pending = session.submit(next(i for i, c in enumerate(again.prompt.choices) if c == "one"))
     assert pending.grade.score == 1.0
-
-
-def test_limited_session_lists_due_cards_until_enough_are_askable(store: Store) -> None:
-    from quizlib.store.store import CardRow
-    from quizlib.study.queue import _due_ids
-
-    for n in range(1000):
-        due = T0 - dt.timedelta(hours=1000 - n)  # q0 is the most overdue
-        state = {"state": REVIEW_STATE, "due": due.isoformat()}
-        store.put_card(CardRow("d", f"q{n}", state, due, 1, 0, False, None, False, ""))
-    blocked_first = {f"q{n}": f"fact{n}" for n in range(250, 300)}  # the most overdue are not askable
-    ends = next_day_start(T0, tz=dt.UTC)
-    ids = _due_ids(store, "d", T0, ends, blocked_first, want=5)
-    assert len(ids) < 1000 and len(set(ids) & set(blocked_first)) >= 5
-    assert ids == store.due_ids("d", T0, review_until=ends)[: len(ids)]
-    assert len(_due_ids(store, "d", T0, ends, blocked_first, want=None)) == 1000

@@ -86,25 +86,77 @@ class Queries:
         Reads the covering index ``cards_queue`` alone (the FSRS state number is its ``phase``
         column), so it stays fast on large decks.
         """
-        learn = learn_until or now
-        review = review_until or learn
-        sql = (
-            "SELECT question_id FROM cards INDEXED BY cards_queue WHERE deck_id = ? AND due <= ?"
-            " AND suspended = 0 AND state IS NOT NULL AND (buried_until IS NULL OR buried_until <= ?)"
-            " AND IIF(phase = ?, due <= ?, due <= ?) ORDER BY due, rowid"  # ties: as cards_due had them
-        )
-        params: tuple[Any, ...] = (
-            deck_id,
-            iso(max(learn, review)),
-            iso(now),
-            REVIEW_STATE,
-            iso(review),
-            iso(learn),
-        )
-        if limit is not None:
+        review = review_until or learn_until or now
+        rows = self.due_page(deck_id, now, review_until=review, learn_until=learn_until, size=limit)
+        return [r[0] for r in rows]
+
+    def due_page(
+        self,
+        deck_id: str,
+        now: dt.datetime,
+        *,
+        review_until: dt.datetime,
+        learn_until: dt.datetime | None = None,
+        after: tuple[str, int] | None = None,
+        size: int | None = None,
+    ) -> list[tuple[str, str, int]]:
+        """One page of :meth:`due_ids`, as ``(question id, due, rowid)`` rows: the ``size`` due
+        cards that follow the row whose ``(due, rowid)`` is ``after`` (from the start: None).
+        A session reads its due cards a page at a time, so starting one on a large collection
+        does not list every due card."""
+        sql, params = self._due_where(deck_id, now, learn_until or now, review_until)
+        if after is not None:
+            sql += " AND (due > ? OR (due = ? AND rowid > ?))"
+            params += (after[0], after[0], after[1])
+        sql += " ORDER BY due, rowid"  # ties: as cards_due had them
+        if size is not None:
             sql += " LIMIT ?"
-            params += (limit,)
+            params += (size,)
+        return self._conn.execute(f"SELECT question_id, due, rowid {sql}", params).fetchall()
+
+    def due_total(self, deck_id: str, now: dt.datetime, *, review_until: dt.datetime) -> int:
+        """How many cards :meth:`due_ids` lists (a count from the covering index)."""
+        sql, params = self._due_where(deck_id, now, now, review_until)
+        return int(self._conn.execute(f"SELECT COUNT(*) {sql}", params).fetchone()[0])
+
+    def due_ids_of_fact(
+        self, deck_id: str, fact_key: str, now: dt.datetime, *, review_until: dt.datetime
+    ) -> list[str]:
+        """The due cards (as :meth:`due_ids`) of one fact: ids ``FACT_KEY/...``, a range of the
+        primary key, so asking it for a handful of facts costs a handful of lookups."""
+        # A range of the primary key (deck_id, question_id): '0' follows '/' in SQLite's
+        # binary collation, so the range holds exactly the ids FACT_KEY/*.
+        sql = (
+            "SELECT question_id FROM cards WHERE deck_id = ? AND question_id > ? AND question_id < ?"
+            " AND due <= ? AND suspended = 0 AND state IS NOT NULL"
+            " AND (buried_until IS NULL OR buried_until <= ?) AND IIF(phase = ?, due <= ?, due <= ?)"
+        )
+        bounds = (f"{fact_key}/", f"{fact_key}0", iso(max(now, review_until)), iso(now))
+        params = (deck_id, *bounds, REVIEW_STATE, iso(review_until), iso(now))
         return [r[0] for r in self._conn.execute(sql, params)]
+
+    def learning_ids(self, deck_id: str, after: dt.datetime, until: dt.datetime) -> list[str]:
+        """Cards in (re)learning whose step falls due after ``after`` and by ``until`` (not
+        suspended or buried at ``after``), earliest first: the steps a session may ask early."""
+        sql = (
+            "SELECT question_id FROM cards INDEXED BY cards_queue WHERE deck_id = ? AND due > ? AND due <= ?"
+            " AND suspended = 0 AND state IS NOT NULL AND (buried_until IS NULL OR buried_until <= ?)"
+            " AND phase != ? ORDER BY due, rowid"
+        )
+        params = (deck_id, iso(after), iso(until), iso(after), REVIEW_STATE)
+        return [r[0] for r in self._conn.execute(sql, params)]
+
+    @staticmethod
+    def _due_where(
+        deck_id: str, now: dt.datetime, learn: dt.datetime, review: dt.datetime
+    ) -> tuple[str, tuple[Any, ...]]:
+        """The FROM and WHERE of the due-card queries, shaped to the index ``cards_queue``."""
+        sql = (
+            "FROM cards INDEXED BY cards_queue WHERE deck_id = ? AND due <= ?"
+            " AND suspended = 0 AND state IS NOT NULL AND (buried_until IS NULL OR buried_until <= ?)"
+            " AND IIF(phase = ?, due <= ?, due <= ?)"
+        )
+        return sql, (deck_id, iso(max(learn, review)), iso(now), REVIEW_STATE, iso(review), iso(learn))
 
     def reviewed_since(self, deck_id: str, since: dt.datetime) -> set[str]:
         """Question ids of a deck with a (non-cram) review at or after ``since``."""
@@ -142,8 +194,10 @@ class Queries:
     def due_count(self, deck_ids: Sequence[str], until: dt.datetime) -> int:
         """Cards due at or before ``until`` (not suspended)."""
         marks = ",".join("?" * len(deck_ids))
+        # state IS NOT NULL (every card with a due time has one) matches the covering index.
         row = self._conn.execute(
-            f"SELECT COUNT(*) FROM cards WHERE deck_id IN ({marks}) AND suspended = 0 AND due <= ?",
+            f"SELECT COUNT(*) FROM cards INDEXED BY cards_queue WHERE deck_id IN ({marks})"
+            " AND suspended = 0 AND due <= ? AND state IS NOT NULL",
             (*deck_ids, iso(until)),
         ).fetchone()
         return int(row[0])

@@ -66,7 +66,7 @@ class Session:
     history: list[_Done] = field(default_factory=list)
     pending: Pending | None = None
     tz: dt.tzinfo = dt.UTC
-    total: int = 0
+    planned: int = 0
     _current: Question | None = None
     _deck_of: dict[str, str] = field(default_factory=dict)
     _numbers: dict[str, int] = field(default_factory=dict)
@@ -103,15 +103,13 @@ class Session:
         schedulers = schedulers_for(store, decks)
         with collection_paused():
             day = build_queue(store, decks, host, schedulers, now=now, tz=zone, rng=rng, options=options)
-        waiting = Waiting(day.queue, day.kinds)
+        waiting = Waiting(day.queue, day.kinds, day.due)
         session = cls(
             store, host, clock, rng, options, {d.id: d for d in decks}, schedulers, waiting, day.kinds, now
         )
         session.tz = zone
         session.learning = day.ahead
-        session.total = len(day.queue) + len(day.ahead)
-        if options.limit is not None:
-            session.total = min(session.total, options.limit)
+        session.planned = len(waiting) + len(day.ahead)
         session._deck_of = day.deck_of
         session._advance()
         return session
@@ -121,6 +119,14 @@ class Session:
     def current(self) -> Question | None:
         """The question to answer now; None when the session is finished."""
         return self._current
+
+    @property
+    def total(self) -> int:
+        """The questions the session plans to ask: counted at the start (repeats of learning
+        steps not included, ``--limit`` at most); it drops only when due cards read later turn
+        out to share a fact with one asked earlier (see :mod:`quizlib.study.due_pages`)."""
+        total = self.planned - self.queue.shrunk
+        return total if self.options.limit is None else min(total, self.options.limit)
 
     def deck_of(self, question: Question) -> Deck:
         """The deck a question comes from."""

@@ -1,0 +1,136 @@
+"""A session reads its due cards a page at a time: the same questions in the same order as a
+list of every due card would give, one question per fact across pages, and counts that are
+exact within one page and an upper bound that settles as pages are read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from test_engine import FakeClock
+from test_study_days import answer
+
+from quizlib import Rating, load_deck
+from quizlib.model import Deck
+from quizlib.plugins import PluginHost
+from quizlib.store.store import REVIEW_STATE, CardRow, Store
+from quizlib.study import due_pages
+from quizlib.study.due_pages import DuePages
+from quizlib.study.session import Session, SessionOptions
+from quizlib.study.waiting import Deferred, Entry
+
+T0 = dt.datetime(2024, 1, 15, 9, 0, tzinfo=dt.UTC)
+
+
+def deck_text(clozes: int, basics: int) -> str:
+    lines = ["quizlib: 1", "deck: {id: paged, title: Paged, settings: {new_per_day: 500}}", "cards:"]
+    # two gaps: two questions of one fact, of which a study day asks one
+    lines += [
+        f'  - {{id: z{i}, type: cloze, text: "{{{{Alpha{i}}}}} before {{{{Omega{i}}}}}"}}'
+        for i in range(clozes)
+    ]
+    lines += [f"  - {{id: b{i}, type: basic, front: 'B{i}?', back: b{i}}}" for i in range(basics)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def deck(write_deck: Callable[..., Path], host: PluginHost) -> Deck:
+    return load_deck(write_deck(deck_text(40, 30)), sections=host.sections, cache_dir=None)
+
+
+def study_days(db: Path, deck: Deck, host: PluginHost, days: int) -> list[tuple[int, str, str, int, int]]:
+    """Sessions on ``days`` days (some answers failed, so steps and lapses occur): what was
+    asked, as what kind, and each session's total and answers."""
+    clock = FakeClock(T0)
+    out = []
+    with Store.open(db) as store:
+        for day in range(days):
+            clock.now = T0 + dt.timedelta(days=day * 9)
+            session = Session.start(
+                store, [deck], host, clock=clock, rng=random.Random(day), options=SessionOptions(), tz=dt.UTC
+            )
+            n = 0
+            while session.current is not None:
+                kind = session.kinds.get(session.current.id, "")
+                qid = answer(session, Rating.AGAIN if n % 7 == 3 else Rating.GOOD)
+                out.append((day, qid, kind, 0, 0))
+                clock.now += dt.timedelta(minutes=3)
+                n += 1
+            out.append((day, "", "", session.total, n))
+    return out
+
+
+def test_pages_ask_what_one_list_asks(
+    tmp_path: Path, deck: Deck, host: PluginHost, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = study_days(tmp_path / "whole.db", deck, host, 5)
+    monkeypatch.setattr(due_pages, "PAGE", 3)
+    paged = study_days(tmp_path / "paged.db", deck, host, 5)
+    asked = [row[:3] for row in paged if row[1]]
+    assert asked == [row[:3] for row in whole if row[1]]
+    assert sum(1 for _, _, kind in asked if kind == "due") > 50  # many pages were read
+    # one question per fact per day, across pages
+    for day in range(5):
+        facts = [qid.split("/")[1] for d, qid, kind in asked if d == day and kind != "learning"]
+        assert len(facts) == len(set(facts))
+
+
+def test_counts_are_an_upper_bound_that_settles(
+    tmp_path: Path, deck: Deck, host: PluginHost, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = FakeClock(T0)
+    with Store.open(tmp_path / "q.db") as store:
+        first = Session.start(store, [deck], host, clock=clock, rng=random.Random(1), tz=dt.UTC)
+        while first.current is not None:
+            answer(first)
+            clock.now += dt.timedelta(minutes=1)
+        clock.now = T0 + dt.timedelta(days=200)  # every card due
+        exact = Session.start(store, [deck], host, clock=clock, rng=random.Random(1), tz=dt.UTC)
+        monkeypatch.setattr(due_pages, "PAGE", 4)
+        paged = Session.start(store, [deck], host, clock=clock, rng=random.Random(1), tz=dt.UTC)
+        assert paged.progress().due >= exact.progress().due and paged.total >= exact.total
+        totals, asked = [], 0
+        while paged.current is not None:
+            totals.append(paged.total)
+            asked += 1
+            answer(paged)
+        assert totals == sorted(totals, reverse=True)  # never grows
+        assert paged.total == asked == exact.total  # settled: what was asked
+
+
+def put_due(store: Store, ids: list[str]) -> None:
+    for n, qid in enumerate(ids):
+        due = T0 - dt.timedelta(hours=len(ids) - n)
+        store.put_card(
+            CardRow(
+                "d", qid, {"state": REVIEW_STATE, "due": due.isoformat()}, due, 1, 0, False, None, False, ""
+            )
+        )
+
+
+def test_pages_read_as_reached_and_counted_from_one_count(store: Store) -> None:
+    ids = [f"s/f{n}/t" for n in range(50)]
+    put_due(store, ids)
+    ends = T0 + dt.timedelta(hours=12)
+    reads: list[int] = []
+
+    def read(after: tuple[str, int] | None, size: int) -> list[tuple[str, str, int]]:
+        rows = store.due_page("d", T0, review_until=ends, after=after, size=size)
+        reads.append(len(rows))
+        return rows
+
+    def accept(qid: str) -> Entry | None:
+        n = int(qid.split("/")[1][1:])
+        return None if n % 5 == 0 else Deferred(qid, qid.rsplit("/", 1)[0], lambda _: None)
+
+    pages = DuePages(read, lambda: store.due_total("d", T0, review_until=ends), accept, page=8)
+    assert reads == [8] and len(pages) == 6 + 42  # one page read, the rest counted
+    got = []
+    while (head := pages.head()) is not None:
+        got.append((head.rank, pages.popleft().id))
+    assert got == [(n, qid) for n, qid in enumerate(ids) if n % 5 != 0]
+    # 10 not asked: 2 in the first page (never counted), 8 counted at the start
+    assert len(pages) == 0 and pages.shrunk == 8 and sum(reads) == 50
