@@ -202,12 +202,14 @@ class Queries:
         ).fetchone()
         return int(row[0])
 
-    def next_due(self, deck_ids: Sequence[str], after: dt.datetime) -> dt.datetime | None:
-        """The earliest due time after ``after``."""
+    def next_due(self, deck_ids: Sequence[str], now: dt.datetime) -> dt.datetime | None:
+        """The earliest due time of a card not suspended or buried at ``now`` (at or before
+        ``now`` when cards are due already: a session ended early leaves them due now)."""
         marks = ",".join("?" * len(deck_ids))
         row = self._conn.execute(
-            f"SELECT MIN(due) FROM cards WHERE deck_id IN ({marks}) AND suspended = 0 AND due > ?",
-            (*deck_ids, iso(after)),
+            f"SELECT MIN(due) FROM cards INDEXED BY cards_queue WHERE deck_id IN ({marks}) AND suspended = 0"
+            " AND state IS NOT NULL AND (buried_until IS NULL OR buried_until <= ?)",
+            (*deck_ids, iso(now)),
         ).fetchone()
         return _dt(row[0])
 

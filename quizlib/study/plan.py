@@ -160,9 +160,23 @@ class DeckPlan:
         taken = Counter(fact.split("/", 1)[0] for fact in seen if fact in self.facts)
 
         def wanted(key: tuple[str, str]) -> bool:
-            if key[0] in seen or f"{key[0]}/{key[1]}" in exhausted or self.pair(key) is None:
-                return False
-            return not self.due_fact(key[0])
+            return key[0] not in seen and f"{key[0]}/{key[1]}" not in exhausted and self.pair(key) is not None
+
+        def turn(name: str, lane: Iterator[Fact]) -> list[Question] | None:
+            """The new questions of the lane's next fact (None: no fact left)."""
+            for fact in lane:
+                key = (f"{fact.section}/{fact.id}", name)
+                if not wanted(key):
+                    continue
+                made = [
+                    q for q in self.generated(key) if q.id not in reviewed and self.askable(q.id) is not None
+                ]
+                # Looked up only for a fact that makes new questions: a due card of the fact
+                # is asked today instead (most candidates of a type make nothing of a fact).
+                if made and self.due_fact(key[0]):
+                    continue
+                return made
+            return None
 
         lanes = []
         for name in sorted(self.types):
@@ -172,13 +186,11 @@ class DeckPlan:
                 lanes.append((name, _drawn(facts, self.rng)))
         while lanes:
             for name, lane in list(lanes):
-                key = next((k for k in ((f"{f.section}/{f.id}", name) for f in lane) if wanted(k)), None)
-                if key is None:
+                made = turn(name, lane)
+                if made is None:
                     lanes.remove((name, lane))
                     continue
-                for q in self.generated(key):
-                    if q.id not in self.reviewed and self.askable(q.id) is not None:
-                        yield q
+                yield from made
 
     def cram(self, due_now: dict[str, int]) -> list[tuple[int, Entry]]:
         """Every askable question, ranked: the due ones first, then never-reviewed ones, then
