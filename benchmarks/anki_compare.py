@@ -31,6 +31,18 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from _anki import (
+    CARD_ID0,
+    PLAIN_MEMORY,
+    QUEUE_REVIEW,
+    REVIEW,
+    AnkiCard,
+    fill_collection,
+    new_collection,
+    revlog_rows,
+    unicase,
+)
+
 from quizlib import Rating
 from quizlib.srs.cards import apply_review
 from quizlib.srs.scheduling import Scheduling
@@ -91,59 +103,19 @@ def build_quizlib(path: Path, cards: int, reviews: int) -> None:
 
 
 def build_anki(path: Path, cards: int, reviews: int) -> object:
-    """The same history as an Anki collection (FSRS on): Anki creates the collection, the
-    notes, cards and revlog rows are then written in bulk with sqlite3 (its file format),
-    and Anki opens the result for the timings."""
+    """The same history as an Anki collection (FSRS on; see ``_anki.py``), every card a
+    review card with the same memory state, opened by Anki for the timings."""
     from anki.collection import Collection
 
-    col = Collection(str(path))
-    col.set_config("fsrs", True)
-    model = col.models.by_name("Basic")
-    assert model is not None
-    model_id, deck_id = model["id"], col.decks.id("bench")
-    col.close()
-    stamp = int(NOW.timestamp())
-    memory = '{"s":10.2,"d":5.1,"dr":0.9,"lrt":1}'
-    with sqlite3.connect(path) as conn:
-        conn.create_collation("unicase", _unicase)
-        conn.execute("PRAGMA cache_size = -400000")  # the bulk load stays in memory until commit
-        conn.executemany(
-            "insert into notes values (?,?,?,?,-1,'',?,?,0,0,'')",
-            ((1_000_000 + c, f"g{c}", model_id, stamp, f"Q{c}?\x1fa{c}", f"Q{c}?") for c in range(cards)),
-        )
-        conn.executemany(
-            "insert into cards values (?,?,?,0,?,-1,2,2,?,10,0,?,0,0,0,0,0,?)",
-            ((2_000_000 + c, 1_000_000 + c, deck_id, stamp, 500, 10, memory) for c in range(cards)),
-        )
-        # In id (time) order, as Anki appends them: random order would scatter the writes.
-        conn.executemany("insert into revlog values (?,?,-1,?,10,5,0,?,?)", _revlog(cards, reviews))
+    layout = new_collection(path, DECK)
+    card = AnkiCard(REVIEW, QUEUE_REVIEW, 500, 10, 10, 0, PLAIN_MEMORY)
+    fill_collection(path, layout, [card] * cards, revlog_rows(history(cards, reviews)), int(NOW.timestamp()))
     return Collection(str(path))
-
-
-def _unicase(a: str, b: str) -> int:
-    # Anki's collation; sqlite3 needs one by that name to write tables indexed with it.
-    return (a.lower() > b.lower()) - (a.lower() < b.lower())
-
-
-def _revlog(cards: int, reviews: int) -> list[tuple[int, int, int, int, int]]:
-    """Revlog rows (id, card, ease, time, type) in id order. Ids are times in ms and must be
-    unique: in time order, an id already taken moves to the next free millisecond."""
-    rows, seen = [], set()
-    for c, when, rating, ms in history(cards, reviews):
-        kind = 1 if c in seen else 0  # 0: a learning (first) review, 1: a review
-        seen.add(c)
-        rows.append((int(when.timestamp() * 1000), 2_000_000 + c, rating, ms, kind))
-    rows.sort()
-    last = 0
-    for n, (when_ms, cid, rating, ms, kind) in enumerate(rows):
-        last = max(when_ms, last + 1)
-        rows[n] = (last, cid, rating, ms, kind)
-    return rows
 
 
 def compact_size(path: Path) -> int:
     with sqlite3.connect(path) as conn:
-        conn.create_collation("unicase", _unicase)  # VACUUM rebuilds Anki's indexes that use it
+        conn.create_collation("unicase", unicase)  # VACUUM rebuilds Anki's indexes that use it
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("VACUUM")
     return path.stat().st_size
@@ -249,7 +221,7 @@ def anki_figures(path: Path, col: object, count: int) -> None:
 
     def answer(c: int) -> Callable[[], object]:
         def run() -> None:
-            card = col.get_card(2_000_000 + c)  # type: ignore[attr-defined]
+            card = col.get_card(CARD_ID0 + c)  # type: ignore[attr-defined]
             card.start_timer()
             states = col._backend.get_scheduling_states(card.id)  # type: ignore[attr-defined]
             sched.answer_card(sched.build_answer(card=card, states=states, rating=CardAnswer.GOOD))
