@@ -57,3 +57,38 @@ def test_import_checks_again_before_writing(tmp_path: Path, monkeypatch: pytest.
         monkeypatch.setattr(store, "check_intact", lambda: calls.append("checked"))
         import_csv_text(store, CSV)
         assert calls == ["checked"]
+
+
+def test_study_checks_in_the_background_and_refuses_a_damaged_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = damaged_db(tmp_path)
+    before = path.read_bytes()
+    deck = tmp_path / "d.yaml"
+    deck.write_text(
+        "quizlib: 1\ndeck: {id: d, title: D}\ncards:\n  - {id: a, type: basic, front: A?, back: a}\n"
+    )
+    assert main(["study", str(deck), "--plain", "--db", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "is damaged" in err and "Traceback" not in err
+    assert path.read_bytes() == before
+
+
+def test_a_background_check_refuses_damage_and_open_checks_what_it_could_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = damaged_db(tmp_path)
+    with pytest.raises(StoreError, match="is damaged"):
+        Store.open(path, checked=Store.check_in_background(path))
+    # A check that could not run (here: it never started) leaves the check to open itself.
+    from quizlib.store import errors
+
+    monkeypatch.setattr(errors.threading.Thread, "start", lambda self: None)
+    monkeypatch.setattr(errors.threading.Thread, "join", lambda self, timeout=None: None)
+    with pytest.raises(StoreError, match="is damaged"):
+        Store.open(path, checked=Store.check_in_background(path))
+    fresh = tmp_path / "new.db"
+    with Store.open(
+        fresh, checked=Store.check_in_background(fresh)
+    ) as store:  # no file yet: nothing to check
+        assert store.due_ids("d", T0) == []

@@ -137,11 +137,14 @@ def run(args: argparse.Namespace) -> int:
     from quizlib.study.session import Session, SessionOptions
     from quizlib.ui import render
 
+    # The database's integrity check reads the whole file: it runs while the decks load.
+    checked = Store.check_in_background(args.db)
     host = load_host(args)
     error = unknown_names("question type", args.types, host.question_types)
     decks = load_decks(args.decks or [DEFAULT_DECK], host, skip_unknown_sections=True)
-    tags = (tag for deck in decks for fact in deck.all_facts() for tag in fact.tags)
-    error = error or unknown_names("tag", args.tags, tags)
+    if args.tags:
+        tags = (tag for deck in decks for fact in deck.all_facts() for tag in fact.tags)
+        error = error or unknown_names("tag", args.tags, tags)
     if error is not None:
         raise error
     clock = system_clock()
@@ -149,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
     options = SessionOptions(
         limit=args.limit, types=tuple(args.types), tags=tuple(args.tags), cram=args.cram, new_per_day=args.new
     )
-    store = Store.open(args.db)
+    store = Store.open(args.db, checked=checked)
     try:
         check_writable(store)  # a clear error now, not a lost answer after the first question
         kept = import_pending(store)

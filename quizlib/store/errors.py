@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -53,6 +54,52 @@ def check_intact(conn: sqlite3.Connection, path: Path) -> None:
     problems = [line for r in rows for line in str(r[0]).splitlines() if not line.startswith("***")]
     if problems != ["ok"]:
         raise StoreError(damaged(path, "; ".join(problems[:3])))
+
+
+class BackgroundCheck:
+    """:func:`check_intact` of a database file, run in a thread while the caller does other
+    work (a session loads its decks meanwhile): SQLite releases the interpreter lock while
+    it reads, so on a large file the check costs no wall time of its own.
+
+    Pass it to :meth:`quizlib.store.store.Store.open`, which waits for it and refuses a
+    damaged file exactly as its own check would. A file that does not exist yet, or is not
+    SQLite, is left to ``open`` to report.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._error: StoreError | None = None
+        self._done = False
+        self._thread: threading.Thread | None = None
+        if str(path) != ":memory:" and path.is_file():
+            self._thread = threading.Thread(target=self._run, name="quizlib-quick-check", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        conn = None
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S)
+            check_intact(conn, self.path)
+            self._done = True
+        except StoreError as exc:
+            self._error = exc
+        except sqlite3.Error:
+            pass  # not checked here: open() runs the check itself and reports what it finds
+        finally:
+            if conn is not None:
+                conn.close()
+
+    def wait(self) -> bool:
+        """Wait for the check; True when it ran (False: the caller checks for itself).
+
+        Raises:
+            StoreError: The check found damage.
+        """
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._done
 
 
 def rollback(conn: sqlite3.Connection) -> None:

@@ -18,7 +18,15 @@ from typing import Any
 
 from quizlib.errors import StoreError
 from quizlib.store import log, parameters
-from quizlib.store.errors import BUSY_TIMEOUT_S, check_file, check_intact, explain, rollback, while_locked
+from quizlib.store.errors import (
+    BUSY_TIMEOUT_S,
+    BackgroundCheck,
+    check_file,
+    check_intact,
+    explain,
+    rollback,
+    while_locked,
+)
 from quizlib.store.log import Reschedule
 from quizlib.store.migrations import MIGRATIONS, migrate
 from quizlib.store.queries import REVIEW_STATE, Queries, iso
@@ -47,13 +55,21 @@ class Store(Queries):
         self.path = path
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
+    def open(
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        create: bool = True,
+        checked: BackgroundCheck | None = None,
+    ) -> Store:
         """Open (creating or migrating) the database at ``path`` (None: the default path).
 
         Args:
             path: The database file, or ``:memory:``.
             create: Create the database when it does not exist; commands that only read
                 pass False, so a mistyped ``--db`` does not leave an empty database behind.
+            checked: The integrity check of this file, started earlier in the background
+                (see :func:`Store.check_in_background`); None: checked here.
 
         Raises:
             StoreError: Missing (with ``create=False``), locked, read-only, damaged, not
@@ -75,7 +91,8 @@ class Store(Queries):
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             # Before anything writes (even switching to WAL rewrites the header).
-            while_locked(lambda: check_intact(conn, where))
+            if checked is None or checked.path != where or not checked.wait():
+                while_locked(lambda: check_intact(conn, where))
             if str(where) != ":memory:":
                 while_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
             # FULL: WAL fsyncs at every commit, so an answer shown as saved survives a power loss.
@@ -89,6 +106,12 @@ class Store(Queries):
             conn.close()
             raise StoreError(explain(exc, where)) from None
         return cls(conn, str(where))
+
+    @staticmethod
+    def check_in_background(path: str | os.PathLike[str] | None = None) -> BackgroundCheck:
+        """Start the integrity check that :meth:`open` runs on the database at ``path`` (None:
+        the default path) in a thread; pass the result to :meth:`open` as ``checked``."""
+        return BackgroundCheck(Path(path) if path is not None else default_db_path())
 
     def close(self) -> None:
         """Close the connection."""
