@@ -83,6 +83,25 @@ def test_cache_returns_the_same_deck(write_deck: Callable[..., Path], tmp_path: 
     assert load_deck(path, sections={"notes": NOTES}, cache_dir=tmp_path / "cache").title == "Renamed"
 
 
+def test_the_cache_rebuilds_every_field_of_a_fact(write_deck: Callable[..., Path], tmp_path: Path) -> None:
+    import dataclasses
+
+    from quizlib.deckfile.load import FACT_FIELDS
+    from quizlib.model import Fact
+
+    assert tuple(f.name for f in dataclasses.fields(Fact)) == FACT_FIELDS
+    path = write_deck(GOOD)
+    parsed = load_deck(path, sections={"notes": NOTES}, cache_dir=None)
+    load_deck(path, sections={"notes": NOTES}, cache_dir=tmp_path)
+    cached = load_deck(path, sections={"notes": NOTES}, cache_dir=tmp_path)
+    facts = [
+        (f, g)
+        for name in parsed.sections
+        for f, g in zip(parsed.facts(name), cached.facts(name), strict=True)
+    ]
+    assert facts and all(dataclasses.astuple(f) == dataclasses.astuple(g) for f, g in facts)
+
+
 def test_damaged_cache_is_rebuilt(write_deck: Callable[..., Path], tmp_path: Path) -> None:
     path = write_deck(GOOD)
     load_deck(path, sections={"notes": NOTES}, cache_dir=tmp_path)

@@ -130,13 +130,15 @@ def sync_around_session(store: Store, folder: Path | None, when: str, decks: Seq
         decks: The decks studied, whose scheduling settings replays of merged reviews use.
     """
     from quizlib.clock import system_clock
-    from quizlib.exchange.sync import remember_decks, sync
+    from quizlib.srs.replay import deck_scheduling
 
     try:
-        if decks:
-            remember_decks(store, decks)
+        for deck in decks:  # what remember_decks does, without loading the sync machinery
+            deck_scheduling(store, deck)
         if folder is None:
             return
+        from quizlib.exchange.sync import sync
+
         report = sync(store, folder, system_clock()())
     except QuizError as exc:
         if folder is None:

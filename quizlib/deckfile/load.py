@@ -18,11 +18,28 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from quizlib.deckfile.dicts import citation, deck_from_dict, deck_to_dict, fact_to_dict
 from quizlib.deckfile.validate import Validator
 from quizlib.deckfile.yamlsafe import parse_yaml
 from quizlib.didyoumean import did_you_mean, known_list
 from quizlib.errors import DeckError, Problem, UsageError
-from quizlib.model import Actor, Citation, Conflict, Deck, Fact, Section, Source
+from quizlib.model import Citation, Conflict, Deck, Fact, Section
+
+__all__ = [
+    "BUNDLED_PACKAGE",
+    "CACHE_FORMAT",
+    "SectionTable",
+    "bundled_decks",
+    "deck_from_dict",
+    "deck_to_dict",
+    "default_cache_dir",
+    "fact_to_dict",
+    "load_deck",
+    "parse_deck",
+    "read_text",
+    "refuse_shared_ids",
+    "resolve_deck",
+]
 
 CACHE_FORMAT = 4
 BUNDLED_PACKAGE = "quizlib_decks"
@@ -134,16 +151,17 @@ def load_deck(
         from quizlib.deckfile.sections import format_sections
 
         sections = format_sections()
-    try:
-        data = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise DeckError([Problem(name, 0, 0, "is a directory, not a deck file")]) from None
-    except OSError as exc:
-        raise DeckError([Problem(name, 0, 0, f"cannot read: {exc.strerror or exc}")]) from None
     folder = default_cache_dir() if cache_dir is True else (cache_dir or None)
-    mode = b"skip" if on_skipped is not None else b"strict"
-    key = hashlib.blake2b(data + _schema_fingerprint(sections).encode() + mode, digest_size=20).hexdigest()
-    cached = _read_cache(folder / f"{key}.json", name) if folder is not None else None
+    salt = _schema_fingerprint(sections).encode() + (b"skip" if on_skipped is not None else b"strict")
+    data = _read_bytes(path, name)
+    key = _cache_key(data, salt)
+    cached = None
+    if folder is not None:
+        del data  # not held while a large cached deck is read: that is a load's peak memory
+        cached = _read_cache(folder / f"{key}.json", name)
+        if cached is None:
+            data = _read_bytes(path, name)  # what is parsed is what is keyed, even if it changed
+            key = _cache_key(data, salt)
     if cached is not None:
         deck, skipped = cached
     else:
@@ -157,11 +175,27 @@ def load_deck(
     return deck
 
 
+def _read_bytes(path: str | os.PathLike[str], name: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        raise DeckError([Problem(name, 0, 0, "is a directory, not a deck file")]) from None
+    except OSError as exc:
+        raise DeckError([Problem(name, 0, 0, f"cannot read: {exc.strerror or exc}")]) from None
+
+
+def _cache_key(data: bytes, salt: bytes) -> str:
+    digest = hashlib.blake2b(data, digest_size=20)
+    digest.update(salt)
+    return digest.hexdigest()
+
+
 def _read_cache(file: Path, path: str) -> tuple[Deck, list[Problem]] | None:
     gc_was_enabled = gc.isenabled()
     gc.disable()  # many small objects, none garbage: collection passes would only slow this down
     try:
-        payload = json.loads(file.read_bytes())
+        # Text, not bytes: the file's bytes are gone before parsing begins (peak memory).
+        payload = json.loads(file.read_text(encoding="utf-8"))
         if payload.get("cache_format") != CACHE_FORMAT:
             return None
         skipped = [Problem(path, line, col, message) for line, col, message in payload["skipped"]]
@@ -214,6 +248,36 @@ def _deck_to_cache(deck: Deck) -> dict[str, Any]:
     return out
 
 
+#: Fact's fields, in the order :func:`_fact_builder` sets them (a test keeps it complete).
+FACT_FIELDS = ("section", "id", "data", "sources", "tags", "conflicts", "note", "review", "line")
+
+
+def _fact_builder(cite: Callable[[str], Citation]) -> Callable[[str, list[Any]], Fact]:
+    """Builds a Fact from a cached row. Fact has slots (a large deck's memory) and its frozen
+    ``__init__`` sets each field through ``object.__setattr__``; filling the slots through
+    their descriptors directly is what keeps loading a large cached deck fast."""
+    new = object.__new__
+    s_section, s_id, s_data, s_sources, s_tags, s_conflicts, s_note, s_review, s_line = (
+        vars(Fact)[name].__set__ for name in FACT_FIELDS
+    )
+
+    def build(section: str, row: list[Any]) -> Fact:
+        fid, fdata, fsources, ftags, note, review, conflicts, line = row
+        fact = new(Fact)
+        s_section(fact, section)
+        s_id(fact, fid)
+        s_data(fact, fdata)
+        s_sources(fact, tuple([cite(c) for c in fsources]))
+        s_tags(fact, tuple(ftags))
+        s_conflicts(fact, tuple([Conflict(c[0], c[1], tuple(map(cite, c[2])), c[3]) for c in conflicts]))
+        s_note(fact, note)
+        s_review(fact, review)
+        s_line(fact, line)
+        return fact
+
+    return build
+
+
 def _deck_from_cache(data: Mapping[str, Any], path: str) -> Deck:
     citations: dict[str, Citation] = {}
 
@@ -221,116 +285,19 @@ def _deck_from_cache(data: Mapping[str, Any], path: str) -> Deck:
         # Decks cite the same few paragraphs again and again: build each Citation once.
         found = citations.get(text)
         if found is None:
-            found = citations[text] = _citation(text)
+            found = citations[text] = citation(text)
         return found
 
-    new = object.__new__
+    build = _fact_builder(cite)
     sections: dict[str, tuple[Fact, ...]] = {}
     for name, rows in data["sections"].items():
         built = []
-        for fid, fdata, fsources, ftags, note, review, conflicts, line in rows:
-            fact = new(Fact)
-            # Fact is a frozen dataclass; filling __dict__ directly skips its per-field
-            # __setattr__ guard, which dominates loading a large cached deck.
-            fact.__dict__.update(
-                section=name,
-                id=fid,
-                data=fdata,
-                sources=tuple([cite(c) for c in fsources]),
-                tags=tuple(ftags),
-                conflicts=tuple([Conflict(c[0], c[1], tuple(map(cite, c[2])), c[3]) for c in conflicts])
-                if conflicts
-                else (),
-                note=note,
-                review=review,
-                line=line,
-            )
-            built.append(fact)
+        for i, row in enumerate(rows):
+            rows[i] = None  # each row is dropped once its fact is built: a large deck's peak
+            built.append(build(name, row))  # memory is then the cache's data or the deck, not both
         sections[name] = tuple(built)
     shell = deck_from_dict({**data, "sections": {}}, path=path)
     return dataclasses.replace(shell, sections=sections)
-
-
-def deck_to_dict(deck: Deck) -> dict[str, Any]:
-    """The normalised deck as JSON-able data (``quizlib show --json`` prints this)."""
-    return {
-        "id": deck.id,
-        "title": deck.title,
-        "description": deck.description,
-        "language": deck.language,
-        "version": deck.version,
-        "tags": list(deck.tags),
-        "settings": dict(deck.settings),
-        "sources": [dataclasses.asdict(s) for s in deck.sources.values()],
-        "actors": [dataclasses.asdict(a) for a in deck.actors.values()],
-        "sections": {name: [fact_to_dict(f) for f in facts] for name, facts in deck.sections.items()},
-    }
-
-
-def fact_to_dict(fact: Fact) -> dict[str, Any]:
-    """One fact as JSON-able data."""
-    out: dict[str, Any] = {"id": fact.id, **fact.data}
-    out["sources"] = [str(c) for c in fact.sources]
-    if fact.tags:
-        out["tags"] = list(fact.tags)
-    if fact.note:
-        out["note"] = fact.note
-    if fact.review:
-        out["review"] = True
-    if fact.conflicts:
-        out["conflicts"] = [
-            {"field": c.field, "value": c.value, "sources": [str(s) for s in c.sources], "note": c.note}
-            for c in fact.conflicts
-        ]
-    out["line"] = fact.line
-    return out
-
-
-def _citation(text: str) -> Citation:
-    source, _, location = text.partition(":")
-    return Citation(source, location)
-
-
-def deck_from_dict(data: Mapping[str, Any], path: str = "") -> Deck:
-    """Rebuild a deck from :func:`deck_to_dict` output."""
-    sections: dict[str, tuple[Fact, ...]] = {}
-    for name, facts in data["sections"].items():
-        built = []
-        for raw in facts:
-            entry = dict(raw)
-            built.append(
-                Fact(
-                    section=name,
-                    id=entry.pop("id"),
-                    sources=tuple(_citation(c) for c in entry.pop("sources", ())),
-                    tags=tuple(entry.pop("tags", ())),
-                    note=entry.pop("note", ""),
-                    review=entry.pop("review", False),
-                    conflicts=tuple(
-                        Conflict(c["field"], c["value"], tuple(_citation(s) for s in c["sources"]), c["note"])
-                        for c in entry.pop("conflicts", ())
-                    ),
-                    line=entry.pop("line", 0),
-                    data=entry,
-                )
-            )
-        sections[name] = tuple(built)
-    return Deck(
-        id=data["id"],
-        title=data["title"],
-        description=data["description"],
-        language=data["language"],
-        version=data["version"],
-        tags=tuple(data["tags"]),
-        settings=data["settings"],
-        sources={s["id"]: Source(**s) for s in data["sources"]},
-        actors={
-            a["id"]: Actor(**{**a, "aliases": tuple(a["aliases"]), "part_of": tuple(a.get("part_of", ()))})
-            for a in data["actors"]
-        },
-        sections=sections,
-        path=path,
-    )
 
 
 def refuse_shared_ids(decks: Iterable[Deck]) -> list[Deck]:

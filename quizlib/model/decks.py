@@ -173,7 +173,7 @@ class Actor:
         return f"{self.name} ({self.role})" if self.role else self.name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One entry of a fact section.
 
