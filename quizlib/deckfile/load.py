@@ -19,8 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from quizlib.deckfile.dicts import citation, deck_from_dict, deck_to_dict, fact_to_dict
-from quizlib.deckfile.validate import Validator
-from quizlib.deckfile.yamlsafe import parse_yaml
 from quizlib.didyoumean import did_you_mean, known_list
 from quizlib.errors import DeckError, Problem, UsageError
 from quizlib.model import Citation, Conflict, Deck, Fact, Section
@@ -113,6 +111,10 @@ def parse_deck(
     Raises:
         DeckError: With every problem found, sorted by position.
     """
+    # Imported here: a deck read from the cache needs no YAML parser or validator.
+    from quizlib.deckfile.validate import Validator
+    from quizlib.deckfile.yamlsafe import parse_yaml
+
     root = parse_yaml(text, path)
     validator = Validator(path, sections, skip_unknown=skipped is not None)
     deck = validator.deck(root)
