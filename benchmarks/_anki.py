@@ -293,3 +293,27 @@ def queue_and_first_card(col: Any, deck_id: int) -> float:
     queued = col.sched.get_queued_cards()
     Card(col, backend_card=queued.cards[0].card).question()
     return time.perf_counter() - start
+
+
+def answer_and_next(col: Any, count: int) -> list[float]:
+    """Seconds, per answer, to answer the first queued card Good (Anki commits it) and show
+    the next card's question: what quizlib's "answer + next question" times."""
+    from anki.cards import Card
+    from anki.scheduler.v3 import CardAnswer
+
+    sched = col.sched
+    queued = sched.get_queued_cards()
+    out = []
+    for _ in range(count):
+        if not queued.cards:
+            break
+        top = queued.cards[0]
+        card = Card(col, backend_card=top.card)
+        card.start_timer()
+        start = time.perf_counter()
+        sched.answer_card(sched.build_answer(card=card, states=top.states, rating=CardAnswer.GOOD))
+        queued = sched.get_queued_cards()
+        if queued.cards:
+            Card(col, backend_card=queued.cards[0].card).question()
+        out.append(time.perf_counter() - start)
+    return out

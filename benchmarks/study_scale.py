@@ -123,7 +123,7 @@ def anki_command(collection: Path) -> list[str]:
 
 def session_figures(
     deck_path: Path, db: Path, args: argparse.Namespace, twin: _anki.Twin | None
-) -> tuple[list[float], list[float], list[float], Progress]:
+) -> tuple[list[float], list[float], list[float], Progress, list[float]]:
     """Session.start times and, alternating with them, Anki's queue + first card times (when
     there is a twin collection); answer+next latencies; the session's progress at its start."""
     host = get_plugin_manager(entry_points=False)
@@ -152,7 +152,9 @@ def session_figures(
         ours.append(best(start, 1))
         if col is not None and twin is not None:
             theirs.append(_anki.queue_and_first_card(col, twin.deck_id))
+    anki_answers: list[float] = []
     if col is not None:
+        anki_answers = _anki.answer_and_next(col, args.answers)
         col.close()
     session = start()
     progress = session.progress()
@@ -167,7 +169,7 @@ def session_figures(
         latencies.append(time.perf_counter() - t0)
         now[0] += dt.timedelta(seconds=5)
     store.close()
-    return ours, theirs, latencies, progress
+    return ours, theirs, latencies, progress, anki_answers
 
 
 def raw_answer_floor(db: Path, answers: int) -> list[float]:
@@ -242,7 +244,7 @@ def measure_size(cards: int, args: argparse.Namespace, tmp: Path, env: dict[str,
         twin = _anki.build_twin(tmp / f"study-{cards}.anki2", rows, cards, history(cards, reviews), NOW)
     built = time.perf_counter() - started
     fresh = fresh_figures(deck, db, twin, {**env, "QUIZLIB_NOW": NOW.isoformat()}, args.repeat)
-    ours, theirs, latencies, progress = session_figures(deck, db, args, twin)
+    ours, theirs, latencies, progress, anki_answers = session_figures(deck, db, args, twin)
     floor = raw_answer_floor(db, args.answers)
     print(
         f"\n{cards:,} cards, {reviews:,} reviews (built in {built:.0f} s); quizlib's session:"
@@ -262,10 +264,17 @@ def measure_size(cards: int, args: argparse.Namespace, tmp: Path, env: dict[str,
     print(side_by_side(rss_label, fresh["quizlib"][1], anki_first and anki_first[1], "MB", 1e-6, 0))
     queue_label = "queue + first card (in process)"
     print(side_by_side(queue_label, min(ours), min(theirs) if theirs else None, "ms", 1000, 1))
+    anki_median = statistics.median(anki_answers) if anki_answers else None
     print(
-        f"  answer + next question            median {statistics.median(latencies) * 1000:.2f} ms,"
-        f" p99 {pct(latencies, 0.99):.2f} ms   [raw SQLite insert+update+commit: median"
-        f" {statistics.median(floor) * 1000:.2f} ms, p99 {pct(floor, 0.99):.2f} ms]"
+        side_by_side(
+            "answer + next question, median", statistics.median(latencies), anki_median, "ms", 1000, 2
+        )
+    )
+    anki_p99 = pct(anki_answers, 0.99) / 1000 if anki_answers else None
+    print(side_by_side("answer + next question, p99", pct(latencies, 0.99) / 1000, anki_p99, "ms", 1000, 2))
+    print(
+        f"  [raw SQLite insert+update+commit, same pragmas: median {statistics.median(floor) * 1000:.2f} ms,"
+        f" p99 {pct(floor, 0.99):.2f} ms]"
     )
     print(f"  database                          {db.stat().st_size / 1e6:10,.0f} MB")
 
