@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_engine import FakeClock
 from test_study_days import answer
 
@@ -48,7 +50,7 @@ def study_day(store: Store, deck: Deck, host: PluginHost, day: int) -> list[tupl
     session = Session.start(
         store, [deck], host, clock=clock, rng=random.Random(day), options=SessionOptions(), tz=dt.UTC
     )
-    asked = []
+    asked: list[tuple[str, str]] = []
     while session.current is not None:
         kind = session.kinds.get(session.current.id, "")
         asked.append((answer(session, Rating.AGAIN if len(asked) % 7 == 3 else Rating.GOOD), kind))
@@ -145,3 +147,42 @@ def test_pages_read_as_reached_and_counted_from_one_count(store: Store) -> None:
     assert got == [(n, qid) for n, qid in enumerate(ids) if n % 5 != 0]
     # 10 not asked: 2 in the first page (never counted), 8 counted at the start
     assert len(pages) == 0 and pages.shrunk == 8 and sum(reads) == 50
+
+
+@given(
+    n=st.integers(0, 60),
+    page=st.integers(1, 12),
+    rejected=st.sets(st.integers(0, 59)),
+    taken_at=st.lists(st.integers(0, 59), max_size=5),
+)
+def test_any_page_size_gives_the_filtered_list(
+    n: int, page: int, rejected: set[int], taken_at: list[int]
+) -> None:
+    rows = [(f"s/f{i}/t", f"{i:04d}", i) for i in range(n)]
+
+    def read(after: tuple[str, int] | None, size: int) -> list[tuple[str, str, int]]:
+        start = 0 if after is None else next(i for i, r in enumerate(rows) if (r[1], r[2]) == after) + 1
+        return rows[start : start + size]
+
+    def accept(qid: str) -> Entry | None:
+        return (
+            None
+            if int(qid.split("/")[1][1:]) in rejected
+            else Deferred(qid, qid.rsplit("/", 1)[0], lambda _: None)
+        )
+
+    pages = DuePages(read, lambda: len(rows), accept, page=page)
+    sizes = [len(pages)]
+    got: list[str] = []
+    buried: list[str] = []
+    while pages.head() is not None:
+        if len(got) in taken_at:  # a sibling buried: taken out of what is read already
+            taken_at.remove(len(got))
+            buried += [e.id for e in pages.take_fact(pages.head().entry.sibling_key)]  # type: ignore[union-attr]
+            continue
+        got.append(pages.popleft().id)
+        sizes.append(len(pages))
+    assert got == sorted(got, key=lambda q: int(q.split("/")[1][1:]))  # due order kept
+    assert set(got) | set(buried) == {r[0] for r in rows if int(r[0].split("/")[1][1:]) not in rejected}
+    assert sizes == sorted(sizes, reverse=True) and len(pages) == 0  # never grows; ends at 0
+    assert pages.shrunk == sizes[0] - len(got) - len(buried)
