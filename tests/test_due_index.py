@@ -48,7 +48,9 @@ def test_an_older_database_gains_the_due_index_and_lists_the_same_cards(tmp_path
     schema_4_database(path)
     with Store.open(path) as store:
         names = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        assert "cards_queue" in names
+        assert "cards_queue" in names and "cards_due" not in names  # the older index is gone
+        # what read the older index reads the covering one
+        assert store.due_count(["d"], END_OF_DAY) == 7 and store.next_due(["d"], NOW) is not None
         due = store.due_ids("d", NOW, review_until=END_OF_DAY)
         card = store.card("d", "review-tie-a")
     assert due == [

@@ -80,17 +80,24 @@ class Scheduling:
             return fsrs.Card(card_id=card_number(key))
         return fsrs.Card.from_dict(dict(state))  # type: ignore[arg-type]
 
-    def _review_one(self, card: fsrs.Card, rating: Rating, now: dt.datetime, key: str) -> State:
-        seed = f"{key}|{card.last_review.isoformat() if card.last_review else ''}|{int(rating)}"
-        # fsrs draws its fuzz from the global random module: seed it for this review only and
+    def _reviews(
+        self, state: Mapping[str, Any] | None, ratings: Sequence[Rating], now: dt.datetime, key: str
+    ) -> dict[Rating, State]:
+        """The card's state after a review at ``now`` with each of ``ratings`` (unclamped)."""
+        card = self._card(state, key)  # review_card copies it: one parse serves every rating
+        stamp = card.last_review.isoformat() if card.last_review else ""
+        # fsrs draws its fuzz from the global random module: seed it for each review and
         # restore it afterwards, so schedules are reproducible and nobody else's randomness changes.
         saved = random.getstate()
-        random.seed(seed)
         try:
-            new, _ = self._scheduler.review_card(card, fsrs.Rating(int(rating)), now)
+            out = {}
+            for rating in ratings:
+                random.seed(f"{key}|{stamp}|{int(rating)}")
+                new, _ = self._scheduler.review_card(card, fsrs.Rating(int(rating)), now)
+                out[rating] = dict(new.to_dict())
         finally:
             random.setstate(saved)
-        return dict(new.to_dict())
+        return out
 
     def outcomes(self, state: Mapping[str, Any] | None, now: dt.datetime, key: str) -> dict[Rating, State]:
         """The card's state after a review at ``now`` with each rating.
@@ -101,7 +108,7 @@ class Scheduling:
         later than Hard. Good keeps its own interval, the one FSRS aims at the desired
         retention with.
         """
-        out = {rating: self._review_one(self._card(state, key), rating, now, key) for rating in Rating}
+        out = self._reviews(state, tuple(Rating), now, key)
         _make_monotone(out)
         return out
 
@@ -110,7 +117,7 @@ class Scheduling:
         :meth:`preview` showed for that rating."""
         # Only the outcomes the rating's clamp reads are computed (a replay of a long log
         # reviews every card this way): Good alone for Good, with Hard for Again.
-        out = {r: self._review_one(self._card(state, key), r, now, key) for r in _CLAMPED_BY[rating]}
+        out = self._reviews(state, _CLAMPED_BY[rating], now, key)
         _make_monotone(out)
         return out[rating]
 
