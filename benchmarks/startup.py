@@ -2,13 +2,14 @@
 
 Usage: python benchmarks/startup.py [--deck karabakh] [--runs 15] [--importtime]
 
-Prints the median wall time (over --runs fresh processes) of:
+Prints the median wall time (over --runs fresh processes, the sides taken in turn) of:
   floor            python -c "import yaml, pluggy, fsrs, sqlite3"
   plain            python -m quizlib study DECK --plain: until the first question line
   floor + pt       the floor plus "import prompt_toolkit"
   interactive      python -m quizlib study DECK in a pseudo-terminal: until the question
                    and the progress bar are drawn
-Targets: plain ≤ 1.3x the floor; interactive compared with floor + prompt_toolkit.
+Ratios are medians of the ratios within each round. Targets: plain ≤ 1.3x the floor;
+interactive compared with floor + prompt_toolkit.
 The deck cache is warmed first (a learner's second and later sessions); "cold" rows repeat
 plain mode with the cache off. Modules are byte-compiled first (into a temporary
 PYTHONPYCACHEPREFIX), as after pip install. --importtime prints what plain mode spends
@@ -33,10 +34,22 @@ QUESTION_LINE = re.compile(rb"^Question 1 of \d+", re.MULTILINE)
 PROGRESS_BAR = re.compile(r"\d+ done · \d+ left")
 
 
-def median_of(runs: int, measure: Callable[[], float]) -> float:
-    """The median of ``runs`` measurements, after one unmeasured warm-up run."""
-    measure()
-    return statistics.median(measure() for _ in range(runs))
+def alternating(runs: int, *measures: Callable[[], float]) -> list[list[float]]:
+    """``runs`` measurements of each, taken in turn (after one unmeasured round), so a change
+    in the machine's load reaches every side alike: on a shared machine, measuring one side
+    after the other gave ratios from 1.3x to 2.7x for the same code."""
+    for measure in measures:
+        measure()
+    out: list[list[float]] = [[] for _ in measures]
+    for _ in range(runs):
+        for times, measure in zip(out, measures, strict=True):
+            times.append(measure())
+    return out
+
+
+def ratio(ours: list[float], base: list[float]) -> float:
+    """The median of the ratios of measurements taken in the same round."""
+    return statistics.median(a / b for a, b in zip(ours, base, strict=True))
 
 
 def time_import_floor(imports: str, env: Mapping[str, str]) -> float:
@@ -130,21 +143,30 @@ def main() -> None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         cold = dict(env, QUIZLIB_CACHE_DIR="off")
-        floor = median_of(args.runs, lambda: time_import_floor(FLOOR, env))
-        plain = median_of(args.runs, lambda: time_plain(args.deck, env))
-        plain_cold = median_of(args.runs, lambda: time_plain(args.deck, cold))
-        floor_pt = median_of(args.runs, lambda: time_import_floor(FLOOR + ", prompt_toolkit", env))
-        interactive = median_of(args.runs, lambda: time_interactive(args.deck, env))
+        floors, plains, colds = alternating(
+            args.runs,
+            lambda: time_import_floor(FLOOR, env),
+            lambda: time_plain(args.deck, env),
+            lambda: time_plain(args.deck, cold),
+        )
+        floors_pt, screens = alternating(
+            args.runs,
+            lambda: time_import_floor(FLOOR + ", prompt_toolkit", env),
+            lambda: time_interactive(args.deck, env),
+        )
+        floor, plain, plain_cold = (statistics.median(xs) for xs in (floors, plains, colds))
+        floor_pt, interactive = statistics.median(floors_pt), statistics.median(screens)
         print(f"median of {args.runs} runs, deck {args.deck!r}, Python {sys.version.split()[0]}")
         print(f"  floor ({FLOOR})        {floor * 1000:7.1f} ms")
-        print(f"  plain, first question               {plain * 1000:7.1f} ms   {plain / floor:.2f}x floor")
+        times = ratio(plains, floors)
+        print(f"  plain, first question               {plain * 1000:7.1f} ms   {times:.2f}x floor")
         print(
-            f"  plain, cache off                    {plain_cold * 1000:7.1f} ms   {plain_cold / floor:.2f}x"
+            f"  plain, cache off                    {plain_cold * 1000:7.1f} ms   {ratio(colds, floors):.2f}x"
         )
         print(f"  floor + import prompt_toolkit       {floor_pt * 1000:7.1f} ms")
         print(
             f"  interactive, first screen           {interactive * 1000:7.1f} ms   "
-            f"{interactive / floor_pt:.2f}x floor + prompt_toolkit"
+            f"{ratio(screens, floors_pt):.2f}x floor + prompt_toolkit"
         )
         if args.importtime:
             print("slowest top-level imports of plain mode:")
