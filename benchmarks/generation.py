@@ -7,11 +7,12 @@ facts in every section a built-in type reads (events, quotes, figures, agreement
 cards of each card type) and times each built-in question type generating the questions of
 its section (one call per fact, as ``generate_questions`` does), printing the CPU time
 (best of --repeat; CPU rather than wall time, as the machine may be shared) and the ratio
-to the previous size. Linear (or n log n) generation doubles at most ~2.2×; a
-quadratic one 4×. The decks are written to be hard, not pretty: a quarter of the events
-share one year (dated to the day, the month or only the year, so many pairs do not order),
-texts are drawn from 3,000 made-up words with Zipf-like frequencies, speakers from a fixed
-pool of 200 actors of both kinds, figures share units.
+to the previous size, and at the end each type's growth over the whole range. Linear (or n
+log n) generation doubles at most ~2.2×; a quadratic one 4×. The decks are written to be
+hard, not pretty: a quarter of the events share one year (dated to the day, the month or
+only the year, so many pairs do not order), texts are drawn from 3,000 made-up words with
+Zipf-like frequencies, speakers from a fixed pool of 200 actors of both kinds, figures
+share units.
 """
 
 from __future__ import annotations
@@ -148,6 +149,7 @@ def main() -> None:
         sizes.append(n)
         n *= 2
     previous: dict[str, float] = {}
+    first: dict[str, float] = {}
     print(f"{'facts':>7} {'type':<16} {'questions':>9} {'CPU s':>9} {'ratio':>6}")
     for n in sizes:
         text = yaml.dump(make_deck(n), Dumper=yaml.CSafeDumper, sort_keys=False)
@@ -161,8 +163,14 @@ def main() -> None:
             seconds, made = time_type(host, deck, name, args.repeat)
             ratio = f"{seconds / previous[name]:.2f}x" if name in previous else ""
             previous[name] = seconds
+            first.setdefault(name, seconds)
             print(f"{n:>7} {name:<16} {made:>9} {seconds:>9.3f} {ratio:>6}", flush=True)
         gc.unfreeze()
+    if len(sizes) > 1:  # the whole range at once: linear grows as the facts do
+        growth = sizes[-1] // sizes[0]
+        for name in names:
+            grew = previous[name] / first[name]
+            print(f"{sizes[-1]}/{sizes[0]} facts {name}: {grew:.1f}x (linear: {growth}x)")
 
 
 if __name__ == "__main__":

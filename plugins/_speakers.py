@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from quizlib import Actor, Deck, name_forms, normalise
 
@@ -85,9 +86,55 @@ def distractors(
     with it ("ministry") or is quoted elsewhere; shared role words come first. Names never
     repeat. With ``within`` (the sides a "Which Armenian official" stem names), only actors
     of those sides are offered: any other falls out by the stem.
+
+    What does not depend on the question (see :class:`Pool`) is found once per speaker of
+    the deck, so a call costs time in proportion to the speaker's pool, not to the deck.
     """
-    ix = actors(deck)
+    pool = speaker_pool(speaker, deck)
     excluded = set(exclude)
+    if within:
+        sides = actors(deck).sides
+        kept = [i for i, a in enumerate(pool.ids) if a not in excluded and sides(a) & within]
+    else:
+        kept = [i for i, a in enumerate(pool.ids) if a not in excluded]
+    rng.shuffle(kept)  # ties keep a random order
+    kept.sort(key=pool.ranks.__getitem__)
+    out: list[Actor] = []
+    names: set[str] = set()
+    for i in kept:
+        if len(out) == count:
+            break
+        if pool.names[i] not in names:  # names never repeat
+            names.add(pool.names[i])
+            out.append(pool.actors[i])
+    return out
+
+
+@dataclass(frozen=True)
+class Pool:
+    """Every actor that :func:`distractors` may offer for one speaker, in the deck's order:
+    of the speaker's kind, unrelated, no shared name form, and plausible. ``ranks`` orders
+    them most plausible first (equal ranks: equally plausible); ``names`` are normalised."""
+
+    actors: tuple[Actor, ...]
+    ids: tuple[str, ...]
+    ranks: tuple[int, ...]
+    names: tuple[str, ...]
+
+
+def speaker_pool(speaker: Actor, deck: Deck) -> Pool:
+    """The speaker's :class:`Pool`, found once per deck for the deck's own actors."""
+    if deck.actors.get(speaker.id) is not speaker:  # not the deck's own: nothing to keep
+        return _pool(speaker, deck)
+    pools: dict[str, Pool] = per_deck(deck, "speaker pools", dict)
+    found = pools.get(speaker.id)
+    if found is None:
+        found = pools[speaker.id] = _pool(speaker, deck)
+    return found
+
+
+def _pool(speaker: Actor, deck: Deck) -> Pool:
+    ix = actors(deck)
     quoted = per_deck(deck, "quoted", lambda: frozenset(str(q.get("speaker")) for q in deck.facts("quotes")))
     words = ix.roles(speaker)
     side = ix.sides(speaker.id)
@@ -98,34 +145,28 @@ def distractors(
             return bool(ix.sides(a.id) & side) or a.id in quoted or bool(words & ix.roles(a))
         return bool(a.parents) == nested and (a.id in quoted or bool(words & ix.roles(a)))
 
+    def plausibility(a: Actor) -> tuple[bool, bool, int] | tuple[int, bool]:
+        if speaker.kind == "person":
+            return (not ix.sides(a.id) & side, a.id not in quoted, -len(words & ix.roles(a)))
+        return (-len(words & ix.roles(a)), a.id not in quoted)
+
     pool = [
         a
         for a in deck.actors.values()
         if a.id != speaker.id
         and a.kind == speaker.kind
-        and a.id not in excluded
         and not ix.related(a.id, speaker.id)
         and not ix.overlap(a, speaker)
         and fits(a)
-        and (not within or bool(ix.sides(a.id) & within))
     ]
-    rng.shuffle(pool)  # ties keep a random order
-    if speaker.kind == "person":
-        pool.sort(key=lambda a: (not ix.sides(a.id) & side, a.id not in quoted, -len(words & ix.roles(a))))
-    else:
-        pool.sort(key=lambda a: (-len(words & ix.roles(a)), a.id not in quoted))
-    return _distinct_names(pool, count)
-
-
-def _distinct_names(pool: Sequence[Actor], count: int) -> list[Actor]:
-    """The first ``count`` actors of ``pool`` whose names do not repeat one taken before."""
-    out: list[Actor] = []
-    names: set[str] = set()
-    for actor in pool:
-        if len(out) == count:
-            break
-        name = normalise(actor.name)
-        if name not in names:
-            names.add(name)
-            out.append(actor)
-    return out
+    keys = [plausibility(a) for a in pool]
+    named = per_deck(
+        deck, "normalised names", lambda: {a.id: normalise(a.name) for a in deck.actors.values()}
+    )
+    rank = {key: i for i, key in enumerate(sorted(set(keys)))}
+    return Pool(
+        actors=tuple(pool),
+        ids=tuple(a.id for a in pool),
+        ranks=tuple(rank[key] for key in keys),
+        names=tuple(named[a.id] for a in pool),
+    )

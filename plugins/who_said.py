@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import random
 import re
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from itertools import pairwise
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import chain, pairwise
+from typing import Any, TypeAlias
 
 from quizlib import (
     Actor,
@@ -87,70 +88,111 @@ def echoes(fact: Fact, deck: Deck) -> list[str]:
     Two quotes echo when one holds all the other's content words in order, or when they
     share a pair of consecutive content words ("ethnic cleansing") that few of the deck's
     quotes use (two, or up to a quarter of them); a pair in more is the deck's topic
-    ("Russian peacekeepers"), not a telltale phrase. The deck's quotes are indexed once
-    (see :class:`_Echoes`), so each quote costs time in proportion to its own words.
+    ("Russian peacekeepers"), not a telltale phrase. Actors come in the order of their
+    first echoing quote in the deck. The deck's quotes are indexed once (see
+    :class:`_Echoes`), so a quote of the deck costs time in proportion to its own words
+    and to the actors it echoes, whatever the size of the section.
     """
     index = per_deck(deck, "echoes", lambda: _Echoes(deck.facts("quotes")))
-    mine = index.words.get(fact.id)
-    if mine is None:
-        mine = tuple(_content(str(fact.get("text", ""))))
-    speaker = str(fact.get("speaker"))
-    first: dict[str, int] = {}  # speaker -> the first quote (in deck order) that echoes
+    at = index.at.get(fact.id)
+    mine = index.order[at] if at is not None else tuple(_content(str(fact.get("text", ""))))
+    # Each group holds the position of each speaker's first quote in it, in increasing
+    # order: a speaker's smallest position over all groups is its first echo, so merging
+    # the groups and keeping each speaker's first appearance orders them as the deck does.
+    # (Sorting the concatenated groups merges sorted runs; speakers are counted by number,
+    # which is faster to compare than their ids.)
+    firsts = sorted(chain.from_iterable(index.groups(mine, at)))
+    said = dict.fromkeys(map(index.speaker_numbers.__getitem__, firsts))
+    own = index.numbers.get(str(fact.get("speaker")))
+    return [index.names[number] for number in said if number != own]
 
-    def found(candidates: Mapping[str, int]) -> None:
-        for who, at in candidates.items():
-            if who != speaker and at < first.get(who, len(index.speakers)):
-                first[who] = at
 
-    for pair in _pairs(mine):
-        if index.counts[pair] <= index.rare:
-            found(index.by_pair.get(pair, {}))
-    # Quotes holding all of mine in order: found through mine's rarest pair of words.
-    if len(mine) == 1:
-        found(index.by_word.get(mine[0], {}))
-    elif len(mine) == 2:
-        found(index.by_pair.get((mine[0], mine[1]), {}))
-    elif mine:
-        pair = min(pairwise(mine), key=lambda p: len(index.quotes_with.get(p, ())))
-        holding = (i for i in index.quotes_with.get(pair, ()) if _contains(index.order[i], mine))
-        found(index.first_speakers(holding))
-    # Quotes whose words all appear, in order, among mine: a run of mine is their whole text.
-    for start in range(len(mine)):
-        for end in range(start + 1, min(len(mine), start + index.longest) + 1):
-            found(index.by_words.get(mine[start:end], {}))
-    return sorted(first, key=lambda who: first[who])
+#: A set of quotes, as the position of each of their speakers' first quote among them, in
+#: increasing order (an array: compact, and fast to merge).
+_Group: TypeAlias = "array[int]"
+_NONE: _Group = array("l")
 
 
 class _Echoes:
-    """The deck's quotes by content word, by pair of consecutive content words and by their
-    whole run of content words, each to the speakers quoting it (with their first quote)."""
+    """The deck's quotes by pair of consecutive content words (all, and the rare ones) and by
+    their whole run of content words, each as a group (see :data:`_Group`); for each quote
+    the groups of quotes whose whole text is a run of its words; and for each whole text
+    (but of two words: a pair) the group of quotes that hold it as a run."""
 
     def __init__(self, quotes: Sequence[Fact]) -> None:
         self.speakers = [str(q.get("speaker")) for q in quotes]
+        self.names = list(dict.fromkeys(self.speakers))
+        self.numbers = {name: number for number, name in enumerate(self.names)}
+        self.speaker_numbers = array("l", map(self.numbers.__getitem__, self.speakers))
         self.order = [tuple(_content(str(q.get("text", "")))) for q in quotes]
-        self.words = {q.id: w for q, w in zip(quotes, self.order, strict=True)}
-        self.counts: Counter[tuple[str, str]] = Counter(p for w in self.words.values() for p in _pairs(w))
-        self.rare = max(2, len(quotes) // 4)
-        self.longest = max(map(len, self.order), default=0)
-        self.by_word: dict[str, dict[str, int]] = {}
-        self.by_pair: dict[tuple[str, str], dict[str, int]] = {}
-        self.by_words: dict[tuple[str, ...], dict[str, int]] = {}
-        self.quotes_with: dict[tuple[str, str], list[int]] = {}
+        self.at = {q.id: i for i, q in enumerate(quotes)}
+        counts = Counter(p for w in self.order for p in _pairs(w))
+        rare = max(2, len(quotes) // 4)  # in more quotes, a pair is the deck's topic
+        by_pair: dict[tuple[str, str], dict[str, int]] = {}
+        by_words: dict[tuple[str, ...], dict[str, int]] = {}
         for i, (who, words) in enumerate(zip(self.speakers, self.order, strict=True)):
             if words:
-                self.by_words.setdefault(words, {}).setdefault(who, i)
-            for word in set(words):
-                self.by_word.setdefault(word, {}).setdefault(who, i)
+                by_words.setdefault(words, {}).setdefault(who, i)
             for pair in _pairs(words):
-                self.by_pair.setdefault(pair, {}).setdefault(who, i)
-                self.quotes_with.setdefault(pair, []).append(i)
+                by_pair.setdefault(pair, {}).setdefault(who, i)
+        self.by_pair = _groups(by_pair)
+        self.rare_pairs = {p: g for p, g in self.by_pair.items() if counts[p] <= rare}
+        self.by_words = _groups(by_words)
+        #: The lengths of whole texts: the only runs worth looking up.
+        self.lengths = sorted({len(w) for w in self.by_words})
+        self.runs: list[tuple[_Group, ...]] = []
+        holders: dict[tuple[str, ...], dict[str, int]] = {}
+        for i, (who, words) in enumerate(zip(self.speakers, self.order, strict=True)):
+            found = []
+            for run in self._runs(words):
+                found.append(self.by_words[run])
+                if len(run) != 2:  # two words: by_pair holds them already
+                    holders.setdefault(run, {}).setdefault(who, i)
+            self.runs.append(tuple(found))
+        self.holders = _groups(holders)
 
-    def first_speakers(self, indexes: Iterable[int]) -> dict[str, int]:
-        """The speakers of these quotes (in increasing order), each with its first one."""
-        out: dict[str, int] = {}
-        for i in indexes:
-            out.setdefault(self.speakers[i], i)
+    def _runs(self, words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+        """The runs of ``words`` that are a quote's whole text, shortest first at each start."""
+        for start in range(len(words)):
+            for length in self.lengths:
+                if start + length > len(words):
+                    break
+                run = words[start : start + length]
+                if run in self.by_words:
+                    yield run
+
+    def groups(self, mine: tuple[str, ...], at: int | None) -> list[_Group]:
+        """The groups of quotes that echo ``mine`` (the words of quote ``at``, or of a quote
+        the deck does not hold when ``at`` is None)."""
+        rare = self.rare_pairs
+        out = [rare[p] for p in _pairs(mine) if p in rare]
+        # Quotes holding all of mine in order.
+        if len(mine) == 2:
+            out.append(self.by_pair.get((mine[0], mine[1]), _NONE))
+        elif mine in self.holders:
+            out.append(self.holders[mine])
+        elif mine:  # not a quote of the deck: look at each (rare: never while generating)
+            held = (i for i, words in enumerate(self.order) if _contains(words, mine))
+            out.append(_firsts(self.speakers, held))
+        # Quotes whose words all appear, in order, among mine: a run of mine is their whole text.
+        if at is not None:
+            out.extend(self.runs[at])
+        else:
+            out.extend(self.by_words[run] for run in self._runs(mine))
         return out
+
+
+def _groups(table: Mapping[Any, Mapping[str, int]]) -> dict[Any, _Group]:
+    """Each entry's first quote per speaker, as a group."""
+    return {key: array("l", first.values()) for key, first in table.items()}
+
+
+def _firsts(speakers: Sequence[str], indexes: Iterable[int]) -> _Group:
+    """The group of these quotes (in increasing order): each speaker's first one."""
+    out: dict[str, int] = {}
+    for i in indexes:
+        out.setdefault(speakers[i], i)
+    return array("l", out.values())
 
 
 def _unnamed(text: str, deck: Deck, speaker: Actor) -> str:
