@@ -87,8 +87,9 @@ def echoes(fact: Fact, deck: Deck) -> list[str]:
 
     Two quotes echo when one holds all the other's content words in order, or when they
     share a pair of consecutive content words ("ethnic cleansing") that few of the deck's
-    quotes use (two, or up to a quarter of them); a pair in more is the deck's topic
-    ("Russian peacekeepers"), not a telltale phrase. Actors come in the order of their
+    quotes use (two, or up to a quarter of them, and never more than :data:`RARE_AT_MOST`);
+    a pair in more is the deck's topic ("Russian peacekeepers") or common phrasing, not a
+    telltale phrase. Actors come in the order of their
     first echoing quote in the deck. The deck's quotes are indexed once (see
     :class:`_Echoes`), so a quote of the deck costs time in proportion to its own words
     and to the actors it echoes, whatever the size of the section.
@@ -106,6 +107,10 @@ def echoes(fact: Fact, deck: Deck) -> list[str]:
     own = index.numbers.get(str(fact.get("speaker")))
     return [index.names[number] for number in said if number != own]
 
+
+#: The most quotes a pair of words may appear in and still tell its speakers apart (decks of
+#: up to 256 quotes never reach it: a quarter of their quotes is fewer).
+RARE_AT_MOST = 64
 
 #: A set of quotes, as the position of each of their speakers' first quote among them, in
 #: increasing order (an array: compact, and fast to merge).
@@ -127,7 +132,9 @@ class _Echoes:
         self.order = [tuple(_content(str(q.get("text", "")))) for q in quotes]
         self.at = {q.id: i for i, q in enumerate(quotes)}
         counts = Counter(p for w in self.order for p in _pairs(w))
-        rare = max(2, len(quotes) // 4)  # in more quotes, a pair is the deck's topic
+        # In more quotes, a pair is the deck's topic; in more than RARE_AT_MOST, common
+        # phrasing whatever the deck's size (a quarter of 64,000 quotes is not "few").
+        rare = min(max(2, len(quotes) // 4), RARE_AT_MOST)
         by_pair: dict[tuple[str, str], dict[str, int]] = {}
         by_words: dict[tuple[str, ...], dict[str, int]] = {}
         for i, (who, words) in enumerate(zip(self.speakers, self.order, strict=True)):

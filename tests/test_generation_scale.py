@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from quizlib_plugins._agreement_dates import TakenDates
 from quizlib_plugins._speakers import content
 from quizlib_plugins.timeline import SHUFFLE_ALL
-from quizlib_plugins.who_said import echoes
+from quizlib_plugins.who_said import RARE_AT_MOST, echoes
 
 from quizlib import Actor, Deck, Fact, PartialDate
 from quizlib.plugins import PluginHost
@@ -135,7 +135,7 @@ def _echoes_by_definition(fact: Fact, deck: Deck) -> list[str]:
     words = {q.id: content(str(q.get("text", ""))) for q in quotes}
     mine = words.get(fact.id, content(str(fact.get("text", ""))))
     counts = Counter(p for w in words.values() for p in set(pairwise(w)))
-    rare = {p for p in pairwise(mine) if counts[p] <= max(2, len(quotes) // 4)}
+    rare = {p for p in pairwise(mine) if counts[p] <= min(max(2, len(quotes) // 4), RARE_AT_MOST)}
     out: dict[str, None] = {}
     for other in quotes:
         who, theirs = str(other.get("speaker")), words[other.id]

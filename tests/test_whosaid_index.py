@@ -125,3 +125,18 @@ def test_echoes_of_a_quote_the_deck_does_not_hold_agree_with_their_definition(
     deck = Deck("d", "D", actors=actors, sections={"quotes": facts})
     stranger = Fact("quotes", "elsewhere", {"text": " ".join(words), "speaker": "p0"})
     assert echoes(stranger, deck) == _echoes_by_definition(stranger, deck)
+
+
+def test_a_pair_in_many_quotes_is_common_phrasing_whatever_the_decks_size() -> None:
+    from quizlib_plugins.who_said import RARE_AT_MOST
+
+    def quote(i: int, text: str, speaker: str) -> Fact:
+        return Fact("quotes", f"q{i}", {"text": text, "speaker": speaker})
+
+    filler = [quote(i, f"unrelated words number{i} here", f"s{i % 7}") for i in range(400)]
+    common = [quote(1000 + i, f"ethnic cleansing happened{i}", f"c{i}") for i in range(RARE_AT_MOST + 1)]
+    rare = [quote(2000 + i, f"peace corridor closed{i}", f"r{i}") for i in range(3)]
+    deck = Deck("d", "D", sections={"quotes": tuple(filler + common + rare)})
+    # a quarter of 468 quotes is 117, more than the 65 that share "ethnic cleansing"
+    assert echoes(common[0], deck) == []
+    assert echoes(rare[0], deck) == ["r1", "r2"]
