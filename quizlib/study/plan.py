@@ -76,11 +76,14 @@ class DeckPlan:
         """The (type, fact) of a (fact key, type name), when the session asks that type of that
         fact (the type reads its section and passes ``--type``, the fact ``--tag`` and ``skip``)."""
         fact, qt = self.facts.get(key[0]), self.types.get(key[1])
-        if fact is None or qt is None or qt.section != fact.section:
-            return None
+        return (qt, fact) if fact is not None and qt is not None and self._fits(qt, fact) else None
+
+    def _fits(self, qt: QuestionType, fact: Fact) -> bool:
+        if qt.section != fact.section:
+            return False
         if "skip" in fact.data and qt.name in skipped(fact):  # most facts skip nothing
-            return None
-        return (qt, fact) if not self.tags or self.tags.intersection(fact.tags) else None
+            return False
+        return not self.tags or bool(self.tags.intersection(fact.tags))
 
     def askable(self, question_id: str) -> str | None:
         """The fact of a question this session may ask (of this deck, not hidden, its fact
@@ -92,10 +95,13 @@ class DeckPlan:
             return None
         return key[0]
 
-    def generated(self, key: tuple[str, str]) -> list[Question]:
-        """The questions of one (fact key, type) pair, generated once."""
+    def generated(
+        self, key: tuple[str, str], found: tuple[QuestionType, Fact] | None = None
+    ) -> list[Question]:
+        """The questions of one (fact key, type) pair (``found``: its type and fact, when the
+        caller has them), generated once."""
         if key not in self._made:
-            found = self.pair(key)
+            found = found or self.pair(key)
             made = generate_pair(*found, self.deck, self.rng, self.host, self._errors) if found else []
             self._adopt(made)
             self._made[key] = made
@@ -159,17 +165,17 @@ class DeckPlan:
         )
         taken = Counter(fact.split("/", 1)[0] for fact in seen if fact in self.facts)
 
-        def wanted(key: tuple[str, str]) -> bool:
-            return key[0] not in seen and f"{key[0]}/{key[1]}" not in exhausted and self.pair(key) is not None
-
         def turn(name: str, lane: Iterator[Fact]) -> list[Question] | None:
             """The new questions of the lane's next fact (None: no fact left)."""
+            qt = self.types[name]
             for fact in lane:
                 key = (f"{fact.section}/{fact.id}", name)
-                if not wanted(key):
+                if key[0] in seen or f"{key[0]}/{name}" in exhausted or not self._fits(qt, fact):
                     continue
                 made = [
-                    q for q in self.generated(key) if q.id not in reviewed and self.askable(q.id) is not None
+                    q
+                    for q in self.generated(key, (qt, fact))
+                    if q.id not in reviewed and self.askable(q.id) is not None
                 ]
                 # Looked up only for a fact that makes new questions: a due card of the fact
                 # is asked today instead (most candidates of a type make nothing of a fact).
@@ -237,7 +243,8 @@ class FactIndex:
     def get(self, key: str) -> Fact | None:
         """The fact with this key, or None."""
         section, _, fact_id = key.partition("/")
-        return self._section(section).get(fact_id)
+        found = self._sections.get(section)  # inlined _section: this runs per candidate
+        return (found if found is not None else self._section(section)).get(fact_id)
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.get(key) is not None
