@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from quizlib import Rating, load_deck
-from quizlib.exchange.sync import SyncReport, remember_decks, sync
+from quizlib.exchange.sync import SyncReport, sync
 from quizlib.exchange.syncfile import own_name
 from quizlib.model import Deck
 from quizlib.plugins import PluginHost
+from quizlib.srs.replay import remember_decks
 from quizlib.store import syncstate
 from quizlib.store.store import Store
 from quizlib.study.session import Session, SessionOptions

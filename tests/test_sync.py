@@ -19,8 +19,9 @@ from sync_helpers import (
 
 from quizlib import Rating
 from quizlib.cli import main
-from quizlib.exchange.sync import remember_decks, sync
+from quizlib.exchange.sync import sync
 from quizlib.plugins import PluginHost
+from quizlib.srs.replay import remember_decks
 from quizlib.store import syncstate
 from quizlib.store.store import Store
 

@@ -130,11 +130,10 @@ def sync_around_session(store: Store, folder: Path | None, when: str, decks: Seq
         decks: The decks studied, whose scheduling settings replays of merged reviews use.
     """
     from quizlib.clock import system_clock
-    from quizlib.srs.replay import deck_scheduling
+    from quizlib.srs.replay import remember_decks  # the sync machinery only with a folder
 
     try:
-        for deck in decks:  # what remember_decks does, without loading the sync machinery
-            deck_scheduling(store, deck)
+        remember_decks(store, decks)
         if folder is None:
             return
         from quizlib.exchange.sync import sync

@@ -14,7 +14,7 @@ import contextlib
 import datetime as dt
 import itertools
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,8 +32,7 @@ from quizlib.exchange.syncfile import (
     undo_line,
 )
 from quizlib.fileio import atomic_path, describe_os_error
-from quizlib.model import Deck
-from quizlib.srs.replay import deck_scheduling, replay
+from quizlib.srs.replay import replay
 from quizlib.store import syncstate
 from quizlib.store.records import Review
 from quizlib.store.store import Store
@@ -55,13 +54,6 @@ class SyncReport:
     undone: int = 0
     changes: int = 0
     problems: list[str] = field(default_factory=list)
-
-
-def remember_decks(store: Store, decks: Sequence[Deck]) -> None:
-    """Keep the scheduling settings of the decks about to be studied (as a session does), so a
-    sync before the session replays merged reviews with them."""
-    for deck in decks:
-        deck_scheduling(store, deck)
 
 
 def check_folder(folder: Path) -> Path:

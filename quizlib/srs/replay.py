@@ -42,6 +42,13 @@ def deck_scheduling(store: Store, deck: Deck) -> Scheduling:
     return Scheduling(settings)
 
 
+def remember_decks(store: Store, decks: Sequence[Deck]) -> None:
+    """Keep the scheduling settings of the decks about to be studied (as a session does), so a
+    sync before the session replays merged reviews with them."""
+    for deck in decks:
+        deck_scheduling(store, deck)
+
+
 def stored_scheduling(store: Store, deck_id: str) -> Scheduling:
     """The scheduler for a deck as its last session used it (defaults for a deck never
     studied here), with the parameters stored for it now."""

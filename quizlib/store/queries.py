@@ -124,16 +124,12 @@ class Queries:
     ) -> list[str]:
         """The due cards (as :meth:`due_ids`) of one fact: ids ``FACT_KEY/...``, a range of the
         primary key, so asking it for a handful of facts costs a handful of lookups."""
-        # A range of the primary key (deck_id, question_id): '0' follows '/' in SQLite's
-        # binary collation, so the range holds exactly the ids FACT_KEY/*.
-        sql = (
-            "SELECT question_id FROM cards WHERE deck_id = ? AND question_id > ? AND question_id < ?"
-            " AND due <= ? AND suspended = 0 AND state IS NOT NULL"
-            " AND (buried_until IS NULL OR buried_until <= ?) AND IIF(phase = ?, due <= ?, due <= ?)"
-        )
-        bounds = (f"{fact_key}/", f"{fact_key}0", iso(max(now, review_until)), iso(now))
-        params = (deck_id, *bounds, REVIEW_STATE, iso(review_until), iso(now))
-        return [r[0] for r in self._conn.execute(sql, params)]
+        # No index named: SQLite takes the range of (deck_id, question_id). '0' follows '/' in
+        # its binary collation, so the range holds exactly the ids FACT_KEY/*.
+        sql, params = self._due_where(deck_id, now, now, review_until, index=None)
+        sql += " AND question_id > ? AND question_id < ?"
+        params += (f"{fact_key}/", f"{fact_key}0")
+        return [r[0] for r in self._conn.execute(f"SELECT question_id {sql}", params)]
 
     def learning_ids(self, deck_id: str, after: dt.datetime, until: dt.datetime) -> list[str]:
         """Cards in (re)learning whose step falls due after ``after`` and by ``until`` (not
@@ -148,11 +144,18 @@ class Queries:
 
     @staticmethod
     def _due_where(
-        deck_id: str, now: dt.datetime, learn: dt.datetime, review: dt.datetime
+        deck_id: str,
+        now: dt.datetime,
+        learn: dt.datetime,
+        review: dt.datetime,
+        *,
+        index: str | None = "cards_queue",
     ) -> tuple[str, tuple[Any, ...]]:
-        """The FROM and WHERE of the due-card queries, shaped to the index ``cards_queue``."""
+        """The FROM and WHERE of the due-card queries, shaped to the index ``cards_queue``
+        (``index``: the one they must read; None leaves the choice to SQLite)."""
+        indexed = f" INDEXED BY {index}" if index else ""
         sql = (
-            "FROM cards INDEXED BY cards_queue WHERE deck_id = ? AND due <= ?"
+            f"FROM cards{indexed} WHERE deck_id = ? AND due <= ?"
             " AND suspended = 0 AND state IS NOT NULL AND (buried_until IS NULL OR buried_until <= ?)"
             " AND IIF(phase = ?, due <= ?, due <= ?)"
         )
