@@ -86,7 +86,7 @@ def test_cache_returns_the_same_deck(write_deck: Callable[..., Path], tmp_path: 
 def test_the_cache_rebuilds_every_field_of_a_fact(write_deck: Callable[..., Path], tmp_path: Path) -> None:
     import dataclasses
 
-    from quizlib.deckfile.load import FACT_FIELDS
+    from quizlib.deckfile.cache import FACT_FIELDS
     from quizlib.model import Fact
 
     assert tuple(f.name for f in dataclasses.fields(Fact)) == FACT_FIELDS

@@ -131,14 +131,17 @@ def plain_reason() -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Study until done or quit; the store is closed whatever happens."""
-    from quizlib.clock import system_clock
     from quizlib.store.store import Store
+
+    # The database's integrity check reads the whole file: it runs while the rest of the
+    # program is imported and the decks load (started first, it is done by the time the
+    # database is opened on all but the largest collections).
+    checked = Store.check_in_background(args.db)
+    from quizlib.clock import system_clock
     from quizlib.study.saving import check_writable, import_pending
     from quizlib.study.session import Session, SessionOptions
     from quizlib.ui import render
 
-    # The database's integrity check reads the whole file: it runs while the decks load.
-    checked = Store.check_in_background(args.db)
     host = load_host(args)
     error = unknown_names("question type", args.types, host.question_types)
     decks = load_decks(args.decks or [DEFAULT_DECK], host, skip_unknown_sections=True)

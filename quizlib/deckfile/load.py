@@ -1,27 +1,24 @@
 """Loading deck files: bytes → safe YAML → validated :class:`Deck`, with a parse cache.
 
-A parsed deck is cached as JSON keyed by the hash of the file's bytes, the schema of the
-installed sections and the loaded plugins (their files' sizes and mtimes, so editing a
-plugin's checks invalidates it), so opening an unchanged large deck skips YAML entirely.
+A parsed deck is cached (:mod:`quizlib.deckfile.cache`) keyed by the hash of the file's
+bytes, the schema of the installed sections and the loaded plugins (their files' sizes and
+mtimes, so editing a plugin's checks invalidates it), so opening an unchanged large deck
+skips YAML entirely.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import gc
 import hashlib
-import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-from quizlib.deckfile.dicts import citation, deck_from_dict, deck_to_dict, fact_to_dict
+from quizlib.deckfile.cache import CACHE_FORMAT, read_cache, write_cache
+from quizlib.deckfile.dicts import deck_from_dict, deck_to_dict, fact_to_dict
 from quizlib.didyoumean import did_you_mean, known_list
 from quizlib.errors import DeckError, Problem, UsageError
-from quizlib.model import Citation, Conflict, Deck, Fact, Section
+from quizlib.model import Deck, Section
 
 __all__ = [
     "BUNDLED_PACKAGE",
@@ -39,7 +36,6 @@ __all__ = [
     "resolve_deck",
 ]
 
-CACHE_FORMAT = 4
 BUNDLED_PACKAGE = "quizlib_decks"
 
 
@@ -160,7 +156,7 @@ def load_deck(
     cached = None
     if folder is not None:
         del data  # not held while a large cached deck is read: that is a load's peak memory
-        cached = _read_cache(folder / f"{key}.json", name)
+        cached = read_cache(folder / f"{key}.json", name)
         if cached is None:
             data = _read_bytes(path, name)  # what is parsed is what is keyed, even if it changed
             key = _cache_key(data, salt)
@@ -170,7 +166,7 @@ def load_deck(
         skipped = []
         deck = parse_deck(read_text(name, data), name, sections, skipped=skipped if on_skipped else None)
         if folder is not None:
-            _write_cache(folder / f"{key}.json", deck, skipped)
+            write_cache(folder / f"{key}.json", deck, skipped)
     for problem in skipped:
         if on_skipped is not None:
             on_skipped(problem)
@@ -190,116 +186,6 @@ def _cache_key(data: bytes, salt: bytes) -> str:
     digest = hashlib.blake2b(data, digest_size=20)
     digest.update(salt)
     return digest.hexdigest()
-
-
-def _read_cache(file: Path, path: str) -> tuple[Deck, list[Problem]] | None:
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # many small objects, none garbage: collection passes would only slow this down
-    try:
-        # Text, not bytes: the file's bytes are gone before parsing begins (peak memory).
-        payload = json.loads(file.read_text(encoding="utf-8"))
-        if payload.get("cache_format") != CACHE_FORMAT:
-            return None
-        skipped = [Problem(path, line, col, message) for line, col, message in payload["skipped"]]
-        return _deck_from_cache(payload["deck"], path), skipped
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # a missing or damaged cache entry is simply rebuilt
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-
-
-def _write_cache(file: Path, deck: Deck, skipped: list[Problem]) -> None:
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(
-                {
-                    "cache_format": CACHE_FORMAT,
-                    "deck": _deck_to_cache(deck),
-                    "skipped": [[p.line, p.column, p.message] for p in skipped],
-                },
-                out,
-                separators=(",", ":"),
-            )
-        os.replace(tmp, file)
-    except OSError:
-        pass  # caching is an optimisation; a read-only cache dir must not stop anyone
-
-
-def _deck_to_cache(deck: Deck) -> dict[str, Any]:
-    # Facts as rows rather than mappings: rebuilding them is then a straight unpacking.
-    out = deck_to_dict(deck)
-    out["sections"] = {
-        name: [
-            [
-                f.id,
-                f.data,
-                [str(c) for c in f.sources],
-                f.tags,
-                f.note,
-                f.review,
-                [[c.field, c.value, [str(s) for s in c.sources], c.note] for c in f.conflicts],
-                f.line,
-            ]
-            for f in facts
-        ]
-        for name, facts in deck.sections.items()
-    }
-    return out
-
-
-#: Fact's fields, in the order :func:`_fact_builder` sets them (a test keeps it complete).
-FACT_FIELDS = ("section", "id", "data", "sources", "tags", "conflicts", "note", "review", "line")
-
-
-def _fact_builder(cite: Callable[[str], Citation]) -> Callable[[str, list[Any]], Fact]:
-    """Builds a Fact from a cached row. Fact has slots (a large deck's memory) and its frozen
-    ``__init__`` sets each field through ``object.__setattr__``; filling the slots through
-    their descriptors directly is what keeps loading a large cached deck fast."""
-    new = object.__new__
-    s_section, s_id, s_data, s_sources, s_tags, s_conflicts, s_note, s_review, s_line = (
-        vars(Fact)[name].__set__ for name in FACT_FIELDS
-    )
-
-    def build(section: str, row: list[Any]) -> Fact:
-        fid, fdata, fsources, ftags, note, review, conflicts, line = row
-        fact = new(Fact)
-        s_section(fact, section)
-        s_id(fact, fid)
-        s_data(fact, fdata)
-        s_sources(fact, tuple([cite(c) for c in fsources]))
-        s_tags(fact, tuple(ftags))
-        s_conflicts(fact, tuple([Conflict(c[0], c[1], tuple(map(cite, c[2])), c[3]) for c in conflicts]))
-        s_note(fact, note)
-        s_review(fact, review)
-        s_line(fact, line)
-        return fact
-
-    return build
-
-
-def _deck_from_cache(data: Mapping[str, Any], path: str) -> Deck:
-    citations: dict[str, Citation] = {}
-
-    def cite(text: str) -> Citation:
-        # Decks cite the same few paragraphs again and again: build each Citation once.
-        found = citations.get(text)
-        if found is None:
-            found = citations[text] = citation(text)
-        return found
-
-    build = _fact_builder(cite)
-    sections: dict[str, tuple[Fact, ...]] = {}
-    for name, rows in data["sections"].items():
-        built = []
-        for i, row in enumerate(rows):
-            rows[i] = None  # each row is dropped once its fact is built: a large deck's peak
-            built.append(build(name, row))  # memory is then the cache's data or the deck, not both
-        sections[name] = tuple(built)
-    shell = deck_from_dict({**data, "sections": {}}, path=path)
-    return dataclasses.replace(shell, sections=sections)
 
 
 def refuse_shared_ids(decks: Iterable[Deck]) -> list[Deck]:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TypeVar
 
+from quizlib.deckfile.cache import LazyFacts, section_facts
 from quizlib.model import Deck, Fact, Question, QuestionType
 from quizlib.plugins import PluginHost
 from quizlib.store.renames import rename_cards
@@ -187,7 +188,7 @@ class DeckPlan:
         lanes = []
         for name in sorted(self.types):
             section = self.types[name].section
-            facts = self.deck.facts(section)
+            facts = section_facts(self.deck, section)  # a cached deck's facts are built as drawn
             if done[name] + taken[section] < len(facts):
                 lanes.append((name, _drawn(facts, self.rng)))
         while lanes:
@@ -228,16 +229,20 @@ def _drawn(items: Sequence[T], rng: random.Random) -> Iterator[T]:
 
 
 class FactIndex:
-    """A deck's facts by key (``section/id``), each section indexed when first looked into."""
+    """A deck's facts by key (``section/id``), each section indexed when first looked into.
+    A deck read from the cache builds only the facts looked up (and tells whether a key is
+    one of its facts without building it)."""
 
     def __init__(self, deck: Deck) -> None:
         self._deck = deck
-        self._sections: dict[str, dict[str, Fact]] = {}
+        self._sections: dict[str, Mapping[str, Fact] | LazyFacts] = {}
 
-    def _section(self, section: str) -> dict[str, Fact]:
+    def _section(self, section: str) -> Mapping[str, Fact] | LazyFacts:
         found = self._sections.get(section)
         if found is None:
-            found = self._sections[section] = {f.id: f for f in self._deck.facts(section)}
+            facts = section_facts(self._deck, section)
+            found = facts if isinstance(facts, LazyFacts) else {f.id: f for f in facts}
+            self._sections[section] = found
         return found
 
     def get(self, key: str) -> Fact | None:
@@ -247,4 +252,8 @@ class FactIndex:
         return (found if found is not None else self._section(section)).get(fact_id)
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.get(key) is not None
+        if not isinstance(key, str):
+            return False
+        section, _, fact_id = key.partition("/")
+        found = self._section(section)
+        return found.has(fact_id) if isinstance(found, LazyFacts) else fact_id in found
