@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from typing import TYPE_CHECKING
 
 from quizlib.commands.common import (
     SubParsers,
@@ -18,7 +19,15 @@ from quizlib.commands.sync import folder_from, sync_around_session
 from quizlib.completion import attach, deck_names, question_types
 from quizlib.completion import tags as tag_names
 from quizlib.didyoumean import unknown_names
+from quizlib.errors import QuizError
 from quizlib.wording import plural
+
+if TYPE_CHECKING:
+    from quizlib.clock import Clock
+    from quizlib.model import Deck
+    from quizlib.plugins import PluginHost
+    from quizlib.store.store import Store
+    from quizlib.study.session import SessionOptions
 
 #: The deck studied when none is named.
 DEFAULT_DECK = "karabakh"
@@ -138,9 +147,7 @@ def run(args: argparse.Namespace) -> int:
     # database is opened on all but the largest collections).
     checked = Store.check_in_background(args.db)
     from quizlib.clock import system_clock
-    from quizlib.study.saving import check_writable, import_pending
-    from quizlib.study.session import Session, SessionOptions
-    from quizlib.ui import render
+    from quizlib.study.session import SessionOptions
 
     host = load_host(args)
     error = unknown_names("question type", args.types, host.question_types)
@@ -157,28 +164,51 @@ def run(args: argparse.Namespace) -> int:
     )
     store = Store.open(args.db, checked=checked)
     try:
-        check_writable(store)  # a clear error now, not a lost answer after the first question
-        kept = import_pending(store)
-        if kept is not None:
-            print(f"quizlib study: saved {plural(kept[0], 'answer')} kept in {kept[1]}", file=sys.stderr)
-        folder = folder_from(args.sync)
-        sync_around_session(store, folder, "before", decks)
-        try:
-            session = Session.start(store, decks, host, clock=clock, rng=rng, options=options)
-            if session.current is None:
-                print(render.nothing_to_study(session.summary(), clock()))
-                return 0
-            if interactive(args):
-                from quizlib.ui.app import run_app  # prompt_toolkit is imported only here
-
-                with warnings_after(host):  # stderr lines would tear the full-screen display
-                    return run_app(session, clock=clock)
-            from quizlib.ui.plain import run_plain
-
-            if not args.plain:
-                print(f"quizlib study: {plain_reason()}", file=sys.stderr)
-            return run_plain(session, sys.stdin, sys.stdout, clock=clock)
-        finally:
-            sync_around_session(store, folder, "after")
+        status = _study(store, args, decks, host, clock, rng, options)
+        store.settle()  # damage is reported even when the session wrote nothing
+        return status
+    except QuizError:
+        raise  # says what happened (and where an unsaved answer was kept)
+    except Exception:
+        store.settle()  # damage found by the background check explains a failure of reading
+        raise
     finally:
         store.close()
+
+
+def _study(
+    store: Store,
+    args: argparse.Namespace,
+    decks: list[Deck],
+    host: PluginHost,
+    clock: Clock,
+    rng: random.Random,
+    options: SessionOptions,
+) -> int:
+    from quizlib.study.saving import check_writable, import_pending
+    from quizlib.study.session import Session
+    from quizlib.ui import render
+
+    check_writable(store)  # a clear error now, not a lost answer after the first question
+    kept = import_pending(store)
+    if kept is not None:
+        print(f"quizlib study: saved {plural(kept[0], 'answer')} kept in {kept[1]}", file=sys.stderr)
+    folder = folder_from(args.sync)
+    sync_around_session(store, folder, "before", decks)
+    try:
+        session = Session.start(store, decks, host, clock=clock, rng=rng, options=options)
+        if session.current is None:
+            print(render.nothing_to_study(session.summary(), clock()))
+            return 0
+        if interactive(args):
+            from quizlib.ui.app import run_app  # prompt_toolkit is imported only here
+
+            with warnings_after(host):  # stderr lines would tear the full-screen display
+                return run_app(session, clock=clock)
+        from quizlib.ui.plain import run_plain
+
+        if not args.plain:
+            print(f"quizlib study: {plain_reason()}", file=sys.stderr)
+        return run_plain(session, sys.stdin, sys.stdout, clock=clock)
+    finally:
+        sync_around_session(store, folder, "after")

@@ -38,7 +38,9 @@ def deck_scheduling(store: Store, deck: Deck) -> Scheduling:
     """The scheduler a session uses for ``deck``: its settings and fitted parameters. The
     settings are remembered in the store, so a later replay schedules the same way."""
     settings = SchedulerSettings.from_deck(deck, store.parameters_for(deck.id))
-    store.save_deck_settings(deck.id, settings_record(settings))
+    record = settings_record(settings)
+    if store.deck_settings(deck.id) != record:  # most sessions change nothing: no write
+        store.save_deck_settings(deck.id, record)
     return Scheduling(settings)
 
 

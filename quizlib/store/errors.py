@@ -144,3 +144,33 @@ def while_locked(step: Callable[[], object]) -> None:
             if "locked" not in str(exc) or time.monotonic() >= deadline:
                 raise
             time.sleep(0.05)
+
+
+#: What a connection may not do to the database file while its integrity check goes on.
+_WRITES = frozenset(
+    {
+        sqlite3.SQLITE_INSERT,
+        sqlite3.SQLITE_UPDATE,
+        sqlite3.SQLITE_DELETE,
+        sqlite3.SQLITE_CREATE_TABLE,
+        sqlite3.SQLITE_CREATE_INDEX,
+        sqlite3.SQLITE_DROP_TABLE,
+        sqlite3.SQLITE_DROP_INDEX,
+        sqlite3.SQLITE_ALTER_TABLE,
+    }
+)
+
+
+def refuse_writes(action: int, _arg1: str | None, _arg2: str | None, db: str | None, _src: str | None) -> int:
+    """An authorizer that refuses statements writing to the database file.
+
+    Temporary tables (query scratch space) stay writable: they are not in the file.
+    """
+    return sqlite3.SQLITE_DENY if action in _WRITES and db == "main" else sqlite3.SQLITE_OK
+
+
+def writes_nothing(conn: sqlite3.Connection, latest: int) -> bool:
+    """Whether opening this database writes nothing: it is in WAL mode at the latest schema."""
+    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return str(mode).lower() == "wal" and int(version) == latest

@@ -24,8 +24,10 @@ from quizlib.store.errors import (
     check_file,
     check_intact,
     explain,
+    refuse_writes,
     rollback,
     while_locked,
+    writes_nothing,
 )
 from quizlib.store.log import Reschedule
 from quizlib.store.migrations import MIGRATIONS, migrate
@@ -53,6 +55,8 @@ class Store(Queries):
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self._conn = conn
         self.path = path
+        self._unchecked: BackgroundCheck | None = None  # see settle()
+        self._damage: str | None = None
 
     @classmethod
     def open(
@@ -90,8 +94,11 @@ class Store(Queries):
             raise StoreError(f"cannot open the review database {where}: {exc}") from None
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-            # Before anything writes (even switching to WAL rewrites the header).
-            if checked is None or checked.path != where or not checked.wait():
+            # A background check may go on while the caller reads, when opening writes nothing;
+            # until it has passed the connection refuses writes (see settle()).
+            deferred = checked is not None and checked.path == where and writes_nothing(conn, len(MIGRATIONS))
+            # Else before anything writes (even switching to WAL rewrites the header).
+            if not deferred and (checked is None or checked.path != where or not checked.wait()):
                 while_locked(lambda: check_intact(conn, where))
             if str(where) != ":memory:":
                 while_locked(lambda: conn.execute("PRAGMA journal_mode = WAL"))
@@ -99,13 +106,41 @@ class Store(Queries):
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
             migrate(conn, str(where))
+            if deferred:
+                conn.set_authorizer(refuse_writes)
         except StoreError:
             conn.close()
             raise
         except sqlite3.Error as exc:
             conn.close()
             raise StoreError(explain(exc, where)) from None
-        return cls(conn, str(where))
+        store = cls(conn, str(where))
+        store._unchecked = checked if deferred else None
+        return store
+
+    def settle(self) -> None:
+        """Wait for the integrity check that :meth:`open` left running in the background.
+
+        A session reads its cards and shows its first question while a large file is still
+        being checked; the connection refuses writes to the file until the check has passed
+        (an authorizer), and every write (:meth:`transaction`) settles first, so nothing is
+        written to a damaged file.
+
+        Raises:
+            StoreError: The check found damage (again at every later call).
+        """
+        if self._damage is not None:
+            raise StoreError(self._damage)
+        pending, self._unchecked = self._unchecked, None
+        if pending is None:
+            return
+        try:
+            if not pending.wait():
+                while_locked(lambda: check_intact(self._conn, Path(self.path)))
+        except StoreError as exc:
+            self._damage = str(exc)
+            raise
+        self._conn.set_authorizer(None)
 
     @staticmethod
     def check_in_background(path: str | os.PathLike[str] | None = None) -> BackgroundCheck:
@@ -135,6 +170,8 @@ class Store(Queries):
         if self._conn.in_transaction:  # nested: part of the caller's transaction
             yield
             return
+        if self._unchecked is not None or self._damage is not None:
+            self.settle()
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
@@ -279,7 +316,11 @@ class Store(Queries):
         Raises:
             StoreError: The database cannot take writes, with the reason.
         """
+        # Rolled back, the probe writes nothing: it need not wait for a background check.
+        lifted = self._unchecked is not None
         try:
+            if lifted:
+                self._conn.set_authorizer(None)
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 self._conn.execute("CREATE TABLE quizlib_write_probe (x)")
@@ -287,6 +328,9 @@ class Store(Queries):
                 rollback(self._conn)
         except sqlite3.Error as exc:
             raise StoreError(explain(exc, Path(self.path))) from None
+        finally:
+            if lifted:
+                self._conn.set_authorizer(refuse_writes)
 
     def put_card(self, card: CardRow) -> None:
         """Insert or replace a card's derived state."""
