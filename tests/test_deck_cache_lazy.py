@@ -100,6 +100,7 @@ def test_a_damaged_cache_file_is_rebuilt(
     cache = tmp_path / "cache"
     cached(path, host, cache)
     (file,) = cache.glob("*.json")
+    assert file.stat().st_mode & 0o077 == 0  # private to its owner
     good = file.read_bytes()
     damages = [
         good.replace(b"B3?", b"B4?"),  # still JSON, wrong content: the checksum tells

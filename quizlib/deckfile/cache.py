@@ -193,7 +193,8 @@ def write_cache(file: Path, deck: Deck, skipped: list[Problem]) -> None:
     tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as out:
+        # Private like the database: a deck may be someone's own notes.
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
             out.write(json.dumps(header, separators=(",", ":")).encode("utf-8") + b"\n" + body)
         os.replace(tmp, file)
     except OSError:  # caching is an optimisation; a read-only cache dir must not stop anyone
