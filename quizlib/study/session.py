@@ -8,6 +8,7 @@ import random
 from bisect import insort
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from quizlib.clock import Clock, local_zone, next_day_start
@@ -16,7 +17,7 @@ from quizlib.errors import PluginError, StoreError
 from quizlib.model import Deck, Question, Rating, Response
 from quizlib.plugins import PluginHost
 from quizlib.srs.rating import self_rated_score
-from quizlib.srs.scheduling import Scheduling, due_of
+from quizlib.srs.scheduling import Preview, Scheduling, due_of
 from quizlib.store.store import CardRow, Review, Store
 from quizlib.store.undo import unbury, undo_review
 from quizlib.study.answer_record import GivenAnswer, content_hash, review_and_state, schedulers_for
@@ -202,6 +203,10 @@ class Session:
     def _key(self, q: Question) -> str:
         return f"{self._deck_of[q.id]}/{q.id}"
 
+    def _state(self, deck_id: str, question_id: str) -> Mapping[str, Any] | None:
+        card = self.store.card(deck_id, question_id)
+        return card.state if card is not None else None
+
     # -- answering ----------------------------------------------------------------
     def submit(self, response: Response, *, elapsed_ms: int = 0) -> Pending:
         """Grade the current question; nothing is saved until :meth:`commit`.
@@ -227,9 +232,11 @@ class Session:
         suggested = self.host.suggest_rating(q, grade, attempted=attempted)
         intervals: Mapping[Rating, dt.timedelta] = {}
         if not self.options.cram:
-            card = self.store.card(self._deck_of[q.id], q.id)
-            scheduling = self.schedulers[self._deck_of[q.id]]
-            intervals = scheduling.preview(card.state if card else None, self.clock(), self._key(q))
+            # Computed when read (the screen shows them): rating at once schedules only once.
+            deck_id = self._deck_of[q.id]
+            intervals = Preview(
+                self.schedulers[deck_id], partial(self._state, deck_id, q.id), self.clock(), self._key(q)
+            )
         self.pending = Pending(q, response, grade, suggested, intervals)
         self._elapsed_ms = elapsed_ms
         return self.pending
