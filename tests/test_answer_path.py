@@ -82,6 +82,17 @@ def test_the_preview_is_computed_only_when_read_and_counts_from_the_submit(
     assert card.due - submitted == shown[Rating.HARD]  # what was shown is what is stored
 
 
+def test_a_preview_first_read_after_the_answer_is_saved_shows_the_intervals_before_it(
+    store: Store, deck: Deck, host: PluginHost
+) -> None:
+    session = _session(store, deck, host, [T0])
+    q = session.current
+    assert q is not None
+    pending = session.submit("a")
+    session.commit(Rating.GOOD)
+    assert dict(pending.intervals) == Scheduling().preview(None, T0, f"ans/{q.id}")
+
+
 def test_a_cram_answer_previews_nothing(store: Store, deck: Deck, host: PluginHost) -> None:
     session = _session(store, deck, host, [T0], cram=True)
     assert session.submit("a").intervals == {}

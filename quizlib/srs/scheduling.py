@@ -17,6 +17,7 @@ import fsrs
 import fsrs.scheduler as _fsrs_scheduler
 
 from quizlib.model import Deck, Rating
+from quizlib.store.records import CardRow
 
 State = dict[str, Any]
 
@@ -186,31 +187,35 @@ class Preview(Mapping[Rating, dt.timedelta]):
 
     Grading an answer need not schedule it four times over: the intervals are computed only
     when something reads them (the study screen shows them; an API caller that rates at
-    once never does), with the ``now`` given here and the card's state as ``state`` reads
-    it then.
+    once never does), with the ``now`` given here and the card as ``card`` reads it then.
 
     Args:
         scheduling: The card's scheduler.
-        state: Reads the card's current state (None: never reviewed).
+        card: Reads the card (None: never reviewed).
         now: The time the intervals count from.
         key: The card's scheduling key.
     """
 
     def __init__(
-        self,
-        scheduling: Scheduling,
-        state: Callable[[], Mapping[str, Any] | None],
-        now: dt.datetime,
-        key: str,
+        self, scheduling: Scheduling, card: Callable[[], CardRow | None], now: dt.datetime, key: str
     ) -> None:
-        self._args = (scheduling, state, now, key)
+        self._args = (scheduling, card, now, key)
         self._intervals: dict[Rating, dt.timedelta] | None = None
 
     def _computed(self) -> dict[Rating, dt.timedelta]:
         if self._intervals is None:
-            scheduling, state, now, key = self._args
-            self._intervals = scheduling.preview(state(), now, key)
+            scheduling, read, now, key = self._args
+            card = read()
+            self._intervals = scheduling.preview(card.state if card is not None else None, now, key)
         return self._intervals
+
+    def settle(self, card: CardRow | None) -> None:
+        """Count from ``card`` if the preview is still to be computed: the card before the
+        answer, as the answer's commit read it, so that a preview first read after the
+        answer is saved still shows the intervals the answer was graded with."""
+        if self._intervals is None:
+            scheduling, _, now, key = self._args
+            self._args = (scheduling, lambda: card, now, key)
 
     def __getitem__(self, rating: Rating) -> dt.timedelta:
         return self._computed()[rating]

@@ -203,10 +203,6 @@ class Session:
     def _key(self, q: Question) -> str:
         return f"{self._deck_of[q.id]}/{q.id}"
 
-    def _state(self, deck_id: str, question_id: str) -> Mapping[str, Any] | None:
-        card = self.store.card(deck_id, question_id)
-        return card.state if card is not None else None
-
     # -- answering ----------------------------------------------------------------
     def submit(self, response: Response, *, elapsed_ms: int = 0) -> Pending:
         """Grade the current question; nothing is saved until :meth:`commit`.
@@ -234,9 +230,8 @@ class Session:
         if not self.options.cram:
             # Computed when read (the screen shows them): rating at once schedules only once.
             deck_id = self._deck_of[q.id]
-            intervals = Preview(
-                self.schedulers[deck_id], partial(self._state, deck_id, q.id), self.clock(), self._key(q)
-            )
+            card = partial(self.store.card, deck_id, q.id)
+            intervals = Preview(self.schedulers[deck_id], card, self.clock(), self._key(q))
         self.pending = Pending(q, response, grade, suggested, intervals)
         self._elapsed_ms = elapsed_ms
         return self.pending
@@ -276,6 +271,8 @@ class Session:
             kept, _ = review_and_state(given, None, self.clock(), scheduling, key)
             self.pending = None
             raise keep(self.store, kept, exc) from None
+        if isinstance(pending.intervals, Preview):  # not read yet: keep it from seeing the answer
+            pending.intervals.settle(before)
         now, state_after = review.reviewed_at, review.state_after
         buried = self._bury_siblings(q, now) if not self.options.cram else []
         requeued = self._requeue(q, state_after, now)
