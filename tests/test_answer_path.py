@@ -195,7 +195,9 @@ def test_fuzz_from_a_review_s_own_generator_is_the_global_generator_s(
         return out
 
     random.seed("someone else's")
+    draw = scheduling._FSRS_NAMES.get("random")
     own = history()
+    assert scheduling._FSRS_NAMES.get("random") is draw  # fsrs's own again after each review
     untouched = random.random() == random.Random("someone else's").random()
     real = scheduling.OWN_FUZZ
     scheduling.OWN_FUZZ = False  # the other path: the global generator, seeded and restored

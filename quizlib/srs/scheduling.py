@@ -137,13 +137,14 @@ class Scheduling:
         fsrs looks for ``random`` and seeded only if fuzz is drawn: the same numbers as the
         global generator seeded alike, without saving and restoring its 2.5 kB state."""
         out = {}
+        saved = _FSRS_NAMES.get("random", _GLOBAL_DRAW)
         try:
             for rating, seed in seeds:
                 _FSRS_NAMES["random"] = _Fuzz(seed)
                 new, _ = self._scheduler.review_card(card, fsrs.Rating(int(rating)), now)
                 out[rating] = dict(new.to_dict())
         finally:
-            _FSRS_NAMES["random"] = _GLOBAL_DRAW
+            _FSRS_NAMES["random"] = saved
         return out
 
     def outcomes(self, state: Mapping[str, Any] | None, now: dt.datetime, key: str) -> dict[Rating, State]:
