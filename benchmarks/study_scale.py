@@ -62,7 +62,8 @@ from store_bench import NOW, build
 
 from quizlib import Rating
 from quizlib.deckfile.load import load_deck
-from quizlib.plugins import get_plugin_manager
+from quizlib.model import Deck
+from quizlib.plugins import PluginHost, get_plugin_manager
 from quizlib.store.store import Store
 from quizlib.study.questions import generate_questions
 from quizlib.study.session import Progress, Session, SessionOptions
@@ -131,15 +132,7 @@ def session_figures(
     now = [NOW]
 
     def start() -> Session:
-        return Session.start(
-            store,
-            [deck],
-            host,
-            clock=lambda: now[0],
-            rng=random.Random(2),
-            options=SessionOptions(),
-            tz=dt.UTC,
-        )
+        return start_session(store, deck, host, now)
 
     store = Store.open(db)
     col = None
@@ -158,8 +151,24 @@ def session_figures(
         col.close()
     session = start()
     progress = session.progress()
+    latencies = answer_latencies(session, now, args.answers)
+    store.close()
+    return ours, theirs, latencies, progress, anki_answers
+
+
+def start_session(store: Store, deck: Deck, host: PluginHost, now: list[dt.datetime]) -> Session:
+    """quizlib's default session on ``deck`` (no limit on due cards, the deck's new_per_day),
+    its clock reading ``now[0]``."""
+    return Session.start(
+        store, [deck], host, clock=lambda: now[0], rng=random.Random(2), options=SessionOptions(), tz=dt.UTC
+    )
+
+
+def answer_latencies(session: Session, now: list[dt.datetime], answers: int) -> list[float]:
+    """Seconds, per answer, to submit "a", save it rated Good (a durable commit) and reach
+    the next question; the session's clock (``now[0]``) moves 5 s after each."""
     latencies = []
-    for _ in range(args.answers):
+    for _ in range(answers):
         if session.current is None:
             break
         t0 = time.perf_counter()
@@ -168,8 +177,7 @@ def session_figures(
         _ = session.current
         latencies.append(time.perf_counter() - t0)
         now[0] += dt.timedelta(seconds=5)
-    store.close()
-    return ours, theirs, latencies, progress, anki_answers
+    return latencies
 
 
 def raw_answer_floor(db: Path, answers: int) -> list[float]:

@@ -7,7 +7,6 @@ The live session, ``log import`` and replay (``optimize --apply``/``--undo``) al
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from quizlib.model import Rating
 from quizlib.srs.scheduling import Scheduling, due_of, is_review_state
@@ -63,8 +62,9 @@ def apply_review(
     leech_now = lapse and becomes_leech(lapses)
     if before is None:
         before = CardRow(deck_id, question_id, None, None, 0, 0, False, None, False, "")
-    return replace(
-        before,
+    return CardRow(
+        before.deck_id,
+        before.question_id,
         state=after,
         due=due_of(after),
         reps=before.reps + 1,

@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import fsrs
+import fsrs.scheduler as _fsrs_scheduler
 
 from quizlib.model import Deck, Rating
+from quizlib.store.records import CardRow
 
 State = dict[str, Any]
 
@@ -60,6 +62,32 @@ def card_number(key: str) -> int:
     return int.from_bytes(hashlib.sha256(key.encode()).digest()[:6], "big")
 
 
+#: The names of fsrs's scheduler module. It draws interval fuzz by calling its ``random``:
+#: the global generator's ``random.random``, bound there by ``from random import random``.
+_FSRS_NAMES = vars(_fsrs_scheduler)
+_GLOBAL_DRAW = random.random
+#: True when fsrs draws its fuzz as above (checked once), so each review can put its own
+#: generator there (:meth:`Scheduling._reviews_own_fuzz`); otherwise the global generator is
+#: seeded for each review and restored after.
+OWN_FUZZ = _FSRS_NAMES.get("random") is _GLOBAL_DRAW
+
+
+class _Fuzz:
+    """One review's source of fuzz for fsrs: ``random.Random(seed).random``, the generator
+    made on the first draw (most reviews draw none: learning steps, short intervals)."""
+
+    __slots__ = ("_draw", "_seed")
+
+    def __init__(self, seed: str) -> None:
+        self._seed = seed
+        self._draw: Callable[[], float] | None = None
+
+    def __call__(self) -> float:
+        if self._draw is None:
+            self._draw = random.Random(self._seed).random
+        return self._draw()
+
+
 class Scheduling:
     """Review and preview cards with one set of settings."""
 
@@ -86,17 +114,37 @@ class Scheduling:
         """The card's state after a review at ``now`` with each of ``ratings`` (unclamped)."""
         card = self._card(state, key)  # review_card copies it: one parse serves every rating
         stamp = card.last_review.isoformat() if card.last_review else ""
-        # fsrs draws its fuzz from the global random module: seed it for each review and
-        # restore it afterwards, so schedules are reproducible and nobody else's randomness changes.
-        saved = random.getstate()
+        # Each review's fuzz is drawn from a generator seeded with the card, its last review
+        # and the rating, so schedules are reproducible and nobody else's randomness changes.
+        seeds = [(rating, f"{key}|{stamp}|{int(rating)}") for rating in ratings]
+        if OWN_FUZZ:
+            return self._reviews_own_fuzz(card, seeds, now)
+        saved = random.getstate()  # fsrs draws from the global generator: seed it, then restore
         try:
             out = {}
-            for rating in ratings:
-                random.seed(f"{key}|{stamp}|{int(rating)}")
+            for rating, seed in seeds:
+                random.seed(seed)
                 new, _ = self._scheduler.review_card(card, fsrs.Rating(int(rating)), now)
                 out[rating] = dict(new.to_dict())
         finally:
             random.setstate(saved)
+        return out
+
+    def _reviews_own_fuzz(
+        self, card: fsrs.Card, seeds: Sequence[tuple[Rating, str]], now: dt.datetime
+    ) -> dict[Rating, State]:
+        """:meth:`_reviews` with each review's fuzz drawn from its own generator, put where
+        fsrs looks for ``random`` and seeded only if fuzz is drawn: the same numbers as the
+        global generator seeded alike, without saving and restoring its 2.5 kB state."""
+        out = {}
+        saved = _FSRS_NAMES.get("random", _GLOBAL_DRAW)
+        try:
+            for rating, seed in seeds:
+                _FSRS_NAMES["random"] = _Fuzz(seed)
+                new, _ = self._scheduler.review_card(card, fsrs.Rating(int(rating)), now)
+                out[rating] = dict(new.to_dict())
+        finally:
+            _FSRS_NAMES["random"] = saved
         return out
 
     def outcomes(self, state: Mapping[str, Any] | None, now: dt.datetime, key: str) -> dict[Rating, State]:
@@ -118,7 +166,8 @@ class Scheduling:
         # Only the outcomes the rating's clamp reads are computed (a replay of a long log
         # reviews every card this way): Good alone for Good, with Hard for Again.
         out = self._reviews(state, _CLAMPED_BY[rating], now, key)
-        _make_monotone(out)
+        if len(out) > 1:  # Good alone has nothing to be clamped by
+            _make_monotone(out)
         return out[rating]
 
     def preview(
@@ -132,6 +181,54 @@ class Scheduling:
         if state is None:
             return 0.0
         return float(self._scheduler.get_card_retrievability(fsrs.Card.from_dict(dict(state)), now))  # type: ignore[arg-type]
+
+
+class Preview(Mapping[Rating, dt.timedelta]):
+    """:meth:`Scheduling.preview` of a card, computed when first read.
+
+    Grading an answer need not schedule it four times over: the intervals are computed only
+    when something reads them (the study screen shows them; an API caller that rates at
+    once never does), with the ``now`` given here and the card as ``card`` reads it then.
+
+    Args:
+        scheduling: The card's scheduler.
+        card: Reads the card (None: never reviewed).
+        now: The time the intervals count from.
+        key: The card's scheduling key.
+    """
+
+    def __init__(
+        self, scheduling: Scheduling, card: Callable[[], CardRow | None], now: dt.datetime, key: str
+    ) -> None:
+        self._args = (scheduling, card, now, key)
+        self._intervals: dict[Rating, dt.timedelta] | None = None
+
+    def _computed(self) -> dict[Rating, dt.timedelta]:
+        if self._intervals is None:
+            scheduling, read, now, key = self._args
+            card = read()
+            self._intervals = scheduling.preview(card.state if card is not None else None, now, key)
+        return self._intervals
+
+    def settle(self, card: CardRow | None) -> None:
+        """Count from ``card`` if the preview is still to be computed: the card before the
+        answer, as the answer's commit read it, so that a preview first read after the
+        answer is saved still shows the intervals the answer was graded with."""
+        if self._intervals is None:
+            scheduling, _, now, key = self._args
+            self._args = (scheduling, lambda: card, now, key)
+
+    def __getitem__(self, rating: Rating) -> dt.timedelta:
+        return self._computed()[rating]
+
+    def __iter__(self) -> Iterator[Rating]:
+        return iter(self._computed())
+
+    def __len__(self) -> int:
+        return len(self._computed())
+
+    def __repr__(self) -> str:
+        return f"Preview({self._computed()!r})"
 
 
 #: The outcomes each rating's due time is clamped by (itself first), see Scheduling.outcomes.

@@ -72,12 +72,43 @@ def _values(review: Review) -> tuple[object, ...]:
     )
 
 
-def append(conn: sqlite3.Connection, review: Review) -> int:
-    """Append one review (its card's key created or its times moved on); the review id."""
+#: A card's ``card_keys`` row as read earlier in the same transaction: (id, first review,
+#: latest review); an id of None when the card has none yet.
+KeyTimes = tuple[int | None, int | None, int | None]
+
+
+def append(conn: sqlite3.Connection, review: Review, known: KeyTimes | None = None) -> int:
+    """Append one review (its card's key created or its times moved on); the review id.
+
+    Args:
+        conn: The connection, in the caller's transaction.
+        review: The review.
+        known: The review's card key as this transaction read it (None: looked up here).
+    """
     at = None if review.cram else micros(review.reviewed_at)
-    key = conn.execute(_KEY, (review.deck_id, review.question_id, at, at)).fetchone()[0]
+    if known is None or known[0] is None:
+        key = conn.execute(_KEY, (review.deck_id, review.question_id, at, at)).fetchone()[0]
+    else:
+        key = known[0]
+        _move_times(conn, known, at)
     values = _values(review)
     return conn.execute(_INSERT, (values[0], key, *values[1:])).lastrowid or 0
+
+
+def _move_times(conn: sqlite3.Connection, known: KeyTimes, at: int | None) -> None:
+    """What :data:`_KEY` does to an existing key, setting only the times that move: an
+    unchanged column leaves its index alone (a review's time is rarely a card's first)."""
+    key, first, last = known
+    if at is None:
+        return  # a cram review moves neither time
+    moved = [
+        (name, at)
+        for name, old, later in (("first_review", first, False), ("last_review", last, True))
+        if old is None or (at > old if later else at < old)
+    ]
+    if moved:
+        assignments = ", ".join(f"{name} = ?" for name, _ in moved)
+        conn.execute(f"UPDATE card_keys SET {assignments} WHERE id = ?", (*(v for _, v in moved), key))
 
 
 def remove(conn: sqlite3.Connection, review_id: int) -> None:

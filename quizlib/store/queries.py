@@ -53,7 +53,7 @@ class Queries:
     def reviewed_ids(self, deck_id: str) -> set[str]:
         """Question ids of a deck's cards that have been reviewed (from a covering index)."""
         rows = self._conn.execute(
-            "SELECT question_id FROM cards INDEXED BY cards_reviewed WHERE deck_id = ? AND state IS NOT NULL",
+            "SELECT question_id FROM cards INDEXED BY cards_queue WHERE deck_id = ? AND state IS NOT NULL",
             (deck_id,),
         )
         return {r[0] for r in rows}

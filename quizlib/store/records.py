@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -77,10 +78,13 @@ def new_review_id() -> str:
     return secrets.token_hex(8)
 
 
+_HEX_ID = re.compile(r"[0-9a-f]{16}|[0-9a-f]{32}")
+
+
 def pack_uuid(text: str) -> bytes | str:
     """A review id as stored: 16 or 32 lowercase hex digits (ours, and those of earlier
     versions) as 8 or 16 bytes, others as text."""
-    if len(text) in (16, 32) and all(c in "0123456789abcdef" for c in text):
+    if _HEX_ID.fullmatch(text):
         return bytes.fromhex(text)
     return text
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from quizlib.errors import StoreError
-from quizlib.store import log, parameters
+from quizlib.store import answer_rows, log, parameters
 from quizlib.store.errors import (
     BUSY_TIMEOUT_S,
     BackgroundCheck,
@@ -216,35 +216,34 @@ class Store(Queries):
             StoreError: The database is locked, read-only, full or damaged.
         """
         with self.transaction():
-            before = self.card(deck_id, question_id)
-            review, card = build(before)
+            found = answer_rows.read(self._conn, deck_id, question_id)
+            review, card = build(found.card)
             # Touches O(log n) rows: the card's key, one review, its index entries, the card.
-            review_id = log.append(self._conn, review)
+            same = (review.deck_id, review.question_id) == (deck_id, question_id)
+            review_id = log.append(self._conn, review, (found.key, found.first, found.last) if same else None)
             if card is not None and not review.cram:
-                self._conn.execute(*self.upsert_sql(card))
-        return review_id, before, review, card
+                values = self._stored(card)
+                mine = (card.deck_id, card.question_id) == (deck_id, question_id)
+                if not (mine and answer_rows.write_card(self._conn, found, values)):
+                    self._conn.execute(self._UPSERT, (card.deck_id, card.question_id, *values))
+        return review_id, found.card, review, card
+
+    _UPSERT = (
+        "INSERT INTO cards (deck_id, question_id, content_hash, state, due, reps, lapses, suspended,"
+        " buried_until, leech) VALUES (?,?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT(deck_id, question_id) DO UPDATE SET content_hash=excluded.content_hash,"
+        " state=excluded.state, due=excluded.due, reps=excluded.reps, lapses=excluded.lapses,"
+        " suspended=excluded.suspended, buried_until=excluded.buried_until, leech=excluded.leech"
+    )
+
+    @staticmethod
+    def _stored(card: CardRow) -> tuple[Any, ...]:
+        state = json.dumps(card.state) if card.state is not None else None
+        return answer_rows.stored_values(card, state)
 
     def upsert_sql(self, card: CardRow) -> tuple[str, Sequence[Any]]:
         """The statement that inserts or replaces a card's state (to run in a transaction)."""
-        return (
-            "INSERT INTO cards (deck_id, question_id, content_hash, state, due, reps, lapses, suspended,"
-            " buried_until, leech) VALUES (?,?,?,?,?,?,?,?,?,?)"
-            " ON CONFLICT(deck_id, question_id) DO UPDATE SET content_hash=excluded.content_hash,"
-            " state=excluded.state, due=excluded.due, reps=excluded.reps, lapses=excluded.lapses,"
-            " suspended=excluded.suspended, buried_until=excluded.buried_until, leech=excluded.leech",
-            (
-                card.deck_id,
-                card.question_id,
-                card.content_hash,
-                json.dumps(card.state) if card.state is not None else None,
-                iso(card.due),
-                card.reps,
-                card.lapses,
-                int(card.suspended),
-                iso(card.buried_until),
-                int(card.leech),
-            ),
-        )
+        return self._UPSERT, (card.deck_id, card.question_id, *self._stored(card))
 
     def import_reviews(
         self, reviews: Iterable[Review], reschedule: Reschedule, *, now: dt.datetime

@@ -8,6 +8,7 @@ import random
 from bisect import insort
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from quizlib.clock import Clock, local_zone, next_day_start
@@ -16,7 +17,7 @@ from quizlib.errors import PluginError, StoreError
 from quizlib.model import Deck, Question, Rating, Response
 from quizlib.plugins import PluginHost
 from quizlib.srs.rating import self_rated_score
-from quizlib.srs.scheduling import Scheduling, due_of
+from quizlib.srs.scheduling import Preview, Scheduling, due_of
 from quizlib.store.store import CardRow, Review, Store
 from quizlib.store.undo import unbury, undo_review
 from quizlib.study.answer_record import GivenAnswer, content_hash, review_and_state, schedulers_for
@@ -227,9 +228,10 @@ class Session:
         suggested = self.host.suggest_rating(q, grade, attempted=attempted)
         intervals: Mapping[Rating, dt.timedelta] = {}
         if not self.options.cram:
-            card = self.store.card(self._deck_of[q.id], q.id)
-            scheduling = self.schedulers[self._deck_of[q.id]]
-            intervals = scheduling.preview(card.state if card else None, self.clock(), self._key(q))
+            # Computed when read (the screen shows them): rating at once schedules only once.
+            deck_id = self._deck_of[q.id]
+            card = partial(self.store.card, deck_id, q.id)
+            intervals = Preview(self.schedulers[deck_id], card, self.clock(), self._key(q))
         self.pending = Pending(q, response, grade, suggested, intervals)
         self._elapsed_ms = elapsed_ms
         return self.pending
@@ -269,6 +271,8 @@ class Session:
             kept, _ = review_and_state(given, None, self.clock(), scheduling, key)
             self.pending = None
             raise keep(self.store, kept, exc) from None
+        if isinstance(pending.intervals, Preview):  # not read yet: keep it from seeing the answer
+            pending.intervals.settle(before)
         now, state_after = review.reviewed_at, review.state_after
         buried = self._bury_siblings(q, now) if not self.options.cram else []
         requeued = self._requeue(q, state_after, now)
