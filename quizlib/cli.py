@@ -10,9 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import shutil
 import sys
-import textwrap
 from collections.abc import Sequence
 
 from quizlib import __version__
@@ -63,6 +61,9 @@ ENVIRONMENT = (
 def epilog(width: int | None = None) -> str:
     """The text after the options in ``quizlib --help``: every environment variable, its
     meaning wrapped to the terminal under the meanings column (as argparse wraps options)."""
+    import shutil  # these two only for the full parser, which a single command does not build
+    import textwrap
+
     columns = width or shutil.get_terminal_size().columns
     lines = ["Run 'quizlib COMMAND --help' for a command's options.", "", "environment:"]
     for name, meaning in ENVIRONMENT:
@@ -77,7 +78,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = QuizParser(
         prog="quizlib",
         description="Study fact decks in the terminal with spaced repetition; check, show and author decks.",
-        epilog=epilog(),
+        epilog=epilog() if only is None else None,  # shown only by `quizlib --help`
     )
     parser.add_argument("--version", action="version", version=f"quizlib {__version__}")
     parser.add_argument(

@@ -8,7 +8,6 @@ imported here: the top-level parser is built on every run.
 from __future__ import annotations
 
 import argparse
-import textwrap
 from typing import Any
 
 
@@ -19,10 +18,14 @@ class LayoutHelpFormatter(argparse.RawDescriptionHelpFormatter):
     narrow terminal then never breaks a word in the middle."""
 
     def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap  # only when help is printed, not on every start
+
         # Option help: argparse's own wrapping, but never inside a hyphenated word.
         return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
         blocks: list[tuple[str, list[str], bool]] = []  # (indent, lines, prose)
         for line in text.splitlines():
             lead = line[: len(line) - len(line.lstrip())]

@@ -10,11 +10,10 @@ from __future__ import annotations
 import dataclasses
 import gc
 import hashlib
+import importlib.util
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -210,6 +209,8 @@ def _read_cache(file: Path, path: str) -> tuple[Deck, list[Problem]] | None:
 
 
 def _write_cache(file: Path, deck: Deck, skipped: list[Problem]) -> None:
+    import tempfile  # only when a deck is parsed, not when it comes from the cache
+
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
@@ -336,12 +337,24 @@ def _same_file(a: str, b: str) -> bool:
 def bundled_decks() -> Iterator[tuple[str, Path]]:
     """The decks shipped with quizlib, as (name, path)."""
     try:
-        entries = sorted(resources.files(BUNDLED_PACKAGE).iterdir(), key=lambda e: e.name)
+        entries = sorted(_bundled_files())
     except (ModuleNotFoundError, OSError):  # not installed, or installed without decks
         return
-    for entry in entries:
-        if entry.name.endswith((".yaml", ".yml")):
-            yield entry.name.rsplit(".", 1)[0], Path(str(entry))
+    for name, path in entries:
+        if name.endswith((".yaml", ".yml")):
+            yield name.rsplit(".", 1)[0], path
+
+
+def _bundled_files() -> list[tuple[str, Path]]:
+    spec = importlib.util.find_spec(BUNDLED_PACKAGE)
+    origin = spec.origin if spec is not None and spec.has_location else None
+    if origin and os.path.basename(origin) == "__init__.py" and os.path.isfile(origin):
+        # A package in a directory (what pip installs): listed directly, since importing
+        # importlib.resources (and zipfile) costs more than the rest of finding a deck.
+        return [(e.name, Path(e.path)) for e in os.scandir(os.path.dirname(origin))]
+    from importlib import resources  # anything else: a zip, a custom loader
+
+    return [(e.name, Path(str(e))) for e in resources.files(BUNDLED_PACKAGE).iterdir()]
 
 
 def resolve_deck(name_or_path: str) -> Path:
