@@ -19,7 +19,6 @@ damaged cache file is scanned around, never an error.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib
 import json
 import os
@@ -29,6 +28,8 @@ import sys
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass
 from pathlib import Path
+
+from quizlib.digests import blake2b
 
 CACHE_VERSION = 1
 #: How many fingerprints (virtual environments, ``sys.path`` variants) one file keeps.
@@ -67,7 +68,7 @@ class EntryPoint:
 def fingerprint(paths: Sequence[str]) -> str:
     """A digest of the module path and of the distribution metadata on it (see the module
     docstring): it changes whenever a scan could find something else."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     for entry in paths:
         digest.update(f"\n{entry}\0".encode())
         try:

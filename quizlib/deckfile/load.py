@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import hashlib
 import importlib.util
 import json
 import os
@@ -19,6 +18,7 @@ from typing import Any
 
 from quizlib.deckfile.dicts import citation, deck_from_dict, deck_to_dict, fact_to_dict
 from quizlib.didyoumean import did_you_mean, known_list
+from quizlib.digests import blake2b, short_digest
 from quizlib.errors import DeckError, Problem, UsageError
 from quizlib.model import Citation, Conflict, Deck, Fact, Section
 
@@ -82,7 +82,7 @@ def _schema_fingerprint(sections: Mapping[str, Section]) -> str:
         for name, s in sorted(sections.items())
     ]
     plugins = getattr(sections, "plugins_key", "")
-    return hashlib.sha256(repr((parts, plugins)).encode()).hexdigest()[:16]
+    return short_digest(repr((parts, plugins)).encode())
 
 
 def default_cache_dir() -> Path | None:
@@ -186,7 +186,7 @@ def _read_bytes(path: str | os.PathLike[str], name: str) -> bytes:
 
 
 def _cache_key(data: bytes, salt: bytes) -> str:
-    digest = hashlib.blake2b(data, digest_size=20)
+    digest = blake2b(data, digest_size=20)
     digest.update(salt)
     return digest.hexdigest()
 

@@ -1,0 +1,114 @@
+"""``quizlib study --plain`` starts with only what a session needs: on a warm cache, no YAML
+parser, no distribution metadata, no terminal UI, and none of the standard-library modules
+that only other commands (or a first, uncached run) use; and the quicker plugin
+registration finds exactly the hooks pluggy finds."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pluggy
+
+from quizlib import hookimpl, hookspecs
+from quizlib.plugin_loading import PluginManager, builtin_modules
+
+#: Modules a plain session never needs once the deck and entry-point caches are warm.
+NOT_NEEDED = (
+    "yaml",  # the deck comes from the parse cache
+    "importlib.metadata",  # the entry points come from their cache
+    "prompt_toolkit",
+    "hashlib",  # cache keys use the built-in BLAKE2 (hashlib loads OpenSSL)
+    "calendar",
+    "difflib",
+    "tempfile",
+    "importlib.resources",
+    "zipfile",
+    "secrets",
+    "email",
+    "quizlib.draft",
+    "quizlib.exchange",
+    "quizlib.questionlint",
+)
+
+PROBE = """
+import json, sys
+from quizlib.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+
+
+def study_modules(tmp_path: Path) -> tuple[int, str, set[str]]:
+    """Exit code, output and imported modules of ``study --plain`` with empty input."""
+    env = dict(
+        os.environ,
+        QUIZLIB_DB=str(tmp_path / "review.db"),
+        QUIZLIB_CACHE_DIR=str(tmp_path / "cache"),
+        QUIZLIB_NOW="2024-03-01T12:00:00+00:00",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, "study", "karabakh", "--plain", "--seed", "1"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+        timeout=120,
+    )
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    return int(report["code"] or 0), done.stdout, set(report["modules"])
+
+
+def test_plain_study_imports_only_what_it_needs(tmp_path: Path) -> None:
+    study_modules(tmp_path)  # fills the deck and entry-point caches
+    (tmp_path / "notes.txt").write_text("a file created in the current directory")
+    code, out, modules = study_modules(tmp_path)
+    assert code == 0
+    assert "Question 1 of" in out
+    assert sorted(m for m in modules if m.split(".")[0] in NOT_NEEDED or m.startswith(NOT_NEEDED)) == []
+
+
+def test_the_probe_sees_imports(tmp_path: Path) -> None:
+    """Not vacuous: the first run (cold caches) does parse YAML."""
+    _, _, modules = study_modules(tmp_path)
+    assert "yaml" in modules
+
+
+def hooks_found(manager: pluggy.PluginManager, plugin: object) -> list[tuple[str, str]]:
+    found = []
+    for caller in manager.get_hookcallers(plugin) or ():
+        found += [(caller.name, impl.function.__qualname__) for impl in caller.get_hookimpls()]
+    return sorted(found)
+
+
+def test_registration_finds_what_pluggy_finds() -> None:
+    class Holder:
+        @hookimpl
+        def quizlib_register_sections(self) -> list[object]:
+            return []
+
+        @staticmethod
+        @hookimpl
+        def quizlib_register_question_types() -> list[object]:
+            return []
+
+    odd = types.ModuleType("odd_plugin")
+    odd.bound = Holder().quizlib_register_sections  # type: ignore[attr-defined]
+    odd.static = Holder.__dict__["quizlib_register_question_types"]  # type: ignore[attr-defined]
+    odd.not_a_hook = 42  # type: ignore[attr-defined]
+    plugins = [odd, Holder(), *(__import__(m, fromlist=["_"]) for m in builtin_modules())]
+    assert len(plugins) > 5
+    for plugin in plugins:
+        ours, theirs = PluginManager("quizlib"), pluggy.PluginManager("quizlib")
+        for manager in (ours, theirs):
+            manager.add_hookspecs(hookspecs)
+            manager.register(plugin)
+        assert hooks_found(ours, plugin) == hooks_found(theirs, plugin)
+        if plugin is odd:
+            assert len(hooks_found(ours, plugin)) == 2  # the bound method and the staticmethod
