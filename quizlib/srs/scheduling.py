@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import fsrs
 
+from quizlib.fastdataclass import dataclass
 from quizlib.model import Deck, Rating
 
 State = dict[str, Any]

@@ -6,8 +6,9 @@ import datetime as dt
 import json
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from quizlib.fastdataclass import dataclass
 
 
 @dataclass(frozen=True)
