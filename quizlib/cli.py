@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from quizlib import __version__
+from quizlib import __version__, collector
 from quizlib.completion import autocomplete
 from quizlib.errors import QuizError, UsageError
 from quizlib.fileio import describe_os_error
@@ -127,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.plugins_dir = [*args.global_plugins_dirs, *(getattr(args, "plugins_dir", None) or [])]
     # "quizlib log export: ..." rather than "quizlib log: ...": the words the person typed.
     name = " ".join(filter(None, (args.command, getattr(args, "action", None))))
+    if not getattr(args, "starts_paused", False):  # else the command resumes the collector itself
+        collector.resume()
     try:
         return int(args.func(args))
     except UsageError as exc:
@@ -159,3 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+
+
+def launch() -> int:
+    """The ``quizlib`` program: :func:`main` with the garbage collector paused while it starts
+    (see :mod:`quizlib.collector`)."""
+    collector.pause()
+    return main()

@@ -5,16 +5,21 @@ registration finds exactly the hooks pluggy finds."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import random
+import re
 import subprocess
 import sys
 import types
 from pathlib import Path
 
 import pluggy
+import pytest
 
-from quizlib import hookimpl, hookspecs
+from quizlib import collector, hookimpl, hookspecs
+from quizlib.cli import main
 from quizlib.plugin_loading import PluginManager, builtin_modules
 
 #: Modules a plain session never needs once the deck and entry-point caches are warm.
@@ -36,15 +41,18 @@ NOT_NEEDED = (
 )
 
 PROBE = """
-import json, sys
-from quizlib.cli import main
-code = main(sys.argv[1:])
-print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+import gc, json, sys
+from quizlib.cli import launch
+sys.argv[0] = "quizlib"
+code = launch()
+report = {"code": code, "modules": sorted(sys.modules), "gc": [gc.isenabled(), gc.get_freeze_count() > 0]}
+print(json.dumps(report), file=sys.stderr)
 """
 
 
 def study_modules(tmp_path: Path) -> tuple[int, str, set[str]]:
-    """Exit code, output and imported modules of ``study --plain`` with empty input."""
+    """Exit code, output and imported modules of ``study --plain`` with empty input, run as
+    the ``quizlib`` program runs (its collector paused while it starts, then resumed)."""
     env = dict(
         os.environ,
         QUIZLIB_DB=str(tmp_path / "review.db"),
@@ -62,6 +70,7 @@ def study_modules(tmp_path: Path) -> tuple[int, str, set[str]]:
         timeout=120,
     )
     report = json.loads(done.stderr.strip().splitlines()[-1])
+    assert report["gc"] == [True, True]  # resumed, with what start-up made frozen
     return int(report["code"] or 0), done.stdout, set(report["modules"])
 
 
@@ -112,3 +121,43 @@ def test_registration_finds_what_pluggy_finds() -> None:
         assert hooks_found(ours, plugin) == hooks_found(theirs, plugin)
         if plugin is odd:
             assert len(hooks_found(ours, plugin)) == 2  # the bound method and the staticmethod
+
+
+def test_number_mentions_are_found_as_the_regex_found_them() -> None:
+    """``mentions_number`` searches by hand; it answers as the per-number regex did."""
+    from quizlib_plugins._teach import _whole_token
+
+    rng = random.Random(7)
+    alphabet = "0123456789.,- k٣"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12)))
+        form = "".join(rng.choice("0123456789,k") for _ in range(rng.randrange(1, 4)))
+        expected = re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", text) is not None
+        assert _whole_token(text, form) == expected, (text, form)
+
+
+def test_the_session_runs_with_the_collector_running(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Paused while the program starts, the collector is back before the first question:
+    a long session's garbage is collected."""
+    import quizlib.ui.plain
+
+    seen: list[bool] = []
+
+    def record(*args: object, **kwargs: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(quizlib.ui.plain, "run_plain", record)
+    monkeypatch.setenv("QUIZLIB_DB", str(tmp_path / "review.db"))
+    try:
+        collector.pause()
+        assert not gc.isenabled()
+        assert main(["study", "karabakh", "--plain", "--seed", "1"]) == 0
+        assert seen == [True]
+        collector.pause()
+        assert main(["decks"]) == 0
+        assert gc.isenabled()  # any other command: resumed before it runs
+    finally:
+        collector.resume()
+        gc.enable()
+        gc.unfreeze()

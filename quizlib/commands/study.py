@@ -6,6 +6,7 @@ import argparse
 import random
 import sys
 
+from quizlib import collector
 from quizlib.commands.common import (
     SubParsers,
     load_decks,
@@ -97,7 +98,7 @@ def add_parser(sub: SubParsers) -> None:
     parser.add_argument(
         "--sync", metavar="DIR", help="sync through this folder before and after (default: $QUIZLIB_SYNC_DIR)"
     )
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, starts_paused=True)  # resumes the collector itself, see run
 
 
 def _positive(text: str) -> int:
@@ -165,6 +166,7 @@ def run(args: argparse.Namespace) -> int:
             if session.current is None:
                 print(render.nothing_to_study(session.summary(), clock()))
                 return 0
+            collector.resume()  # the session is ready: what start-up made stays (quizlib.collector)
             if interactive(args):
                 from quizlib.ui.app import run_app  # prompt_toolkit is imported only here
 
