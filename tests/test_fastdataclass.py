@@ -4,6 +4,7 @@ same methods, answers and errors, for every option quizlib uses and the ones aro
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import pickle
 import re
 from typing import Any
@@ -41,6 +42,8 @@ def make(decorator: Any, options: dict[str, Any]) -> Any:
         note: list[str] = dataclasses.field(default_factory=list, compare=False)
         secret: str = dataclasses.field(default="", repr=False)
         weight: float = dataclasses.field(default=0.0, hash=False)
+        derived: int = dataclasses.field(default=3, init=False)
+        made: list[str] = dataclasses.field(default_factory=list, init=False, repr=False)
 
     return decorator(**options)(Sample)
 
@@ -66,6 +69,9 @@ def behaviour(cls: Any) -> list[Any]:
             for k in ("init", "repr", "eq", "order", "unsafe_hash", "frozen")
         },
         cls.__match_args__,
+        str(inspect.signature(cls)),
+        cls.__init__.__annotations__,
+        cls.__doc__,
         cls.__hash__ is None,
         "__slots__" in cls.__dict__,
     ]
@@ -174,3 +180,71 @@ def test_bare_decorator_and_inheritance() -> None:
 
     assert Child(1, "a") == Child(1, "a") != Child(2, "a")
     assert repr(Child(1)) == "test_bare_decorator_and_inheritance.<locals>.Child(year=1, name='')"
+
+
+def test_post_init_self_fields_and_defaults_order_as_the_standard_decorator() -> None:
+    def post(decorator: Any, **options: Any) -> Any:
+        class Post:
+            """Sums."""
+
+            self: int
+            total: int = dataclasses.field(default=0, init=False)
+
+            def __post_init__(self) -> None:
+                object.__setattr__(self, "total", self.self * 2)
+
+        return decorator(**options)(Post)
+
+    for options in ({}, {"frozen": True}):
+        ours, theirs = post(fastdataclass.dataclass, **options)(4), post(dataclasses.dataclass, **options)(4)
+        assert (
+            (ours.total, repr(ours).split("(")[1])
+            == (theirs.total, repr(theirs).split("(")[1])
+            == (
+                8,
+                "self=4, total=8)",
+            )
+        )
+
+    def disorder(decorator: Any) -> Any:
+        class Disorder:
+            """Bad."""
+
+            year: int = 1
+            name: str  # type: ignore[misc]
+
+        return decorator(frozen=True)(Disorder)
+
+    for decorator in (fastdataclass.dataclass, dataclasses.dataclass):
+        with pytest.raises(TypeError, match="non-default argument 'name' follows default argument"):
+            disorder(decorator)
+
+
+def test_what_it_leaves_to_the_standard_decorator_still_works() -> None:
+    """InitVar fields, a class without a docstring, a dataclass base: made by the standard code."""
+
+    @fastdataclass.dataclass(frozen=True)
+    class WithInitVar:
+        """Has an InitVar."""
+
+        year: int
+        scale: dataclasses.InitVar[int] = 1
+
+        def __post_init__(self, scale: int) -> None:
+            object.__setattr__(self, "year", self.year * scale)
+
+    @fastdataclass.dataclass(frozen=True)
+    class NoDoc:
+        year: int
+
+    @fastdataclass.dataclass(frozen=True)
+    class Child(NoDoc):
+        """A child."""
+
+        name: str = ""
+
+    assert WithInitVar(2, 3).year == 6
+    assert NoDoc.__doc__ == "NoDoc(year: 'int')"
+    assert Child(1, "a") == Child(1, "a") and hash(Child(1, "a")) == hash(Child(1, "a"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Child(1).year = 2  # type: ignore[misc]
