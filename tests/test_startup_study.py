@@ -34,6 +34,9 @@ NOT_NEEDED = (
     "importlib.resources",
     "zipfile",
     "secrets",
+    "shutil",  # free disk space and the terminal's width are read without it
+    "bz2",
+    "lzma",
     "email",
     "quizlib.draft",
     "quizlib.exchange",
@@ -161,3 +164,24 @@ def test_the_session_runs_with_the_collector_running(monkeypatch: pytest.MonkeyP
         collector.resume()
         gc.enable()
         gc.unfreeze()
+
+
+@pytest.mark.parametrize("columns", [None, "123", "0", "-4", "wide"])
+def test_help_width_is_what_shutil_reports(monkeypatch: pytest.MonkeyPatch, columns: str | None) -> None:
+    import shutil
+
+    from quizlib.helpformat import terminal_columns
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns
+
+
+def test_free_space_is_what_shutil_reports(tmp_path: Path) -> None:
+    import shutil
+
+    from quizlib.study.saving import free_bytes
+
+    assert abs(free_bytes(tmp_path) - shutil.disk_usage(tmp_path).free) < 64 * 2**20  # others write too
