@@ -185,3 +185,26 @@ def test_free_space_is_what_shutil_reports(tmp_path: Path) -> None:
     from quizlib.study.saving import free_bytes
 
     assert abs(free_bytes(tmp_path) - shutil.disk_usage(tmp_path).free) < 64 * 2**20  # others write too
+
+
+def test_every_public_name_is_imported_on_first_use_from_where_type_checkers_see_it() -> None:
+    """``quizlib/__init__.py`` lists each public name twice: in the imports type checkers
+    read and in the table its ``__getattr__`` imports from. The two agree with ``__all__``."""
+    import ast
+
+    import quizlib
+
+    tree = ast.parse(Path(quizlib.__file__).read_text(encoding="utf-8"))
+    checked = {
+        alias.name: node.module
+        for block in tree.body
+        if isinstance(block, ast.If) and ast.unparse(block.test) == "TYPE_CHECKING"
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    homes = vars(quizlib)["_HOMES"]
+    assert checked == homes
+    assert set(homes) == set(quizlib.__all__) - {"__version__"}
+    for name, home in homes.items():
+        assert getattr(quizlib, name) is getattr(__import__(home, fromlist=[name]), name)
