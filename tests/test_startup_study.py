@@ -34,6 +34,7 @@ NOT_NEEDED = (
     "importlib.resources",
     "zipfile",
     "secrets",
+    "textwrap",  # plain mode does not wrap lines to a width
     "shutil",  # free disk space and the terminal's width are read without it
     "bz2",
     "lzma",
@@ -157,6 +158,14 @@ def test_the_session_runs_with_the_collector_running(monkeypatch: pytest.MonkeyP
         assert not gc.isenabled()
         assert main(["study", "karabakh", "--plain", "--seed", "1"]) == 0
         assert seen == [True]
+        import quizlib.commands.study
+        import quizlib.ui.app
+
+        monkeypatch.setattr(quizlib.ui.app, "run_app", record)
+        monkeypatch.setattr(quizlib.commands.study, "interactive", lambda args: True)
+        collector.pause()
+        assert main(["study", "karabakh", "--seed", "1"]) == 0
+        assert seen == [True, True]  # the full-screen interface too
         collector.pause()
         assert main(["decks"]) == 0
         assert gc.isenabled()  # any other command: resumed before it runs

@@ -166,14 +166,15 @@ def run(args: argparse.Namespace) -> int:
             if session.current is None:
                 print(render.nothing_to_study(session.summary(), clock()))
                 return 0
-            collector.resume()  # the session is ready: what start-up made stays (quizlib.collector)
             if interactive(args):
                 from quizlib.ui.app import run_app  # prompt_toolkit is imported only here
 
+                collector.resume()  # the session is ready: what start-up made stays (quizlib.collector)
                 with warnings_after(host):  # stderr lines would tear the full-screen display
                     return run_app(session, clock=clock)
             from quizlib.ui.plain import run_plain
 
+            collector.resume()
             if not args.plain:
                 print(f"quizlib study: {plain_reason()}", file=sys.stderr)
             return run_plain(session, sys.stdin, sys.stdout, clock=clock)
