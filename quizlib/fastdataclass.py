@@ -2,14 +2,16 @@
 
 The standard decorator writes each generated method as source text and compiles it, one
 ``exec`` per method: about 0.5 ms for a frozen class, 20 ms for the 40 classes a study
-session imports, a fifth of its start. Here :func:`dataclasses.dataclass` still makes the
-class (fields, ``__init__``, the frozen ``__setattr__``/``__delattr__``, ``__match_args__``,
-``__dataclass_fields__``), and ``__repr__``, ``__eq__``, ``__hash__`` and the ordering
-methods are added as shared, already-compiled functions that do what the generated ones
-do: the same fields compared, hashed and shown, in the same order, with the same
-``NotImplemented`` for another class, the same ``...`` for a recursive repr, and
-``__dataclass_params__`` saying what was asked for. Options it does not speed up
-(``unsafe_hash``, ``slots``, ``weakref_slot``) go to the standard decorator unchanged.
+session imports, a fifth of its start. Here :func:`dataclasses.dataclass` still collects
+the fields (``__dataclass_fields__``, defaults, ``__match_args__``); ``__init__`` is written
+as it writes it and compiled once per installation (:mod:`quizlib.codecache`), so that
+creating objects stays as fast; ``__repr__``, ``__eq__``, ``__hash__``, the ordering methods
+and a frozen class's ``__setattr__``/``__delattr__`` are shared, already-compiled functions
+that do what the generated ones do: the same fields compared, hashed and shown, in the same
+order, with the same ``NotImplemented`` for another class, the same ``...`` for a recursive
+repr, the same errors; ``__dataclass_params__`` says what was asked for. What it does not
+cover (``unsafe_hash``, ``slots``, ``weakref_slot``, InitVar fields, a dataclass base, a
+class without a docstring) is left to the standard decorator, as it would do it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import reprlib
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar, dataclass_transform, overload
+
+from quizlib import codecache
 
 __all__ = ["dataclass"]
 
@@ -169,7 +173,7 @@ def _init_method(cls: type, fields: tuple[dataclasses.Field[Any], ...], frozen: 
     text += "".join(f"  {line}\n" for line in body or ["pass"]) + " return __init__\n"
     module = sys.modules.get(cls.__module__)
     scope: dict[str, Any] = {}
-    exec(text, module.__dict__ if module else {}, scope)
+    exec(codecache.compiled(text), module.__dict__ if module else {}, scope)
     method = scope["__create_fn__"](**names)
     method.__annotations__ = {**{f.name: f.type for f in positional + keywords}, "return": None}
     return method
