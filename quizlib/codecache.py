@@ -22,10 +22,12 @@ import sys
 from pathlib import Path
 from types import CodeType
 
-#: How many texts the file keeps (texts of classes since edited are dropped, oldest first).
-KEEP = 2000
+#: How many texts the file keeps: those this run used last, then the others most recent
+#: first (the texts of classes since edited drop out; the file stays small to read).
+KEEP = 256
 
 _known: dict[str, CodeType] | None = None
+_used: set[str] = set()
 _added = False
 
 
@@ -44,6 +46,7 @@ def compiled(text: str) -> CodeType:
     if _known is None:
         file = cache_file()
         _known = load(file) if file is not None else {}
+    _used.add(text)
     code = _known.get(text)
     if code is None:
         code = _known[text] = compile(text, "<string>", "exec", dont_inherit=True)
@@ -80,7 +83,8 @@ def save(file: Path | None = None) -> None:
     file = file or cache_file()
     if file is None:
         return
-    keep = dict(list(_known.items())[-KEEP:])
+    ordered = [*(t for t in _known if t not in _used), *(t for t in _known if t in _used)]
+    keep = {t: _known[t] for t in ordered[-KEEP:]}
     tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -95,3 +99,4 @@ def forget() -> None:
     """Drop what was read and compiled in this process (tests)."""
     global _known
     _known = None
+    _used.clear()

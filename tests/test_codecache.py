@@ -100,3 +100,17 @@ def test_nothing_is_written_when_bytecode_is_not(cache: Path, monkeypatch: pytes
     codecache.compiled(TEXT)
     codecache.save()
     assert not cache.exists()
+
+
+def test_the_file_keeps_what_runs_use_and_stays_small(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(codecache, "KEEP", 3)
+    texts = [TEXT.replace("year=k", f"year{i}=k") for i in range(5)]
+    for text in texts:
+        codecache.compiled(text)
+    codecache.save()
+    codecache.forget()
+    codecache.compiled(texts[0])  # an older text this run uses again
+    codecache.compiled(TEXT)  # and a new one
+    codecache.save()
+    kept = codecache.load(cache)
+    assert len(kept) == 3 and {texts[0], TEXT} <= set(kept)
