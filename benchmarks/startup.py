@@ -13,7 +13,8 @@ interactive compared with floor + prompt_toolkit.
 The deck cache is warmed first (a learner's second and later sessions); "cold" rows repeat
 plain mode with the cache off. Modules are byte-compiled first (into a temporary
 PYTHONPYCACHEPREFIX), as after pip install. --importtime prints what plain mode spends
-importing.
+importing. The processes run in a temporary directory, so that what is measured is the
+installed package even when this is run from a checkout.
 """
 
 from __future__ import annotations
@@ -143,6 +144,10 @@ def main() -> None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
         cold = dict(env, QUIZLIB_CACHE_DIR="off")
+        # Every process starts in the temporary directory: `python -m quizlib` run from a
+        # checkout would import the checkout's quizlib/ (the current directory comes first on
+        # the module path), not the installed package this is meant to measure.
+        os.chdir(tmp)
         floors, plains, colds = alternating(
             args.runs,
             lambda: time_import_floor(FLOOR, env),

@@ -111,9 +111,26 @@ def deck_figures(deck: Deck) -> Iterator[tuple[float, object, str]]:
 
 
 def mentions_number(text: str, value: float) -> bool:
-    """Whether ``text`` contains the number as a whole token, written ``2,000`` or ``2000``."""
+    """Whether ``text`` contains the number as a whole token, written ``2,000`` or ``2000``:
+    no digit, point or comma just before it, and no digit (or point or comma and a digit)
+    just after it."""
     forms = {format_number(value), format_number(value).replace(",", "")}
-    return any(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d]|[.,]\d)", text) for f in forms)
+    return any(_whole_token(text, form) for form in forms)
+
+
+def _whole_token(text: str, form: str) -> bool:
+    # A search by hand rather than a regex made for each number: compiling one costs more
+    # than the search, and every figure of a deck has its own.
+    start = text.find(form)
+    while start != -1:
+        before = text[start - 1 : start] if start else ""
+        after = text[start + len(form) : start + len(form) + 2]
+        clear_before = not (before.isdecimal() or before in (".", ","))
+        clear_after = not (after[:1].isdecimal() or (after[:1] in (".", ",") and after[1:].isdecimal()))
+        if clear_before and clear_after:
+            return True
+        start = text.find(form, start + 1)
+    return False
 
 
 def number_example(unit: str, deck: Deck) -> str:

@@ -10,12 +10,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import shutil
 import sys
-import textwrap
 from collections.abc import Sequence
 
-from quizlib import __version__
+from quizlib import __version__, collector
 from quizlib.completion import autocomplete
 from quizlib.errors import QuizError, UsageError
 from quizlib.fileio import describe_os_error
@@ -63,6 +61,9 @@ ENVIRONMENT = (
 def epilog(width: int | None = None) -> str:
     """The text after the options in ``quizlib --help``: every environment variable, its
     meaning wrapped to the terminal under the meanings column (as argparse wraps options)."""
+    import shutil  # these two only for the full parser, which a single command does not build
+    import textwrap
+
     columns = width or shutil.get_terminal_size().columns
     lines = ["Run 'quizlib COMMAND --help' for a command's options.", "", "environment:"]
     for name, meaning in ENVIRONMENT:
@@ -77,7 +78,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = QuizParser(
         prog="quizlib",
         description="Study fact decks in the terminal with spaced repetition; check, show and author decks.",
-        epilog=epilog(),
+        epilog=epilog() if only is None else None,  # shown only by `quizlib --help`
     )
     parser.add_argument("--version", action="version", version=f"quizlib {__version__}")
     parser.add_argument(
@@ -126,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.plugins_dir = [*args.global_plugins_dirs, *(getattr(args, "plugins_dir", None) or [])]
     # "quizlib log export: ..." rather than "quizlib log: ...": the words the person typed.
     name = " ".join(filter(None, (args.command, getattr(args, "action", None))))
+    if not getattr(args, "starts_paused", False):  # else the command resumes the collector itself
+        collector.resume()
     try:
         return int(args.func(args))
     except UsageError as exc:
@@ -158,3 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+
+
+def launch() -> int:
+    """The ``quizlib`` program: :func:`main` with the garbage collector paused while it starts
+    (see :mod:`quizlib.collector`)."""
+    collector.pause()
+    return main()

@@ -2,13 +2,38 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from enum import IntEnum
 
+from quizlib.fastdataclass import dataclass
+
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+#: English month names, index 1-12 (as ``calendar.month_name`` in the default C locale;
+#: written out so that dates do not import ``calendar`` and ``locale`` on every start).
+MONTH_NAMES = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """How many days ``month`` (1-12) of ``year`` has (``calendar.monthrange(y, m)[1]``)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 class Precision(IntEnum):
@@ -54,11 +79,9 @@ class PartialDate:
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"no such month: {text!r}")
         if day is not None and month is not None:
-            last = calendar.monthrange(year, month)[1]
+            last = days_in_month(year, month)
             if not 1 <= day <= last:
-                raise ValueError(
-                    f"no such day: {text!r} ({calendar.month_name[month]} {year} has {last} days)"
-                )
+                raise ValueError(f"no such day: {text!r} ({MONTH_NAMES[month]} {year} has {last} days)")
         return cls(year, month, day)
 
     @property
@@ -75,7 +98,7 @@ class PartialDate:
         if self.month is None:
             return dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
         if self.day is None:
-            last = calendar.monthrange(self.year, self.month)[1]
+            last = days_in_month(self.year, self.month)
             return dt.date(self.year, self.month, 1), dt.date(self.year, self.month, last)
         day = dt.date(self.year, self.month, self.day)
         return day, day
@@ -101,8 +124,8 @@ class PartialDate:
         if self.month is None:
             return str(self.year)
         if self.day is None:
-            return f"{calendar.month_name[self.month]} {self.year}"
-        return f"{self.day} {calendar.month_name[self.month]} {self.year}"
+            return f"{MONTH_NAMES[self.month]} {self.year}"
+        return f"{self.day} {MONTH_NAMES[self.month]} {self.year}"
 
     def __str__(self) -> str:
         return self.iso()

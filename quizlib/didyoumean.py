@@ -11,7 +11,6 @@ that short list is compared character by character.
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -71,6 +70,8 @@ class CloseMatcher:
     def _lookup(self, word: str, n: int) -> list[str]:
         exact = self._folded.get(word.casefold())
         shortlist = self._shortlist(word)
+        import difflib  # only for a word that matched nothing
+
         ranked = difflib.get_close_matches(word, shortlist, n=n + 1, cutoff=CUTOFF)
         if exact is not None:
             ranked = [exact, *(o for o in ranked if o != exact)]

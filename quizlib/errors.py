@@ -7,7 +7,8 @@ turns these into a message and an exit code, never a traceback.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from quizlib.fastdataclass import dataclass
 
 
 class QuizError(Exception):

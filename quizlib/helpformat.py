@@ -8,7 +8,8 @@ imported here: the top-level parser is built on every run.
 from __future__ import annotations
 
 import argparse
-import textwrap
+import os
+import sys
 from typing import Any
 
 
@@ -18,11 +19,25 @@ class LayoutHelpFormatter(argparse.RawDescriptionHelpFormatter):
     are reflowed together; any other line too wide continues under its indent + 2. A
     narrow terminal then never breaks a word in the middle."""
 
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        # argparse asks shutil for the width, and a formatter is made for every option
+        # added: the width is read here instead, so that starting a command does not import
+        # shutil (and the compression modules it imports).
+        super().__init__(
+            prog, indent_increment, max_help_position, terminal_columns() - 2 if width is None else width
+        )
+
     def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap  # only when help is printed, not on every start
+
         # Option help: argparse's own wrapping, but never inside a hyphenated word.
         return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
         blocks: list[tuple[str, list[str], bool]] = []  # (indent, lines, prose)
         for line in text.splitlines():
             lead = line[: len(line) - len(line.lstrip())]
@@ -47,6 +62,22 @@ class LayoutHelpFormatter(argparse.RawDescriptionHelpFormatter):
                     break_long_words=False,
                 )
         return "\n".join(out)
+
+
+def terminal_columns() -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` gives it: ``COLUMNS`` when it
+    is a positive number, else standard output's terminal, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns
 
 
 class QuizParser(argparse.ArgumentParser):

@@ -4,19 +4,21 @@ Importing ``importlib.metadata`` and reading every installed distribution's meta
 more than the rest of a short command's start, and the answer only changes when a
 distribution is installed, removed or upgraded. So the answer is kept in the cache
 directory (``QUIZLIB_CACHE_DIR``; ``off`` disables it, and then every run scans), under a
-fingerprint of what it was read from: each ``sys.path`` entry with its modification time,
-and, in each directory, every ``*.dist-info`` / ``*.egg-info`` with the modification time
-of its ``entry_points.txt``. Installing or removing a distribution changes its directory's
-modification time; upgrading or editing one rewrites its ``entry_points.txt``; a different
+fingerprint of what it was read from: each ``sys.path`` entry and, in each directory, the
+names of its ``*.dist-info`` / ``*.egg-info`` with the modification time of their
+``entry_points.txt`` (a ``sys.path`` entry that is a file, a zip archive, counts with its
+own modification time). Installing or removing a distribution adds or drops a name;
+upgrading or editing one renames it or rewrites its ``entry_points.txt``; a different
 ``sys.path`` (another virtual environment) is another fingerprint. Any of them makes the
-next run scan again. A missing, unreadable or damaged cache file is scanned around, never
-an error.
+next run scan again. A directory's own modification time is left out on purpose: the
+current directory is on ``sys.path`` under ``python -m``, and files created there (a
+document, the review database) must not cost every run a scan. A missing, unreadable or
+damaged cache file is scanned around, never an error.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib
 import json
 import os
@@ -24,8 +26,11 @@ import re
 import stat
 import sys
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass
+from dataclasses import astuple
 from pathlib import Path
+
+from quizlib.digests import blake2b
+from quizlib.fastdataclass import dataclass
 
 CACHE_VERSION = 1
 #: How many fingerprints (virtual environments, ``sys.path`` variants) one file keeps.
@@ -64,7 +69,7 @@ class EntryPoint:
 def fingerprint(paths: Sequence[str]) -> str:
     """A digest of the module path and of the distribution metadata on it (see the module
     docstring): it changes whenever a scan could find something else."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     for entry in paths:
         digest.update(f"\n{entry}\0".encode())
         try:
@@ -72,9 +77,10 @@ def fingerprint(paths: Sequence[str]) -> str:
         except OSError:
             digest.update(b"-")
             continue
-        digest.update(str(info.st_mtime_ns).encode())
         if stat.S_ISDIR(info.st_mode):
             digest.update(_metadata_times(entry or "."))
+        else:
+            digest.update(str(info.st_mtime_ns).encode())
     return digest.hexdigest()
 
 

@@ -14,9 +14,8 @@ import os
 import pkgutil
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
+from types import FunctionType, MethodType, ModuleType
 from typing import TYPE_CHECKING
 
 import pluggy
@@ -24,6 +23,7 @@ import pluggy
 from quizlib import hookspecs, plugin_cache
 from quizlib.didyoumean import did_you_mean
 from quizlib.errors import PluginError
+from quizlib.fastdataclass import dataclass
 from quizlib.plugin_guard import describe
 from quizlib.plugin_registry import origin_of
 
@@ -32,6 +32,27 @@ if TYPE_CHECKING:
 
 ENTRY_POINT_GROUP = "quizlib"
 BUILTIN_PACKAGE = "quizlib_plugins"
+
+
+#: What pluggy can take as a hook implementation: anything else in a module is skipped.
+_HOOKABLE = (FunctionType, MethodType, staticmethod, classmethod)
+
+
+class PluginManager(pluggy.PluginManager):
+    """pluggy's manager, with a quicker look at module plugins.
+
+    Registering asks, for every name a plugin has, whether it is a hook implementation;
+    pluggy looks each one up with :func:`inspect.getattr_static` (so that an object's
+    properties are never run), which for a module is most of loading the built-in plugins.
+    A module's attributes are its ``__dict__`` and its type's built-in methods, so a name
+    whose value there is no function is skipped at once; any other goes to pluggy as before.
+    """
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
+        """None for a module's attribute that cannot be a hook; else pluggy's answer."""
+        if type(plugin) is ModuleType and not isinstance(plugin.__dict__.get(name), _HOOKABLE):
+            return None
+        return super().parse_hookimpl_opts(plugin, name)
 
 
 @dataclass(frozen=True)

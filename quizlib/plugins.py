@@ -14,12 +14,11 @@ of a command or of a study session.
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib
 import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any, TypeVar
 
 import pluggy
@@ -27,7 +26,9 @@ import pluggy
 from quizlib import hookspecs
 from quizlib.deckfile import sections
 from quizlib.deckfile.load import SectionTable
+from quizlib.digests import short_digest
 from quizlib.errors import AnswerError, GradingError
+from quizlib.fastdataclass import dataclass
 from quizlib.model import Deck, Fact, Grade, Question, QuestionType, Rating
 from quizlib.plugin_contract import question_problem
 from quizlib.plugin_guard import Outcome, describe, guarded, printed_summary, watch_interrupts
@@ -35,6 +36,7 @@ from quizlib.plugin_loading import BUILTIN_PACKAGE as BUILTIN_PACKAGE  # public 
 from quizlib.plugin_loading import ENTRY_POINT_GROUP as ENTRY_POINT_GROUP
 from quizlib.plugin_loading import (
     Loader,
+    PluginManager,
     builtin_modules,
     env_list,
     identity,
@@ -134,7 +136,7 @@ class PluginHost:
     @property
     def fingerprint(self) -> str:
         """Identifies the loaded plugins and their versions (files' size and mtime)."""
-        return hashlib.sha256("\n".join(self.stamps).encode()).hexdigest()[:16]
+        return short_digest("\n".join(self.stamps).encode())
 
     # -- the facade -----------------------------------------------------------------
     def types_for(self, section: str) -> list[QuestionType]:
@@ -240,7 +242,7 @@ def load_plugins(
     """
     env = os.environ if environ is None else environ
     watch_interrupts()
-    pm = pluggy.PluginManager("quizlib")
+    pm = PluginManager("quizlib")
     pm.add_hookspecs(hookspecs)
     host = PluginHost(pm, raise_errors=raise_errors or env.get("QUIZLIB_RAISE_PLUGIN_ERRORS") == "1")
     loader = Loader(host, set(disabled) | set(env_list(env.get("QUIZLIB_DISABLE_PLUGINS"), ",")))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import textwrap
 
 #: A line starting with one of these continues under the text after it when wrapped.
 HANGING = re.compile(r"^(?:\d+[.)] |[-*•] |[A-Z][a-z]*:\s+)")
@@ -33,6 +32,8 @@ def wrap_words(text: str, width: int, *, hang: bool = True) -> list[str]:
     (``1. ``, ``- ``) continues under the text after it, so a wrapped answer or list
     item reads as one block; a word longer than a line is still split to fit.
     """
+    import textwrap  # only where text is wrapped to a width: plain mode prints lines whole
+
     marker = HANGING.match(text) if hang else None
     indent = " " * len(marker.group(0)) if marker and len(marker.group(0)) <= width // 3 else ""
     return textwrap.wrap(text, max(1, width), subsequent_indent=indent, break_on_hyphens=False) or [""]

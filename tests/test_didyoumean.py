@@ -37,7 +37,7 @@ class CountingMatcher(difflib.SequenceMatcher[str]):
 
 
 def test_each_lookup_compares_a_bounded_number_of_options(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dym.difflib, "SequenceMatcher", CountingMatcher)
+    monkeypatch.setattr(difflib, "SequenceMatcher", CountingMatcher)  # imported when first needed
     options = ids(4000)
     matcher = CloseMatcher(options)
     words = [o[:3] + o[4:] for o in options[::40]]  # one character dropped

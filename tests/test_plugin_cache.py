@@ -89,6 +89,24 @@ def test_another_module_path_is_scanned_again(
         entry_points(GROUP, cache, paths=[p for p in sys.path if p != str(site)])
 
 
+def test_unrelated_files_in_a_path_directory_keep_the_cache(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``python -m`` puts the current directory on ``sys.path``: a file created there (a
+    document, the review database) changes the directory's time but installs nothing."""
+    install(site, "alpha", "1.0", {"a": "alpha_mod"}, 10**18)
+    cache = tmp_path / "cache"
+    assert names(entry_points(GROUP, cache)) == ["a"]
+    (site / "notes.txt").write_text("unrelated")
+    (site / "review.db").write_bytes(b"")
+    touch(site, 10**18 + 5 * 10**9)
+    with monkeypatch.context() as patch:
+        no_scanning(patch)
+        assert names(entry_points(GROUP, cache)) == ["a"]
+    install(site, "beta", "2.0", {"b": "beta_mod"}, 10**18 + 5 * 10**9)  # the directory time as before
+    assert names(entry_points(GROUP, cache)) == ["a", "b"]
+
+
 @pytest.mark.parametrize("content", ["", "not json", '{"version": 1, "paths": {"k": [[1, 2]]}}', "[]"])
 def test_a_damaged_cache_is_scanned_around(site: Path, tmp_path: Path, content: str) -> None:
     install(site, "alpha", "1.0", {"a": "alpha_mod"}, 10**18)

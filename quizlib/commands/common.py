@@ -12,6 +12,7 @@ from quizlib.dates import PartialDate
 from quizlib.deckfile.load import bundled_decks, load_deck, refuse_shared_ids, resolve_deck
 from quizlib.didyoumean import unknown_names
 from quizlib.errors import AnswerError, DeckError, Problem, UsageError
+from quizlib.helpformat import QuizParser
 from quizlib.model import Deck
 from quizlib.plugins import PluginHost, load_plugins
 from quizlib.termsafe import terminal_safe
@@ -24,7 +25,7 @@ SubParsers = Any  # argparse's _SubParsersAction is private; typed loosely on pu
 
 def plugin_options() -> argparse.ArgumentParser:
     """A parent parser with ``--plugins-dir``, shared by every command that loads plugins."""
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = QuizParser(add_help=False)
     parent.add_argument(
         "--plugins-dir",
         action="append",
@@ -37,7 +38,7 @@ def plugin_options() -> argparse.ArgumentParser:
 
 def store_options() -> argparse.ArgumentParser:
     """A parent parser with ``--db``, shared by every command that opens the review database."""
-    parent = argparse.ArgumentParser(add_help=False)
+    parent = QuizParser(add_help=False)
     parent.add_argument(
         "--db",
         metavar="PATH",

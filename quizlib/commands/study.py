@@ -7,6 +7,7 @@ import random
 import sys
 from typing import TYPE_CHECKING
 
+from quizlib import collector
 from quizlib.commands.common import (
     SubParsers,
     load_decks,
@@ -106,7 +107,7 @@ def add_parser(sub: SubParsers) -> None:
     parser.add_argument(
         "--sync", metavar="DIR", help="sync through this folder before and after (default: $QUIZLIB_SYNC_DIR)"
     )
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, starts_paused=True)  # resumes the collector itself, see run
 
 
 def _positive(text: str) -> int:
@@ -203,10 +204,12 @@ def _study(
         if interactive(args):
             from quizlib.ui.app import run_app  # prompt_toolkit is imported only here
 
+            collector.resume()  # the session is ready: what start-up made stays (quizlib.collector)
             with warnings_after(host):  # stderr lines would tear the full-screen display
                 return run_app(session, clock=clock)
         from quizlib.ui.plain import run_plain
 
+        collector.resume()
         if not args.plain:
             print(f"quizlib study: {plain_reason()}", file=sys.stderr)
         return run_plain(session, sys.stdin, sys.stdout, clock=clock)

@@ -8,15 +8,15 @@ skips YAML entirely.
 
 from __future__ import annotations
 
-import hashlib
+import importlib.util
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from importlib import resources
 from pathlib import Path
 
 from quizlib.deckfile.cache import CACHE_FORMAT, read_cache, write_cache
 from quizlib.deckfile.dicts import deck_from_dict, deck_to_dict, fact_to_dict
 from quizlib.didyoumean import did_you_mean, known_list
+from quizlib.digests import blake2b, short_digest
 from quizlib.errors import DeckError, Problem, UsageError
 from quizlib.model import Deck, Section
 
@@ -79,7 +79,7 @@ def _schema_fingerprint(sections: Mapping[str, Section]) -> str:
         for name, s in sorted(sections.items())
     ]
     plugins = getattr(sections, "plugins_key", "")
-    return hashlib.sha256(repr((parts, plugins)).encode()).hexdigest()[:16]
+    return short_digest(repr((parts, plugins)).encode())
 
 
 def default_cache_dir() -> Path | None:
@@ -183,7 +183,7 @@ def _read_bytes(path: str | os.PathLike[str], name: str) -> bytes:
 
 
 def _cache_key(data: bytes, salt: bytes) -> str:
-    digest = hashlib.blake2b(data, digest_size=20)
+    digest = blake2b(data, digest_size=20)
     digest.update(salt)
     return digest.hexdigest()
 
@@ -222,12 +222,24 @@ def _same_file(a: str, b: str) -> bool:
 def bundled_decks() -> Iterator[tuple[str, Path]]:
     """The decks shipped with quizlib, as (name, path)."""
     try:
-        entries = sorted(resources.files(BUNDLED_PACKAGE).iterdir(), key=lambda e: e.name)
+        entries = sorted(_bundled_files())
     except (ModuleNotFoundError, OSError):  # not installed, or installed without decks
         return
-    for entry in entries:
-        if entry.name.endswith((".yaml", ".yml")):
-            yield entry.name.rsplit(".", 1)[0], Path(str(entry))
+    for name, path in entries:
+        if name.endswith((".yaml", ".yml")):
+            yield name.rsplit(".", 1)[0], path
+
+
+def _bundled_files() -> list[tuple[str, Path]]:
+    spec = importlib.util.find_spec(BUNDLED_PACKAGE)
+    origin = spec.origin if spec is not None and spec.has_location else None
+    if origin and os.path.basename(origin) == "__init__.py" and os.path.isfile(origin):
+        # A package in a directory (what pip installs): listed directly, since importing
+        # importlib.resources (and zipfile) costs more than the rest of finding a deck.
+        return [(e.name, Path(e.path)) for e in os.scandir(os.path.dirname(origin))]
+    from importlib import resources  # anything else: a zip, a custom loader
+
+    return [(e.name, Path(str(e))) for e in resources.files(BUNDLED_PACKAGE).iterdir()]
 
 
 def resolve_deck(name_or_path: str) -> Path:

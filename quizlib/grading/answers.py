@@ -7,13 +7,12 @@ The plain line mode and the interactive UI both call :func:`parse_answer`, so
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Sequence
 
 from quizlib.errors import AnswerError
 from quizlib.model import Prompt, PromptKind, Response
 
-_LETTERS = string.ascii_lowercase
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"  # string.ascii_lowercase, without importing string
 
 
 def _index(token: str, count: int) -> int:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable
 
-from quizlib.dates import PartialDate, Precision
+from quizlib.dates import MONTH_NAMES, PartialDate, Precision
 from quizlib.errors import AnswerError
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES) if name}
+_MONTHS.update({name[:3].lower(): i for i, name in enumerate(MONTH_NAMES) if name})  # calendar.month_abbr
 _MONTHS["sept"] = 9
 _SKIP = ("of", "the", "in", "on")
 HINT = "a date such as 19 September 2023, September 2023, 2023 or 2023-09-19"

@@ -7,15 +7,14 @@ and review so that the same history always gives the same schedule.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import random
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import fsrs
 import fsrs.scheduler as _fsrs_scheduler
 
+from quizlib.fastdataclass import dataclass
 from quizlib.model import Deck, Rating
 from quizlib.store.records import CardRow
 
@@ -59,6 +58,8 @@ class SchedulerSettings:
 
 def card_number(key: str) -> int:
     """A stable integer id for fsrs from a card key."""
+    import hashlib  # loads OpenSSL: only once a card is scheduled, not at start
+
     return int.from_bytes(hashlib.sha256(key.encode()).digest()[:6], "big")
 
 

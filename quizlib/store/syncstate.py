@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import secrets
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from quizlib.fastdataclass import dataclass
 from quizlib.store import log
 from quizlib.store.records import REVIEW_COLUMNS, Review, pack_uuid, review_from_row, unpack_uuid
 from quizlib.store.store import Store
@@ -125,7 +125,7 @@ def device_id(store: Store) -> str:
     with store.transaction():
         conn = _conn(store)
         conn.execute(
-            "INSERT OR IGNORE INTO sync_meta (key, value) VALUES ('device', ?)", (secrets.token_hex(8),)
+            "INSERT OR IGNORE INTO sync_meta (key, value) VALUES ('device', ?)", (os.urandom(8).hex(),)
         )
     return str(meta(store, "device"))
 
@@ -252,7 +252,7 @@ def record_local_changes(store: Store, now: dt.datetime) -> int:
 
 
 def _queue_change(conn: sqlite3.Connection, key: list[Any], value: str, when: str) -> None:
-    stamp = secrets.token_hex(16)
+    stamp = os.urandom(16).hex()  # secrets.token_hex(16), without importing secrets
     event = {"t": "set", "key": key, "value": json.loads(value), "at": when, "stamp": stamp}
     conn.execute(
         "INSERT OR REPLACE INTO sync_registers (key, value, at, stamp) VALUES (?, ?, ?, ?)",

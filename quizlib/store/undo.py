@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from quizlib.store import log, syncstate
+from quizlib.store import log
 from quizlib.store.records import CardRow
 from quizlib.store.store import Store
 
@@ -48,6 +48,8 @@ def undo_review(
             return False
         # Recorded for `quizlib sync`, which removes the review on the other devices and
         # recomputes this card from the log (reviews imported since the answer make it stale).
+        from quizlib.store import syncstate  # the sync tables' code: only when undoing
+
         syncstate.record_undo(store, review_id, deck_id, question_id)
         log.remove(conn, review_id)
         if cram:

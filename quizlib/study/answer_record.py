@@ -8,11 +8,10 @@ latest state.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from quizlib.fastdataclass import dataclass
 from quizlib.model import Deck, Question, Rating
 from quizlib.srs.cards import LEECH_LAPSES, apply_review
 from quizlib.srs.replay import deck_scheduling
@@ -25,6 +24,8 @@ __all__ = ["LEECH_LAPSES", "GivenAnswer", "content_hash", "review_and_state", "s
 
 def content_hash(question: Question) -> str:
     """A hash of what the question asks, to notice edits without losing history."""
+    import hashlib  # loads OpenSSL: only once a question is answered or a card compared
+
     payload = json.dumps([question.fact.data, question.prompt.text], sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 

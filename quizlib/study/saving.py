@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,9 +46,20 @@ def check_writable(store: Store) -> None:
     except StoreError as exc:
         raise StoreError(f"cannot study: {exc}") from None
     if store.path != ":memory:":
-        free = shutil.disk_usage(Path(store.path).parent).free
+        free = free_bytes(Path(store.path).parent)
         if free < MIN_FREE_BYTES:
             raise StoreError(f"cannot study: the disk holding {store.path} is full ({free:,} bytes free)")
+
+
+def free_bytes(folder: Path) -> int:
+    """The bytes free for this user on the disk holding ``folder`` (``shutil.disk_usage``'s
+    ``free``; read directly where the system has ``statvfs``, not to import shutil at start)."""
+    if hasattr(os, "statvfs"):
+        info = os.statvfs(folder)
+        return info.f_bavail * info.f_frsize
+    import shutil
+
+    return shutil.disk_usage(folder).free
 
 
 def keep(store: Store, review: Review, reason: StoreError) -> SaveError:

@@ -8,7 +8,6 @@ not import prompt_toolkit, so plain mode stays fast to start.
 from __future__ import annotations
 
 import math
-import string
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
 
 Fragments = list[tuple[str, str]]
 
-LETTERS = string.ascii_lowercase
+LETTERS = "abcdefghijklmnopqrstuvwxyz"  # string.ascii_lowercase, without importing string
 
 #: What each kind of answer looks like, when the question type gives no hint of its own.
 DEFAULT_HINTS: Mapping[PromptKind, str] = {
