@@ -7,8 +7,7 @@ turns these into a message and an exit code, never a traceback.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from quizlib.fastdataclass import dataclass
+from dataclasses import dataclass
 
 
 class QuizError(Exception):

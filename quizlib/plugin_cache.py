@@ -26,11 +26,10 @@ import re
 import stat
 import sys
 from collections.abc import Sequence
-from dataclasses import astuple
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from quizlib.digests import blake2b
-from quizlib.fastdataclass import dataclass
 
 CACHE_VERSION = 1
 #: How many fingerprints (virtual environments, ``sys.path`` variants) one file keeps.

@@ -14,6 +14,7 @@ import os
 import pkgutil
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from types import FunctionType, MethodType, ModuleType
 from typing import TYPE_CHECKING
@@ -23,7 +24,6 @@ import pluggy
 from quizlib import hookspecs, plugin_cache
 from quizlib.didyoumean import did_you_mean
 from quizlib.errors import PluginError
-from quizlib.fastdataclass import dataclass
 from quizlib.plugin_guard import describe
 from quizlib.plugin_registry import origin_of
 

@@ -18,7 +18,7 @@ import importlib
 import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 import pluggy
@@ -28,7 +28,6 @@ from quizlib.deckfile import sections
 from quizlib.deckfile.load import SectionTable
 from quizlib.digests import short_digest
 from quizlib.errors import AnswerError, GradingError
-from quizlib.fastdataclass import dataclass
 from quizlib.model import Deck, Fact, Grade, Question, QuestionType, Rating
 from quizlib.plugin_contract import question_problem
 from quizlib.plugin_guard import Outcome, describe, guarded, printed_summary, watch_interrupts

@@ -35,9 +35,7 @@ FLOORS: dict[str, int] = {
     "quizlib.safepath": 1,
     "quizlib.helpformat": 1,
     "quizlib.digests": 1,
-    "quizlib.fastdataclass": 1,
     "quizlib.collector": 1,
-    "quizlib.codecache": 1,
     # 2
     "quizlib.model": 2,
     "quizlib.clock": 2,

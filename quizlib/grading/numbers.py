@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from quizlib.errors import AnswerError
-from quizlib.fastdataclass import dataclass
 from quizlib.model import Grade
 
 #: Number words from zero to nineteen.

@@ -10,10 +10,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from quizlib.dates import PartialDate, Precision
 from quizlib.errors import AnswerError
-from quizlib.fastdataclass import dataclass
 from quizlib.grading.dates import parse_date_answer
 from quizlib.grading.names import normalise
 from quizlib.grading.numbers import NUMBER_WORDS, parse_number

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any
 
 from quizlib.dates import PartialDate
-from quizlib.fastdataclass import dataclass
 
 
 class Rating(enum.IntEnum):

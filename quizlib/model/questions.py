@@ -10,10 +10,9 @@ from __future__ import annotations
 import enum
 import random
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from quizlib.fastdataclass import dataclass
 from quizlib.model.decks import Deck, Fact
 
 #: What a learner's answer is once parsed: text, a choice index, a verdict (true/false), or a

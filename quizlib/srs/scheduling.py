@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import fsrs
 import fsrs.scheduler as _fsrs_scheduler
 
-from quizlib.fastdataclass import dataclass
 from quizlib.model import Deck, Rating
 from quizlib.store.records import CardRow
 

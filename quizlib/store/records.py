@@ -7,9 +7,8 @@ import json
 import os
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
-
-from quizlib.fastdataclass import dataclass
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,9 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from quizlib.fastdataclass import dataclass
 from quizlib.store import log
 from quizlib.store.records import REVIEW_COLUMNS, Review, pack_uuid, review_from_row, unpack_uuid
 from quizlib.store.store import Store

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from quizlib.fastdataclass import dataclass
 from quizlib.model import Deck, Question, Rating
 from quizlib.srs.cards import LEECH_LAPSES, apply_review
 from quizlib.srs.replay import deck_scheduling

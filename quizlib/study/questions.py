@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from quizlib.errors import AnswerError
-from quizlib.fastdataclass import dataclass
 from quizlib.model import Answer, Deck, Fact, PromptKind, Question, QuestionType, Response
 from quizlib.plugin_guard import guarded
 from quizlib.plugins import PluginHost

@@ -13,11 +13,10 @@ import datetime as dt
 import gc
 import random
 from collections.abc import Iterator, Sequence
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from quizlib.clock import next_day_start, this_day_start
-from quizlib.fastdataclass import dataclass
 from quizlib.model import Deck, Question
 from quizlib.plugins import PluginHost
 from quizlib.srs.scheduling import Scheduling

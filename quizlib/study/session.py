@@ -7,14 +7,13 @@ import json
 import random
 from bisect import insort
 from collections.abc import Mapping, Sequence
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
 from quizlib.clock import Clock, local_zone, next_day_start
 from quizlib.deckfile.load import refuse_shared_ids
 from quizlib.errors import PluginError, StoreError
-from quizlib.fastdataclass import dataclass
 from quizlib.model import Deck, Question, Rating, Response
 from quizlib.plugins import PluginHost
 from quizlib.srs.rating import self_rated_score

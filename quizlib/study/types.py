@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-from quizlib.fastdataclass import dataclass
 from quizlib.model import Grade, Question, Rating, Response
 
 

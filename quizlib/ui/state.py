@@ -10,11 +10,10 @@ from __future__ import annotations
 import enum
 import time
 from collections.abc import Callable
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from quizlib.errors import AnswerError, PluginError
-from quizlib.fastdataclass import dataclass
 from quizlib.grading.answers import parse_answer, parse_order
 from quizlib.model import Deck, PromptKind, Question, Rating, Response
 from quizlib.study.saving import SaveError
