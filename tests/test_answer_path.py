@@ -20,7 +20,7 @@ from quizlib.model import Deck
 from quizlib.plugins import PluginHost
 from quizlib.srs import scheduling
 from quizlib.srs.cards import apply_review
-from quizlib.srs.scheduling import Scheduling
+from quizlib.srs.scheduling import SchedulerSettings, Scheduling, due_of
 from quizlib.store import log
 from quizlib.store.migrations import MIGRATIONS
 from quizlib.store.records import CardRow, Review
@@ -195,9 +195,9 @@ def test_fuzz_from_a_review_s_own_generator_is_the_global_generator_s(
         return out
 
     random.seed("someone else's")
-    draw = scheduling._FSRS_NAMES.get("random")
+    draw = scheduling._fsrs_names().get("random")
     own = history()
-    assert scheduling._FSRS_NAMES.get("random") is draw  # fsrs's own again after each review
+    assert scheduling._fsrs_names().get("random") is draw  # fsrs's own again after each review
     untouched = random.random() == random.Random("someone else's").random()
     real = scheduling.OWN_FUZZ
     scheduling.OWN_FUZZ = False  # the other path: the global generator, seeded and restored
@@ -226,3 +226,12 @@ def test_schema_8_drops_the_reviewed_index_and_lists_the_same_reviewed_cards(tmp
         names = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert "cards_reviewed" not in names and "cards_queue" in names
         assert store.reviewed_ids("d") == {"seen"}
+
+
+def test_fitted_parameters_are_checked_when_the_scheduler_is_made_and_defaults_when_used() -> None:
+    with pytest.raises(ValueError):  # not later, at the first answer
+        Scheduling(SchedulerSettings(parameters=(1.0, 2.0, 3.0)))
+    lazy = Scheduling(SchedulerSettings(retention=0.85))
+    assert lazy._made is None  # fsrs's scheduler is made when a card is first scheduled
+    state = lazy.review(None, Rating.GOOD, T0, "d/q")
+    assert lazy._made is not None and due_of(state) > T0

@@ -27,6 +27,7 @@ NOT_NEEDED = (
     "yaml",  # the deck comes from the parse cache
     "importlib.metadata",  # the entry points come from their cache
     "prompt_toolkit",
+    "fsrs",  # imported when the first answer is scheduled
     "hashlib",  # cache keys use the built-in BLAKE2 (hashlib loads OpenSSL)
     "calendar",
     "difflib",

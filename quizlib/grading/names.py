@@ -6,18 +6,25 @@ as the right one; fuzzy "token set" scores would accept both, so they are not us
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
 
 from quizlib.model import Actor
 
+_NOT_WORD = re.compile(r"[\W_]+")
 
+
+@functools.lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Case, accents, punctuation and spacing do not matter."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", " ", stripped).strip()
+    # Kept: the same names are compared again and again (every distractor, every answer).
+    folded = text.casefold()
+    if not folded.isascii():  # ASCII has no compatibility forms or combining marks
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NOT_WORD.sub(" ", folded).strip()
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -1,7 +1,9 @@
 """FSRS scheduling; the only module that imports ``fsrs``.
 
 Card states are stored as ``fsrs.Card.to_dict()`` JSON. Interval fuzz is seeded per card
-and review so that the same history always gives the same schedule.
+and review so that the same history always gives the same schedule. ``fsrs`` is imported
+when a card is first scheduled (or fitted parameters are checked): a session shows its
+first question without it.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ import datetime as dt
 import random
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import fsrs
-import fsrs.scheduler as _fsrs_scheduler
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from quizlib.model import Deck, Rating
 from quizlib.store.records import CardRow
+
+if TYPE_CHECKING:
+    import fsrs
 
 State = dict[str, Any]
 
@@ -63,14 +66,29 @@ def card_number(key: str) -> int:
     return int.from_bytes(hashlib.sha256(key.encode()).digest()[:6], "big")
 
 
-#: The names of fsrs's scheduler module. It draws interval fuzz by calling its ``random``:
-#: the global generator's ``random.random``, bound there by ``from random import random``.
-_FSRS_NAMES = vars(_fsrs_scheduler)
+def _fsrs() -> ModuleType:
+    import fsrs  # about 8 ms: imported once the first card is scheduled, not at start
+
+    return fsrs
+
+
 _GLOBAL_DRAW = random.random
-#: True when fsrs draws its fuzz as above (checked once), so each review can put its own
-#: generator there (:meth:`Scheduling._reviews_own_fuzz`); otherwise the global generator is
-#: seeded for each review and restored after.
-OWN_FUZZ = _FSRS_NAMES.get("random") is _GLOBAL_DRAW
+#: True when fsrs draws its fuzz by calling its scheduler module's ``random`` (the global
+#: generator's ``random.random``, bound there by ``from random import random``), so each
+#: review can put its own generator there (:meth:`Scheduling._reviews_own_fuzz`); otherwise
+#: the global generator is seeded for each review and restored after. None until checked.
+OWN_FUZZ: bool | None = None
+
+
+def _fsrs_names() -> dict[str, Any]:
+    """The names of fsrs's scheduler module (where it looks its ``random`` up)."""
+    global OWN_FUZZ
+    import fsrs.scheduler
+
+    names = vars(fsrs.scheduler)
+    if OWN_FUZZ is None:
+        OWN_FUZZ = names.get("random") is _GLOBAL_DRAW
+    return names
 
 
 class _Fuzz:
@@ -102,12 +120,22 @@ class Scheduling:
         if settings.parameters:
             kwargs["parameters"] = settings.parameters
         self.settings = settings
-        self._scheduler = fsrs.Scheduler(**kwargs)
+        self._kwargs = kwargs
+        self._made: fsrs.Scheduler | None = None
+        if settings.parameters:  # fitted parameters are checked now, not at the first answer
+            self._made = _fsrs().Scheduler(**kwargs)
+
+    @property
+    def _scheduler(self) -> fsrs.Scheduler:
+        if self._made is None:
+            self._made = _fsrs().Scheduler(**self._kwargs)
+        return self._made
 
     def _card(self, state: Mapping[str, Any] | None, key: str) -> fsrs.Card:
+        card: type[fsrs.Card] = _fsrs().Card
         if state is None:
-            return fsrs.Card(card_id=card_number(key))
-        return fsrs.Card.from_dict(dict(state))  # type: ignore[arg-type]
+            return card(card_id=card_number(key))
+        return card.from_dict(dict(state))  # type: ignore[arg-type]
 
     def _reviews(
         self, state: Mapping[str, Any] | None, ratings: Sequence[Rating], now: dt.datetime, key: str
@@ -118,34 +146,37 @@ class Scheduling:
         # Each review's fuzz is drawn from a generator seeded with the card, its last review
         # and the rating, so schedules are reproducible and nobody else's randomness changes.
         seeds = [(rating, f"{key}|{stamp}|{int(rating)}") for rating in ratings]
+        names = _fsrs_names()
         if OWN_FUZZ:
-            return self._reviews_own_fuzz(card, seeds, now)
+            return self._reviews_own_fuzz(card, seeds, now, names)
+        to_fsrs = _fsrs().Rating
         saved = random.getstate()  # fsrs draws from the global generator: seed it, then restore
         try:
             out = {}
             for rating, seed in seeds:
                 random.seed(seed)
-                new, _ = self._scheduler.review_card(card, fsrs.Rating(int(rating)), now)
+                new, _ = self._scheduler.review_card(card, to_fsrs(int(rating)), now)
                 out[rating] = dict(new.to_dict())
         finally:
             random.setstate(saved)
         return out
 
     def _reviews_own_fuzz(
-        self, card: fsrs.Card, seeds: Sequence[tuple[Rating, str]], now: dt.datetime
+        self, card: fsrs.Card, seeds: Sequence[tuple[Rating, str]], now: dt.datetime, names: dict[str, Any]
     ) -> dict[Rating, State]:
         """:meth:`_reviews` with each review's fuzz drawn from its own generator, put where
         fsrs looks for ``random`` and seeded only if fuzz is drawn: the same numbers as the
         global generator seeded alike, without saving and restoring its 2.5 kB state."""
         out = {}
-        saved = _FSRS_NAMES.get("random", _GLOBAL_DRAW)
+        to_fsrs = _fsrs().Rating
+        saved = names.get("random", _GLOBAL_DRAW)
         try:
             for rating, seed in seeds:
-                _FSRS_NAMES["random"] = _Fuzz(seed)
-                new, _ = self._scheduler.review_card(card, fsrs.Rating(int(rating)), now)
+                names["random"] = _Fuzz(seed)
+                new, _ = self._scheduler.review_card(card, to_fsrs(int(rating)), now)
                 out[rating] = dict(new.to_dict())
         finally:
-            _FSRS_NAMES["random"] = saved
+            names["random"] = saved
         return out
 
     def outcomes(self, state: Mapping[str, Any] | None, now: dt.datetime, key: str) -> dict[Rating, State]:
@@ -181,7 +212,8 @@ class Scheduling:
         """Probability of recall now (0 for a new card)."""
         if state is None:
             return 0.0
-        return float(self._scheduler.get_card_retrievability(fsrs.Card.from_dict(dict(state)), now))  # type: ignore[arg-type]
+        card = _fsrs().Card.from_dict(dict(state))
+        return float(self._scheduler.get_card_retrievability(card, now))
 
 
 class Preview(Mapping[Rating, dt.timedelta]):
@@ -264,4 +296,4 @@ def due_of(state: Mapping[str, Any]) -> dt.datetime:
 
 def is_review_state(state: Mapping[str, Any] | None) -> bool:
     """True when the card has graduated from (re)learning."""
-    return state is not None and int(state["state"]) == int(fsrs.State.Review)
+    return state is not None and int(state["state"]) == int(_fsrs().State.Review)
