@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from test_due_pages import T0, deck_text, study_day
@@ -136,6 +137,14 @@ def facts(draw: st.DrawFn) -> list[Fact]:
         )
         for n, i in enumerate(ids)
     ]
+
+
+@pytest.mark.parametrize("sections", [{}, {"empty": ()}])
+def test_a_deck_without_facts_is_cached_too(tmp_path: Path, sections: dict[str, tuple[Fact, ...]]) -> None:
+    deck = Deck(id="d", title="D", sections=sections)
+    write_cache(tmp_path / "deck.json", deck, [])
+    found = read_cache(tmp_path / "deck.json", "")
+    assert found is not None and found[0] == deck
 
 
 @given(facts(), st.lists(st.tuples(st.sampled_from(["at", "get", "has", "all"]), st.integers(0, 40))))

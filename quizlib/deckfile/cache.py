@@ -150,8 +150,9 @@ def read_cache(file: Path, path: str) -> tuple[Deck, list[Problem]] | None:
             memoryview(data)[end + 1 :]
         ):
             return None
-        lines = data.decode("utf-8").split("\n")
+        body = data[end + 1 :].decode("utf-8")
         del data  # the text's lines, not its bytes too, are what is held
+        lines = body.split("\n") if body else []  # a deck without sections has no lines
         skipped = [Problem(path, line, col, message) for line, col, message in header["skipped"]]
         return _deck(header["deck"], header["sections"], lines, path), skipped
     except (OSError, ValueError, KeyError, TypeError):
@@ -164,7 +165,7 @@ def read_cache(file: Path, path: str) -> tuple[Deck, list[Problem]] | None:
 def _deck(shell: Mapping[str, Any], sizes: list[list[Any]], lines: list[str], path: str) -> Deck:
     build = _fact_builder()
     views: dict[str, LazyFacts] = {}
-    at = 1
+    at = 0
     for name, count in sizes:
         ids = json.loads(lines[at])
         rows = lines[at + 1 : at + 1 + count]
