@@ -79,13 +79,24 @@ def study_modules(tmp_path: Path) -> tuple[int, str, set[str]]:
     return int(report["code"] or 0), done.stdout, set(report["modules"])
 
 
+def dependency_modules() -> set[str]:
+    """What the dependencies a session starts with import by themselves (older releases of
+    pluggy import ``importlib.metadata``, for one): not quizlib's to avoid."""
+    code = "import json, sys, pluggy, sqlite3; print(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    return set(json.loads(done.stdout))
+
+
 def test_plain_study_imports_only_what_it_needs(tmp_path: Path) -> None:
     study_modules(tmp_path)  # fills the deck and entry-point caches
     (tmp_path / "notes.txt").write_text("a file created in the current directory")
     code, out, modules = study_modules(tmp_path)
     assert code == 0
     assert "Question 1 of" in out
-    assert sorted(m for m in modules if m.split(".")[0] in NOT_NEEDED or m.startswith(NOT_NEEDED)) == []
+    ours = modules - dependency_modules()
+    assert sorted(m for m in ours if m.split(".")[0] in NOT_NEEDED or m.startswith(NOT_NEEDED)) == []
 
 
 def test_the_probe_sees_imports(tmp_path: Path) -> None:
@@ -124,8 +135,9 @@ def test_registration_finds_what_pluggy_finds() -> None:
             manager.add_hookspecs(hookspecs)
             manager.register(plugin)
         assert hooks_found(ours, plugin) == hooks_found(theirs, plugin)
-        if plugin is odd:
-            assert len(hooks_found(ours, plugin)) == 2  # the bound method and the staticmethod
+        if plugin is odd:  # not vacuous: the bound method is found (a bare staticmethod object
+            # in a module is found by newer releases of pluggy only, by both managers alike)
+            assert "bound" in {name for name, _ in hooks_found(ours, plugin)}
 
 
 def test_number_mentions_are_found_as_the_regex_found_them() -> None:
