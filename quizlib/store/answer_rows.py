@@ -24,8 +24,8 @@ STATE_COLUMNS = ("content_hash", "state", "due", "reps", "lapses", "suspended", 
 _READ = (
     "SELECT k.id, k.first_review, k.last_review, c.rowid, c.deck_id, c.question_id, "
     + ", ".join(f"c.{name}" for name in STATE_COLUMNS)
-    + " FROM (SELECT 1) LEFT JOIN cards AS c ON c.deck_id = ?1 AND c.question_id = ?2"
-    " LEFT JOIN card_keys AS k ON k.deck_id = ?1 AND k.question_id = ?2"
+    + " FROM (SELECT 1) LEFT JOIN cards AS c ON c.deck_id = :deck AND c.question_id = :question"
+    " LEFT JOIN card_keys AS k ON k.deck_id = :deck AND k.question_id = :question"
 )
 
 
@@ -51,7 +51,7 @@ class Found(NamedTuple):
 
 def read(conn: sqlite3.Connection, deck_id: str, question_id: str) -> Found:
     """The card's state and log key, with one statement (in the caller's transaction)."""
-    row = conn.execute(_READ, (deck_id, question_id)).fetchone()
+    row = conn.execute(_READ, {"deck": deck_id, "question": question_id}).fetchone()
     key, first, last, rowid = row[:4]
     if rowid is None:
         return Found(key, first, last, None, (), None)
