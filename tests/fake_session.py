@@ -15,7 +15,8 @@ from typing import Any
 from quizlib.errors import AnswerError
 from quizlib.model import Citation, Deck, Fact, Grade, Prompt, PromptKind, Question, Rating, Response, Source
 from quizlib.srs.rating import default_rating
-from quizlib.study.session import Pending, Progress, Summary, TypeStats
+from quizlib.study.reports import Pending, Summary, TypeStats
+from quizlib.study.types import Progress
 
 NOW = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
 INTERVALS = {

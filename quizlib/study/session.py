@@ -9,7 +9,7 @@ from bisect import insort
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quizlib.clock import Clock, local_zone, next_day_start
 from quizlib.deckfile.load import refuse_shared_ids
@@ -23,10 +23,13 @@ from quizlib.store.undo import unbury, undo_review
 from quizlib.study.answer_record import GivenAnswer, content_hash, review_and_state, schedulers_for
 from quizlib.study.queue import build_queue, collection_paused
 from quizlib.study.saving import SaveError, keep
-from quizlib.study.types import Pending, Progress, SessionOptions, Summary, TypeStats
+from quizlib.study.types import Progress, SessionOptions
 from quizlib.study.waiting import Entry, Waiting
 
-__all__ = ["Pending", "Progress", "Session", "SessionOptions", "Summary", "TypeStats"]
+if TYPE_CHECKING:  # imported when first used: not needed to show the first question
+    from quizlib.study.reports import Pending, Summary
+
+__all__ = ["Progress", "Session", "SessionOptions"]
 
 KINDS = ("due", "new", "learning")
 
@@ -38,8 +41,9 @@ def _due_time(step: tuple[dt.datetime, Question]) -> dt.datetime:
     return step[0]
 
 
-@dataclass
-class _Done:
+class _Done(NamedTuple):
+    """One saved answer, for undo and the summary."""
+
     review_id: int
     question: Question
     before: CardRow | None
@@ -49,7 +53,7 @@ class _Done:
     requeued: bool
 
 
-@dataclass
+@dataclass(eq=False)  # a live object, compared by identity (one method less to create)
 class Session:
     """A study session over one or more decks. Build it with :meth:`start`."""
 
@@ -232,6 +236,8 @@ class Session:
             deck_id = self._deck_of[q.id]
             card = partial(self.store.card, deck_id, q.id)
             intervals = Preview(self.schedulers[deck_id], card, self.clock(), self._key(q))
+        from quizlib.study.reports import Pending
+
         self.pending = Pending(q, response, grade, suggested, intervals)
         self._elapsed_ms = elapsed_ms
         return self.pending
@@ -375,13 +381,9 @@ class Session:
 
     def summary(self) -> Summary:
         """Answered, accuracy overall and per type, time, what is due tomorrow."""
-        by_type: dict[str, list[_Done]] = {}
-        for done in self.history:
-            by_type.setdefault(done.question.type, []).append(done)
-        stats = {
-            t: TypeStats(len(ds), sum(d.correct for d in ds), sum(d.score for d in ds) / len(ds))
-            for t, ds in sorted(by_type.items())
-        }
+        from quizlib.study.reports import Summary, type_stats
+
+        stats = type_stats((d.question.type, d.correct, d.score) for d in self.history)
         answered = len(self.history)
         correct = sum(d.correct for d in self.history)
         now = self.clock()

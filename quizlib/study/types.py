@@ -1,15 +1,13 @@
-"""What a study session reports: its options, progress, a pending answer, the summary.
+"""What a study session starts from and shows with every question: its options and progress.
 
-Plain values shared by the session engine and the interfaces that show them.
+Plain values shared by the session engine and the interfaces that show them; what comes
+only after an answer is in :mod:`quizlib.study.reports`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
-
-from quizlib.model import Grade, Question, Rating, Response
 
 
 @dataclass(frozen=True)
@@ -47,36 +45,3 @@ class Progress:
     elapsed: dt.timedelta
     number: int = 0
     total: int = 0
-
-
-@dataclass(frozen=True)
-class Pending:
-    """A graded answer waiting for the learner's rating."""
-
-    question: Question
-    response: Response
-    grade: Grade
-    suggested: Rating
-    intervals: Mapping[Rating, dt.timedelta]
-
-
-@dataclass(frozen=True)
-class TypeStats:
-    """Results for one question type."""
-
-    answered: int
-    correct: int
-    mean_score: float
-
-
-@dataclass(frozen=True)
-class Summary:
-    """The end-of-session summary."""
-
-    answered: int
-    correct: int
-    accuracy: float
-    by_type: Mapping[str, TypeStats]
-    elapsed: dt.timedelta
-    due_tomorrow: int
-    next_due: dt.datetime | None

@@ -17,7 +17,8 @@ from quizlib.ui.state import CHOOSING_KINDS, ONE_CHOICE_KINDS, TYPED_KINDS, Phas
 from quizlib.wording import wrap_words
 
 if TYPE_CHECKING:
-    from quizlib.study.session import Pending, Progress, Summary
+    from quizlib.study.reports import Pending, Summary
+    from quizlib.study.types import Progress
 
 Fragments = list[tuple[str, str]]
 

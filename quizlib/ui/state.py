@@ -19,7 +19,8 @@ from quizlib.model import Deck, PromptKind, Question, Rating, Response
 from quizlib.study.saving import SaveError
 
 if TYPE_CHECKING:
-    from quizlib.study.session import Pending, Progress, Summary
+    from quizlib.study.reports import Pending, Summary
+    from quizlib.study.types import Progress
 
 #: Kinds answered by typing into a text field (a reveal card may take a typed attempt).
 TYPED_KINDS = frozenset(
@@ -86,7 +87,7 @@ class Phase(enum.Enum):
     DONE = "done"  #: no question left
 
 
-@dataclass
+@dataclass(eq=False)  # a live object, compared by identity (one method less to create)
 class StudyState:
     """The study screen: the current question, the learner's input so far, and the outcome.
 
