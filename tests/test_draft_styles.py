@@ -19,6 +19,11 @@ def draft(text: str, published: PartialDate | None = TUESDAY, source: str = "a")
     return draft_deck([Article("a.txt", text, source, published)], deck_id="t", title="T")
 
 
+def actor_kinds(*paragraphs: str) -> dict[str, str]:
+    """Each drafted actor's name and kind, from a headline and these paragraphs."""
+    return {a["name"]: a["kind"] for a in draft("\n\n".join(("Headline", *paragraphs)) + "\n")["actors"]}
+
+
 def speakers(text: str) -> dict[str, str]:
     deck = draft(text)
     names = {a["id"]: a["name"] for a in deck["actors"]}
@@ -29,6 +34,8 @@ def speakers(text: str) -> dict[str, str]:
     ("sentence", "expected"),
     [
         ("The man was charged Tuesday with fraud.", ["2019-11-19"]),
+        ("The talks ended last Tuesday.", ["2019-11-12"]),  # written on a Tuesday: a week ago
+        ("The talks resume next Tuesday.", ["2019-11-26"]),
         ("Officials said late Thursday that sanctions would end.", ["2019-11-14"]),
         ("The council will vote Saturday on the plan.", ["2019-11-23"]),
         ("Shareholders approved the deal on Nov. 14.", ["2019-11-14"]),
@@ -140,21 +147,30 @@ def test_each_fact_keeps_its_sentence_and_paragraph() -> None:
 
 
 def test_actors_named_once_organisations_and_not_places() -> None:
-    text = (
-        "Headline for actors\n\n"
+    actors = actor_kinds(
         "Canadian Denis Shapovalov beat Taylor Fritz in Madrid, while Superintendent Jennifer "
-        "McCormick watched from New Haven.\n\n"
+        "McCormick watched from New Haven.",
         "Amnesty International and the International Tennis Federation criticised the plan, "
-        "and NPR said the Russia-led Collective Security Treaty Organization stayed silent.\n\n"
-        "NPR reported that Karabakh Armenians fled. Heba Habib contributed to this report.\n"
+        "and NPR said the Russia-led Collective Security Treaty Organization stayed silent.",
+        "NPR reported that Karabakh Armenians fled. Heba Habib contributed to this report.",
     )
-    actors = {a["name"]: a["kind"] for a in draft(text)["actors"]}
     for person in ("Denis Shapovalov", "Taylor Fritz", "Jennifer McCormick"):
         assert actors.get(person) == "person"
     for org in ("International Tennis Federation", "Collective Security Treaty Organization", "NPR"):
         assert actors.get(org) == "institution"
     for wrong in ("New Haven", "Madrid", "Karabakh Armenians", "Heba Habib", "Canadian Denis Shapovalov"):
         assert wrong not in actors
+
+
+def test_the_tail_of_a_longer_name_is_not_a_person() -> None:
+    actors = actor_kinds(
+        "The case was brought by Friends of the Earth Netherlands and the Confederation of British "
+        "Industry, said Secretary of State Antony Blinken.",
+        "Daughters of the American Revolution members met Jane Holt on Monday.",
+    )
+    for tail in ("Earth Netherlands", "British Industry", "American Revolution"):
+        assert tail not in actors
+    assert actors.get("Antony Blinken") == actors.get("Jane Holt") == "person"
 
 
 def test_she_said_skips_a_man_and_the_company_said_is_the_company() -> None:
@@ -177,3 +193,60 @@ def test_a_titled_speaker_after_the_quote_is_the_person_not_the_title() -> None:
         "told reporters.\n"
     )
     assert speakers(text)["We are kicking the can down the road again"] == "Mitch McConnell"
+
+
+DATELINES = ["CAIRO — ", "NEW YORK (Reuters) - ", "CAPE CANAVERAL, Fla. (AP) — ", "BAKU, Azerbaijan (AP) -- "]
+
+
+@pytest.mark.parametrize("dateline", DATELINES)
+def test_a_wire_dateline_is_not_part_of_the_facts(dateline: str) -> None:
+    sentence = "Gunmen opened fire on visitors on Wednesday, killing 19 people."
+    deck = draft(f"Headline for datelines\n\n{dateline}{sentence}\n")
+    assert [e["text"] for e in deck["events"]] == [sentence]
+    assert [f["counts"] for f in deck["figures"]] == [sentence.replace("19", "…")]
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("The Washington Post, March 18, 2015", "2015-03-18"),
+        ("26 May 2021", "2021-05-26"),
+        ("Aug. 25, 2022", "2022-08-25"),
+        ("Published in 2021", None),  # a year alone is not a publication date
+        ("", None),
+    ],
+)
+def test_the_publication_date_is_read_from_the_header(header: str, published: str | None) -> None:
+    prose = "Gunmen opened fire on visitors last Wednesday, officials said."
+    text = f"Museum attack\n\nBy Erin Cunningham\n\n{header}\n\n{prose}\n"
+    deck = draft(text, published=None)
+    assert deck["sources"][0].get("published") == published
+    dates = [e["date"] for e in deck.get("events", [])]
+    assert dates == ([] if published is None else [published_before(published)])
+
+
+def published_before(iso: str) -> str:
+    """The Wednesday before ``iso`` (the test's "last Wednesday")."""
+    import datetime as dt
+
+    day = dt.date.fromisoformat(iso)
+    return (day - dt.timedelta(days=(day.weekday() - 2) % 7 or 7)).isoformat()
+
+
+def test_a_date_in_the_prose_is_not_the_publication_date_and_the_option_wins() -> None:
+    text = "Headline\n\nOn 3 March 2015, gunmen opened fire on visitors, officials said later that week.\n"
+    assert "published" not in draft(text, published=None)["sources"][0]
+    header = "Headline\n\nThe Washington Post, March 18, 2015\n\nGunmen fired last Wednesday, police said.\n"
+    assert draft(header)["sources"][0]["published"] == TUESDAY.iso()
+
+
+def test_a_name_that_runs_on_into_a_thing_is_not_a_person() -> None:
+    text = (
+        "Headline for things named after people\n\n"
+        "The James Webb Space Telescope has detected carbon dioxide, said Natalie Batalha, an "
+        "astronomer. The Nelson Mandela Foundation welcomed it.\n\n"
+        "Webb will study the planet again in 2023, Batalha said. “We're just getting started,” she added.\n"
+    )
+    deck = draft(text)
+    assert {a["name"] for a in deck["actors"] if a["kind"] == "person"} == {"Natalie Batalha"}
+    assert speakers(text)["We're just getting started"] == "Natalie Batalha"

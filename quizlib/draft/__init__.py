@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from quizlib.draft.text import (
     quotes,
     sentence_spans,
     title_and_outlet,
+    without_dateline,
 )
 
 __all__ = ["Article", "Draft", "author_of", "draft_deck", "paragraphs"]
@@ -184,6 +185,7 @@ def draft_article(draft: Draft, article: Article) -> None:
         if not is_prose(para):
             continue  # headlines, bylines, "3 Min Read", "Share This Article"
         cite = [f"{article.source_id}:p{number}"]
+        para = without_dateline(para)
         _quotes(draft, para, cite, recent)
         _facts(draft, article, para, cite)
         context = Paragraph.read(draft.actors, mask(para, quotes(para)), [])
@@ -191,6 +193,18 @@ def draft_article(draft: Draft, article: Article) -> None:
             if cue.kind == "institution" and cue.name and " " in cue.name:
                 draft.actors.add(cue.name, "institution")  # "The UN refugee agency has reported"
         recent.person = context.last_subject(draft.actors, len(para), recent.person)
+
+
+def published_of(text: str) -> PartialDate | None:
+    """The publication date an article's header gives ("The Washington Post, March 18, 2015",
+    "26 May 2021"): the first full date before its first paragraph of prose, else None."""
+    for line in paragraphs(text):
+        if is_prose(line):
+            break
+        full = [m.date for m in find_dates(line, None) if m.date.day is not None]
+        if full:
+            return full[0]
+    return None
 
 
 def author_of(text: str) -> str:
@@ -203,6 +217,7 @@ def draft_deck(
 ) -> dict[str, Any]:
     """A draft deck (as data for YAML) from one or more articles, one source each."""
     draft = Draft()
+    articles = [a if a.published else replace(a, published=published_of(a.text)) for a in articles]
     draft.actors.excluded.update(a.author or author_of(a.text) for a in articles)
     scan(draft.actors, ((a.source_id, p) for a in articles for p in paragraphs(a.text) if is_prose(p)))
     sources = []

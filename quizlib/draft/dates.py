@@ -115,10 +115,12 @@ def _relative(word: str, weekday: str | None, pub: PartialDate, future: bool) ->
         return _date(day.year, day.month)
     elif weekday:
         ahead = future or word.startswith("next")
+        # "on Wednesday" written on a Wednesday is that day; "last" or "next Wednesday" is a week away.
+        away = 7 if word.startswith(("last", "next")) else 0
         if ahead:
-            day += dt.timedelta(days=(WEEKDAYS[weekday] - day.weekday()) % 7)
+            day += dt.timedelta(days=(WEEKDAYS[weekday] - day.weekday()) % 7 or away)
         else:
-            day -= dt.timedelta(days=(day.weekday() - WEEKDAYS[weekday]) % 7)
+            day -= dt.timedelta(days=(day.weekday() - WEEKDAYS[weekday]) % 7 or away)
     return _date(day.year, day.month, day.day)
 
 

@@ -44,7 +44,8 @@ _NOT_PERSON = re.compile(
     r"|Telescope|Collider|Satellite|Mission|Bowl|Tour|Marathon|Grand|Disease|Syndrome|Virus|Fever|Flu"
     r"|Amendment|Constitution|Declaration|Agreement|Accord|Pact|Protocol|Convention|Highway|Route"
     r"|Boulevard|Building|Market|Mall|Airport|Harbour|Harbor|Canal|Desert"
-    r"|Island|Glacier|Volcano|Strait|Gulf|Channel|Basin|Delta|Plain|Plateau|Zone|Strip|Bank)\b"
+    r"|Island|Glacier|Volcano|Strait|Gulf|Channel|Basin|Delta|Plain|Plateau|Zone|Strip|Bank"
+    r"|Foundation|Trust|Society|Memorial|Library)\b"
 )
 # A place or time preposition right before a run: "in New Haven", "from South Taranaki".
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|around|toward|towards)\s+$")
@@ -64,6 +65,11 @@ _PLACE_START = frozenset(
      "El", "Sierra", "Burkina", "Cape", "Rio", "Sao", "São", "Kuala", "Baton", "Des", "Addis", "Dar",
      "Phnom", "Santo", "Hanoi", "Ho", "Nizhny", "Novi", "Rostov", "Sharm", "Ras", "Tierra"}
 )  # fmt: skip
+# "Friends of the Earth Netherlands", "Confederation of British Industry": the run is the tail
+# of a longer name whose first word is not a title ("Secretary of State Antony Blinken").
+_NAME_TAIL = re.compile(r"\b(?P<word>[A-Z][\w-]*+) of (?:the )?$")
+# The capitalised words that carry a run on: "James Webb| Space Telescope".
+_RUN_ON = re.compile(r"(?: (?:[A-Z]\.|[A-Z][\w’'-]*+)){1,4}")
 _ADJECTIVE = re.compile(r"[A-Z][\w]*-(?:based|led|born|backed|owned|run|bred|raised)$")
 _GROUP = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|i|ist)s$")
 _ACRONYM = re.compile(r"(?<![\w.&$=-])[A-Z]{2,6}(?![\w.&-]|\s?\d)")
@@ -116,13 +122,24 @@ def person_candidates(text: str) -> Iterator[str]:
         if _GROUP.match(words[-1]) or (_DEMONYM.match(words[0]) and words[-1][-1] == "s"):
             continue  # "Karabakh Armenians", "Tunisian Islamists"
         name = " ".join(words)
-        if _NOT_PERSON.search(name) or _NUMBER_WORD.search(name):
+        run_on = _RUN_ON.match(text, m.end())
+        whole = name + (run_on.group(0) if run_on else "")  # "James Webb Space Telescope"
+        if _NOT_PERSON.search(whole) or _NUMBER_WORD.search(name):
             continue
         if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if is_name_tail(text, m.start()):
             continue
         if text[m.end() : m.end() + 2] in ("’s", "'s") and _NOT_PERSON.match(text, m.end() + 3):
             continue
         yield name
+
+
+def is_name_tail(text: str, start: int) -> bool:
+    """Whether the capitalised words at ``start`` end a longer name that is not a person's:
+    "Friends of the Earth Netherlands", not "Secretary of State Antony Blinken"."""
+    tail = _NAME_TAIL.search(text, max(0, start - 40), start)
+    return tail is not None and not any(p.match(tail["word"]) for p in (_TITLE, _ROLE, _OFFICE))
 
 
 def acronyms(text: str) -> Iterator[str]:

@@ -14,6 +14,12 @@ from dataclasses import dataclass
 _PROSE_END = re.compile(r"[.!?][”\"’)\]]*\s*$|[.!?][”\"’)\]]*\s+[“\"A-Z(]")
 _BYLINE = re.compile(r"^By ([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,3})\s*$")
 _OPEN = {"“": "”", '"': '"', "«": "»"}
+# A wire dateline before the first sentence: "CAIRO — ", "NEW YORK (Reuters) - ",
+# "CAPE CANAVERAL, Fla. (AP) — ". The place is in capitals; the agency is optional.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+    r"(?: \([A-Z][\w. ]{0,30}\))?\s*[—–-]{1,2}\s+(?=[“\"A-Z])"
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,14 @@ def paragraphs(text: str) -> list[str]:
 def is_prose(paragraph: str) -> bool:
     """Whether a paragraph is running text rather than a headline or page furniture."""
     return len(paragraph.split()) >= 6 and bool(_PROSE_END.search(paragraph))
+
+
+def without_dateline(paragraph: str) -> str:
+    """The paragraph without a leading wire dateline ("CAIRO — Gunmen opened fire" → "Gunmen
+    opened fire"): the place and agency are not part of any fact, and a question quoting the
+    sentence should not begin with them."""
+    match = _DATELINE.match(paragraph)
+    return paragraph[match.end() :] if match and sum(c.isupper() for c in match.group(0)) >= 3 else paragraph
 
 
 def byline(paragraph: str) -> str | None:
