@@ -212,6 +212,10 @@ def test_a_wire_dateline_is_not_part_of_the_facts(dateline: str) -> None:
         ("The Washington Post, March 18, 2015", "2015-03-18"),
         ("26 May 2021", "2021-05-26"),
         ("Aug. 25, 2022", "2022-08-25"),
+        ("Published Mon, Jul 8 2024", "2024-07-08"),
+        ("Updated 10:15 a.m. ET, 8 Jun 2024", "2024-06-08"),
+        ("2024-07-08T10:15:00Z", "2024-07-08"),
+        ("2024-13-45", None),
         ("Published in 2021", None),  # a year alone is not a publication date
         ("", None),
     ],

@@ -16,7 +16,7 @@ from typing import Any
 
 from quizlib.dates import PartialDate
 from quizlib.draft.actors import Actors, scan
-from quizlib.draft.dates import find_dates
+from quizlib.draft.dates import find_dates, header_date
 from quizlib.draft.figures import find_figures
 from quizlib.draft.speakers import Paragraph, Recent, attribute
 from quizlib.draft.text import (
@@ -195,15 +195,18 @@ def draft_article(draft: Draft, article: Article) -> None:
         recent.person = context.last_subject(draft.actors, len(para), recent.person)
 
 
+_STAMP = re.compile(r"(?:Published|Updated|Posted|First published|Last updated|Last modified)\b", re.I)
+
+
 def published_of(text: str) -> PartialDate | None:
     """The publication date an article's header gives ("The Washington Post, March 18, 2015",
     "26 May 2021"): the first full date before its first paragraph of prose, else None."""
     for line in paragraphs(text):
-        if is_prose(line):
+        if is_prose(line) and not _STAMP.match(line):  # "Updated 10:15 a.m. ET, ..." reads as prose
             break
-        full = [m.date for m in find_dates(line, None) if m.date.day is not None]
-        if full:
-            return full[0]
+        found = header_date(line)
+        if found is not None:
+            return found
     return None
 
 
