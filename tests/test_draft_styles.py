@@ -35,6 +35,11 @@ def speakers(text: str) -> dict[str, str]:
     [
         ("The man was charged Tuesday with fraud.", ["2019-11-19"]),
         ("The talks ended last Tuesday.", ["2019-11-12"]),  # written on a Tuesday: a week ago
+        # The weekday picks the year: 12 December 2019 is a Thursday, 12 December 2018 is not.
+        ("Voters go to the polls on Thursday 12 December.", ["2019-12-12"]),
+        ("The talks opened on Monday, Nov. 4.", ["2019-11-04"]),
+        ("Parliament will be dissolved on 26 November.", ["2019-11-26"]),
+        ("Parliament was dissolved on 26 November.", ["2018-11-26"]),
         ("The talks resume next Tuesday.", ["2019-11-26"]),
         ("Officials said late Thursday that sanctions would end.", ["2019-11-14"]),
         ("The council will vote Saturday on the plan.", ["2019-11-23"]),
@@ -167,8 +172,9 @@ def test_the_tail_of_a_longer_name_is_not_a_person() -> None:
         "The case was brought by Friends of the Earth Netherlands and the Confederation of British "
         "Industry, said Secretary of State Antony Blinken.",
         "Daughters of the American Revolution members met Jane Holt on Monday.",
+        "The Liberal Democrats' leader, Sir Ed Davey, spoke after the Conservatives and Labour.",
     )
-    for tail in ("Earth Netherlands", "British Industry", "American Revolution"):
+    for tail in ("Earth Netherlands", "British Industry", "American Revolution", "Liberal Democrats"):
         assert tail not in actors
     assert actors.get("Antony Blinken") == actors.get("Jane Holt") == "person"
 

@@ -60,7 +60,9 @@ _PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b")
 _WILL = re.compile(r"\b(?:will|shall|won[’']t)\b")
 # A date right after a verb in the past ("said late Thursday", "was charged on Oct. 31").
 _PAST_BEFORE = re.compile(
-    r"\b(?:said|told|wrote|was|were|had|did|(?!scheduled|expected|planned|slated)\w+ed)\s+(?:\w+\s+){0,2}$"
+    # "will be dissolved on 30 May" is a passive ahead, not a past.
+    r"\b(?:said|told|wrote|was|were|had|did|(?<!\bbe )(?!scheduled|expected|planned|slated)\w+ed)"
+    r"\s+(?:\w+\s+){0,2}$"
 )
 
 
@@ -198,10 +200,46 @@ def _with(date: PartialDate | None) -> tuple[PartialDate, bool] | None:
     return None if date is None else (date, True)
 
 
+def _weekday_of_next(matches: list[re.Match[str]], i: int, sentence: str) -> int | None:
+    """The weekday that names the date after it ("Thursday 4 July", "Thursday, July 4"), or None."""
+    match, after = matches[i], matches[i + 1] if i + 1 < len(matches) else None
+    if not match["wd"] or match["wd"] != match.group(0).removeprefix("on ").removeprefix("On "):
+        return None
+    if (
+        after is None
+        or sentence[match.end() : after.start()] not in (" ", ", ")
+        or not (after["d1"] or after["d2"])
+    ):
+        return None
+    return WEEKDAYS[match["wd"]]
+
+
+def _on_weekday(date: PartialDate, weekday: int, published: PartialDate) -> PartialDate:
+    """Of the dates with this day and month a year around publication, the nearest that falls
+    on ``weekday`` (4 July 2024 was a Thursday; 4 July 2023 was not); ``date`` when none does."""
+    pub = dt.date(published.year, published.month or 7, published.day or 1)
+    fitting = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        with contextlib.suppress(ValueError):
+            day = dt.date(year, date.month or 1, date.day or 1)
+            if day.weekday() == weekday:
+                fitting.append(day)
+    if not fitting:
+        return date
+    best = min(fitting, key=lambda day: abs(day - pub))
+    return _date(best.year, best.month, best.day)
+
+
 def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention]:
     """Every date in a sentence that can be resolved."""
     found = []
-    for match in DATE_RE.finditer(sentence):
+    matches = list(DATE_RE.finditer(sentence))
+    weekday: int | None = None  # of the weekday just before this match, naming this date
+    for i, match in enumerate(matches):
+        named_by = weekday
+        weekday = _weekday_of_next(matches, i, sentence)
+        if weekday is not None:
+            continue  # the date after it is the mention
         # The tense of the date's own clause: "Reed, who will be chairman, told investors on
         # Oct. 31" looks back; "A trial is scheduled for Sept. 14" looks forward.
         start = max((sentence.rfind(c, 0, match.start()) for c in ",;—–("), default=-1) + 1
@@ -218,6 +256,8 @@ def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention
             and not _PAST_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
         )
         resolved = resolve(match, published, ahead)
+        if resolved is not None and named_by is not None and resolved[1] and published is not None:
+            resolved = (_on_weekday(resolved[0], named_by, published), True)
         if resolved is not None:
             found.append(DateMention(match.start(), match.end(), *resolved))
     return found

@@ -45,7 +45,8 @@ _NOT_PERSON = re.compile(
     r"|Amendment|Constitution|Declaration|Agreement|Accord|Pact|Protocol|Convention|Highway|Route"
     r"|Boulevard|Building|Market|Mall|Airport|Harbour|Harbor|Canal|Desert"
     r"|Island|Glacier|Volcano|Strait|Gulf|Channel|Basin|Delta|Plain|Plateau|Zone|Strip|Bank"
-    r"|Foundation|Trust|Society|Memorial|Library)\b"
+    r"|Foundation|Trust|Society|Memorial|Library|Democrats|Republicans|Conservatives|Liberals|Socialists"
+    r"|Greens|Tories|Labour|Unionists|Nationalists)\b"
 )
 # A place or time preposition right before a run: "in New Haven", "from South Taranaki".
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|around|toward|towards)\s+$")
