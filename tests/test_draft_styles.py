@@ -260,3 +260,15 @@ def test_a_name_that_runs_on_into_a_thing_is_not_a_person() -> None:
     deck = draft(text)
     assert {a["name"] for a in deck["actors"] if a["kind"] == "person"} == {"Natalie Batalha"}
     assert speakers(text)["We're just getting started"] == "Natalie Batalha"
+
+
+def test_a_described_speaker_is_the_person_described_not_an_institution() -> None:
+    text = (
+        "Headline for descriptors\n\n"
+        "Carlos Alcaraz beat Novak Djokovic in the final on Sunday.\n\n"
+        "Djokovic, 37, had knee surgery in June. “He played better than me,” the Serb told reporters.\n\n"
+        "“Winning here is a dream,” the 21-year-old said after beating him.\n"
+    )
+    deck = draft(text)
+    assert {a["name"] for a in deck["actors"]} == {"Carlos Alcaraz", "Novak Djokovic"}
+    assert speakers(text)["He played better than me"] == "Novak Djokovic"

@@ -31,6 +31,12 @@ VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to (?:the )?(?P<who>[^,.;]{2,80}?)(?=[,.;]|$| that\b)")
 PRONOUN_RE = re.compile(r"\b(?:[Ss]he|[Hh]e|[Tt]hey|[Hh]er|[Hh]im)\b")
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# "the Serb told reporters", "the 37-year-old said": a person described, as a pronoun would.
+_DESCRIPTOR = re.compile(
+    r"\b[Tt]he (?:\d+-year-old|[A-Z][a-z]+(?:an|ian|ese|ish|ch|i|ic)|Serb|Croat|Swede|Dane|Pole|Finn"
+    r"|Scot|Brit|Briton|Spaniard|Swiss|Czech|Greek|Turk|Thai|Kiwi|(?:French|Dutch|Irish|Welsh|English)"
+    r"(?:man|woman)|Scots(?:man|woman))\s*$"
+)
 # "it added", "the company said": the organisation that last spoke.
 _IT_RE = re.compile(
     r"(?:^|\s)(?:[Ii]t|[Tt]he (?:company|firm|agency|group|ministry|department|office|authority"
@@ -103,6 +109,8 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
     pronoun = PRONOUN_RE.search(clause)
     if pronoun:
         return Cue(0, None, pronoun=True, gender=_GENDER.get(pronoun.group(0).lower(), ""))
+    if _DESCRIPTOR.search(clause):
+        return Cue(0, None, pronoun=True)
     if found:
         return Cue(0, actors.entries[found[-1].actor]["name"], "institution")
     org = _ORG.search(clause)
