@@ -158,10 +158,17 @@ def test_actors_named_once_organisations_and_not_places() -> None:
         "Amnesty International and the International Tennis Federation criticised the plan, "
         "and NPR said the Russia-led Collective Security Treaty Organization stayed silent.",
         "NPR reported that Karabakh Armenians fled. Heba Habib contributed to this report.",
+        "Most adults have obesity, according to the Centers for Disease Control.",
     )
     for person in ("Denis Shapovalov", "Taylor Fritz", "Jennifer McCormick"):
         assert actors.get(person) == "person"
-    for org in ("International Tennis Federation", "Collective Security Treaty Organization", "NPR"):
+    orgs = (
+        "International Tennis Federation",
+        "Collective Security Treaty Organization",
+        "NPR",
+        "Centers for Disease Control",
+    )
+    for org in orgs:
         assert actors.get(org) == "institution"
     for wrong in ("New Haven", "Madrid", "Karabakh Armenians", "Heba Habib", "Canadian Denis Shapovalov"):
         assert wrong not in actors

@@ -42,7 +42,7 @@ ORG_HEADS = (
     "Ministry|Council|Organization|Organisation|Agency|Department|Office|Parliament|Assembly|Government"
     "|Union|Committee|Commission|Court|Republic|Kremlin|Pentagon|Alliance|Nations|Party|Bank|Fund"
     "|Authority|Association|Institute|University|Corporation|Corp|Group|Company|Federation|Exchange"
-    "|Press|Center|Centre|Hospital|Foundation|Administration|Police|Network|Service|Guild|Corps|Project"
+    "|Press|Center|Centre|Centers|Centres|Hospital|Foundation|Administration|Police|Network|Service|Guild|Corps|Project"
     "|Society|Board|Bureau|Coalition|League|Movement|Front|Army|Brotherhood|Holdings|Inc|Ltd|LLC|Times"
     "|International|Post|Journal|Tribune|Herald|Gazette|Telegraph|Capital|Partners|Ventures|Nation|Tribe"
     "|Systems|Technologies|Industries|Solutions|Airlines|Motors|Pharmaceuticals|Labs|Networks|Energy"
