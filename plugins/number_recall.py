@@ -42,6 +42,10 @@ _MEASURES = (
 )  # fmt: skip
 
 
+#: Where the number stands in a ``counts`` that is a sentence rather than a noun phrase.
+GAP = "…"
+
+
 def _counts(fact: Fact) -> str:
     return str(fact.get("counts")).strip().rstrip(".?!")
 
@@ -56,11 +60,14 @@ def ask(fact: Fact) -> str:
 
     ``counts`` is a noun phrase ("people who died in the explosion", "troops in the
     mission", "length of the blockade"); "What was the number of …?" is grammatical for any
-    plural noun phrase, and a measure ("length of …") is asked for in its unit instead.
+    plural noun phrase, and a measure ("length of …") is asked for in its unit instead. A
+    sentence with a gap ("… people died") is asked as "Fill in the number: …".
     """
     if fact.get("question"):
         return str(fact.get("question"))
     counts = _counts(fact)
+    if GAP in counts:  # the sentence with its number left out, as `quizlib draft` writes it
+        return f"Fill in the number: {counts}."
     if counts.lower().startswith(("number of", "the number of")):
         return f"What was the {counts.removeprefix('the ')}?"
     if _measure(counts):
@@ -89,7 +96,10 @@ def teach(fact: Fact, deck: Deck) -> str:
     own; and an attribution ``counts`` already makes is not made again.
     """
     counts = _counts(fact)
-    lines = [f"What it counts: {counts}."]
+    if GAP in counts:  # the whole sentence, the number in its place
+        lines = [f"In full: {counts.replace(GAP, _stated(fact), 1)}."]
+    else:
+        lines = [f"What it counts: {counts}."]
     actors = list(fact.get("actors") or [])
     if actors:
         names = _teach.actor_names(deck, actors)

@@ -154,3 +154,15 @@ def test_raw_citations_in_a_quote_context_read_as_source_names(
     (q,) = [q for q in made if q.type == "who_said_typed"]
     feedback = host.question_types["who_said_typed"].grade(q, "Ann Lee").feedback
     assert "Context: called local measures (“Garbled report”, p5)" in feedback
+
+
+def test_a_figure_counted_by_a_sentence_with_a_gap_is_asked_to_fill_it(host: PluginHost) -> None:
+    counts = "The Conservatives won a majority of … seats."
+    fact = Fact("figures", "seats", {"value": 80, "unit": "seats", "counts": counts, "sources": []})
+    deck = Deck("t", "T", sections={"figures": (fact,)})
+    number = host.question_types["number_recall"]
+    (q,) = number.generate(fact, deck, random.Random(1))
+    assert q.prompt.text == "Fill in the number: The Conservatives won a majority of … seats."
+    feedback = number.grade(q, "80").feedback
+    assert "In full: The Conservatives won a majority of 80 seats." in feedback
+    assert "What it counts" not in feedback

@@ -62,6 +62,13 @@ def test_answer_in_question_text(lint: Lint) -> None:
         ),
         P("when", "date", text="x", ask="When was the November 2020 ceasefire signed?", date="2020-11-10"),
         P("many", "number", text="x", ask="How many of the 60 servicemen left?", value=60, unit="servicemen"),
+        P(
+            "day",
+            "date",
+            text="x",
+            ask="When was the vote called for Thursday 4 July held?",
+            date="2024-07-04",
+        ),
     )
     assert (
         'probes/parties/probe: answer in question: "turkish" in the question names the answer "Turkey"'
@@ -73,6 +80,10 @@ def test_answer_in_question_text(lint: Lint) -> None:
         for m in messages
     )
     assert any(m.startswith("probes/many/probe: answer in question") for m in messages)
+    # The day and month without the year leave only the year to know.
+    assert any(
+        m.startswith('probes/day/probe: answer in question: the question names "4 July"') for m in messages
+    )
 
 
 def test_question_without_its_answer_is_fair(lint: Lint) -> None:
@@ -86,6 +97,7 @@ def test_question_without_its_answer_is_fair(lint: Lint) -> None:
             parties=["russia", "turkey"],
         ),
         P("when", "date", text="x", ask="When was the ceasefire of 2021 signed?", date="2020-11-10"),
+        P("day", "date", text="x", ask="When was the 4 July vote of 2023 called?", date="2024-05-22"),
         P(
             "many",
             "number",

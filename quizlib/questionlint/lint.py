@@ -26,6 +26,7 @@ roughly linear in the number of questions.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from collections import defaultdict
@@ -52,6 +53,20 @@ from quizlib.questionlint.context import AnswerView, Flaw, LintContext, forms_of
 from quizlib.questionlint.duplicates import duplicates
 from quizlib.questionlint.leaks import Leaks
 from quizlib.study.questions import answer_of
+
+_MONTHS = (
+    {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+    | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+    | {"sept": 9}
+)
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# A day and month without a year ("for Thursday 4 July", "on July 4"): asked for the full date,
+# the learner then needs only the year.
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? (?P<m1>{_MONTH})\b\.?"
+    rf"|(?P<m2>{_MONTH})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?!,? \d)",
+    re.IGNORECASE,
+)
 
 IN_HINT = "answer in hint"
 IN_QUESTION = "answer in question"
@@ -189,6 +204,10 @@ def _dated_items(q: Question) -> Iterator[Flaw]:
         yield Flaw(q, IN_QUESTION, f"the items' own dates ({shown}) give the order away")
 
 
+def _day_and_month(m: re.Match[str]) -> tuple[int, int]:
+    return _MONTHS[(m["m1"] or m["m2"]).lower()], int(m["d1"] or m["d2"])
+
+
 def _in_question(q: Question, view: AnswerView) -> Iterator[Flaw]:
     text = q.prompt.text
     if q.prompt.kind is PromptKind.ORDER:
@@ -198,13 +217,13 @@ def _in_question(q: Question, view: AnswerView) -> Iterator[Flaw]:
         return
     ws = words(text)
     if view.date is not None:
-        for m in dates_in(text):
-            if gives_date(m.date, view.date):
-                answer = view.answer.text
-                yield Flaw(
-                    q, IN_QUESTION, f"the question names {quoted(m.written)}; the answer is {quoted(answer)}"
-                )
-                return
+        day = (view.date.month, view.date.day)
+        shown = [m.written for m in dates_in(text) if gives_date(m.date, view.date)]
+        shown += [m[0].rstrip(".") for m in _DAY_MONTH.finditer(text) if _day_and_month(m) == day]
+        if shown:
+            says = f"the question names {quoted(shown[0])}; the answer is {quoted(view.answer.text)}"
+            yield Flaw(q, IN_QUESTION, says)
+            return
     if view.number is not None:
         near = number_near(ws, *view.number)
         if near:
