@@ -215,7 +215,7 @@ DATELINES = ["CAIRO — ", "NEW YORK (Reuters) - ", "CAPE CANAVERAL, Fla. (AP) �
 def test_a_wire_dateline_is_not_part_of_the_facts(dateline: str) -> None:
     sentence = "Gunmen opened fire on visitors on Wednesday, killing 19 people."
     deck = draft(f"Headline for datelines\n\n{dateline}{sentence}\n")
-    assert [e["text"] for e in deck["events"]] == [sentence]
+    assert [e["text"] for e in deck["events"]] == [sentence.replace(" on Wednesday", " …")]
     assert [f["counts"] for f in deck["figures"]] == [sentence.replace("19", "…")]
 
 
@@ -279,3 +279,12 @@ def test_a_described_speaker_is_the_person_described_not_an_institution() -> Non
     deck = draft(text)
     assert {a["name"] for a in deck["actors"]} == {"Carlos Alcaraz", "Novak Djokovic"}
     assert speakers(text)["He played better than me"] == "Novak Djokovic"
+
+
+def test_an_event_text_leaves_out_its_whole_date() -> None:
+    deck = draft(
+        "Headline\n\nSunak called a general election for Thursday 12 December, ending speculation.\n"
+    )
+    assert [(e["date"], e["text"]) for e in deck["events"]] == [
+        ("2019-12-12", "Sunak called a general election for …, ending speculation.")
+    ]

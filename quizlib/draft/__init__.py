@@ -148,7 +148,8 @@ def _facts(draft: Draft, article: Article, para: str, cite: list[str]) -> None:
                 {
                     "id": draft.new_id(f"event {iso}"),
                     "date": iso,
-                    "text": gist(sentence),
+                    # The date left out, so neither "when?" nor a timeline shows its answer.
+                    "text": gist(f"{sentence[: mention.start]}…{sentence[mention.end :]}"),
                     "sources": list(cite),
                     "review": True,
                     "note": note + ("; date inferred from the publication date" if mention.inferred else ""),

@@ -259,7 +259,9 @@ def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention
         if resolved is not None and named_by is not None and resolved[1] and published is not None:
             resolved = (_on_weekday(resolved[0], named_by, published), True)
         if resolved is not None:
-            found.append(DateMention(match.start(), match.end(), *resolved))
+            # "Thursday 4 July" is one mention, from the weekday on.
+            start = matches[i - 1].start() if named_by is not None else match.start()
+            found.append(DateMention(start, match.end(), *resolved))
     return found
 
 
