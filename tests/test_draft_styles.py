@@ -41,6 +41,7 @@ def speakers(text: str) -> dict[str, str]:
         ("Parliament will be dissolved on 26 November.", ["2019-11-26"]),
         ("Parliament was dissolved on 26 November.", ["2018-11-26"]),
         ("The talks resume next Tuesday.", ["2019-11-26"]),
+        ("The Fed is scheduled to meet on Dec. 10-11.", ["2019-12-10"]),  # a day range: its first day
         ("Officials said late Thursday that sanctions would end.", ["2019-11-14"]),
         ("The council will vote Saturday on the plan.", ["2019-11-23"]),
         ("Shareholders approved the deal on Nov. 14.", ["2019-11-14"]),
@@ -288,3 +289,15 @@ def test_an_event_text_leaves_out_its_whole_date() -> None:
     assert [(e["date"], e["text"]) for e in deck["events"]] == [
         ("2019-12-12", "Sunak called a general election for …, ending speculation.")
     ]
+
+
+def test_organisations_with_a_role_word_or_no_usual_head_and_places_before_a_place_noun() -> None:
+    actors = actor_kinds(
+        "Chris Zaccarelli, chief investment officer at Independent Advisor Alliance, said the Federal "
+        "Reserve was done, according to the United States Geological Survey.",
+        "Central Bank Governor Elvira Nabiullina said the quake hit the High Atlas mountains.",
+    )
+    for org in ("Independent Advisor Alliance", "Federal Reserve", "United States Geological Survey"):
+        assert actors.get(org) == "institution"
+    assert actors.get("Elvira Nabiullina") == actors.get("Chris Zaccarelli") == "person"
+    assert not [name for name in actors if "Governor" in name or "Atlas" in name]

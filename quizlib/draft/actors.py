@@ -46,7 +46,7 @@ ORG_HEADS = (
     "|Society|Board|Bureau|Coalition|League|Movement|Front|Army|Brotherhood|Holdings|Inc|Ltd|LLC|Times"
     "|International|Post|Journal|Tribune|Herald|Gazette|Telegraph|Capital|Partners|Ventures|Nation|Tribe"
     "|Systems|Technologies|Industries|Solutions|Airlines|Motors|Pharmaceuticals|Labs|Networks|Energy"
-    "|School|College|Academy|Laboratory|Observatory|Museum|Library|Clinic|Charity|Trust"
+    "|School|College|Academy|Laboratory|Observatory|Museum|Library|Clinic|Charity|Trust|Reserve|Survey"
 )
 # "and" joins words of one name ("Control and Prevention"); "and the" starts another.
 ORG_RUN = re.compile(r"\b[A-Z][\w-]*+(?: (?:(?:of|for|on) (?:the )?|and |& )?[A-Z][\w-]*+){0,8}")
@@ -278,6 +278,14 @@ def _roles_and_acronyms(actors: Actors, text: str) -> None:
                 actors.alias(ident, acronym)
 
 
+def _titled(run: str) -> bool:
+    """Whether a role word makes the run a person's title ("Secretary of the Security Council",
+    "Central Bank Governor Elvira Nabiullina") rather than part of a name ("Independent
+    Advisor Alliance")."""
+    role = ROLE_HEAD.search(run)
+    return role is not None and (role.start() == 0 or not re.search(rf"\b(?:{ORG_HEADS})$", run))
+
+
 def _organisation_runs(text: str, runs: Counter[str], subjects: Counter[str]) -> None:
     """Count capitalised runs that look like organisations, and single words that start a
     clause before a verb ("Baku announced")."""
@@ -287,7 +295,7 @@ def _organisation_runs(text: str, runs: Counter[str], subjects: Counter[str]) ->
         head, of, rest = run.partition(" of ")
         if of and not re.search(rf"\b(?:{ORG_HEADS})\b", head):
             run = rest.removeprefix("the ")  # "Penelope Muse Abernathy of the University of X"
-        if (re.search(rf"\b(?:{ORG_HEADS})\b", run) and not ROLE_HEAD.search(run)) or run in SEATS:
+        if (re.search(rf"\b(?:{ORG_HEADS})\b", run) and not _titled(run)) or run in SEATS:
             runs[run] += 1
         if len(run.split()) == 1 and _clause_starts(text, m.start()) and _VERBISH.match(text, m.end()):
             subjects[run] += 1  # "Baku announced", "Putin can no longer"

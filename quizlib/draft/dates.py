@@ -30,7 +30,8 @@ _NUMS = {w: i for i, w in enumerate(_NUM.split("|")[1:], start=1)}
 # One alternation, longest forms first, so a mention is matched once.
 DATE_RE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}}){_TH} (?:of )?(?P<m1>{_M})(?:,? (?P<y1>{_YEAR}))?"
-    rf"|(?P<m2>{_M}) (?P<d2>\d{{1,2}}){_TH}\b(?:,? (?P<y2>{_YEAR}))?"
+    # "Dec. 12-13" is read as the 12th.
+    rf"|(?P<m2>{_M}) (?P<d2>\d{{1,2}}){_TH}(?:[-–]\d{{1,2}}{_TH})?\b(?:,? (?P<y2>{_YEAR}))?"
     rf"|(?P<m3>{_M}),? (?P<y3>{_YEAR})"
     rf"|(?:(?P<last>[Ll]ast|[Tt]his|[Nn]ext) (?P<m4>{_M})|(?:{_PREP}|early|late|mid-) ?(?P<m5>{_M}))"
     r"(?!,? \d)"

@@ -46,7 +46,12 @@ _NOT_PERSON = re.compile(
     r"|Boulevard|Building|Market|Mall|Airport|Harbour|Harbor|Canal|Desert"
     r"|Island|Glacier|Volcano|Strait|Gulf|Channel|Basin|Delta|Plain|Plateau|Zone|Strip|Bank"
     r"|Foundation|Trust|Society|Memorial|Library|Democrats|Republicans|Conservatives|Liberals|Socialists"
-    r"|Greens|Tories|Labour|Unionists|Nationalists)\b"
+    r"|Greens|Tories|Labour|Unionists|Nationalists|Reserve|Survey)\b"
+)
+# A place noun right after a run: "the High Atlas mountains", "the Mekong delta".
+_PLACE_AFTER = re.compile(
+    r" (?:mountains?|range|river|valley|region|province|desert|village|town|city|county|district|islands?"
+    r"|lake|sea|coast|peninsula|plateau|basin|delta|hills|forest|park|gorge|canyon|plain|oblast)\b"
 )
 # A place or time preposition right before a run: "in New Haven", "from South Taranaki".
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|around|toward|towards)\s+$")
@@ -127,7 +132,7 @@ def person_candidates(text: str) -> Iterator[str]:
         whole = name + (run_on.group(0) if run_on else "")  # "James Webb Space Telescope"
         if _NOT_PERSON.search(whole) or _NUMBER_WORD.search(name):
             continue
-        if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _PLACE_AFTER.match(text, m.end()):
             continue
         if is_name_tail(text, m.start()):
             continue
