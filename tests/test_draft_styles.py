@@ -42,6 +42,12 @@ def speakers(text: str) -> dict[str, str]:
         ("Parliament was dissolved on 26 November.", ["2018-11-26"]),
         ("The talks resume next Tuesday.", ["2019-11-26"]),
         ("The Fed is scheduled to meet on Dec. 10-11.", ["2019-12-10"]),  # a day range: its first day
+        # A clause without a verb of its own takes the sentence's tense.
+        (
+            "The firm expects sales of $24 billion, plus or minus 2%, for the quarter ending in April.",
+            ["2020-04"],
+        ),
+        ("Forecasters expect the streak to continue until at least Dec. 2.", ["2019-12-02"]),
         ("Officials said late Thursday that sanctions would end.", ["2019-11-14"]),
         ("The council will vote Saturday on the plan.", ["2019-11-23"]),
         ("Shareholders approved the deal on Nov. 14.", ["2019-11-14"]),
@@ -301,3 +307,22 @@ def test_organisations_with_a_role_word_or_no_usual_head_and_places_before_a_pla
         assert actors.get(org) == "institution"
     assert actors.get("Elvira Nabiullina") == actors.get("Chris Zaccarelli") == "person"
     assert not [name for name in actors if "Governor" in name or "Atlas" in name]
+
+
+def test_names_in_family_name_order_titles_before_a_name_and_company_names() -> None:
+    text = (
+        "Headline for names\n\n"
+        "Lai Ching-te of the Democratic Progressive Party beat Hou Yu-ih and the Taiwan People's Party.\n\n"
+        "Lai told supporters he was grateful. Lai won 40% of the vote.\n\n"
+        "Hou conceded defeat. “I let everyone down,” he said.\n\n"
+        "“AI has hit the tipping point,” Chief Executive Jensen Huang said. Rival Advanced Micro "
+        "Devices launched a chip, and the National Weather Service expects more heat.\n"
+    )
+    actors = {a["name"]: (a["kind"], a.get("aliases", [])) for a in draft(text)["actors"]}
+    assert actors["Lai Ching-te"] == ("person", ["Lai"])
+    assert actors["Hou Yu-ih"] == ("person", ["Hou"])
+    assert actors["Jensen Huang"][0] == "person"
+    for org in ("Democratic Progressive Party", "Taiwan People's Party", "Advanced Micro Devices"):
+        assert actors[org][0] == "institution"
+    assert not [name for name in actors if name in ("Lai", "Executive Jensen", "National Weather")]
+    assert speakers(text)["I let everyone down"] == "Hou Yu-ih"

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizlib.draft.people import NAME, ROLE_WORDS, acronyms, person_candidates
+from quizlib.draft.people import NAME, ROLE_WORDS, acronyms, person_candidates, surname
 from quizlib.draft.text import mask, quotes
 
 ROLE_HEAD = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.I)
@@ -29,7 +29,7 @@ _CAP = r"[A-Z][\w-]*+"
 ROLE_BEFORE = re.compile(
     rf"(?P<role>(?:(?:{_CAP}|of|the|for) ){{0,8}}?(?i:{ROLE_WORDS})"
     rf"(?: (?:of|for) (?:the )?{_CAP}(?: {_CAP}){{0,6}})?) "
-    rf"(?P<name>{NAME})\b(?!’s? (?:{_CAP}))"
+    rf"(?!(?i:{ROLE_WORDS})\b)(?P<name>{NAME})\b(?!’s? (?:{_CAP}))"  # not "Chief| Executive Jensen Huang"
 )
 # "Maria Zakharova, the spokesperson for the Russian Ministry of Foreign Affairs,"
 APPOSITION_AFTER = re.compile(
@@ -46,10 +46,14 @@ ORG_HEADS = (
     "|Society|Board|Bureau|Coalition|League|Movement|Front|Army|Brotherhood|Holdings|Inc|Ltd|LLC|Times"
     "|International|Post|Journal|Tribune|Herald|Gazette|Telegraph|Capital|Partners|Ventures|Nation|Tribe"
     "|Systems|Technologies|Industries|Solutions|Airlines|Motors|Pharmaceuticals|Labs|Networks|Energy"
+    "|Devices|Instruments|Electronics|Semiconductors?|Therapeutics|Biosciences|Robotics|Communications"
     "|School|College|Academy|Laboratory|Observatory|Museum|Library|Clinic|Charity|Trust|Reserve|Survey"
 )
 # "and" joins words of one name ("Control and Prevention"); "and the" starts another.
-ORG_RUN = re.compile(r"\b[A-Z][\w-]*+(?: (?:(?:of|for|on) (?:the )?|and |& )?[A-Z][\w-]*+){0,8}")
+# "Taiwan People's Party", "Women's Tennis Association": a common noun's possessive is part of
+# the name; "Russia's Foreign Ministry" is not.
+_WORD = r"(?:(?:People|Women|Men|Children|Workers|Farmers|Veterans|Citizens|Teachers)[’']s|[A-Z][\w-]*+)"
+ORG_RUN = re.compile(rf"\b{_WORD}(?: (?:(?:of|for|on) (?:the )?|and |& )?{_WORD}){{0,8}}")
 # "the Obama administration", "the Chemehuevi tribe": a name before a lowercase body.
 _BODY_AFTER = re.compile(r"\b[Tt]he ([A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:administration|tribe|government)\b")
 # Metonyms that stand for an office rather than a place.
@@ -125,18 +129,18 @@ class Actors:
     def _same_person(self, name: str) -> str | None:
         # "Dmitry Orlov" is the "Orlov" seen alone, and within one article the one surname is
         # one person; another article's "Anna Orlov" is somebody else.
-        surname = name.split()[-1]
-        ident = self._surnames.get((self.article, surname)) or self.find(surname)
+        alone = surname(name)
+        ident = self._surnames.get((self.article, alone)) or self.find(alone)
         if ident is None or self.entries[ident]["kind"] != "person":
             return None
         known = self.entries[ident]["name"]
-        same_article = self._surnames.get((self.article, surname)) == ident
+        same_article = self._surnames.get((self.article, alone)) == ident
         return ident if same_article or " " not in known or known == name else None
 
     def _surnames_of(self, ident: str, name: str) -> None:
         # The last word, and for three words the last two too ("Linda Black Elk" is "Black Elk").
         words = name.split()
-        self.alias(ident, words[-1])
+        self.alias(ident, surname(name))
         if len(words) == 3 and not words[1].endswith("."):
             self.alias(ident, " ".join(words[1:]))
 
@@ -247,7 +251,7 @@ _TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b")
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
 _LEGAL = re.compile(r",? (?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SA|NV)$")
 _RUN_LEAD = re.compile(
-    r"^(?:(?:On|In|At|The|A|An|But|And|As|For|By|From|\w+-(?:led|based|backed|owned|run)) )+"
+    r"^(?:(?:On|In|At|The|A|An|But|And|As|For|By|From|Rival|Rivals|\w+-(?:led|based|backed|owned|run)) )+"
 )
 _CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)")
 _CLAUSE_END = re.compile(r"(?:^|[.!?;]\s+|,\s+|\b(?:that|and|but|while|as|when)\s+)$")
@@ -351,9 +355,9 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
         actors.article = article
         if actors.find(name) is None and actors.is_name(name):
             actors.add(name, "person")  # "Vladimir Putin", "Andrey Rublev"
-    for article, title, surname in titled:
+    for article, title, alone in titled:
         actors.article = article
-        ident = actors.find(surname)
+        ident = actors.find(alone)
         if ident is not None and actors.kind(ident) == "person":
             actors.gender.setdefault(ident, _TITLE_GENDER[title])  # "Mr. Dawson" is a he
     for word, count in subjects.items():

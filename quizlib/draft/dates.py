@@ -48,10 +48,10 @@ DATE_RE = re.compile(
 # The sentence speaks of what is still to come.
 _FUTURE = re.compile(
     r"\b(?:will|won[’']t|shall|(?:is|are) (?:due|scheduled|set|expected|slated|planned) to|plans? to"
-    r"|scheduled|expected|slated|upcoming|(?:starts|begins|opens|resumes|reconvenes) in)\b"
+    r"|scheduled|expected|expects?|forecasts|slated|upcoming|(?:starts|begins|opens|resumes|reconvenes) in)\b"
 )
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|said|told)\b")
-_UNTIL = re.compile(r"\b(?:until|till|through|by)\s+$")
+_UNTIL = re.compile(r"\b(?:until|till|through|by)\s+(?:at (?:least|the earliest|the latest)\s+)?$")
 _UNTIL_IN = re.compile(r"(?:[Uu]ntil|[Bb]y)\b")
 # A present or modal verb: "keeps the government open until Dec. 20", "must be done by".
 _PRESENT = re.compile(
@@ -231,6 +231,31 @@ def _on_weekday(date: PartialDate, weekday: int, published: PartialDate) -> Part
     return _date(best.year, best.month, best.day)
 
 
+def _looks_ahead(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a date without a year (or a weekday, or a month) points forward."""
+    # The tense of the date's own clause: "Reed, who will be chairman, told investors on
+    # Oct. 31" looks back; "A trial is scheduled for Sept. 14" looks forward.
+    start = max((sentence.rfind(c, 0, match.start()) for c in ",;—–("), default=-1) + 1
+    ends = [i for c in ",;—–)" if (i := sentence.find(c, match.end())) != -1]
+    clause = sentence[start : min(ends, default=len(sentence))]
+    past = _PAST_CLAUSE.search(clause) and not _WILL.search(clause)
+    # "keeps the government open until Dec. 20": a deadline in the present lies ahead.
+    before = sentence[max(0, match.start() - 30) : match.start()]
+    until = _UNTIL.search(before) or _UNTIL_IN.match(match.group(0))
+    deadline = until and _PRESENT.search(clause) and not _PAST_AUX.search(sentence)
+    # A clause with no verb of its own ("…, for the quarter ending in April") takes the
+    # sentence's: "The company expects revenue …" looks ahead.
+    verbless = not (past or _PRESENT.search(clause) or _PAST_AUX.search(clause) or _WILL.search(clause))
+    future = _FUTURE.search(clause) or (
+        verbless and _FUTURE.search(sentence) and not _PAST_CLAUSE.search(sentence)
+    )
+    return (
+        bool(future or deadline)
+        and not past
+        and not _PAST_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
+    )
+
+
 def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention]:
     """Every date in a sentence that can be resolved."""
     found = []
@@ -241,21 +266,7 @@ def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention
         weekday = _weekday_of_next(matches, i, sentence)
         if weekday is not None:
             continue  # the date after it is the mention
-        # The tense of the date's own clause: "Reed, who will be chairman, told investors on
-        # Oct. 31" looks back; "A trial is scheduled for Sept. 14" looks forward.
-        start = max((sentence.rfind(c, 0, match.start()) for c in ",;—–("), default=-1) + 1
-        ends = [i for c in ",;—–)" if (i := sentence.find(c, match.end())) != -1]
-        clause = sentence[start : min(ends, default=len(sentence))]
-        past = _PAST_CLAUSE.search(clause) and not _WILL.search(clause)
-        # "keeps the government open until Dec. 20": a deadline in the present lies ahead.
-        before = sentence[max(0, match.start() - 12) : match.start()]
-        until = _UNTIL.search(before) or _UNTIL_IN.match(match.group(0))
-        deadline = until and _PRESENT.search(clause) and not _PAST_AUX.search(sentence)
-        ahead = (
-            bool(_FUTURE.search(clause) or deadline)
-            and not past
-            and not _PAST_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
-        )
+        ahead = _looks_ahead(sentence, match)
         resolved = resolve(match, published, ahead)
         if resolved is not None and named_by is not None and resolved[1] and published is not None:
             resolved = (_on_weekday(resolved[0], named_by, published), True)

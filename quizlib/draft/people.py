@@ -46,7 +46,9 @@ _NOT_PERSON = re.compile(
     r"|Boulevard|Building|Market|Mall|Airport|Harbour|Harbor|Canal|Desert"
     r"|Island|Glacier|Volcano|Strait|Gulf|Channel|Basin|Delta|Plain|Plateau|Zone|Strip|Bank"
     r"|Foundation|Trust|Society|Memorial|Library|Democrats|Republicans|Conservatives|Liberals|Socialists"
-    r"|Greens|Tories|Labour|Unionists|Nationalists|Reserve|Survey)\b"
+    r"|Greens|Tories|Labour|Unionists|Nationalists|Reserve|Survey|Service|Devices|Instruments|Electronics"
+    r"|Semiconductors?|Materials|Therapeutics|Biosciences|Dynamics|Robotics|Brands|Resources|Petroleum"
+    r"|Communications|Entertainment|Pictures|Records|Studios)\b"
 )
 # A place noun right after a run: "the High Atlas mountains", "the Mekong delta".
 _PLACE_AFTER = re.compile(
@@ -114,10 +116,16 @@ def person_candidates(text: str) -> Iterator[str]:
     """
     for m in _WHOLE_NAME.finditer(text):
         words = m.group(0).split()
+        run_on = _RUN_ON.match(text, m.end())
+        more = run_on.group(0).split() if run_on else []
         while len(words) > 1 and words[0] in _LEAD:
             words.pop(0)  # "As Emily Feng reports"
-        while len(words) > 2 and any(p.match(words[0]) for p in (_DEMONYM, _TITLE, _ROLE, _ADJECTIVE)):
+        while len(words) + len(more) > 2 and any(
+            p.match(words[0]) for p in (_DEMONYM, _TITLE, _ROLE, _ADJECTIVE)
+        ):
             words.pop(0)  # "Canadian Denis Shapovalov", "Superintendent Jennifer McCormick"
+            if len(words) < 2 and more:
+                words.append(more.pop(0))  # "Chief Executive Jensen| Huang"
         if (
             len(words) < 2
             or any(_TITLE.match(w) for w in words)
@@ -128,8 +136,7 @@ def person_candidates(text: str) -> Iterator[str]:
         if _GROUP.match(words[-1]) or (_DEMONYM.match(words[0]) and words[-1][-1] == "s"):
             continue  # "Karabakh Armenians", "Tunisian Islamists"
         name = " ".join(words)
-        run_on = _RUN_ON.match(text, m.end())
-        whole = name + (run_on.group(0) if run_on else "")  # "James Webb Space Telescope"
+        whole = " ".join([name, *more])  # "James Webb Space Telescope"
         if _NOT_PERSON.search(whole) or _NUMBER_WORD.search(name):
             continue
         if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _PLACE_AFTER.match(text, m.end()):
@@ -146,6 +153,17 @@ def is_name_tail(text: str, start: int) -> bool:
     "Friends of the Earth Netherlands", not "Secretary of State Antony Blinken"."""
     tail = _NAME_TAIL.search(text, max(0, start - 40), start)
     return tail is not None and not any(p.match(tail["word"]) for p in (_TITLE, _ROLE, _OFFICE))
+
+
+# "Lai Ching-te", "Tsai Ing-wen": a romanised given name (lower case after its hyphen) after
+# the family name; "Bankman-Fried" and "Bautista-Agut" are surnames.
+_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def surname(name: str) -> str:
+    """The word of a person's name used alone: the last, or the first in "Lai Ching-te"."""
+    words = name.split()
+    return words[0] if len(words) == 2 and _GIVEN_NAME.match(words[1]) else words[-1]
 
 
 def acronyms(text: str) -> Iterator[str]:
