@@ -326,3 +326,30 @@ def test_names_in_family_name_order_titles_before_a_name_and_company_names() -> 
         assert actors[org][0] == "institution"
     assert not [name for name in actors if name in ("Lai", "Executive Jensen", "National Weather")]
     assert speakers(text)["I let everyone down"] == "Hou Yu-ih"
+
+
+def test_a_markdown_article_with_accented_names() -> None:
+    text = (
+        "# Ukraine grain deal collapses\n\n**By Olena Kovalenko**\n\n*Published 17 July 2023*\n\n"
+        "![A ship](ship.jpg)\n\n"
+        "Russia has pulled out of the [Black Sea](https://example.org) grain deal, the Kremlin said "
+        "on Monday.\n\n"
+        "The deal was brokered by the United Nations and Turkey in July 2022. UN Secretary-General "
+        "António Guterres said he deeply regretted the decision.\n"
+    )
+    deck = draft(text, published=None)
+    assert deck["sources"][0] == {
+        "id": "a",
+        "title": "Ukraine grain deal collapses",
+        "author": "Olena Kovalenko",
+        "published": "2023-07-17",
+    }
+    actors = {a["name"]: a["kind"] for a in deck["actors"]}
+    assert actors == {
+        "António Guterres": "person",
+        "Kremlin": "institution",
+        "United Nations": "institution",
+        "Turkey": "institution",
+    }
+    # The image line keeps its number: the Kremlin's sentence is the fifth line.
+    assert deck["events"][0]["sources"] == ["a:p5"]

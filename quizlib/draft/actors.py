@@ -282,12 +282,16 @@ def _roles_and_acronyms(actors: Actors, text: str) -> None:
                 actors.alias(ident, acronym)
 
 
+_HEAD = re.compile(rf"\b(?:{ORG_HEADS})\b")
+_HEAD_LAST = re.compile(rf"\b(?:{ORG_HEADS})$")
+
+
 def _titled(run: str) -> bool:
     """Whether a role word makes the run a person's title ("Secretary of the Security Council",
     "Central Bank Governor Elvira Nabiullina") rather than part of a name ("Independent
     Advisor Alliance")."""
     role = ROLE_HEAD.search(run)
-    return role is not None and (role.start() == 0 or not re.search(rf"\b(?:{ORG_HEADS})$", run))
+    return role is not None and (role.start() == 0 or not _HEAD_LAST.search(run))
 
 
 def _organisation_runs(text: str, runs: Counter[str], subjects: Counter[str]) -> None:
@@ -297,9 +301,16 @@ def _organisation_runs(text: str, runs: Counter[str], subjects: Counter[str]) ->
         # Leading function words and "Russia-led" are not part of an organisation's name.
         run = _RUN_LEAD.sub("", m.group(0))
         head, of, rest = run.partition(" of ")
-        if of and not re.search(rf"\b(?:{ORG_HEADS})\b", head):
+        if of and not _HEAD.search(head):
             run = rest.removeprefix("the ")  # "Penelope Muse Abernathy of the University of X"
-        if (re.search(rf"\b(?:{ORG_HEADS})\b", run) and not _titled(run)) or run in SEATS:
+        first, joined, second = run.partition(" and ")
+        if joined and _HEAD_LAST.search(first) and not _HEAD.search(second):
+            # "the International Tennis Federation and Kosmos": two bodies, the second named
+            # as one (not "Disease Control and Prevention", one name).
+            run = first
+            if second not in NOT_NAMES:
+                runs[second] += 2
+        if (_HEAD.search(run) and not _titled(run)) or run in SEATS:
             runs[run] += 1
         if len(run.split()) == 1 and _clause_starts(text, m.start()) and _VERBISH.match(text, m.end()):
             subjects[run] += 1  # "Baku announced", "Putin can no longer"

@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+# Latin letters with accents as well ("António", "Erdoğan", "Łukasz"). Latin Extended-A mixes
+# capitals and small letters, so it stands in both classes.
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+LOWER = "a-zß-öø-ÿĀ-ſ"
 # "Rublev", "McLachlan", "Bautista-Agut", "O'Neill"; never a possessive "’s".
-NAME_TOKEN = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'](?!s\b)[A-Z]?[a-z]+)?"
+NAME_TOKEN = rf"[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:[-’'](?!s\b)[{UPPER}]?[{LOWER}]+)?"
 # "Donald J. Trump", "Osama bin Laden", "Alex de Minaur": an initial or a particle inside.
 _PARTICLE = r"(?:bin|ibn|al|de|del|della|di|da|du|van|von|der|den|la|le|dos|das)"
-NAME = rf"{NAME_TOKEN}(?: [A-Z]\.)?(?: (?:{_PARTICLE} ){{0,2}}{NAME_TOKEN}){{1,2}}"
+NAME = rf"{NAME_TOKEN}(?: [{UPPER}]\.)?(?: (?:{_PARTICLE} ){{0,2}}{NAME_TOKEN}){{1,2}}"
 ROLE_WORDS = (
     "spokesperson|spokeswoman|spokesman|president|vice president|prime minister|foreign minister"
     "|defen[cs]e minister|minister|secretary-general|secretary|commander|editor-in-chief|editor"
@@ -146,6 +150,11 @@ def person_candidates(text: str) -> Iterator[str]:
         if text[m.end() : m.end() + 2] in ("’s", "'s") and _NOT_PERSON.match(text, m.end() + 3):
             continue
         yield name
+
+
+def names_a_thing(name: str) -> bool:
+    """Whether capitalised words name a place, event, body or thing ("Black Sea", "Davis Cup")."""
+    return bool(_NOT_PERSON.search(name))
 
 
 def is_name_tail(text: str, start: int) -> bool:

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from quizlib.draft.actors import NOT_NAMES, ORG_HEADS, Actors
-from quizlib.draft.people import NAME, NAME_TOKEN, is_name_tail
+from quizlib.draft.people import NAME, NAME_TOKEN, is_name_tail, names_a_thing
 from quizlib.draft.text import Quote
 
 SPEECH_VERBS = (
@@ -104,8 +104,9 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
     if people:
         return Cue(0, actors.entries[people[0].actor]["name"])
     for m in re.finditer(NAME, clause):
-        if actors.is_name(m.group(0)) and not is_name_tail(clause, m.start()):
-            return Cue(0, m.group(0))
+        name = m.group(0)
+        if actors.is_name(name) and not names_a_thing(name) and not is_name_tail(clause, m.start()):
+            return Cue(0, name)  # not "the Black Sea grain deal"
     pronoun = PRONOUN_RE.search(clause)
     if pronoun:
         return Cue(0, None, pronoun=True, gender=_GENDER.get(pronoun.group(0).lower(), ""))

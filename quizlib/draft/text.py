@@ -31,9 +31,24 @@ class Quote:
     text: str
 
 
+# Markdown's marks around words: "# Title", "> quoted", "**By Jane Writer**", "[text](url)".
+_MD_LINE = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+(?=\S))")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+
+
+def plain_line(line: str) -> str:
+    """A line of an article without Markdown's marks (the words are kept)."""
+    line = _MD_LINE.sub("", line.strip())
+    line = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))
+    return _MD_EMPHASIS.sub(r"\2", line).strip()
+
+
 def paragraphs(text: str) -> list[str]:
-    """The non-empty lines of an article; pN is the N-th."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """The non-empty lines of an article, Markdown's marks removed; pN is the N-th (an
+    image line, left empty, keeps its number)."""
+    return [plain_line(line) for line in text.splitlines() if line.strip()]
 
 
 def is_prose(paragraph: str) -> bool:
