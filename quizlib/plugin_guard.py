@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import signal
 import sys
-import threading
 from collections.abc import Callable
 from types import FrameType
 from typing import Generic, NamedTuple, TypeVar
@@ -37,10 +36,12 @@ def watch_interrupts() -> None:
     ``KeyboardInterrupt``) and also counts. Nothing changes when another handler is
     installed or outside the main thread (signals are delivered to the main thread only).
     """
-    if threading.current_thread() is not threading.main_thread():
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
         return
-    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    try:
         signal.signal(signal.SIGINT, _on_sigint)
+    except ValueError:  # not the main thread: told this way, start-up need not import threading
+        return
 
 
 class Outcome(NamedTuple, Generic[T]):
