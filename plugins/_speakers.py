@@ -48,10 +48,16 @@ def _which() -> re.Pattern[str]:
     return re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
 
 
+def may_say_which(text: str) -> bool:
+    """Whether the text may hold "which" as :func:`_which` reads it (ignoring case, to which
+    "ı" and "İ" are an "i" too); when not, the pattern is neither compiled nor run."""
+    return "which" in text.lower() or "ı" in text or "İ" in text
+
+
 def named_sides(deck: Deck, text: str) -> set[str]:
     """Top-level actors (states, bodies of their own) that a "which …" phrase of the question
     names by name or adjective ("Which Armenian official" names Armenia)."""
-    found = _which().search(text)
+    found = _which().search(text) if may_say_which(text) else None
     if not found:
         return set()
     phrase = normalise(found.group(1)).split()

@@ -27,38 +27,7 @@ from quizlib import (
 )
 
 from ._index import per_deck
-
-# The patterns below are compiled on first use (functools.cache), not at import: importing
-# the built-in question types is part of every command's start.
-
-
-@functools.cache
-def _small_units() -> re.Pattern[str]:
-    """Units whose counts are small: time, and scaled units ("million people"), whose hint
-    examples are small numbers ("a number of months, e.g. 7")."""
-    return re.compile(
-        r"^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|"
-        r"million|billion|thousand|times|rounds?|terms?)\b",
-        re.IGNORECASE,
-    )
-
-
-@functools.cache
-def _percent_units() -> re.Pattern[str]:
-    return re.compile(r"^(%|per ?cent|percentage)", re.IGNORECASE)
-
-
-@functools.cache
-def _people_units() -> re.Pattern[str]:
-    """Units of people, whose counts run to thousands ("a number of troops, e.g. 1,500 or
-    1.5k"); other things (villages, attacks, vehicles) get smaller examples."""
-    return re.compile(
-        r"\b(people|persons|troops|soldiers|servicemen|servicemembers|personnel|refugees|civilians|"
-        r"residents|voters|casualties|deaths|dead|workers|members|migrants|children|inhabitants|"
-        r"protesters|prisoners|fighters|employees|users|visitors|students)$",
-        re.IGNORECASE,
-    )
-
+from ._units import unit_kind
 
 #: Example values by kind of unit, tried in order; none depends on the figure asked for, so
 #: the example says nothing about the answer's size.
@@ -78,7 +47,7 @@ def conflict_line(deck: Deck, conflict: Conflict, shown: str) -> str:
     return f"{line} {note}" if note else line
 
 
-@functools.cache
+@functools.cache  # compiled on first use: importing the question types is part of every start
 def _citation() -> re.Pattern[str]:
     """A deck's raw citation in text: ``source-id:p5`` or ``source-id:p5-7``."""
     return re.compile(r"(?<![\w-])([a-z0-9][a-z0-9-]*):(p\d+(?:-\d+)?)\b")
@@ -158,8 +127,7 @@ def _whole_token(text: str, form: str) -> bool:
 def number_example(unit: str, deck: Deck) -> str:
     """An example answer for a number hint: of the unit's kind, and nowhere near (no partial
     credit for) any figure of the deck, so it never gives an answer away."""
-    kind = "small" if _small_units().match(unit) else "percent" if _percent_units().match(unit) else "things"
-    kind = "people" if _people_units().search(unit.strip()) else kind
+    kind = unit_kind(unit)
     # The example depends only on the kind and the deck's figures: found once per deck.
     return per_deck(deck, ("number_example", kind), lambda: _number_example(kind, list(deck_figures(deck))))
 
