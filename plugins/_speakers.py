@@ -43,8 +43,8 @@ def overlap(a: Actor, b: Actor) -> bool:
 
 @functools.cache
 def _which() -> re.Pattern[str]:
-    """ "Which Armenian official …": the words after "which" that say whose side is asked for
-    (compiled on first use: most sessions' first questions never ask it)."""
+    """The words after "which" that say whose side is asked for ("Which Armenian official …");
+    compiled on first use, and used only for a stem that says "which" (:func:`may_say_which`)."""
     return re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
 
 
