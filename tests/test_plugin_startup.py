@@ -84,3 +84,14 @@ def test_module_functions_are_hooks_exactly_when_pluggy_says_so() -> None:
     assert found[0] == found[1]
     assert {"register_question_types", "register_sections", "suggest_rating", "__repr__"} <= set(found[0])
     assert "helper" not in found[0]
+
+
+def test_plain_study_starts_without_signal_or_pkgutil(tmp_path: Path) -> None:
+    """Loading the plugins imports neither (the interrupt handler is installed through the
+    interpreter's own C module, the built-ins are listed from their folder)."""
+    from test_startup_study import dependency_modules, study_modules
+
+    study_modules(tmp_path)  # fills the deck and entry-point caches
+    code, out, modules = study_modules(tmp_path)
+    assert code == 0 and "Question 1 of" in out
+    assert {"signal", "pkgutil"} & (modules - dependency_modules()) == set()
