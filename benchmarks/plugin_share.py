@@ -1,6 +1,6 @@
 """The plugins' share of `quizlib study DECK --plain` up to its first question, in one run.
 
-Usage: python benchmarks/plugin_share.py [--deck karabakh] [--runs 15]
+Usage: python benchmarks/plugin_share.py [--deck karabakh] [--runs 15] [--python PY ...]
 
 Each run is a fresh process that starts the session as ``python -m quizlib`` does, with two
 timers put around plugin code: loading the plugins (``load_plugins``: importing the
@@ -9,10 +9,11 @@ and generating questions (every ``PluginHost.generate`` call before the first qu
 question type). They count the process's CPU time, so that other processes on a shared
 machine disturb them less than they disturb wall times. Beside them, in turn with the
 runs, the wall time of the import floor ``python -c "import yaml, pluggy, fsrs, sqlite3"``
-and of the instrumented process until it has shown its first question. Medians over
---runs (after one unmeasured round); caches warm and modules byte-compiled as in
+and of the instrumented process, which stops at its first question. Medians over --runs
+(after one unmeasured round); caches warm and modules byte-compiled as in
 ``benchmarks/startup.py``; processes run in a temporary directory, so that the installed
-package is what is measured.
+package is what is measured. With several ``--python`` (two venvs: before and after a
+change), the interpreters take turns run by run, so that the machine's load reaches both.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 FLOOR = "import yaml, pluggy, fsrs, sqlite3"
 
@@ -73,11 +75,11 @@ print(json.dumps(found))
 """
 
 
-def run_child(deck: str, env: dict[str, str]) -> tuple[float, dict[str, object]]:
+def run_child(python: str, deck: str, env: dict[str, str]) -> tuple[float, dict[str, Any]]:
     """Wall time of one instrumented session start, and what its timers found."""
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", CHILD.replace("DECK", repr(deck))],
+        [python, "-c", CHILD.replace("DECK", repr(deck))],
         env=env,
         stdin=subprocess.DEVNULL,
         capture_output=True,
@@ -85,13 +87,60 @@ def run_child(deck: str, env: dict[str, str]) -> tuple[float, dict[str, object]]
         check=True,
     )
     elapsed = time.perf_counter() - start
-    return elapsed, json.loads(done.stdout.strip().splitlines()[-1])
+    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return elapsed, found
 
 
-def run_floor(env: dict[str, str]) -> float:
+def run_floor(python: str, env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", FLOOR], env=env, check=True)
+    subprocess.run([python, "-c", FLOOR], env=env, check=True)
     return time.perf_counter() - start
+
+
+class Side:
+    """One interpreter's runs: its environment (caches of its own) and what was measured."""
+
+    def __init__(self, python: str, tmp: Path, n: int) -> None:
+        self.python = python
+        self.env = dict(os.environ)
+        self.env.update(
+            QUIZLIB_DB=str(tmp / f"bench{n}.db"),
+            QUIZLIB_CACHE_DIR=str(tmp / f"cache{n}"),
+            QUIZLIB_NOW="2024-03-01T12:00:00+00:00",
+            PYTHONPYCACHEPREFIX=str(tmp / f"pycache{n}"),
+        )
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.floors: list[float] = []
+        self.walls: list[float] = []
+        self.loads: list[float] = []
+        self.generation: list[float] = []
+        self.types: dict[str, list[float]] = defaultdict(list)
+
+    def run(self, deck: str, keep: bool) -> None:
+        """One round: the floor, then the instrumented start (kept unless a warm-up)."""
+        floor = run_floor(self.python, self.env)
+        wall, found = run_child(self.python, deck, self.env)
+        if not keep:
+            return
+        self.floors.append(floor)
+        self.walls.append(wall)
+        self.loads.append(float(found["load"]))
+        self.generation.append(sum(found["types"].values()))
+        for name, seconds in found["types"].items():
+            self.types[name].append(seconds)
+
+    def report(self) -> None:
+        med = statistics.median
+        rows = [
+            (f"floor ({FLOOR})", med(self.floors)),
+            ("study --plain, stopped at its first question", med(self.walls)),
+            ("of which loading the plugins (CPU)", med(self.loads)),
+            ("of which generating questions (CPU)", med(self.generation)),
+            *((f"  {name}", med(t)) for name, t in sorted(self.types.items(), key=lambda kv: -med(kv[1]))),
+        ]
+        print(self.python)
+        for label, seconds in rows:
+            print(f"  {label:<46} {seconds * 1000:7.2f} ms")
 
 
 def main() -> None:
@@ -100,39 +149,22 @@ def main() -> None:
     )
     parser.add_argument("--deck", default="karabakh")
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument(
+        "--python",
+        action="append",
+        help="an interpreter to measure (repeatable: the interpreters take turns, run by run; "
+        "default: this one)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ)
-        env.update(
-            QUIZLIB_DB=str(Path(tmp) / "bench.db"),
-            QUIZLIB_CACHE_DIR=str(Path(tmp) / "cache"),
-            QUIZLIB_NOW="2024-03-01T12:00:00+00:00",
-            PYTHONPYCACHEPREFIX=str(Path(tmp) / "pycache"),
-        )
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
         os.chdir(tmp)
-        floors, walls, loads, generation = [], [], [], []
-        types: dict[str, list[float]] = defaultdict(list)
+        sides = [Side(python, Path(tmp), n) for n, python in enumerate(args.python or [sys.executable])]
         for i in range(args.runs + 1):
-            floor = run_floor(env)
-            wall, found = run_child(args.deck, env)
-            if i == 0:
-                continue  # fills the caches
-            floors.append(floor)
-            walls.append(wall)
-            loads.append(float(found["load"]))  # type: ignore[arg-type]
-            by_type: dict[str, float] = found["types"]  # type: ignore[assignment]
-            generation.append(sum(by_type.values()))
-            for name, seconds in by_type.items():
-                types[name].append(seconds)
-    med = statistics.median
-    print(f"median of {args.runs} runs, deck {args.deck!r}, Python {sys.version.split()[0]}")
-    print(f"  floor ({FLOOR})   {med(floors) * 1000:7.1f} ms")
-    print(f"  study --plain to the first question       {med(walls) * 1000:7.1f} ms")
-    print(f"  of which loading the plugins (CPU)        {med(loads) * 1000:7.1f} ms")
-    print(f"  of which generating questions (CPU)       {med(generation) * 1000:7.1f} ms")
-    for name, seconds in sorted(types.items(), key=lambda kv: -med(kv[1])):
-        print(f"    {name:<20} {med(seconds) * 1000:6.2f} ms")
+            for side in sides:
+                side.run(args.deck, keep=i > 0)  # the first round fills the caches
+    print(f"median of {args.runs} runs, deck {args.deck!r}")
+    for side in sides:
+        side.report()
 
 
 if __name__ == "__main__":
