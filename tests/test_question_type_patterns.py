@@ -1,5 +1,6 @@
-"""The built-in question types' shortcuts around regular expressions answer as the
-expressions do: unit kinds read from words, and the "which" test before the pattern."""
+"""The built-in question types' shortcuts answer as the definitions they stand for: unit
+kinds read from words, the "which" test before the pattern, and actors found in a text by
+the words their names start with."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import re
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from quizlib_plugins._index import actors_named
 from quizlib_plugins._speakers import _which, may_say_which
 from quizlib_plugins._units import kind_by_pattern, unit_kind
+
+from quizlib import Actor, Deck, name_forms, normalise
 
 # The definitions as first written, verbatim.
 SMALL = re.compile(
@@ -63,3 +67,20 @@ def test_unit_kinds_are_those_the_patterns_define(unit: str) -> None:
 def test_a_text_the_which_pattern_matches_is_never_passed_over(text: str) -> None:
     if _which().search(text):
         assert may_say_which(text)
+
+
+NAMES = ("Anna Lee", "Lee", "Anna Lee Park", "Park Ministry of Defense", "Defense", "Ministry")
+ACTORS = {f"a{i}": Actor(f"a{i}", name, kind="institution") for i, name in enumerate(NAMES)} | {
+    "p": Actor("p", "Ann Park", kind="person", aliases=("The Minister",))
+}
+NAMES_DECK = Deck("d", "D", actors=ACTORS)
+TEXT_WORDS = ["anna", "Lee", "park", "ministry", "of", "defense", "the", "minister", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TEXT_WORDS)))
+def test_actors_named_are_the_actors_whose_forms_the_text_holds(words: list[str]) -> None:
+    text = " ".join(words)
+    padded = f" {normalise(text)} "
+    expected = {a.id for a in ACTORS.values() if any(f" {f} " in padded for f in name_forms(a))}
+    assert actors_named(NAMES_DECK, text) == expected
