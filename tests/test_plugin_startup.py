@@ -82,7 +82,8 @@ def test_module_functions_are_hooks_exactly_when_pluggy_says_so() -> None:
         names = [n for n in dir(odd) if manager.parse_hookimpl_opts(odd, n) is not None]
         found.append(names)
     assert found[0] == found[1]
-    assert {"register_question_types", "register_sections", "suggest_rating", "__repr__"} <= set(found[0])
+    # not vacuous (whether a __func__ carrying a marker counts differs between pluggy releases)
+    assert {"register_question_types", "register_sections", "__repr__"} <= set(found[0])
     assert "helper" not in found[0]
 
 
