@@ -25,16 +25,24 @@ from quizlib import (
 from ._index import per_deck
 
 
-def strings(value: Any) -> Iterator[str]:
-    """Every string in a fact's data, however nested."""
+def strings(value: Any) -> list[str]:
+    """Every string in a fact's data, however nested, in order."""
+    out: list[str] = []
+    _collect(value, out)
+    return out
+
+
+def _collect(value: Any, out: list[str]) -> None:
+    # Appending to one list rather than chaining generators: the agreements read every
+    # string of the deck once per session.
     if isinstance(value, str):
-        yield value
+        out.append(value)
     elif isinstance(value, Mapping):
         for v in value.values():
-            yield from strings(v)
+            _collect(v, out)
     elif isinstance(value, list | tuple):
         for v in value:
-            yield from strings(v)
+            _collect(v, out)
 
 
 def given_away(name: str, date: PartialDate) -> bool:
@@ -72,11 +80,24 @@ def deck_dates(deck: Deck) -> TakenDates:
 
 def _stated(deck: Deck) -> Iterator[PartialDate]:
     for fact in deck.all_facts():
-        for text in (*strings(dict(fact.data)), *(s for c in fact.conflicts for s in strings(c.value))):
+        texts = strings(fact.data)
+        for conflict in fact.conflicts:
+            _collect(conflict.value, texts)
+        for text in texts:
+            if not _date_shaped(text):
+                continue  # most of a deck's strings: passed over without raising an error
             try:
                 yield PartialDate.parse(text)
             except ValueError:
                 continue
+
+
+def _date_shaped(text: str) -> bool:
+    """Whether the text has the shape :meth:`PartialDate.parse` requires of what it reads
+    (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` once stripped: 4, 7 or 10 characters, the first
+    four decimal digits); a text without it is no date."""
+    stripped = text.strip()
+    return len(stripped) in (4, 7, 10) and stripped[:4].isdecimal()
 
 
 def _reads_back(date: PartialDate) -> bool:

@@ -133,7 +133,10 @@ class _Names:
         for actor in deck.actors.values():
             for form in actors(deck).forms(actor):
                 self.by_form.setdefault(tuple(form.split(" ")), set()).add(actor.id)
-        self.longest = max(map(len, self.by_form), default=0)
+        #: The most words of a form starting with each word: where a name may start.
+        self.longest: dict[str, int] = {}
+        for words in self.by_form:
+            self.longest[words[0]] = max(self.longest.get(words[0], 0), len(words))
 
 
 def actors_named(deck: Deck, text: str) -> set[str]:
@@ -145,7 +148,8 @@ def actors_named(deck: Deck, text: str) -> set[str]:
     names = per_deck(deck, "names", lambda: _Names(deck))
     words = normalise(text).split(" ")
     found: set[str] = set()
-    for start in range(len(words)):
-        for end in range(start + 1, min(len(words), start + names.longest) + 1):
+    for start, first in enumerate(words):
+        longest = names.longest.get(first, 0)  # 0: no name form starts with this word
+        for end in range(start + 1, min(len(words), start + longest) + 1):
             found |= names.by_form.get(tuple(words[start:end]), set())
     return found

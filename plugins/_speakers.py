@@ -7,10 +7,11 @@ Russian spokesperson other Russian officials, for a ministry other ministries.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quizlib import Actor, Deck, name_forms, normalise
 
@@ -40,14 +41,23 @@ def overlap(a: Actor, b: Actor) -> bool:
     return any(f" {x} " in f" {y} " or f" {y} " in f" {x} " for x in name_forms(a) for y in name_forms(b))
 
 
-#: "Which Armenian official …": the words after "which" that say whose side is asked for.
-_WHICH = re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
+@functools.cache
+def _which() -> re.Pattern[str]:
+    """The words after "which" that say whose side is asked for ("Which Armenian official …");
+    compiled on first use, and used only for a stem that says "which" (:func:`may_say_which`)."""
+    return re.compile(r"\bwhich\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)", re.IGNORECASE)
+
+
+def may_say_which(text: str) -> bool:
+    """Whether the text may hold "which" as :func:`_which` reads it (ignoring case, to which
+    "ı" and "İ" are an "i" too); when not, the pattern is neither compiled nor run."""
+    return "which" in text.lower() or "ı" in text or "İ" in text
 
 
 def named_sides(deck: Deck, text: str) -> set[str]:
     """Top-level actors (states, bodies of their own) that a "which …" phrase of the question
     names by name or adjective ("Which Armenian official" names Armenia)."""
-    found = _WHICH.search(text)
+    found = _which().search(text) if may_say_which(text) else None
     if not found:
         return set()
     phrase = normalise(found.group(1)).split()
@@ -110,8 +120,7 @@ def distractors(
     return out
 
 
-@dataclass(frozen=True)
-class Pool:
+class Pool(NamedTuple):
     """Every actor that :func:`distractors` may offer for one speaker, in the deck's order:
     of the speaker's kind, unrelated, no shared name form, and plausible. ``ranks`` orders
     them most plausible first (equal ranks: equally plausible); ``names`` are normalised."""

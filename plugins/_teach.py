@@ -7,6 +7,7 @@ an answer in the deck. Like the plugins it imports only the public ``quizlib`` A
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -26,23 +27,8 @@ from quizlib import (
 )
 
 from ._index import per_deck
+from ._units import unit_kind
 
-#: Units whose counts are small: time, and scaled units ("million people"), whose hint
-#: examples are small numbers ("a number of months, e.g. 7").
-_SMALL_UNITS = re.compile(
-    r"^(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|"
-    r"million|billion|thousand|times|rounds?|terms?)\b",
-    re.IGNORECASE,
-)
-_PERCENT_UNITS = re.compile(r"^(%|per ?cent|percentage)", re.IGNORECASE)
-#: Units of people, whose counts run to thousands ("a number of troops, e.g. 1,500 or 1.5k");
-#: other things (villages, attacks, vehicles) get smaller examples.
-_PEOPLE_UNITS = re.compile(
-    r"\b(people|persons|troops|soldiers|servicemen|servicemembers|personnel|refugees|civilians|"
-    r"residents|voters|casualties|deaths|dead|workers|members|migrants|children|inhabitants|"
-    r"protesters|prisoners|fighters|employees|users|visitors|students)$",
-    re.IGNORECASE,
-)
 #: Example values by kind of unit, tried in order; none depends on the figure asked for, so
 #: the example says nothing about the answer's size.
 _EXAMPLES: dict[str, Sequence[int]] = {
@@ -61,7 +47,10 @@ def conflict_line(deck: Deck, conflict: Conflict, shown: str) -> str:
     return f"{line} {note}" if note else line
 
 
-_CITATION = re.compile(r"(?<![\w-])([a-z0-9][a-z0-9-]*):(p\d+(?:-\d+)?)\b")
+@functools.cache  # compiled on first use: importing the question types is part of every start
+def _citation() -> re.Pattern[str]:
+    """A deck's raw citation in text: ``source-id:p5`` or ``source-id:p5-7``."""
+    return re.compile(r"(?<![\w-])([a-z0-9][a-z0-9-]*):(p\d+(?:-\d+)?)\b")
 
 
 def readable(deck: Deck, text: str) -> str:
@@ -72,7 +61,9 @@ def readable(deck: Deck, text: str) -> str:
         source = deck.sources.get(m.group(1))
         return f"{source.name()}, {m.group(2)}" if source is not None else m.group(0)
 
-    return _CITATION.sub(name, text)
+    if ":" not in text:  # no citation: most context and feedback text
+        return text
+    return _citation().sub(name, text)
 
 
 def actor_names(deck: Deck, ids: Iterable[str]) -> str:
@@ -136,8 +127,7 @@ def _whole_token(text: str, form: str) -> bool:
 def number_example(unit: str, deck: Deck) -> str:
     """An example answer for a number hint: of the unit's kind, and nowhere near (no partial
     credit for) any figure of the deck, so it never gives an answer away."""
-    kind = "small" if _SMALL_UNITS.match(unit) else "percent" if _PERCENT_UNITS.match(unit) else "things"
-    kind = "people" if _PEOPLE_UNITS.search(unit.strip()) else kind
+    kind = unit_kind(unit)
     # The example depends only on the kind and the deck's figures: found once per deck.
     return per_deck(deck, ("number_example", kind), lambda: _number_example(kind, list(deck_figures(deck))))
 

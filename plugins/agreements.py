@@ -58,7 +58,7 @@ def _mentions(text: str, actor: Actor, deck: Deck | None = None) -> bool:
 def involved(fact: Fact, deck: Deck) -> set[str]:
     """Actors the agreement's own entry names: parties, any actor id in its fields or its
     conflicts, any actor its name or terms name (a "Moscow-brokered" ceasefire)."""
-    texts = list(_strings(dict(fact.data)))
+    texts = _strings(fact.data)
     conflicting = [s for c in fact.conflicts for s in _strings(c.value)]
     ids = {s for s in (*texts, *conflicting) if s in deck.actors}
     return ids.union(*(actors_named(deck, t) for t in texts))

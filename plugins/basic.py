@@ -24,7 +24,6 @@ from quizlib import (
     hookimpl,
     normalise,
     question_id,
-    word_overlap,
 )
 
 from . import _teach
@@ -42,6 +41,10 @@ def typed_score(typed: str, references: Sequence[str]) -> float:
         return 0.0
     if normalise(typed) in {normalise(r) for r in references}:
         return 1.0
+    # Imported when a typed answer is graded: the text matching it brings in (compiled
+    # patterns, its own types) costs every session's start, and most cards are revealed.
+    from quizlib import word_overlap
+
     best = max((word_overlap(typed, r) for r in references), default=0.0)
     return 1.0 if best >= RIGHT_OVERLAP else 0.5 if best >= SOME_OVERLAP else 0.0
 

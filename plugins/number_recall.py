@@ -8,6 +8,7 @@ carries a ``reliability`` warning.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Sequence
@@ -79,11 +80,14 @@ def _stated(fact: Fact) -> str:
     return f"{fact.get('qualifier') or ''} {format_number(float(fact.get('value')))}".strip()
 
 
-#: Words that attribute a figure inside ``counts`` ("as RT's editor-in-chief alleged").
-_ATTRIBUTION = re.compile(
-    r"\b(according to|alleged|allegedly|claimed|claims|said|says|reported|estimated by|cited)\b",
-    re.IGNORECASE,
-)
+@functools.cache
+def _attribution() -> re.Pattern[str]:
+    """Words that attribute a figure inside ``counts`` ("as RT's editor-in-chief alleged");
+    compiled on first use, not when the question types are loaded."""
+    return re.compile(
+        r"\b(according to|alleged|allegedly|claimed|claims|said|says|reported|estimated by|cited)\b",
+        re.IGNORECASE,
+    )
 
 
 def teach(fact: Fact, deck: Deck) -> str:
@@ -103,7 +107,7 @@ def teach(fact: Fact, deck: Deck) -> str:
     actors = list(fact.get("actors") or [])
     if actors:
         names = _teach.actor_names(deck, actors)
-        attributed = _ATTRIBUTION.search(counts) or _teach.names_actor(deck, counts, actors)
+        attributed = _attribution().search(counts) or _teach.names_actor(deck, counts, actors)
         by = "Who that is" if attributed else "Given by"
         lines.append(f"{by}: {names}.")
     date = fact.date()

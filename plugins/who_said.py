@@ -145,8 +145,13 @@ class _Echoes:
         self.by_pair = _groups(by_pair)
         self.rare_pairs = {p: g for p, g in self.by_pair.items() if counts[p] <= rare}
         self.by_words = _groups(by_words)
-        #: The lengths of whole texts: the only runs worth looking up.
-        self.lengths = sorted({len(w) for w in self.by_words})
+        #: The lengths of the whole texts starting with each word, ascending: the only runs
+        #: worth looking up (a run starting with another word is no quote's whole text).
+        self.lengths: dict[str, list[int]] = {}
+        for whole in sorted(self.by_words, key=len):
+            lengths = self.lengths.setdefault(whole[0], [])
+            if not lengths or lengths[-1] != len(whole):
+                lengths.append(len(whole))
         self.runs: list[tuple[_Group, ...]] = []
         holders: dict[tuple[str, ...], dict[str, int]] = {}
         for i, (who, words) in enumerate(zip(self.speakers, self.order, strict=True)):
@@ -160,8 +165,8 @@ class _Echoes:
 
     def _runs(self, words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
         """The runs of ``words`` that are a quote's whole text, shortest first at each start."""
-        for start in range(len(words)):
-            for length in self.lengths:
+        for start, first in enumerate(words):
+            for length in self.lengths.get(first, ()):
                 if start + length > len(words):
                     break
                 run = words[start : start + length]

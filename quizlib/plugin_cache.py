@@ -19,6 +19,7 @@ damaged cache file is scanned around, never an error.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import json
 import os
@@ -34,9 +35,14 @@ from quizlib.digests import blake2b
 CACHE_VERSION = 1
 #: How many fingerprints (virtual environments, ``sys.path`` variants) one file keeps.
 KEEP = 8
-#: An entry point's value as ``importlib.metadata`` reads it: ``module:attr [extras]``.
-_VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
 _METADATA_DIRS = (".dist-info", ".egg-info")
+
+
+@functools.cache
+def _value_pattern() -> re.Pattern[str]:
+    """An entry point's value as ``importlib.metadata`` reads it: ``module:attr [extras]``
+    (compiled when an entry point is loaded: most runs have none)."""
+    return re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,7 @@ class EntryPoint:
             ImportError: The value is malformed or the module cannot be imported.
             AttributeError: The module has no such attribute.
         """
-        match = _VALUE.match(self.value)
+        match = _value_pattern().match(self.value)
         if match is None:
             raise ImportError(f"malformed entry point value {self.value!r}")
         found: object = importlib.import_module(match.group("module"))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 import importlib
 import importlib.util
+import inspect
 import os
-import pkgutil
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -36,6 +36,8 @@ BUILTIN_PACKAGE = "quizlib_plugins"
 
 #: What pluggy can take as a hook implementation: anything else in a module is skipped.
 _HOOKABLE = (FunctionType, MethodType, staticmethod, classmethod)
+#: Names a module's type defines: pluggy finds these on the type, not in the module's dict.
+_MODULE_ATTRS = frozenset(dir(ModuleType))
 
 
 class PluginManager(pluggy.PluginManager):
@@ -45,13 +47,23 @@ class PluginManager(pluggy.PluginManager):
     pluggy looks each one up with :func:`inspect.getattr_static` (so that an object's
     properties are never run), which for a module is most of loading the built-in plugins.
     A module's attributes are its ``__dict__`` and its type's built-in methods, so a name
-    whose value there is no function is skipped at once; any other goes to pluggy as before.
+    whose value there is no function is skipped at once, and so is a plain function (the
+    module's own helpers, the names it imports) that carries no hook marker: pluggy reads
+    the marker as an attribute of the function, which for a function is its ``__dict__``.
+    Any other name goes to pluggy as before.
     """
 
     def parse_hookimpl_opts(self, plugin: object, name: str) -> pluggy.HookimplOpts | None:
         """None for a module's attribute that cannot be a hook; else pluggy's answer."""
-        if type(plugin) is ModuleType and not isinstance(plugin.__dict__.get(name), _HOOKABLE):
-            return None
+        if type(plugin) is ModuleType:
+            value = plugin.__dict__.get(name)
+            if not isinstance(value, _HOOKABLE):
+                return None
+            if type(value) is FunctionType and name not in _MODULE_ATTRS:
+                marks = value.__dict__
+                # pluggy also looks for the marker on a __func__ attribute, if there is one
+                if self.project_name + "_impl" not in marks and "__func__" not in marks:
+                    return None
         return super().parse_hookimpl_opts(plugin, name)
 
 
@@ -93,11 +105,27 @@ def builtin_modules() -> list[str]:
         package = importlib.import_module(BUILTIN_PACKAGE)
     except ImportError:
         return []
-    return sorted(
-        f"{BUILTIN_PACKAGE}.{m.name}"
-        for m in pkgutil.iter_modules(package.__path__)
-        if not m.name.startswith("_")
-    )
+    names = {name for folder in package.__path__ for name in _module_names(folder)}
+    return sorted(f"{BUILTIN_PACKAGE}.{name}" for name in names if not name.startswith("_"))
+
+
+def _module_names(folder: str) -> list[str]:
+    """The modules and packages in a package's folder, as :func:`pkgutil.iter_modules` names
+    them (a file with a module suffix, a folder holding an ``__init__`` module), without
+    importing pkgutil at every start; a path entry that is no folder (a zip) is left to it."""
+    if not os.path.isdir(folder):
+        import pkgutil
+
+        return [m.name for m in pkgutil.iter_modules([folder])]
+    names = []
+    for entry in sorted(os.listdir(folder)):
+        name = inspect.getmodulename(entry)
+        if name is None and "." not in entry and os.path.isdir(os.path.join(folder, entry)):
+            inside = os.listdir(os.path.join(folder, entry))
+            name = entry if any(inspect.getmodulename(f) == "__init__" for f in inside) else None
+        if name and name != "__init__" and "." not in name:
+            names.append(name)
+    return names
 
 
 def _load_file(path: Path) -> ModuleType:

@@ -1,0 +1,75 @@
+"""What kind of thing a figure's unit counts, for the example a number hint shows.
+
+Not a plugin (the leading underscore keeps the plugin loader away). The kinds are defined by
+regular expressions (:func:`kind_by_pattern`); a unit written in ASCII, as units are, is
+classified by its first and last words instead, with the same answer and without compiling
+the patterns, which would otherwise be part of every session's first number question.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+#: Units whose counts are small: time, and scaled units ("million people"), whose hint
+#: examples are small numbers ("a number of months, e.g. 7"). Matched as the first word.
+SMALL = frozenset({
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week",
+    "weeks", "month", "months", "year", "years", "decade", "decades", "centuries", "million", "billion",
+    "thousand", "times", "round", "rounds", "term", "terms",
+})  # fmt: skip
+#: Units of people, whose counts run to thousands ("a number of troops, e.g. 1,500 or 1.5k");
+#: other things (villages, attacks, vehicles) get smaller examples. Matched as the last word.
+PEOPLE = frozenset({
+    "people", "persons", "troops", "soldiers", "servicemen", "servicemembers", "personnel", "refugees",
+    "civilians", "residents", "voters", "casualties", "deaths", "dead", "workers", "members", "migrants",
+    "children", "inhabitants", "protesters", "prisoners", "fighters", "employees", "users", "visitors",
+    "students",
+})  # fmt: skip
+#: How a percentage unit starts.
+PERCENT = ("%", "per cent", "percent")
+
+
+def unit_kind(unit: str) -> str:
+    """``people``, ``small``, ``percent`` or ``things``: what the unit counts."""
+    if not unit.isascii():  # letters that fold to ASCII ones ("ſ", "K"): as the patterns say
+        return kind_by_pattern(unit)
+    lowered = unit.lower()
+    small = _first_word(lowered) in SMALL
+    kind = "small" if small else "percent" if lowered.startswith(PERCENT) else "things"
+    return "people" if _last_word(lowered.strip()) in PEOPLE else kind
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # \w, for ASCII text
+
+
+def _first_word(text: str) -> str:
+    end = 0
+    while end < len(text) and _word_char(text[end]):
+        end += 1
+    return text[:end]
+
+
+def _last_word(text: str) -> str:
+    start = len(text)
+    while start > 0 and _word_char(text[start - 1]):
+        start -= 1
+    return text[start:]
+
+
+def kind_by_pattern(unit: str) -> str:
+    """:func:`unit_kind` by the regular expressions that define the kinds."""
+    small, percent, people = _patterns()
+    kind = "small" if small.match(unit) else "percent" if percent.match(unit) else "things"
+    return "people" if people.search(unit.strip()) else kind
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    words = sorted(SMALL, key=len, reverse=True)  # longest first: "seconds" before "second"
+    return (
+        re.compile(rf"^({'|'.join(words)})\b", re.IGNORECASE),
+        re.compile(r"^(%|per ?cent|percentage)", re.IGNORECASE),
+        re.compile(rf"\b({'|'.join(sorted(PEOPLE))})$", re.IGNORECASE),
+    )
