@@ -353,3 +353,16 @@ def test_a_markdown_article_with_accented_names() -> None:
     }
     # The image line keeps its number: the Kremlin's sentence is the fifth line.
     assert deck["events"][0]["sources"] == ["a:p5"]
+
+
+def test_an_administrator_speaks_a_helicopter_is_not_a_person_and_a_toll_counts_people() -> None:
+    text = (
+        "Headline\n\n"
+        "NASA's Ingenuity Mars helicopter will fly no more, the space agency said.\n\n"
+        "“It has gone farther than we imagined,” NASA Administrator Bill Nelson said in a statement.\n\n"
+        "The 1918 Cloquet fire in Minnesota killed 453.\n"
+    )
+    deck = draft(text)
+    assert [a["name"] for a in deck["actors"] if a["kind"] == "person"] == ["Bill Nelson"]
+    assert speakers(text)["It has gone farther than we imagined"] == "Bill Nelson"
+    assert [(f["value"], f["unit"]) for f in deck["figures"]] == [(453, "people")]

@@ -125,6 +125,17 @@ _PEOPLE_VERBS = re.compile(
 )
 
 
+# "which killed 453", "the death toll rose to 93": a count of people without the word.
+_TOLL_BEFORE = re.compile(
+    r"\b(?:killed|killing|kills|(?:death )?toll (?:\w+ )?(?:rose|climbed|rise|rising|reached|jumped|stood"
+    r"|stands|passed|topped|hit)(?: to| at)?)\s+$"
+)
+
+
+def _casualties(sentence: str, start: int) -> str:
+    return "people" if _TOLL_BEFORE.search(sentence, max(0, start - 60), start) else ""
+
+
 @dataclass(frozen=True)
 class Figure:
     """A figure found in a sentence: ``start:end`` spans its qualifier, number and suffix."""
@@ -236,7 +247,7 @@ def find_figures(sentence: str) -> list[Figure]:
         elif _PEOPLE_VERBS.match(match.group("unit") or ""):
             unit = "people"  # "an estimated 64 died"
         else:
-            unit = _unit((match.group("unit") or "").split())
+            unit = _unit((match.group("unit") or "").split()) or _casualties(sentence, match.start())
         looks_like_year = re.fullmatch(r"(1[89]|20)\d\d", raw) and not joined and not match.group("cur")
         if looks_like_year or value == 0:
             continue

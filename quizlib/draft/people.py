@@ -30,6 +30,8 @@ ROLE_WORDS = (
     "|lawyer|officer|doctor|ranger|elder|fellow|economist|strategist|scientist|astrophysicist|author"
     "|reporter|commissioner|councillor|councilman|congressman|congresswoman|representative|investor"
     "|activist|organizer|organiser|founder|owner|partner|player|physician|consultant|surgeon|dean"
+    "|administrator|director-general|treasurer|comptroller|inspector|curator|auditor|regulator|trustee"
+    "|headteacher|principal|pastor|rabbi|imam|bishop|cardinal|archbishop|vicar"
 )
 _ROLE = re.compile(rf"(?:{ROLE_WORDS})$", re.I)
 # Words that make a capitalised run a place, a thing or an event rather than a person.
@@ -54,10 +56,13 @@ _NOT_PERSON = re.compile(
     r"|Semiconductors?|Materials|Therapeutics|Biosciences|Dynamics|Robotics|Brands|Resources|Petroleum"
     r"|Communications|Entertainment|Pictures|Records|Studios)\b"
 )
-# A place noun right after a run: "the High Atlas mountains", "the Mekong delta".
+# A place or thing noun right after a run: "the High Atlas mountains", "the Ingenuity Mars
+# helicopter", "the Sputnik V vaccine".
 _PLACE_AFTER = re.compile(
     r" (?:mountains?|range|river|valley|region|province|desert|village|town|city|county|district|islands?"
-    r"|lake|sea|coast|peninsula|plateau|basin|delta|hills|forest|park|gorge|canyon|plain|oblast)\b"
+    r"|lake|sea|coast|peninsula|plateau|basin|delta|hills|forest|park|gorge|canyon|plain|oblast"
+    r"|helicopter|rover|spacecraft|probe|telescope|satellite|rocket|ship|vessel|aircraft|jet|plane|drone"
+    r"|missile|vaccine|drug|app|device|phone|model|engine|reactor|pipeline|bridge|dam|tunnel)\b"
 )
 # A place or time preposition right before a run: "in New Haven", "from South Taranaki".
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|around|toward|towards)\s+$")
@@ -140,26 +145,24 @@ def person_candidates(text: str) -> Iterator[str]:
         if _GROUP.match(words[-1]) or (_DEMONYM.match(words[0]) and words[-1][-1] == "s"):
             continue  # "Karabakh Armenians", "Tunisian Islamists"
         name = " ".join(words)
-        whole = " ".join([name, *more])  # "James Webb Space Telescope"
-        if _NOT_PERSON.search(whole) or _NUMBER_WORD.search(name):
-            continue
-        if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _PLACE_AFTER.match(text, m.end()):
-            continue
-        if is_name_tail(text, m.start()):
+        if _NUMBER_WORD.search(name) or in_context_not_a_person(text, m.start(), m.end(), name):
             continue
         if text[m.end() : m.end() + 2] in ("’s", "'s") and _NOT_PERSON.match(text, m.end() + 3):
             continue
         yield name
 
 
-def names_a_thing(name: str) -> bool:
-    """Whether capitalised words name a place, event, body or thing ("Black Sea", "Davis Cup")."""
-    return bool(_NOT_PERSON.search(name))
-
-
-def is_name_tail(text: str, start: int) -> bool:
-    """Whether the capitalised words at ``start`` end a longer name that is not a person's:
-    "Friends of the Earth Netherlands", not "Secretary of State Antony Blinken"."""
+def in_context_not_a_person(text: str, start: int, end: int, name: str) -> bool:
+    """Whether the words around ``name`` (at ``text[start:end]``) make it a place, body or
+    thing rather than a person: it runs on into such a word ("James Webb Space Telescope"),
+    a place preposition comes before it ("in New Haven"), a place or thing noun after it
+    ("the High Atlas mountains", "the Ingenuity Mars helicopter"), or it ends a longer name
+    ("Friends of the Earth Netherlands", but not "Secretary of State Antony Blinken")."""
+    run_on = _RUN_ON.match(text, end)
+    if _NOT_PERSON.search(name + (run_on.group(0) if run_on else "")):
+        return True
+    if _PLACE_BEFORE.search(text, max(0, start - 12), start) or _PLACE_AFTER.match(text, end):
+        return True
     tail = _NAME_TAIL.search(text, max(0, start - 40), start)
     return tail is not None and not any(p.match(tail["word"]) for p in (_TITLE, _ROLE, _OFFICE))
 

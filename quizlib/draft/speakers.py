@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from quizlib.draft.actors import NOT_NAMES, ORG_HEADS, Actors
-from quizlib.draft.people import NAME, NAME_TOKEN, is_name_tail, names_a_thing
+from quizlib.draft.people import NAME, NAME_TOKEN, in_context_not_a_person
 from quizlib.draft.text import Quote
 
 SPEECH_VERBS = (
@@ -105,7 +105,7 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
         return Cue(0, actors.entries[people[0].actor]["name"])
     for m in re.finditer(NAME, clause):
         name = m.group(0)
-        if actors.is_name(name) and not names_a_thing(name) and not is_name_tail(clause, m.start()):
+        if actors.is_name(name) and not in_context_not_a_person(clause, m.start(), m.end(), name):
             return Cue(0, name)  # not "the Black Sea grain deal"
     pronoun = PRONOUN_RE.search(clause)
     if pronoun:
