@@ -366,3 +366,19 @@ def test_an_administrator_speaks_a_helicopter_is_not_a_person_and_a_toll_counts_
     assert [a["name"] for a in deck["actors"] if a["kind"] == "person"] == ["Bill Nelson"]
     assert speakers(text)["It has gone farther than we imagined"] == "Bill Nelson"
     assert [(f["value"], f["unit"]) for f in deck["figures"]] == [(453, "people")]
+
+
+def test_obituary_ages_deadlines_and_acronyms_of_named_bodies() -> None:
+    text = (
+        "Headline\n\n"
+        "Henry Kissinger has died at his home in Connecticut. He was 100.\n\n"
+        "The House voted on Wednesday night, days before a June 5 deadline.\n\n"
+        "European Union negotiators reached a deal, and the EU will fine firms, former President "
+        "George W. Bush said.\n"
+    )
+    deck = draft(text, published=PartialDate(2023, 6, 1))
+    assert [(f["value"], f["unit"]) for f in deck["figures"]] == [(100, "years (age)")]
+    assert "2023-06-05" in [e["date"] for e in deck["events"]]
+    actors = {a["name"]: a.get("aliases", []) for a in deck["actors"]}
+    assert actors["European Union"] == ["EU"] and "EU" not in actors
+    assert "George W. Bush" in actors and "George W." not in actors

@@ -47,6 +47,7 @@ ORG_HEADS = (
     "|International|Post|Journal|Tribune|Herald|Gazette|Telegraph|Capital|Partners|Ventures|Nation|Tribe"
     "|Systems|Technologies|Industries|Solutions|Airlines|Motors|Pharmaceuticals|Labs|Networks|Energy"
     "|Devices|Instruments|Electronics|Semiconductors?|Therapeutics|Biosciences|Robotics|Communications"
+    "|Associates|Senate|Congress|Representatives|Commons|Lords|Duma|Knesset|Bundestag|Cabinet"
     "|School|College|Academy|Laboratory|Observatory|Museum|Library|Clinic|Charity|Trust|Reserve|Survey"
 )
 # "and" joins words of one name ("Control and Prevention"); "and the" starts another.
@@ -286,6 +287,11 @@ _HEAD = re.compile(rf"\b(?:{ORG_HEADS})\b")
 _HEAD_LAST = re.compile(rf"\b(?:{ORG_HEADS})$")
 
 
+def _initials(name: str) -> str:
+    """The acronym a name's capitalised words spell ("European Union" → "EU")."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
 def _titled(run: str) -> bool:
     """Whether a role word makes the run a person's title ("Secretary of the Security Council",
     "Central Bank Governor Elvira Nabiullina") rather than part of a name ("Independent
@@ -359,8 +365,13 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
         for m in _BODY_AFTER.finditer(text):
             runs[m.group(0).removeprefix("the ").removeprefix("The ")] += 1
     _add_institutions(actors, runs)
+    spelled = {_initials(e["name"]): ident for ident, e in actors.entries.items() if e["kind"] != "person"}
     for word, count in initials.items():
-        if count >= 2 and actors.find(word) is None:
+        if actors.find(word) is not None:
+            continue
+        if word in spelled:
+            actors.alias(spelled[word], word)  # "EU" is the European Union named before
+        elif count >= 2:
             actors.add(word, "institution")  # "NPR", "MSCI" named more than once
     for article, name in candidates:
         actors.article = article

@@ -52,6 +52,7 @@ _FUTURE = re.compile(
 )
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|said|told)\b")
 _UNTIL = re.compile(r"\b(?:until|till|through|by)\s+(?:at (?:least|the earliest|the latest)\s+)?$")
+_DEADLINE_AFTER = re.compile(r"\s+deadline\b")
 _UNTIL_IN = re.compile(r"(?:[Uu]ntil|[Bb]y)\b")
 # A present or modal verb: "keeps the government open until Dec. 20", "must be done by".
 _PRESENT = re.compile(
@@ -242,7 +243,8 @@ def _looks_ahead(sentence: str, match: re.Match[str]) -> bool:
     # "keeps the government open until Dec. 20": a deadline in the present lies ahead.
     before = sentence[max(0, match.start() - 30) : match.start()]
     until = _UNTIL.search(before) or _UNTIL_IN.match(match.group(0))
-    deadline = until and _PRESENT.search(clause) and not _PAST_AUX.search(sentence)
+    deadline = bool(until and _PRESENT.search(clause) and not _PAST_AUX.search(sentence))
+    deadline = deadline or bool(_DEADLINE_AFTER.match(sentence, match.end()))  # "a June 5 deadline"
     # A clause with no verb of its own ("…, for the quarter ending in April") takes the
     # sentence's: "The company expects revenue …" looks ahead.
     verbless = not (past or _PRESENT.search(clause) or _PAST_AUX.search(clause) or _WILL.search(clause))

@@ -33,7 +33,8 @@ _CLOCK_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|EST|EDT|PS
 # "Group 7"), or spelled out with a capital inside a sentence ("Ninety Mile Beach").
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w&]*[A-Z&][\w&]*|&\w+) $")
 _PER = re.compile(r" (?:a|an|per) (share|barrel|ounce|tonne|ton|year|month|week|day|hour|head)\b")
-_AGE = re.compile(r"\b[A-Z][a-z]+, $")
+# "Yoon, 63,", and in an obituary "He was 100.", "died at 87", "aged 75".
+_AGE = re.compile(r"(?:\b[A-Z][a-z]+, |\b(?:[Hh]e|[Ss]he) was |\b(?:died|dies|dead) at |\baged )$")
 # Closed-class words end a unit: "2,000 troops and ..." counts troops.
 _STOP = frozenset(
     [

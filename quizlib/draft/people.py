@@ -54,7 +54,7 @@ _NOT_PERSON = re.compile(
     r"|Foundation|Trust|Society|Memorial|Library|Democrats|Republicans|Conservatives|Liberals|Socialists"
     r"|Greens|Tories|Labour|Unionists|Nationalists|Reserve|Survey|Service|Devices|Instruments|Electronics"
     r"|Semiconductors?|Materials|Therapeutics|Biosciences|Dynamics|Robotics|Brands|Resources|Petroleum"
-    r"|Communications|Entertainment|Pictures|Records|Studios)\b"
+    r"|Communications|Entertainment|Pictures|Records|Studios|Associates|Senate|Congress|Representatives)\b"
 )
 # A place or thing noun right after a run: "the High Atlas mountains", "the Ingenuity Mars
 # helicopter", "the Sputnik V vaccine".
@@ -133,8 +133,9 @@ def person_candidates(text: str) -> Iterator[str]:
             p.match(words[0]) for p in (_DEMONYM, _TITLE, _ROLE, _ADJECTIVE)
         ):
             words.pop(0)  # "Canadian Denis Shapovalov", "Superintendent Jennifer McCormick"
-            if len(words) < 2 and more:
-                words.append(more.pop(0))  # "Chief Executive Jensen| Huang"
+            while more and (len(words) < 2 or words[-1].endswith(".")):
+                # "Chief Executive Jensen| Huang", "President George| W. Bush('s)"
+                words.append(re.sub(r"[’']s$", "", more.pop(0)))
         if (
             len(words) < 2
             or any(_TITLE.match(w) for w in words)

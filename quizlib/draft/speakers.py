@@ -112,10 +112,10 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
         return Cue(0, None, pronoun=True, gender=_GENDER.get(pronoun.group(0).lower(), ""))
     if _DESCRIPTOR.search(clause):
         return Cue(0, None, pronoun=True)
-    if found:
-        return Cue(0, actors.entries[found[-1].actor]["name"], "institution")
-    org = _ORG.search(clause)
     body = _BODY.search(clause)  # "The UN refugee agency"
+    if found and not (body and body.start(1) <= found[-1].start < body.end(1)):
+        return Cue(0, actors.entries[found[-1].actor]["name"], "institution")  # not the UN itself
+    org = _ORG.search(clause)
     owner = _OWNER.search(clause)  # "The peacekeepers’ news bulletin"
     single = [
         m.group(0)
