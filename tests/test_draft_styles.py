@@ -382,3 +382,22 @@ def test_obituary_ages_deadlines_and_acronyms_of_named_bodies() -> None:
     actors = {a["name"]: a.get("aliases", []) for a in deck["actors"]}
     assert actors["European Union"] == ["EU"] and "EU" not in actors
     assert "George W. Bush" in actors and "George W." not in actors
+
+
+def test_companies_described_as_such_and_the_speaker_right_before_the_verb() -> None:
+    text = (
+        "Headline\n\n"
+        "Alphabet, the parent company of Google, said it would cut jobs. The Japanese company "
+        "Fujitsu made the system, and oil giant Royal Dutch Shell will appeal. Microsoft said this "
+        "week it would cut 10,000 jobs.\n\n"
+        "Asked by the lead counsel, Jason Beer, why she had not acted, Ms Paula Vennells said: "
+        "“I wish I had.”\n\n"
+        "Warming may reach 2.9C, and the firm had 187,000 staff at the end of September.\n"
+    )
+    deck = draft(text)
+    actors = {a["name"]: a["kind"] for a in deck["actors"]}
+    for org in ("Alphabet", "Google", "Fujitsu", "Royal Dutch Shell", "Microsoft"):
+        assert actors.get(org) == "institution"
+    assert speakers(text)["I wish I had."] == "Paula Vennells"
+    assert (2.9, "degrees C") in [(f["value"], f["unit"]) for f in deck["figures"]]
+    assert "2019-09" in [e["date"] for e in deck["events"]]

@@ -10,17 +10,16 @@ Organization (CSTO)") or a single name that acts as a subject ("Baku announced")
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizlib.draft.people import NAME, ROLE_WORDS, acronyms, person_candidates, surname
+from quizlib.draft.bodies import BODY_AFTER, LEGAL, ORG_HEADS, ROLE_HEAD, SEATS, acronym_of, organisation_runs
+from quizlib.draft.people import NAME, NOT_NAMES, ROLE_WORDS, acronyms, person_candidates, surname
 from quizlib.draft.text import mask, quotes
 
-ROLE_HEAD = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.I)
 # Possessive: a capitalised word is taken whole, never split into shorter "words"
 # ("EUROPEAN" as E-U-R-...), which made the role pattern exponential in a run of capitals.
 _CAP = r"[A-Z][\w-]*+"
@@ -38,43 +37,6 @@ APPOSITION_AFTER = re.compile(
 # "The Secretary of the Security Council of Armenia, Armen Grigoryan,"
 APPOSITION_BEFORE = re.compile(rf"\b[Tt]he (?P<role>[^,.;“”\"]{{3,90}}?), (?P<name>{NAME})(?=[,.])")
 ACRONYM = re.compile(r"((?:[A-Z][\w-]*+(?: (?:of|the|for|and|on))? ){1,8})\(([A-Z]{2,8})\)")
-ORG_HEADS = (
-    "Ministry|Council|Organization|Organisation|Agency|Department|Office|Parliament|Assembly|Government"
-    "|Union|Committee|Commission|Court|Republic|Kremlin|Pentagon|Alliance|Nations|Party|Bank|Fund"
-    "|Authority|Association|Institute|University|Corporation|Corp|Group|Company|Federation|Exchange"
-    "|Press|Center|Centre|Centers|Centres|Hospital|Foundation|Administration|Police|Network|Service|Guild|Corps|Project"
-    "|Society|Board|Bureau|Coalition|League|Movement|Front|Army|Brotherhood|Holdings|Inc|Ltd|LLC|Times"
-    "|International|Post|Journal|Tribune|Herald|Gazette|Telegraph|Capital|Partners|Ventures|Nation|Tribe"
-    "|Systems|Technologies|Industries|Solutions|Airlines|Motors|Pharmaceuticals|Labs|Networks|Energy"
-    "|Devices|Instruments|Electronics|Semiconductors?|Therapeutics|Biosciences|Robotics|Communications"
-    "|Associates|Senate|Congress|Representatives|Commons|Lords|Duma|Knesset|Bundestag|Cabinet"
-    "|School|College|Academy|Laboratory|Observatory|Museum|Library|Clinic|Charity|Trust|Reserve|Survey"
-)
-# "and" joins words of one name ("Control and Prevention"); "and the" starts another.
-# "Taiwan People's Party", "Women's Tennis Association": a common noun's possessive is part of
-# the name; "Russia's Foreign Ministry" is not.
-_WORD = r"(?:(?:People|Women|Men|Children|Workers|Farmers|Veterans|Citizens|Teachers)[’']s|[A-Z][\w-]*+)"
-ORG_RUN = re.compile(rf"\b{_WORD}(?: (?:(?:of|for|on) (?:the )?|and |& )?{_WORD}){{0,8}}")
-# "the Obama administration", "the Chemehuevi tribe": a name before a lowercase body.
-_BODY_AFTER = re.compile(r"\b[Tt]he ([A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:administration|tribe|government)\b")
-# Metonyms that stand for an office rather than a place.
-SEATS = frozenset({"Kremlin", "Pentagon", "White House", "Downing Street", "Élysée", "Quai d'Orsay"})
-NOT_NAMES = frozenset(
-    {*calendar.month_name[1:], *calendar.day_name, "On", "In", "At", "The", "A", "An", "This", "That",
-     "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "His", "Her", "Their", "Our", "But",
-     "And", "Or", "If", "As", "After", "Before", "Since", "Until", "While", "When", "Why", "What", "How",
-     "Who", "From", "For", "With", "By", "To", "Of", "Over", "Under", "Most", "Many", "Some", "Several",
-     "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Secretary", "General", "Deputy", "Commander",
-     "Editor", "Chief", "Foreign", "Defense", "Defence", "Security", "Council", "Ministry", "State",
-     "Affairs", "United", "Nations", "Republic", "Second", "First", "Third", "New", "Old", "North", "South",
-     "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "St", "Saint", "Get", "Share",
-     "Leave", "Read", "More", "Published", "Sources", "Source", "According", "Regarding", "Russian",
-     "Armenian", "Azerbaijani", "American", "British", "European", "Turkish", "Ukrainian", "Iranian"}
-)  # fmt: skip
-_VERBISH = re.compile(
-    r"(?:,[^,]{1,90},)?\s+(?:\w+ly\s+)?(?:is|was|has|had|have|will|would|can|could|did|does|do|may|might"
-    r"|must|should|[a-z]+ed|[a-z]+[^s]s)\b"
-)
 
 
 @dataclass(frozen=True)
@@ -250,17 +212,7 @@ def clean_role(role: str) -> str:
 
 _TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b")
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
-_LEGAL = re.compile(r",? (?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SA|NV)$")
-_RUN_LEAD = re.compile(
-    r"^(?:(?:On|In|At|The|A|An|But|And|As|For|By|From|Rival|Rivals|\w+-(?:led|based|backed|owned|run)) )+"
-)
 _CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)")
-_CLAUSE_END = re.compile(r"(?:^|[.!?;]\s+|,\s+|\b(?:that|and|but|while|as|when)\s+)$")
-
-
-def _clause_starts(text: str, at: int) -> bool:
-    # Only the last few characters matter; searching the whole prefix made a scan quadratic.
-    return bool(_CLAUSE_END.search(text, max(0, at - 12), at))
 
 
 def _roles_and_acronyms(actors: Actors, text: str) -> None:
@@ -283,49 +235,10 @@ def _roles_and_acronyms(actors: Actors, text: str) -> None:
                 actors.alias(ident, acronym)
 
 
-_HEAD = re.compile(rf"\b(?:{ORG_HEADS})\b")
-_HEAD_LAST = re.compile(rf"\b(?:{ORG_HEADS})$")
-
-
-def _initials(name: str) -> str:
-    """The acronym a name's capitalised words spell ("European Union" → "EU")."""
-    return "".join(w[0] for w in name.split() if w[0].isupper())
-
-
-def _titled(run: str) -> bool:
-    """Whether a role word makes the run a person's title ("Secretary of the Security Council",
-    "Central Bank Governor Elvira Nabiullina") rather than part of a name ("Independent
-    Advisor Alliance")."""
-    role = ROLE_HEAD.search(run)
-    return role is not None and (role.start() == 0 or not _HEAD_LAST.search(run))
-
-
-def _organisation_runs(text: str, runs: Counter[str], subjects: Counter[str]) -> None:
-    """Count capitalised runs that look like organisations, and single words that start a
-    clause before a verb ("Baku announced")."""
-    for m in ORG_RUN.finditer(text):
-        # Leading function words and "Russia-led" are not part of an organisation's name.
-        run = _RUN_LEAD.sub("", m.group(0))
-        head, of, rest = run.partition(" of ")
-        if of and not _HEAD.search(head):
-            run = rest.removeprefix("the ")  # "Penelope Muse Abernathy of the University of X"
-        first, joined, second = run.partition(" and ")
-        if joined and _HEAD_LAST.search(first) and not _HEAD.search(second):
-            # "the International Tennis Federation and Kosmos": two bodies, the second named
-            # as one (not "Disease Control and Prevention", one name).
-            run = first
-            if second not in NOT_NAMES:
-                runs[second] += 2
-        if (_HEAD.search(run) and not _titled(run)) or run in SEATS:
-            runs[run] += 1
-        if len(run.split()) == 1 and _clause_starts(text, m.start()) and _VERBISH.match(text, m.end()):
-            subjects[run] += 1  # "Baku announced", "Putin can no longer"
-
-
 def _add_institutions(actors: Actors, runs: Counter[str]) -> None:
     """Register the organisation runs named often enough, a legal suffix folded in."""
     for run in list(runs):
-        short = _LEGAL.sub("", run)
+        short = LEGAL.sub("", run)
         if short != run and short in runs:
             runs[run] += runs.pop(short)  # "Apex Systems" is "Apex Systems Inc."
     for run, count in runs.items():
@@ -334,8 +247,8 @@ def _add_institutions(actors: Actors, runs: Counter[str]) -> None:
         several = len(run.split()) > 1 and not re.search(r"\b[A-Z]\b", run)
         if count >= (1 if several else 2) or run in SEATS:
             ident = actors.add(run, "institution")
-            if ident and _LEGAL.search(run):
-                actors.alias(ident, _LEGAL.sub("", run))
+            if ident and LEGAL.search(run):
+                actors.alias(ident, LEGAL.sub("", run))
 
 
 def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
@@ -356,16 +269,16 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     for article, text in texts:
         actors.article = article
         _roles_and_acronyms(actors, text)
-        _organisation_runs(text, runs, subjects)
+        organisation_runs(text, runs, subjects)
         if not _CONTRIBUTED.search(text):  # "Heba Habib contributed to this report."
             unquoted = mask(text, quotes(text))
             candidates.extend((article, name) for name in person_candidates(unquoted))
         initials.update(acronyms(text))
         titled.extend((article, m.group(1), m.group(2)) for m in _TITLED.finditer(text))
-        for m in _BODY_AFTER.finditer(text):
+        for m in BODY_AFTER.finditer(text):
             runs[m.group(0).removeprefix("the ").removeprefix("The ")] += 1
     _add_institutions(actors, runs)
-    spelled = {_initials(e["name"]): ident for ident, e in actors.entries.items() if e["kind"] != "person"}
+    spelled = {acronym_of(e["name"]): ident for ident, e in actors.entries.items() if e["kind"] != "person"}
     for word, count in initials.items():
         if actors.find(word) is not None:
             continue

@@ -33,7 +33,8 @@ DATE_RE = re.compile(
     # "Dec. 12-13" is read as the 12th.
     rf"|(?P<m2>{_M}) (?P<d2>\d{{1,2}}){_TH}(?:[-–]\d{{1,2}}{_TH})?\b(?:,? (?P<y2>{_YEAR}))?"
     rf"|(?P<m3>{_M}),? (?P<y3>{_YEAR})"
-    rf"|(?:(?P<last>[Ll]ast|[Tt]his|[Nn]ext) (?P<m4>{_M})|(?:{_PREP}|early|late|mid-) ?(?P<m5>{_M}))"
+    rf"|(?:(?P<last>[Ll]ast|[Tt]his|[Nn]ext) (?P<m4>{_M})"
+    rf"|(?:{_PREP}|early|late|mid-|(?:end|start|beginning|middle) of) ?(?P<m5>{_M}))"
     r"(?!,? \d)"
     rf"(?P<ly>,? (?:of )?(?:last|this|next) year)?"
     rf"|(?:(?:{_PREP}|[Bb]etween|and|to|before|after|of)(?: at least| early| late)?|early|late|mid-"

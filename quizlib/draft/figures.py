@@ -21,7 +21,7 @@ _CURRENCY = {"$": "dollars", "US$": "dollars", "£": "pounds", "€": "euros", "
 _SHORT_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 FIGURE_RE = re.compile(
     rf"(?<![\w.,:/–-])(?:(?P<q>{'|'.join(QUALIFIERS)}) )?(?P<cur>US\$|[$£€¥])?(?P<n>{_NUMBER})"
-    r"(?![:/]\d|-\d{3})(?:(?P<short>k|m|mn|bn|b|tn)\b|(?P<measure>km|kg|mph|km/h|cm|mm|ft|lbs?|GW|MW|kW|GB|TB|mg)\b)?"
+    r"(?![:/]\d|-\d{3})(?:(?P<short>k|m|mn|bn|b|tn)\b|(?P<measure>km|kg|mph|km/h|cm|mm|ft|lbs?|GW|MW|kW|GB|TB|mg|°?[CF])\b)?"
     r"(?P<scale> (?:hundred|thousand|million|billion|trillion|dozen))?"
     rf"(?:-(?P<joined>{_JOINED})(?:-(?:long|old))?\b|(?P<pct>%| per ?cent\b)"
     r"|(?=(?P<unit>(?: [\w’'-]+){1,3})|))",
@@ -233,7 +233,8 @@ def find_figures(sentence: str) -> list[Figure]:
         if match.group("pct"):
             unit = "percent"
         elif match.group("measure"):
-            unit = match.group("measure")  # "3km", "40mph"
+            measure = match.group("measure")  # "3km", "40mph", "2.9C"
+            unit = f"degrees {measure[-1].upper()}" if measure.lstrip("°").upper() in ("C", "F") else measure
         elif match.group("cur"):
             unit = _CURRENCY[match.group("cur")]
             per = _PER.match(sentence, match.end())

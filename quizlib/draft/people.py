@@ -8,6 +8,7 @@ before a name is dropped ("Canadian Denis Shapovalov" is Denis Shapovalov).
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 
@@ -115,6 +116,21 @@ _NUMBER_WORD = re.compile(
     r"\b(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twenty|Thirty|Forty|Fifty|Sixty|Seventy"
     r"|Eighty|Ninety|Hundred|Thousand|Mile|Miles)\b"
 )
+
+
+# Capitalised words that never start or end a name.
+NOT_NAMES = frozenset(
+    {*calendar.month_name[1:], *calendar.day_name, "On", "In", "At", "The", "A", "An", "This", "That",
+     "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "His", "Her", "Their", "Our", "But",
+     "And", "Or", "If", "As", "After", "Before", "Since", "Until", "While", "When", "Why", "What", "How",
+     "Who", "From", "For", "With", "By", "To", "Of", "Over", "Under", "Most", "Many", "Some", "Several",
+     "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Secretary", "General", "Deputy", "Commander",
+     "Editor", "Chief", "Foreign", "Defense", "Defence", "Security", "Council", "Ministry", "State",
+     "Affairs", "United", "Nations", "Republic", "Second", "First", "Third", "New", "Old", "North", "South",
+     "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "St", "Saint", "Get", "Share",
+     "Leave", "Read", "More", "Published", "Sources", "Source", "According", "Regarding", "Russian",
+     "Armenian", "Azerbaijani", "American", "British", "European", "Turkish", "Ukrainian", "Iranian"}
+)  # fmt: skip
 
 
 def person_candidates(text: str) -> Iterator[str]:

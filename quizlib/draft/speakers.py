@@ -12,8 +12,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
-from quizlib.draft.actors import NOT_NAMES, ORG_HEADS, Actors
-from quizlib.draft.people import NAME, NAME_TOKEN, in_context_not_a_person
+from quizlib.draft.actors import Actors
+from quizlib.draft.bodies import ORG_HEADS
+from quizlib.draft.people import NAME, NAME_TOKEN, NOT_NAMES, in_context_not_a_person
 from quizlib.draft.text import Quote
 
 SPEECH_VERBS = (
@@ -102,7 +103,11 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
         m for m in found if actors.kind(m.actor) == "person" and clause[m.end : m.end + 1] not in ("’", "'")
     ]
     if people:
-        return Cue(0, actors.entries[people[0].actor]["name"])
+        # The first person, so an apposition does not win ("Maria Zakharova, the spokesperson
+        # for …, stated"), unless another stands right before the verb ("Asked by the
+        # counsel, Jason Beer, why …, Ms Vennells said").
+        adjacent = people[-1] if not clause[people[-1].end :].strip() else people[0]
+        return Cue(0, actors.entries[adjacent.actor]["name"])
     for m in re.finditer(NAME, clause):
         name = m.group(0)
         if actors.is_name(name) and not in_context_not_a_person(clause, m.start(), m.end(), name):

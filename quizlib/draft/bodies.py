@@ -1,0 +1,119 @@
+"""Institutions named in article text: organisation names, bodies described as what they are,
+and single names that act as a clause's subject. Pure text rules; :mod:`quizlib.draft.actors`
+registers what they find.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from quizlib.draft.people import NOT_NAMES, ROLE_WORDS
+
+ROLE_HEAD = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.I)
+ORG_HEADS = (
+    "Ministry|Council|Organization|Organisation|Agency|Department|Office|Parliament|Assembly|Government"
+    "|Union|Committee|Commission|Court|Republic|Kremlin|Pentagon|Alliance|Nations|Party|Bank|Fund"
+    "|Authority|Association|Institute|University|Corporation|Corp|Group|Company|Federation|Exchange"
+    "|Press|Center|Centre|Centers|Centres|Hospital|Foundation|Administration|Police|Network|Service|Guild|Corps|Project"
+    "|Society|Board|Bureau|Coalition|League|Movement|Front|Army|Brotherhood|Holdings|Inc|Ltd|LLC|Times"
+    "|International|Post|Journal|Tribune|Herald|Gazette|Telegraph|Capital|Partners|Ventures|Nation|Tribe"
+    "|Systems|Technologies|Industries|Solutions|Airlines|Motors|Pharmaceuticals|Labs|Networks|Energy"
+    "|Devices|Instruments|Electronics|Semiconductors?|Therapeutics|Biosciences|Robotics|Communications"
+    "|Associates|Senate|Congress|Representatives|Commons|Lords|Duma|Knesset|Bundestag|Cabinet"
+    "|School|College|Academy|Laboratory|Observatory|Museum|Library|Clinic|Charity|Trust|Reserve|Survey"
+)
+# "and" joins words of one name ("Control and Prevention"); "and the" starts another.
+# "Taiwan People's Party", "Women's Tennis Association": a common noun's possessive is part of
+# the name; "Russia's Foreign Ministry" is not.
+_WORD = r"(?:(?:People|Women|Men|Children|Workers|Farmers|Veterans|Citizens|Teachers)[’']s|[A-Z][\w-]*+)"
+ORG_RUN = re.compile(rf"\b{_WORD}(?: (?:(?:of|for|on) (?:the )?|and |& )?{_WORD}){{0,8}}")
+# "the Obama administration", "the Chemehuevi tribe": a name before a lowercase body.
+BODY_AFTER = re.compile(r"\b[Tt]he ([A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:administration|tribe|government)\b")
+# Metonyms that stand for an office rather than a place.
+SEATS = frozenset({"Kremlin", "Pentagon", "White House", "Downing Street", "Élysée", "Quai d'Orsay"})
+_VERBISH = re.compile(
+    r"(?:,[^,]{1,90},)?\s+(?:\w+ly\s+)?(?:is|was|has|had|have|will|would|can|could|did|does|do|may|might"
+    r"|must|should|[a-z]+ed|[a-z]+[^s]s)\b"
+)
+
+
+LEGAL = re.compile(r",? (?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SA|NV)$")
+_RUN_LEAD = re.compile(
+    r"^(?:(?:On|In|At|The|A|An|But|And|As|For|By|From|Rival|Rivals|Former|Ex"
+    r"|\w+-(?:led|based|backed|owned|run)) )+"
+)
+_CLAUSE_END = re.compile(r"(?:^|[.!?;]\s+|,\s+|\b(?:that|and|but|while|as|when)\s+)$")
+
+
+def _clause_starts(text: str, at: int) -> bool:
+    # Only the last few characters matter; searching the whole prefix made a scan quadratic.
+    return bool(_CLAUSE_END.search(text, max(0, at - 12), at))
+
+
+_HEAD = re.compile(rf"\b(?:{ORG_HEADS})\b")
+_HEAD_LAST = re.compile(rf"\b(?:{ORG_HEADS})$")
+
+
+def acronym_of(name: str) -> str:
+    """The acronym a name's capitalised words spell ("European Union" → "EU")."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def _titled(run: str) -> bool:
+    """Whether a role word makes the run a person's title ("Secretary of the Security Council",
+    "Central Bank Governor Elvira Nabiullina") rather than part of a name ("Independent
+    Advisor Alliance")."""
+    role = ROLE_HEAD.search(run)
+    return role is not None and (role.start() == 0 or not _HEAD_LAST.search(run))
+
+
+_BODY_NOUN = (
+    r"(?:company|firm|(?!(?:the|a|an|this|that) )[a-z]+ giant|group|maker|retailer|carrier|start-?up"
+    r"|conglomerate|insurer|manufacturer|broadcaster|chain|lender|automaker|carmaker|chipmaker|airline|operator|supplier"
+    r"|developer|club)"
+)
+_NAMED = r"[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}"
+# A body named beside what it is: "the Japanese company Fujitsu", "oil giant Royal Dutch
+# Shell", "Alphabet, the parent company of Google" (not "… of North Carolina, the firm's").
+_DESCRIBED_BODY = re.compile(
+    rf"\b{_BODY_NOUN} (?P<before>{_NAMED})\b"
+    rf"|(?<![\w-])(?P<after>{_NAMED}), (?:the|a|an) (?:[\w-]+ ){{0,3}}{_BODY_NOUN}"
+    rf"(?: of (?P<of>{_NAMED}))?(?=[,.;:]| based\b| in\b| that\b| which\b| with\b)"
+)
+# "Microsoft said this week it would", "Amazon has said it would": "it", not "he" or "she".
+_IT_AFTER = re.compile(
+    r" (?:\w+ ){0,4}?(?:said|says|announced|added|confirmed|stated)(?: \w+){0,3}? (?:that )?it\b"
+)
+
+
+def organisation_runs(text: str, runs: Counter[str], subjects: Counter[str]) -> None:
+    """Count capitalised runs that look like organisations, and single words that start a
+    clause before a verb ("Baku announced")."""
+    for m in ORG_RUN.finditer(text):
+        # Leading function words and "Russia-led" are not part of an organisation's name.
+        run = _RUN_LEAD.sub("", m.group(0))
+        head, of, rest = run.partition(" of ")
+        if of and not _HEAD.search(head):
+            run = rest.removeprefix("the ")  # "Penelope Muse Abernathy of the University of X"
+        first, joined, second = run.partition(" and ")
+        if joined and _HEAD_LAST.search(first) and not _HEAD.search(second):
+            # "the International Tennis Federation and Kosmos": two bodies, the second named
+            # as one (not "Disease Control and Prevention", one name).
+            run = first
+            if second not in NOT_NAMES:
+                runs[second] += 2
+        if (_HEAD.search(run) and not _titled(run)) or run in SEATS:
+            runs[run] += 1
+        if len(run.split()) == 1 and _clause_starts(text, m.start()):
+            if _VERBISH.match(text, m.end()):
+                subjects[run] += 1  # "Baku announced", "Putin can no longer"
+            if _IT_AFTER.match(text, m.end()):
+                # "Microsoft said this week it would": a body, unless a person of that name
+                # turns up (the subjects are registered after the people).
+                subjects[run] += 2
+    for m in _DESCRIBED_BODY.finditer(text):
+        for name in (m["before"], m["after"], m["of"]):
+            name = _RUN_LEAD.sub("", name or "")
+            if name and not any(word in NOT_NAMES for word in name.split()):
+                runs[name] += 2  # "the Japanese company Fujitsu", "Alphabet, the parent company of Google"
