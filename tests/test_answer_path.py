@@ -177,6 +177,18 @@ def test_an_answer_writes_what_the_generic_statements_write(steps: list[Step]) -
 # -- fuzz ------------------------------------------------------------------------------------
 
 
+def _history(answers: list[tuple[Rating, int]], key: str) -> list[dict[Rating, scheduling.State]]:
+    """Every rating's outcome before each answer of a card, answered as ``answers`` say
+    (rating, minutes to the next), from a new card at T0."""
+    sched = Scheduling()
+    state, now, out = None, T0, []
+    for rating, minutes in answers:
+        out.append(sched.outcomes(state, now, key))
+        state = sched.review(state, rating, now, key)
+        now += dt.timedelta(minutes=minutes)
+    return out
+
+
 @settings(max_examples=30, deadline=None)
 @given(
     st.lists(st.tuples(st.sampled_from(list(Rating)), st.integers(0, 60 * 24 * 60)), min_size=1, max_size=10),
@@ -185,25 +197,15 @@ def test_an_answer_writes_what_the_generic_statements_write(steps: list[Step]) -
 def test_fuzz_from_a_review_s_own_generator_is_the_global_generator_s(
     answers: list[tuple[Rating, int]], key: str
 ) -> None:
-    sched = Scheduling()
-
-    def history() -> list[dict[Rating, scheduling.State]]:
-        state, now, out = None, T0, []
-        for rating, minutes in answers:
-            out.append(sched.outcomes(state, now, key))
-            state = sched.review(state, rating, now, key)
-            now += dt.timedelta(minutes=minutes)
-        return out
-
     random.seed("someone else's")
     draw = scheduling._fsrs_names().get("random")
-    own = history()
+    own = _history(answers, key)
     assert scheduling._fsrs_names().get("random") is draw  # fsrs's own again after each review
     untouched = random.random() == random.Random("someone else's").random()
     real = scheduling.OWN_FUZZ
     scheduling.OWN_FUZZ = False  # the other path: the global generator, seeded and restored
     try:
-        seeded = history()
+        seeded = _history(answers, key)
     finally:
         scheduling.OWN_FUZZ = real
     assert own == seeded
@@ -218,25 +220,15 @@ def test_fuzz_from_a_review_s_own_generator_is_the_global_generator_s(
 def test_reviews_with_the_plain_copy_are_those_with_fsrs_s_own(
     answers: list[tuple[Rating, int]], key: str
 ) -> None:
-    sched = Scheduling()
-
-    def history() -> list[dict[Rating, scheduling.State]]:
-        state, now, out = None, T0, []
-        for rating, minutes in answers:
-            out.append(sched.outcomes(state, now, key))
-            state = sched.review(state, rating, now, key)
-            now += dt.timedelta(minutes=minutes)
-        return out
-
     names = scheduling._fsrs_names()
     own_copy = names.get("copy")
     assert scheduling._FAST_COPY is not None  # fsrs 6 copies its cards with copy.copy
-    fast = history()
+    fast = _history(answers, key)
     assert names.get("copy") is own_copy  # fsrs's own again after each review
     real = scheduling._FAST_COPY
     scheduling._FAST_COPY = None  # the other path: fsrs's own copy.copy
     try:
-        assert history() == fast
+        assert _history(answers, key) == fast
     finally:
         scheduling._FAST_COPY = real
 
