@@ -171,7 +171,7 @@ class Scheduling:
         card: type[fsrs.Card] = _fsrs().Card
         if state is None:
             return card(card_id=card_number(key))
-        return card.from_dict(dict(state))  # type: ignore[arg-type]
+        return card.from_dict(state)  # type: ignore[arg-type]  # it only reads the mapping
 
     def _reviews(
         self, state: Mapping[str, Any] | None, ratings: Sequence[Rating], now: dt.datetime, key: str
