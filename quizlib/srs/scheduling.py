@@ -217,6 +217,8 @@ class Scheduling:
             names["random"] = saved
             if saved_copy is not None:
                 names["copy"] = saved_copy
+            else:  # fsrs had no ``copy`` of its own: leave none behind
+                names.pop("copy", None)
         return out
 
     def outcomes(self, state: Mapping[str, Any] | None, now: dt.datetime, key: str) -> dict[Rating, State]:
