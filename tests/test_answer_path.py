@@ -235,6 +235,7 @@ def test_reviews_with_the_plain_copy_are_those_with_fsrs_s_own(
 
 def test_the_plain_copy_is_used_only_for_copy_copy_of_plain_objects() -> None:
     import copy
+    import copyreg
 
     class Plain:
         pass
@@ -250,6 +251,11 @@ def test_the_plain_copy_is_used_only_for_copy_copy_of_plain_objects() -> None:
     assert not scheduling._plain_copy(copy.deepcopy, Plain)  # fsrs copying some other way
     assert not scheduling._plain_copy(copy.copy, Hooked)
     assert not scheduling._plain_copy(copy.copy, Slotted)
+    copyreg.pickle(Plain, lambda obj: (Plain, ()))
+    try:
+        assert not scheduling._plain_copy(copy.copy, Plain)  # copy.copy would use the reducer
+    finally:
+        del copyreg.dispatch_table[Plain]
     card = Plain()
     card.__dict__.update(a=1, b=[2])
     made = scheduling._copy_card(card)

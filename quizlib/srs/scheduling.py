@@ -111,12 +111,15 @@ def _fsrs_names() -> dict[str, Any]:
 
 def _plain_copy(bound: object, card: type) -> bool:
     """True when ``bound`` is ``copy.copy`` and it copies a ``card`` as :func:`_copy_card`
-    does: a class with its attributes in ``__dict__`` and no copy or pickling hooks."""
+    does: a class with its attributes in ``__dict__`` and no copy or pickling hooks (its
+    own, or registered with ``copyreg``)."""
     import copy
+    import copyreg
 
     hooks = ("__copy__", "__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__slots__")
     own = {name for klass in card.__mro__ if klass is not object for name in vars(klass)}
-    return bound is copy.copy and not own.intersection(hooks) and "__dict__" in dir(card)
+    registered = any(klass in copyreg.dispatch_table for klass in card.__mro__)
+    return bound is copy.copy and not own.intersection(hooks) and not registered and "__dict__" in dir(card)
 
 
 def _copy_card(card: Any) -> Any:
