@@ -4,6 +4,7 @@ turns round after round.
 
 Usage: python benchmarks/answer_next.py [--cards 100000] [--per-card 4] [--answers 300]
                                         [--rounds 5] [--data DIR] [--code NAME=DIR ...]
+                                        [--slices N]
 
 It builds what ``study_scale.py`` builds (a deck of --cards basic cards, a review database
 of --per-card reviews a card, every card due, and, when ``import anki`` works, the Anki
@@ -20,7 +21,11 @@ in each of --rounds rounds, each side runs once, in turn (the order rotates ever
 Each run copies the data first and drops its write-ahead log, so every side starts from
 the same files with an empty log; each code tree measures a database its own version built
 from the same history. It prints each run's median and, per side, the median of
-its round medians and its ratio to Anki's.
+its round medians and its ratio to Anki's. With --slices N it also prints, per side, the
+median of each run's answers 1..N, N+1..2N, ... (the median over the rounds): the first
+answers of a session grow the write-ahead log file, and a sync that extends a file costs
+more than one that rewrites it, until the first checkpoint (1000 pages) lets the log start
+over at its beginning.
 """
 
 from __future__ import annotations
@@ -141,6 +146,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--data", type=Path, default=None)
     parser.add_argument("--code", action="append", default=[], metavar="NAME=DIR")
+    parser.add_argument("--slices", type=int, default=0, metavar="N")
     parser.add_argument("--side", help=argparse.SUPPRESS)  # a worker: one side's run
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)  # a worker: build the data
     parser.add_argument("--twin", action=argparse.BooleanOptionalAction, help=argparse.SUPPRESS)
@@ -149,7 +155,10 @@ def main() -> None:
         build_data(args.build, args.cards, args.per_card, bool(args.twin))
         return
     if args.side:
-        print(json.dumps({"median": statistics.median(run_side(args.side, args.data, args.answers))}))
+        xs = run_side(args.side, args.data, args.answers)
+        step = args.slices or len(xs)
+        slices = [statistics.median(xs[i : i + step]) for i in range(0, len(xs), step)]
+        print(json.dumps({"median": statistics.median(xs), "slices": slices}))
         return
     code = dict(item.split("=", 1) for item in args.code)
     with tempfile.TemporaryDirectory() as scratch:
@@ -157,13 +166,14 @@ def main() -> None:
         prepare(data, args.cards, args.per_card, code)
         sides = ["quizlib", *code, *(["anki"] if (data / "anki.anki2").exists() else []), "floor"]
         runs: dict[str, list[float]] = {side: [] for side in sides}
+        sliced: dict[str, list[list[float]]] = {side: [] for side in sides}
         for n in range(args.rounds):
             for side in sides[n % len(sides) :] + sides[: n % len(sides)]:
                 folder = data / side if side in code else data
-                line = spawn(
-                    side, ["--side", side, "--data", str(folder), "--answers", str(args.answers)], code
-                )
+                worker = ["--side", side, "--data", str(folder), "--answers", str(args.answers)]
+                line = spawn(side, [*worker, "--slices", str(args.slices)], code)
                 runs[side].append(float(json.loads(line)["median"]))
+                sliced[side].append(json.loads(line)["slices"])
             print(
                 f"round {n + 1}: " + ", ".join(f"{s} {runs[s][-1] * 1000:.3f} ms" for s in sides), flush=True
             )
@@ -172,6 +182,12 @@ def main() -> None:
     for side, xs in runs.items():
         ratio = f"  {statistics.median(xs) / anki:.2f}x Anki" if anki else ""
         print(f"  {side:<10}{statistics.median(xs) * 1000:8.3f} ms{ratio}")
+    if args.slices:
+        print(f"\nmedian of each {args.slices} answers, in order (median over the rounds):")
+        for side, rounds in sliced.items():
+            width = max(map(len, rounds))
+            cells = [statistics.median([r[i] for r in rounds if i < len(r)]) for i in range(width)]
+            print(f"  {side:<10}" + " ".join(f"{x * 1000:6.3f}" for x in cells) + " ms")
 
 
 if __name__ == "__main__":

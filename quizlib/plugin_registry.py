@@ -27,8 +27,10 @@ CORE_READABLE = ("sources", "actors")
 def hook_calls(host: PluginHost, hook_name: str) -> list[tuple[str, Callable[..., Any]]]:
     """The implementations of a hook as (plugin name, function), in load order."""
     caller = getattr(host.pm.hook, hook_name)
-    order = {name: i for i, name in enumerate(host.infos)}
     impls = [(impl.plugin_name, impl.function) for impl in caller.get_hookimpls()]
+    if len(impls) < 2:  # nothing to order (a per-answer hook usually has no implementation)
+        return impls
+    order = {name: i for i, name in enumerate(host.infos)}
     # Load order, not pluggy's (last registered first): an earlier plugin keeps a name.
     return sorted(impls, key=lambda pair: (order.get(pair[0], len(order)), pair[0]))
 

@@ -3,6 +3,7 @@ writes, the same fuzz without the global generator, and schema 8's index set."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import random
@@ -176,6 +177,18 @@ def test_an_answer_writes_what_the_generic_statements_write(steps: list[Step]) -
 # -- fuzz ------------------------------------------------------------------------------------
 
 
+def _history(answers: list[tuple[Rating, int]], key: str) -> list[dict[Rating, scheduling.State]]:
+    """Every rating's outcome before each answer of a card, answered as ``answers`` say
+    (rating, minutes to the next), from a new card at T0."""
+    sched = Scheduling()
+    state, now, out = None, T0, []
+    for rating, minutes in answers:
+        out.append(sched.outcomes(state, now, key))
+        state = sched.review(state, rating, now, key)
+        now += dt.timedelta(minutes=minutes)
+    return out
+
+
 @settings(max_examples=30, deadline=None)
 @given(
     st.lists(st.tuples(st.sampled_from(list(Rating)), st.integers(0, 60 * 24 * 60)), min_size=1, max_size=10),
@@ -184,29 +197,86 @@ def test_an_answer_writes_what_the_generic_statements_write(steps: list[Step]) -
 def test_fuzz_from_a_review_s_own_generator_is_the_global_generator_s(
     answers: list[tuple[Rating, int]], key: str
 ) -> None:
-    sched = Scheduling()
-
-    def history() -> list[dict[Rating, scheduling.State]]:
-        state, now, out = None, T0, []
-        for rating, minutes in answers:
-            out.append(sched.outcomes(state, now, key))
-            state = sched.review(state, rating, now, key)
-            now += dt.timedelta(minutes=minutes)
-        return out
-
     random.seed("someone else's")
     draw = scheduling._fsrs_names().get("random")
-    own = history()
+    own = _history(answers, key)
     assert scheduling._fsrs_names().get("random") is draw  # fsrs's own again after each review
     untouched = random.random() == random.Random("someone else's").random()
     real = scheduling.OWN_FUZZ
     scheduling.OWN_FUZZ = False  # the other path: the global generator, seeded and restored
     try:
-        seeded = history()
+        seeded = _history(answers, key)
     finally:
         scheduling.OWN_FUZZ = real
     assert own == seeded
     assert untouched  # nobody else's randomness changed
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(list(Rating)), st.integers(0, 60 * 24 * 60)), min_size=1, max_size=10),
+    st.sampled_from(["d/a", "e/quotes/x/who_said"]),
+)
+def test_reviews_with_the_plain_copy_are_those_with_fsrs_s_own(
+    answers: list[tuple[Rating, int]], key: str
+) -> None:
+    names = scheduling._fsrs_names()
+    own_copy = names.get("copy")
+    assert scheduling._FAST_COPY is not None  # fsrs 6 copies its cards with copy.copy
+    fast = _history(answers, key)
+    assert names.get("copy") is own_copy  # fsrs's own again after each review
+    real = scheduling._FAST_COPY
+    scheduling._FAST_COPY = None  # the other path: fsrs's own copy.copy
+    try:
+        assert _history(answers, key) == fast
+    finally:
+        scheduling._FAST_COPY = real
+
+
+def test_the_plain_copy_is_used_only_for_copy_copy_of_plain_objects() -> None:
+    import copy
+    import copyreg
+
+    class Plain:
+        pass
+
+    class Hooked:
+        def __copy__(self) -> Hooked:
+            return self
+
+    class Slotted:
+        __slots__ = ("x",)
+
+    assert scheduling._plain_copy(copy.copy, Plain)
+    assert not scheduling._plain_copy(copy.deepcopy, Plain)  # fsrs copying some other way
+    assert not scheduling._plain_copy(copy.copy, Hooked)
+    assert not scheduling._plain_copy(copy.copy, Slotted)
+    copyreg.pickle(Plain, lambda obj: (Plain, ()))
+    try:
+        assert not scheduling._plain_copy(copy.copy, Plain)  # copy.copy would use the reducer
+    finally:
+        del copyreg.dispatch_table[Plain]
+    card = Plain()
+    card.__dict__.update(a=1, b=[2])
+    made = scheduling._copy_card(card)
+    assert type(made) is Plain and made is not card and vars(made) == vars(card)
+    assert made.b is card.b  # shallow, as copy.copy
+
+
+def test_the_content_hash_is_the_sha256_of_the_sorted_json_of_fact_and_prompt(
+    deck: Deck, host: PluginHost
+) -> None:
+    import hashlib
+    import json
+
+    from quizlib.study.answer_record import content_hash
+
+    q = next(iter(host.question_types["basic"].generate(deck.facts("cards")[0], deck, random.Random(1))))
+    data = {"z": T0, "a": [1, "é"], **q.fact.data}  # a value JSON cannot hold, and non-ASCII text
+    odd = dataclasses.replace(q, fact=dataclasses.replace(q.fact, data=data))
+    for question in (q, odd):
+        text = json.dumps([question.fact.data, question.prompt.text], sort_keys=True, default=str)
+        assert content_hash(question) == hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 # -- schema 8 --------------------------------------------------------------------------------

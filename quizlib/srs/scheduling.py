@@ -13,7 +13,7 @@ import random
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from quizlib.model import Deck, Rating
 from quizlib.store.records import CardRow
@@ -66,10 +66,16 @@ def card_number(key: str) -> int:
     return int.from_bytes(hashlib.sha256(key.encode()).digest()[:6], "big")
 
 
-def _fsrs() -> ModuleType:
-    import fsrs  # about 8 ms: imported once the first card is scheduled, not at start
+_MODULE: ModuleType | None = None
 
-    return fsrs
+
+def _fsrs() -> ModuleType:
+    global _MODULE
+    if _MODULE is None:
+        import fsrs  # about 8 ms: imported once the first card is scheduled, not at start
+
+        _MODULE = fsrs
+    return _MODULE
 
 
 _GLOBAL_DRAW = random.random
@@ -78,17 +84,50 @@ _GLOBAL_DRAW = random.random
 #: review can put its own generator there (:meth:`Scheduling._reviews_own_fuzz`); otherwise
 #: the global generator is seeded for each review and restored after. None until checked.
 OWN_FUZZ: bool | None = None
+#: fsrs's scheduler module's names, once looked up (see :func:`_fsrs_names`).
+_NAMES: dict[str, Any] | None = None
+#: :func:`_copy_card` when fsrs copies the card it reviews with its scheduler module's
+#: ``copy`` (``copy.copy``, bound there by ``from copy import copy``) and its cards are
+#: plain objects that ``copy.copy`` copies attribute by attribute, so the review may put
+#: this faster copy of the same attributes there; else None (fsrs's own copy is kept).
+_FAST_COPY: Callable[[Any], Any] | None = None
 
 
 def _fsrs_names() -> dict[str, Any]:
-    """The names of fsrs's scheduler module (where it looks its ``random`` up)."""
-    global OWN_FUZZ
+    """The names of fsrs's scheduler module (where it looks ``random`` and ``copy`` up);
+    what :data:`OWN_FUZZ` and :data:`_FAST_COPY` say is checked on the first call."""
+    global OWN_FUZZ, _NAMES, _FAST_COPY
+    if _NAMES is not None:
+        return _NAMES
     import fsrs.scheduler
 
     names = vars(fsrs.scheduler)
     if OWN_FUZZ is None:
         OWN_FUZZ = names.get("random") is _GLOBAL_DRAW
+    _FAST_COPY = _copy_card if _plain_copy(names.get("copy"), _fsrs().Card) else None
+    _NAMES = names
     return names
+
+
+def _plain_copy(bound: object, card: type) -> bool:
+    """True when ``bound`` is ``copy.copy`` and it copies a ``card`` as :func:`_copy_card`
+    does: a class with its attributes in ``__dict__`` and no copy or pickling hooks (its
+    own, or registered with ``copyreg``)."""
+    import copy
+    import copyreg
+
+    hooks = ("__copy__", "__reduce__", "__reduce_ex__", "__getstate__", "__setstate__", "__slots__")
+    own = {name for klass in card.__mro__ if klass is not object for name in vars(klass)}
+    registered = any(klass in copyreg.dispatch_table for klass in card.__mro__)
+    return bound is copy.copy and not own.intersection(hooks) and not registered and "__dict__" in dir(card)
+
+
+def _copy_card(card: Any) -> Any:
+    """The shallow copy ``copy.copy`` makes of a plain object (see :func:`_plain_copy`),
+    without its generic dispatch: a new instance holding the same attributes."""
+    new = object.__new__(type(card))
+    new.__dict__.update(card.__dict__)
+    return new
 
 
 class _Fuzz:
@@ -135,7 +174,7 @@ class Scheduling:
         card: type[fsrs.Card] = _fsrs().Card
         if state is None:
             return card(card_id=card_number(key))
-        return card.from_dict(dict(state))  # type: ignore[arg-type]
+        return card.from_dict(state)  # type: ignore[arg-type]  # it only reads the mapping
 
     def _reviews(
         self, state: Mapping[str, Any] | None, ratings: Sequence[Rating], now: dt.datetime, key: str
@@ -169,14 +208,20 @@ class Scheduling:
         global generator seeded alike, without saving and restoring its 2.5 kB state."""
         out = {}
         to_fsrs = _fsrs().Rating
-        saved = names.get("random", _GLOBAL_DRAW)
+        saved, saved_copy = names.get("random", _GLOBAL_DRAW), names.get("copy")
         try:
+            if _FAST_COPY is not None:
+                names["copy"] = _FAST_COPY
             for rating, seed in seeds:
                 names["random"] = _Fuzz(seed)
                 new, _ = self._scheduler.review_card(card, to_fsrs(int(rating)), now)
-                out[rating] = dict(new.to_dict())
+                out[rating] = cast(State, new.to_dict())  # a new dict each call: no copy needed
         finally:
             names["random"] = saved
+            if saved_copy is not None:
+                names["copy"] = saved_copy
+            else:  # fsrs had no ``copy`` of its own: leave none behind
+                names.pop("copy", None)
         return out
 
     def outcomes(self, state: Mapping[str, Any] | None, now: dt.datetime, key: str) -> dict[Rating, State]:

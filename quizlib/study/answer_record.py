@@ -22,11 +22,15 @@ from quizlib.store.store import CardRow, Review, Store
 __all__ = ["LEECH_LAPSES", "GivenAnswer", "content_hash", "review_and_state", "schedulers_for"]
 
 
+#: What ``json.dumps(..., sort_keys=True, default=str)`` encodes with, made once.
+_HASHED_JSON = json.JSONEncoder(sort_keys=True, default=str)
+
+
 def content_hash(question: Question) -> str:
     """A hash of what the question asks, to notice edits without losing history."""
     import hashlib  # loads OpenSSL: only once a question is answered or a card compared
 
-    payload = json.dumps([question.fact.data, question.prompt.text], sort_keys=True, default=str)
+    payload = _HASHED_JSON.encode([question.fact.data, question.prompt.text])
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
