@@ -401,3 +401,20 @@ def test_companies_described_as_such_and_the_speaker_right_before_the_verb() -> 
     assert speakers(text)["I wish I had."] == "Paula Vennells"
     assert (2.9, "degrees C") in [(f["value"], f["unit"]) for f in deck["figures"]]
     assert "2019-09" in [e["date"] for e in deck["events"]]
+
+
+def test_joined_particles_sliding_titles_terms_named_things_and_agencies() -> None:
+    text = (
+        "Headline\n\n"
+        "President Recep Tayyip Erdoğan declared mourning, and Raed al-Saleh, the head of the "
+        "civil defence group known as the White Helmets, urged help.\n\n"
+        "Turkey's disaster agency, AFAD, said buildings fell. The drugmaker GSK funded a vaccine "
+        "against respiratory syncytial virus (RSV). RSV kills thousands.\n\n"
+        "US regulators approved the vaccine, called Arexvy, in May.\n"
+    )
+    actors = {a["name"]: a["kind"] for a in draft(text)["actors"]}
+    assert actors.get("Recep Tayyip Erdoğan") == actors.get("Raed al-Saleh") == "person"
+    for org in ("White Helmets", "AFAD", "GSK"):
+        assert actors.get(org) == "institution"
+    for wrong in ("Recep Tayyip", "RSV", "Arexvy"):
+        assert wrong not in actors

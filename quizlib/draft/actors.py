@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quizlib.draft.bodies import BODY_AFTER, LEGAL, ORG_HEADS, ROLE_HEAD, SEATS, acronym_of, organisation_runs
-from quizlib.draft.people import NAME, NOT_NAMES, ROLE_WORDS, acronyms, person_candidates, surname
+from quizlib.draft.people import NAME, NOT_NAMES, ROLE_WORDS, acronyms, person_candidates, surname, terms
 from quizlib.draft.text import mask, quotes
 
 # Possessive: a capitalised word is taken whole, never split into shorter "words"
@@ -265,6 +265,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     runs: Counter[str] = Counter()
     candidates: list[tuple[str, str]] = []
     initials: Counter[str] = Counter()
+    not_bodies: set[str] = set()
     titled: list[tuple[str, str, str]] = []
     for article, text in texts:
         actors.article = article
@@ -274,13 +275,14 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
             unquoted = mask(text, quotes(text))
             candidates.extend((article, name) for name in person_candidates(unquoted))
         initials.update(acronyms(text))
+        not_bodies.update(terms(text))
         titled.extend((article, m.group(1), m.group(2)) for m in _TITLED.finditer(text))
         for m in BODY_AFTER.finditer(text):
             runs[m.group(0).removeprefix("the ").removeprefix("The ")] += 1
     _add_institutions(actors, runs)
     spelled = {acronym_of(e["name"]): ident for ident, e in actors.entries.items() if e["kind"] != "person"}
     for word, count in initials.items():
-        if actors.find(word) is not None:
+        if actors.find(word) is not None or word in not_bodies:
             continue
         if word in spelled:
             actors.alias(spelled[word], word)  # "EU" is the European Union named before

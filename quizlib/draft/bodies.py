@@ -69,7 +69,7 @@ def _titled(run: str) -> bool:
 
 
 _BODY_NOUN = (
-    r"(?:company|firm|(?!(?:the|a|an|this|that) )[a-z]+ giant|group|maker|retailer|carrier|start-?up"
+    r"(?:company|firm|(?!(?:the|a|an|this|that) )[a-z]+ giant|group|[a-z]*maker|retailer|carrier|start-?up"
     r"|conglomerate|insurer|manufacturer|broadcaster|chain|lender|automaker|carmaker|chipmaker|airline|operator|supplier"
     r"|developer|club)"
 )
@@ -77,9 +77,13 @@ _NAMED = r"[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}"
 # A body named beside what it is: "the Japanese company Fujitsu", "oil giant Royal Dutch
 # Shell", "Alphabet, the parent company of Google" (not "… of North Carolina, the firm's").
 _DESCRIBED_BODY = re.compile(
-    rf"\b{_BODY_NOUN} (?P<before>{_NAMED})\b"
+    rf"\b{_BODY_NOUN}(?: known as| called| named)? (?:the )?(?P<before>{_NAMED})\b"
     rf"|(?<![\w-])(?P<after>{_NAMED}), (?:the|a|an) (?:[\w-]+ ){{0,3}}{_BODY_NOUN}"
     rf"(?: of (?P<of>{_NAMED}))?(?=[,.;:]| based\b| in\b| that\b| which\b| with\b)"
+)
+_ACRONYM_APPOSITION = re.compile(
+    r"\b(?:agency|group|organi[sz]ation|body|authority|regulator|ministry|company|firm|party|service"
+    r"|union|network|office|committee|council|bank|broadcaster), ([A-Z]{2,8}),"
 )
 # "Microsoft said this week it would", "Amazon has said it would": "it", not "he" or "she".
 _IT_AFTER = re.compile(
@@ -112,6 +116,8 @@ def organisation_runs(text: str, runs: Counter[str], subjects: Counter[str]) -> 
                 # "Microsoft said this week it would": a body, unless a person of that name
                 # turns up (the subjects are registered after the people).
                 subjects[run] += 2
+    for m in _ACRONYM_APPOSITION.finditer(text):
+        runs[m.group(1)] += 2  # "Turkey's disaster agency, AFAD, said"
     for m in _DESCRIBED_BODY.finditer(text):
         for name in (m["before"], m["after"], m["of"]):
             name = _RUN_LEAD.sub("", name or "")

@@ -20,7 +20,9 @@ LOWER = "a-zß-öø-ÿĀ-ſ"
 NAME_TOKEN = rf"[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:[-’'](?!s\b)[{UPPER}]?[{LOWER}]+)?"
 # "Donald J. Trump", "Osama bin Laden", "Alex de Minaur": an initial or a particle inside.
 _PARTICLE = r"(?:bin|ibn|al|de|del|della|di|da|du|van|von|der|den|la|le|dos|das)"
-NAME = rf"{NAME_TOKEN}(?: [{UPPER}]\.)?(?: (?:{_PARTICLE} ){{0,2}}{NAME_TOKEN}){{1,2}}"
+# "Raed al-Saleh", "Mohamed el-Sisi": a particle joined to the surname.
+_JOINED = rf"(?:al|el|ad|as|an|ash|at|az|bin|ibn|ben|abu|abd)-[{UPPER}][{LOWER}]+"
+NAME = rf"{NAME_TOKEN}(?: [{UPPER}]\.)?(?: (?:{_PARTICLE} ){{0,2}}(?:{NAME_TOKEN}|{_JOINED})){{1,2}}"
 ROLE_WORDS = (
     "spokesperson|spokeswoman|spokesman|president|vice president|prime minister|foreign minister"
     "|defen[cs]e minister|minister|secretary-general|secretary|commander|editor-in-chief|editor"
@@ -145,12 +147,14 @@ def person_candidates(text: str) -> Iterator[str]:
         more = run_on.group(0).split() if run_on else []
         while len(words) > 1 and words[0] in _LEAD:
             words.pop(0)  # "As Emily Feng reports"
+        size = len(words)
         while len(words) + len(more) > 2 and any(
             p.match(words[0]) for p in (_DEMONYM, _TITLE, _ROLE, _ADJECTIVE)
         ):
             words.pop(0)  # "Canadian Denis Shapovalov", "Superintendent Jennifer McCormick"
-            while more and (len(words) < 2 or words[-1].endswith(".")):
-                # "Chief Executive Jensen| Huang", "President George| W. Bush('s)"
+            # The window slides on: "Chief Executive Jensen| Huang", "President George| W.
+            # Bush('s)", "President Recep Tayyip| Erdoğan".
+            while more and (len(words) < size or words[-1].endswith(".")):
                 words.append(re.sub(r"[’']s$", "", more.pop(0)))
         if (
             len(words) < 2
@@ -195,8 +199,20 @@ def surname(name: str) -> str:
     return words[0] if len(words) == 2 and _GIVEN_NAME.match(words[1]) else words[-1]
 
 
+# "respiratory syncytial virus (RSV)": an acronym of words in lower case is a term.
+_TERM = re.compile(r"((?:\b[a-z][\w-]* ){2,6})\(([A-Z]{2,8})\)")
+
+
 def acronyms(text: str) -> Iterator[str]:
     """All-capital words that may name an organisation (NPR, MSCI, ICC)."""
     for m in _ACRONYM.finditer(text):
         if m.group(0) not in _NOT_ORG:
             yield m.group(0)
+
+
+def terms(text: str) -> Iterator[str]:
+    """Acronyms the text defines from words in lower case ("respiratory syncytial virus (RSV)")."""
+    for m in _TERM.finditer(text):
+        letters = "".join(w[0] for w in m.group(1).split())
+        if letters.upper().endswith(m.group(2)):
+            yield m.group(2)

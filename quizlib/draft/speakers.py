@@ -160,7 +160,8 @@ def cues(actors: Actors, masked: str) -> list[Cue]:
         before = masked[max(0, verb.start() - _REACH) : verb.start()]
         if _ADJECTIVAL.search(before) or (verb.group(0).endswith("s") and _NOUN_BEFORE.search(before)):
             continue  # "a previously announced meeting", "sporadic reports of"
-        after = _INVERTED.match(masked, verb.end())
+        # "the vaccine, called Arexvy," names a thing: only a verb of saying is inverted.
+        after = _INVERTED.match(masked, verb.end()) if verb.group(0) != "called" else None
         if after and re.search(r"[,”\"]\s*$", before) and _speaker_name(actors, after.group("name")):
             found.append(Cue(verb.start(), after.group("name")))
             continue  # "..." said Grigoryan
