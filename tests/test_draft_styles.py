@@ -418,3 +418,21 @@ def test_joined_particles_sliding_titles_terms_named_things_and_agencies() -> No
         assert actors.get(org) == "institution"
     for wrong in ("Recep Tayyip", "RSV", "Arexvy"):
         assert wrong not in actors
+
+
+def test_initial_first_names_organisation_words_and_a_body_named_by_its_noun() -> None:
+    text = (
+        "Headline\n\n"
+        "“India is on the Moon,” ISRO chairman S. Somanath told scientists, the Indian Space "
+        "Research Organisation (ISRO) said. U.S. Treasury yields slipped.\n\n"
+        "The Writers Guild of America reached a deal. “We are proud,” the guild's negotiating "
+        "committee said.\n"
+    )
+    deck = draft(text)
+    actors = {a["name"]: a["kind"] for a in deck["actors"]}
+    assert actors.get("S. Somanath") == "person"
+    assert actors.get("Indian Space Research Organisation") == "institution"
+    assert not [name for name in actors if name in ("Indian Space Research", "S. Treasury", "Somanath")]
+    found = speakers(text)
+    assert found["India is on the Moon"] == "S. Somanath"
+    assert found["We are proud"] == "Writers Guild of America"

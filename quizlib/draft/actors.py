@@ -16,8 +16,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizlib.draft.bodies import BODY_AFTER, LEGAL, ORG_HEADS, ROLE_HEAD, SEATS, acronym_of, organisation_runs
-from quizlib.draft.people import NAME, NOT_NAMES, ROLE_WORDS, acronyms, person_candidates, surname, terms
+from quizlib.draft.bodies import BODY_AFTER, LEGAL, ROLE_HEAD, SEATS, acronym_of, organisation_runs
+from quizlib.draft.people import (
+    NAME,
+    NOT_NAMES,
+    ORG_HEADS,
+    ROLE_WORDS,
+    acronyms,
+    person_candidates,
+    surname,
+    terms,
+)
 from quizlib.draft.text import mask, quotes
 
 # Possessive: a capitalised word is taken whole, never split into shorter "words"

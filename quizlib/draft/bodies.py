@@ -8,21 +8,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from quizlib.draft.people import NOT_NAMES, ROLE_WORDS
+from quizlib.draft.people import NOT_NAMES, ORG_HEADS, ROLE_WORDS
 
 ROLE_HEAD = re.compile(rf"\b(?:{ROLE_WORDS})\b", re.I)
-ORG_HEADS = (
-    "Ministry|Council|Organization|Organisation|Agency|Department|Office|Parliament|Assembly|Government"
-    "|Union|Committee|Commission|Court|Republic|Kremlin|Pentagon|Alliance|Nations|Party|Bank|Fund"
-    "|Authority|Association|Institute|University|Corporation|Corp|Group|Company|Federation|Exchange"
-    "|Press|Center|Centre|Centers|Centres|Hospital|Foundation|Administration|Police|Network|Service|Guild|Corps|Project"
-    "|Society|Board|Bureau|Coalition|League|Movement|Front|Army|Brotherhood|Holdings|Inc|Ltd|LLC|Times"
-    "|International|Post|Journal|Tribune|Herald|Gazette|Telegraph|Capital|Partners|Ventures|Nation|Tribe"
-    "|Systems|Technologies|Industries|Solutions|Airlines|Motors|Pharmaceuticals|Labs|Networks|Energy"
-    "|Devices|Instruments|Electronics|Semiconductors?|Therapeutics|Biosciences|Robotics|Communications"
-    "|Associates|Senate|Congress|Representatives|Commons|Lords|Duma|Knesset|Bundestag|Cabinet"
-    "|School|College|Academy|Laboratory|Observatory|Museum|Library|Clinic|Charity|Trust|Reserve|Survey"
-)
 # "and" joins words of one name ("Control and Prevention"); "and the" starts another.
 # "Taiwan People's Party", "Women's Tennis Association": a common noun's possessive is part of
 # the name; "Russia's Foreign Ministry" is not.

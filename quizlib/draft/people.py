@@ -22,7 +22,10 @@ NAME_TOKEN = rf"[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:[-’'](?!s\b)[{UP
 _PARTICLE = r"(?:bin|ibn|al|de|del|della|di|da|du|van|von|der|den|la|le|dos|das)"
 # "Raed al-Saleh", "Mohamed el-Sisi": a particle joined to the surname.
 _JOINED = rf"(?:al|el|ad|as|an|ash|at|az|bin|ibn|ben|abu|abd)-[{UPPER}][{LOWER}]+"
-NAME = rf"{NAME_TOKEN}(?: [{UPPER}]\.)?(?: (?:{_PARTICLE} ){{0,2}}(?:{NAME_TOKEN}|{_JOINED})){{1,2}}"
+NAME = (
+    rf"(?:{NAME_TOKEN}(?: [{UPPER}]\.)?(?: (?:{_PARTICLE} ){{0,2}}(?:{NAME_TOKEN}|{_JOINED})){{1,2}}"
+    rf"|(?<![\w.])(?:[{UPPER}]\. ){{1,2}}{NAME_TOKEN})"  # "S. Somanath", not "U.S. Treasury"
+)
 ROLE_WORDS = (
     "spokesperson|spokeswoman|spokesman|president|vice president|prime minister|foreign minister"
     "|defen[cs]e minister|minister|secretary-general|secretary|commander|editor-in-chief|editor"
@@ -37,6 +40,20 @@ ROLE_WORDS = (
     "|headteacher|principal|pastor|rabbi|imam|bishop|cardinal|archbishop|vicar"
 )
 _ROLE = re.compile(rf"(?:{ROLE_WORDS})$", re.I)
+# Words that end an organisation's name ("Ministry of …", "… Alliance").
+ORG_HEADS = (
+    "Ministry|Council|Organization|Organisation|Agency|Department|Office|Parliament|Assembly|Government"
+    "|Union|Committee|Commission|Court|Republic|Kremlin|Pentagon|Alliance|Nations|Party|Bank|Fund"
+    "|Authority|Association|Institute|University|Corporation|Corp|Group|Company|Federation|Exchange"
+    "|Press|Center|Centre|Centers|Centres|Hospital|Foundation|Administration|Police|Network|Service|Guild|Corps|Project"
+    "|Society|Board|Bureau|Coalition|League|Movement|Front|Army|Brotherhood|Holdings|Inc|Ltd|LLC|Times"
+    "|International|Post|Journal|Tribune|Herald|Gazette|Telegraph|Capital|Partners|Ventures|Nation|Tribe"
+    "|Systems|Technologies|Industries|Solutions|Airlines|Motors|Pharmaceuticals|Labs|Networks|Energy"
+    "|Devices|Instruments|Electronics|Semiconductors?|Therapeutics|Biosciences|Robotics|Communications"
+    "|Associates|Senate|Congress|Representatives|Commons|Lords|Duma|Knesset|Bundestag|Cabinet"
+    "|School|College|Academy|Laboratory|Observatory|Museum|Library|Clinic|Charity|Trust|Reserve|Survey"
+)
+_ORG_WORD = re.compile(rf"\b(?:{ORG_HEADS})\b")
 # Words that make a capitalised run a place, a thing or an event rather than a person.
 _NOT_PERSON = re.compile(
     r"\b(?:Islands?|Beach|County|City|River|Lake|Mountains?|Valley|Street|Avenue|Road|Square|Bay"
@@ -180,7 +197,8 @@ def in_context_not_a_person(text: str, start: int, end: int, name: str) -> bool:
     ("the High Atlas mountains", "the Ingenuity Mars helicopter"), or it ends a longer name
     ("Friends of the Earth Netherlands", but not "Secretary of State Antony Blinken")."""
     run_on = _RUN_ON.match(text, end)
-    if _NOT_PERSON.search(name + (run_on.group(0) if run_on else "")):
+    whole = name + (run_on.group(0) if run_on else "")
+    if _NOT_PERSON.search(whole) or _ORG_WORD.search(whole):  # "Indian Space Research Organisation"
         return True
     if _PLACE_BEFORE.search(text, max(0, start - 12), start) or _PLACE_AFTER.match(text, end):
         return True

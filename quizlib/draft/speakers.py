@@ -13,8 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from quizlib.draft.actors import Actors
-from quizlib.draft.bodies import ORG_HEADS
-from quizlib.draft.people import NAME, NAME_TOKEN, NOT_NAMES, in_context_not_a_person
+from quizlib.draft.people import NAME, NAME_TOKEN, NOT_NAMES, ORG_HEADS, in_context_not_a_person
 from quizlib.draft.text import Quote
 
 SPEECH_VERBS = (
@@ -95,6 +94,19 @@ def _lead_stripped(name: str) -> str:
     return " ".join(words)
 
 
+def _known_body(actors: Actors, clause: str) -> str | None:
+    """The one named institution a common noun refers back to ("the guild" for the Writers
+    Guild of America, "the bank's" for Silicon Valley Bank), or None."""
+    for m in reversed(list(re.finditer(r"\b[Tt]he ([a-z]+)(?:[’']s)?\b", clause))):
+        word = m.group(1).capitalize()
+        bodies = [
+            e["name"] for e in actors.entries.values() if e["kind"] != "person" and word in e["name"].split()
+        ]
+        if len(bodies) == 1:
+            return str(bodies[0])
+    return None
+
+
 def _subject(actors: Actors, clause: str) -> Cue | None:
     """The speaker in the words before a speech verb (``at`` left 0)."""
     found = actors.mentions(clause)
@@ -120,6 +132,9 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
     body = _BODY.search(clause)  # "The UN refugee agency"
     if found and not (body and body.start(1) <= found[-1].start < body.end(1)):
         return Cue(0, actors.entries[found[-1].actor]["name"], "institution")  # not the UN itself
+    known = _known_body(actors, clause)
+    if known is not None:
+        return Cue(0, known, "institution")  # "the guild's negotiating committee said"
     org = _ORG.search(clause)
     owner = _OWNER.search(clause)  # "The peacekeepers’ news bulletin"
     single = [
