@@ -436,3 +436,17 @@ def test_initial_first_names_organisation_words_and_a_body_named_by_its_noun() -
     found = speakers(text)
     assert found["India is on the Moon"] == "S. Somanath"
     assert found["We are proud"] == "Writers Guild of America"
+
+
+def test_storms_red_crescent_missing_people_and_a_company_with_its() -> None:
+    text = (
+        "Headline\n\n"
+        "Two dams burst during Storm Daniel, and about 10,000 were missing. The Red Crescent said "
+        "roads were cut.\n\n"
+        "Microsoft has completed its takeover of Activision Blizzard.\n"
+    )
+    deck = draft(text)
+    actors = {a["name"]: a["kind"] for a in deck["actors"]}
+    assert actors.get("Microsoft") == "institution"
+    assert not [name for name, kind in actors.items() if kind == "person"]
+    assert (10000, "people") in [(f["value"], f["unit"]) for f in deck["figures"]]

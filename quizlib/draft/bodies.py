@@ -76,6 +76,7 @@ _ACRONYM_APPOSITION = re.compile(
 # "Microsoft said this week it would", "Amazon has said it would": "it", not "he" or "she".
 _IT_AFTER = re.compile(
     r" (?:\w+ ){0,4}?(?:said|says|announced|added|confirmed|stated)(?: \w+){0,3}? (?:that )?it\b"
+    r"| (?:has |had |will |would )?[a-z]+(?:ed|s) its\b"  # "Microsoft has completed its takeover"
 )
 
 

@@ -122,7 +122,8 @@ _STOP = frozenset(
 )
 _PEOPLE_VERBS = re.compile(
     r"^ (?:died|were killed|were injured|were wounded|fled|lost their lives|killed|injured|wounded|dead"
-    r"|hospitali[sz]ed|arrested|missing|stranded)\b"
+    r"|hospitali[sz]ed|arrested|missing|stranded|(?:were|are|remain|remained) (?:missing|displaced|evacuated"
+    r"|homeless|trapped|presumed dead|feared dead))\b"
 )
 
 

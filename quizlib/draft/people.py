@@ -74,7 +74,8 @@ _NOT_PERSON = re.compile(
     r"|Foundation|Trust|Society|Memorial|Library|Democrats|Republicans|Conservatives|Liberals|Socialists"
     r"|Greens|Tories|Labour|Unionists|Nationalists|Reserve|Survey|Service|Devices|Instruments|Electronics"
     r"|Semiconductors?|Materials|Therapeutics|Biosciences|Dynamics|Robotics|Brands|Resources|Petroleum"
-    r"|Communications|Entertainment|Pictures|Records|Studios|Associates|Senate|Congress|Representatives)\b"
+    r"|Communications|Entertainment|Pictures|Records|Studios|Associates|Senate|Congress|Representatives"
+    r"|Storm|Hurricane|Typhoon|Cyclone|Crescent|Societies)\b"
 )
 # A place or thing noun right after a run: "the High Atlas mountains", "the Ingenuity Mars
 # helicopter", "the Sputnik V vaccine".
