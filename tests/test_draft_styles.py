@@ -443,7 +443,7 @@ def test_storms_red_crescent_missing_people_and_a_company_with_its() -> None:
         "Headline\n\n"
         "Two dams burst during Storm Daniel, and about 10,000 were missing. The Red Crescent said "
         "roads were cut.\n\n"
-        "Microsoft has completed its takeover of Activision Blizzard.\n"
+        "Microsoft has completed its takeover of the games maker Activision Blizzard.\n"
     )
     deck = draft(text)
     actors = {a["name"]: a["kind"] for a in deck["actors"]}
