@@ -450,3 +450,19 @@ def test_storms_red_crescent_missing_people_and_a_company_with_its() -> None:
     assert actors.get("Microsoft") == "institution"
     assert not [name for name, kind in actors.items() if kind == "person"]
     assert (10000, "people") in [(f["value"], f["unit"]) for f in deck["figures"]]
+
+
+def test_royal_names_titles_as_speakers_and_a_time_in_several_units() -> None:
+    text = (
+        "Headline\n\n"
+        "King Charles III was crowned on Saturday. Queen Camilla was crowned shortly afterwards.\n\n"
+        "“I come to serve,” the King said.\n\n"
+        "Kelvin Kiptum finished in 2 hours 0 minutes 35 seconds, ahead of 47,000 runners.\n"
+    )
+    deck = draft(text)
+    actors = {a["name"]: (a["kind"], a.get("aliases", [])) for a in deck["actors"]}
+    assert actors["King Charles III"] == ("person", ["Charles III"])
+    assert actors["Queen Camilla"] == ("person", ["Camilla"])
+    assert "King" not in actors
+    assert speakers(text)["I come to serve"] == "King Charles III"
+    assert [(f["value"], f["unit"]) for f in deck["figures"]] == [(47000, "runners")]

@@ -22,6 +22,7 @@ from quizlib.draft.people import (
     NOT_NAMES,
     ORG_HEADS,
     ROLE_WORDS,
+    ROYAL,
     acronyms,
     person_candidates,
     surname,
@@ -157,6 +158,8 @@ class Actors:
         ("Linda Black Elk").
         """
         tokens = candidate.split()
+        if len(tokens) > 1 and tokens[0] in ROYAL:
+            tokens = tokens[1:]  # "King Charles III", "Queen Camilla"
         ends = [tokens[0], tokens[-1]] if tokens else []
         return (
             bool(tokens)

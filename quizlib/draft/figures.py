@@ -221,14 +221,21 @@ def _age(sentence: str, match: re.Match[str], value: float) -> bool:
     )
 
 
+_TIME_UNIT = r"(?:hours?|minutes?|mins?|seconds?|secs?)"
+_COMPOUND_TIME = re.compile(rf"\b\d+ {_TIME_UNIT}(?:,? (?:and )?\d+ {_TIME_UNIT})+\b")
+
+
 def find_figures(sentence: str) -> list[Figure]:
     """The figures in a sentence (blank out dates first: their numbers are not figures)."""
     found = []
+    compound = [m.span() for m in _COMPOUND_TIME.finditer(sentence)]
     for match in FIGURE_RE.finditer(sentence):
         raw = match.group("n")
         value = _value(match)
         if value is None or _skipped(sentence, match, value):
             continue
+        if any(a <= match.start("n") < b for a, b in compound):
+            continue  # "2 hours 0 minutes 35 seconds" is one time, not three figures
         joined = (match.group("joined") or "").lower()
         end = match.end()
         if match.group("pct"):

@@ -144,7 +144,8 @@ NOT_NAMES = frozenset(
      "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "His", "Her", "Their", "Our", "But",
      "And", "Or", "If", "As", "After", "Before", "Since", "Until", "While", "When", "Why", "What", "How",
      "Who", "From", "For", "With", "By", "To", "Of", "Over", "Under", "Most", "Many", "Some", "Several",
-     "Mr", "Mrs", "Ms", "Dr", "President", "Prime", "Minister", "Secretary", "General", "Deputy", "Commander",
+     "Mr", "Mrs", "Ms", "Dr", "King", "Queen", "Prince", "Princess", "Pope", "President", "Prime", "Minister",
+     "Secretary", "General", "Deputy", "Commander",
      "Editor", "Chief", "Foreign", "Defense", "Defence", "Security", "Council", "Ministry", "State",
      "Affairs", "United", "Nations", "Republic", "Second", "First", "Third", "New", "Old", "North", "South",
      "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "St", "Saint", "Get", "Share",
@@ -166,17 +167,21 @@ def person_candidates(text: str) -> Iterator[str]:
         while len(words) > 1 and words[0] in _LEAD:
             words.pop(0)  # "As Emily Feng reports"
         size = len(words)
-        while len(words) + len(more) > 2 and any(
-            p.match(words[0]) for p in (_DEMONYM, _TITLE, _ROLE, _ADJECTIVE)
+        while (
+            len(words) + len(more) > 2
+            and words[0] not in ROYAL
+            and any(p.match(words[0]) for p in (_DEMONYM, _TITLE, _ROLE, _ADJECTIVE))
         ):
             words.pop(0)  # "Canadian Denis Shapovalov", "Superintendent Jennifer McCormick"
             # The window slides on: "Chief Executive Jensen| Huang", "President George| W.
             # Bush('s)", "President Recep Tayyip| Erdoğan".
             while more and (len(words) < size or words[-1].endswith(".")):
                 words.append(re.sub(r"[’']s$", "", more.pop(0)))
+        if more and re.fullmatch(r"[IVX]+", more[0]):
+            words.append(more.pop(0))  # "King Charles III"
         if (
             len(words) < 2
-            or any(_TITLE.match(w) for w in words)
+            or any(_TITLE.match(w) for w in words[words[0] in ROYAL :])
             or words[0] in _PLACE_START
             or _OFFICE.match(words[-1])
         ):
@@ -212,9 +217,16 @@ def in_context_not_a_person(text: str, start: int, end: int, name: str) -> bool:
 _GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
+#: Titles that are part of a name as it is used ("King Charles III", "Pope Francis").
+ROYAL = frozenset({"King", "Queen", "Prince", "Princess", "Pope", "Emperor", "Empress"})
+
+
 def surname(name: str) -> str:
-    """The word of a person's name used alone: the last, or the first in "Lai Ching-te"."""
+    """The word of a person's name used alone: the last, or the first in "Lai Ching-te"; a
+    royal's name without the title ("Charles III" for "King Charles III")."""
     words = name.split()
+    if words[0] in ROYAL:
+        return " ".join(words[1:])
     return words[0] if len(words) == 2 and _GIVEN_NAME.match(words[1]) else words[-1]
 
 

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from quizlib.draft.actors import Actors
-from quizlib.draft.people import NAME, NAME_TOKEN, NOT_NAMES, ORG_HEADS, in_context_not_a_person
+from quizlib.draft.people import NAME, NAME_TOKEN, NOT_NAMES, ORG_HEADS, ROYAL, in_context_not_a_person
 from quizlib.draft.text import Quote
 
 SPEECH_VERBS = (
@@ -94,6 +94,20 @@ def _lead_stripped(name: str) -> str:
     return " ".join(words)
 
 
+def _titled_person(actors: Actors, clause: str) -> str | None:
+    """The one person whose name starts with the title a clause ends on ("the King said" is
+    King Charles III), or None."""
+    m = re.search(r"\b[Tt]he ([A-Z][a-z]+)\s*$", clause)
+    if m is None or m.group(1) not in ROYAL:
+        return None
+    named = [
+        e["name"]
+        for e in actors.entries.values()
+        if e["kind"] == "person" and e["name"].startswith(m[1] + " ")
+    ]
+    return str(named[0]) if len(named) == 1 else None
+
+
 def _known_body(actors: Actors, clause: str) -> str | None:
     """The one named institution a common noun refers back to ("the guild" for the Writers
     Guild of America, "the bank's" for Silicon Valley Bank), or None."""
@@ -127,6 +141,9 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
     pronoun = PRONOUN_RE.search(clause)
     if pronoun:
         return Cue(0, None, pronoun=True, gender=_GENDER.get(pronoun.group(0).lower(), ""))
+    titled = _titled_person(actors, clause)
+    if titled is not None:
+        return Cue(0, titled)
     if _DESCRIPTOR.search(clause):
         return Cue(0, None, pronoun=True)
     body = _BODY.search(clause)  # "The UN refugee agency"
