@@ -27,8 +27,8 @@ import re
 import stat
 import sys
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from quizlib.digests import blake2b
 
@@ -45,8 +45,7 @@ def _value_pattern() -> re.Pattern[str]:
     return re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
 
 
-@dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint(NamedTuple):
     """One entry point of a group: ``name = value`` from an installed distribution."""
 
     name: str
@@ -166,7 +165,7 @@ def _row_ok(row: object) -> bool:
 
 
 def _write(file: Path, known: dict[str, list[EntryPoint]]) -> None:
-    data = {"version": CACHE_VERSION, "paths": {k: [list(astuple(e)) for e in v] for k, v in known.items()}}
+    data = {"version": CACHE_VERSION, "paths": {k: [list(e) for e in v] for k, v in known.items()}}
     tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)

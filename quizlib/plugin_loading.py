@@ -14,10 +14,9 @@ import inspect
 import os
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from types import FunctionType, MethodType, ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pluggy
 
@@ -67,8 +66,7 @@ class PluginManager(pluggy.PluginManager):
         return super().parse_hookimpl_opts(plugin, name)
 
 
-@dataclass(frozen=True)
-class PluginInfo:
+class PluginInfo(NamedTuple):
     """What ``quizlib plugins`` tells about one plugin."""
 
     name: str
@@ -80,8 +78,7 @@ class PluginInfo:
     hooks: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class LoadError:
+class LoadError(NamedTuple):
     """A plugin that failed to load or misbehaved, and why."""
 
     plugin: str

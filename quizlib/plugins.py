@@ -18,7 +18,6 @@ import importlib
 import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 import pluggy
@@ -54,35 +53,49 @@ DEFAULT_PLUGIN = sections.PLUGIN_NAME
 T = TypeVar("T")
 
 
-@dataclass
 class PluginHost:
     """The loaded plugins: merged sections, question types, what went wrong, and a facade
     that calls plugin code with its faults contained. Build it with :func:`load_plugins`.
+
+    A plain class, not a dataclass: a live object compared by identity, and every command
+    creates it, so the generated methods would only cost start-up time.
+
+    Attributes:
+        pm: The pluggy plugin manager.
+        raise_errors: Re-raise plugin exceptions instead of reporting them.
+        infos: What each loaded plugin registered, for ``quizlib plugins``.
+        errors: Plugins that failed to load or misbehaved.
+        sections: The merged sections.
+        question_types: The question types by name.
+        candidates: Every plugin name seen while loading, disabled or not.
+        disabled: Plugins not loaded because they were disabled.
+        unmatched_disabled: Names to disable that matched no plugin (typos in
+            ``QUIZLIB_DISABLE_PLUGINS``).
+        warnings: Warnings about plugins misbehaving while in use, each once, in order.
+        on_warning: Called with each new warning (commands print it on stderr).
+        type_owners: The plugin that registered each question type.
+        field_owners: The plugin that registered each (section, field).
+        origins: Where each plugin comes from: (origin, location), for error reports.
+        stamps: One line per loaded plugin: name, origin, location, version, file size and mtime.
     """
 
-    pm: pluggy.PluginManager
-    raise_errors: bool = False
-    infos: dict[str, PluginInfo] = field(default_factory=dict)
-    errors: list[LoadError] = field(default_factory=list)
-    sections: SectionTable = field(default_factory=SectionTable)
-    question_types: dict[str, QuestionType] = field(default_factory=dict)
-    #: Every plugin name seen while loading, disabled or not.
-    candidates: set[str] = field(default_factory=set)
-    #: Plugins not loaded because they were disabled.
-    disabled: list[str] = field(default_factory=list)
-    #: Names to disable that matched no plugin (typos in ``QUIZLIB_DISABLE_PLUGINS``).
-    unmatched_disabled: list[str] = field(default_factory=list)
-    #: Warnings about plugins misbehaving while in use, each once, in order.
-    warnings: list[str] = field(default_factory=list)
-    #: Called with each new warning (commands print it on stderr).
     on_warning: Callable[[str], None] | None = None
-    #: The plugin that registered each question type, and each (section, field).
-    type_owners: dict[str, str] = field(default_factory=dict)
-    field_owners: dict[tuple[str, str], str] = field(default_factory=dict)
-    #: Where each plugin comes from: (origin, location), for error reports.
-    origins: dict[str, tuple[str, str]] = field(default_factory=dict)
-    #: One line per loaded plugin: name, origin, location, version, file size and mtime.
-    stamps: list[str] = field(default_factory=list)
+
+    def __init__(self, pm: pluggy.PluginManager, raise_errors: bool = False) -> None:
+        self.pm = pm
+        self.raise_errors = raise_errors
+        self.infos: dict[str, PluginInfo] = {}
+        self.errors: list[LoadError] = []
+        self.sections = SectionTable()
+        self.question_types: dict[str, QuestionType] = {}
+        self.candidates: set[str] = set()
+        self.disabled: list[str] = []
+        self.unmatched_disabled: list[str] = []
+        self.warnings: list[str] = []
+        self.type_owners: dict[str, str] = {}
+        self.field_owners: dict[tuple[str, str], str] = {}
+        self.origins: dict[str, tuple[str, str]] = {}
+        self.stamps: list[str] = []
 
     # -- reporting ------------------------------------------------------------------
     def fail(self, plugin: str, reason: str, exc: BaseException | None = None) -> None:
@@ -126,8 +139,7 @@ class PluginHost:
         """Record what a plugin registered, for ``quizlib plugins``."""
         info = self.infos.get(plugin)
         if info is not None:
-            self.infos[plugin] = replace(
-                info,
+            self.infos[plugin] = info._replace(
                 sections=info.sections if sections is None else sections,
                 question_types=info.question_types if question_types is None else question_types,
             )

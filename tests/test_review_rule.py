@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -72,7 +71,7 @@ def test_an_unsuspended_leech_is_suspended_again_only_after_more_lapses() -> Non
             card, Rating(rating), T0 + dt.timedelta(days=3 * n), sched, deck_id="d", question_id="q"
         )
     assert card is not None and card.suspended and card.leech
-    card = replace(card, suspended=False)  # the learner unsuspends it
+    card = card._replace(suspended=False)  # the learner unsuspends it
     card = apply_review(card, Rating.GOOD, T0 + dt.timedelta(days=100), sched, deck_id="d", question_id="q")
     assert (card.suspended, card.leech) == (False, True)
 

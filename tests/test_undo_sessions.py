@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import replace
 from pathlib import Path
 
 from quizlib import Rating, load_deck
@@ -96,4 +95,4 @@ def test_unbury_restores_the_flag_only(tmp_path: Path, host: PluginHost) -> None
         store.set_flags("un", asked, buried_until=until)  # ... buried by a sibling's answer
         answered = store.card("un", asked)
         unbury(store, "un", asked, None)
-        assert store.card("un", asked) == replace(answered, buried_until=None)  # type: ignore[type-var]
+        assert store.card("un", asked) == answered._replace(buried_until=None)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 
 from quizlib.commands.common import SubParsers, load_host, plugin_options
@@ -27,12 +26,12 @@ def run(args: argparse.Namespace) -> int:
     host = load_host(args, quiet=True)
     if args.json:
         payload = {
-            "plugins": [dataclasses.asdict(info) for info in host.infos.values()],
+            "plugins": [info._asdict() for info in host.infos.values()],
             "sections": {
                 name: {"fields": sorted(s.fields), "question_types": [qt.name for qt in host.types_for(name)]}
                 for name, s in sorted(host.sections.items())
             },
-            "errors": [dataclasses.asdict(e) for e in host.errors],
+            "errors": [e._asdict() for e in host.errors],
             "warnings": host.warnings,
         }
         print(json.dumps(payload, indent=2))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quizlib.errors import AnswerError
 from quizlib.model import Grade
@@ -85,8 +85,7 @@ _ABOVE = ("over", "more than", "at least", "upwards of", "above", "in excess of"
 _BELOW = ("nearly", "almost", "under", "less than", "fewer than", "up to", "just under")
 
 
-@dataclass(frozen=True)
-class NumberGrade:
+class NumberGrade(NamedTuple):
     """The score of a number answer and the accepted range, for feedback."""
 
     score: float

@@ -10,7 +10,6 @@ instant replay in the order they were saved.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from typing import Any
 
 from quizlib.errors import QuizError
@@ -103,8 +102,7 @@ def rescheduler(store: Store) -> Reschedule:
             return new
         # A leech the learner unsuspended stays unsuspended; one the replay found is suspended.
         found = new.leech and not old.leech
-        return replace(
-            new,
+        return new._replace(
             suspended=old.suspended or found,
             buried_until=old.buried_until,
             leech=old.leech or new.leech,

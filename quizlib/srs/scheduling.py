@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from quizlib.model import Deck, Rating
 from quizlib.store.records import CardRow
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
 State = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class SchedulerSettings:
+class SchedulerSettings(NamedTuple):
     """FSRS settings, per deck (``deck.settings``) or global.
 
     Attributes:
@@ -149,7 +147,7 @@ class _Fuzz:
 class Scheduling:
     """Review and preview cards with one set of settings."""
 
-    def __init__(self, settings: SchedulerSettings = SchedulerSettings()) -> None:
+    def __init__(self, settings: SchedulerSettings = SchedulerSettings()) -> None:  # noqa: B008 (immutable)
         kwargs: dict[str, Any] = {
             "desired_retention": settings.retention,
             "learning_steps": tuple(dt.timedelta(minutes=m) for m in settings.learning_steps),

@@ -7,12 +7,10 @@ import json
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(NamedTuple):
     """One row of the review log.
 
     ``state_before`` and ``state_after`` are the card's FSRS states around the review as
@@ -37,8 +35,7 @@ class Review:
     id: int = 0
 
 
-@dataclass(frozen=True)
-class CardRow:
+class CardRow(NamedTuple):
     """The derived state of one card (deck id, question id)."""
 
     deck_id: str

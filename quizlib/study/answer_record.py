@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from quizlib.model import Deck, Question, Rating
 from quizlib.srs.cards import LEECH_LAPSES, apply_review
@@ -19,7 +19,10 @@ from quizlib.srs.scheduling import Scheduling
 from quizlib.store.records import new_review_id
 from quizlib.store.store import CardRow, Review, Store
 
-__all__ = ["LEECH_LAPSES", "GivenAnswer", "content_hash", "review_and_state", "schedulers_for"]
+if TYPE_CHECKING:
+    from quizlib.study.waiting import Entry
+
+__all__ = ["LEECH_LAPSES", "GivenAnswer", "SavedAnswer", "content_hash", "review_and_state", "schedulers_for"]
 
 
 #: What ``json.dumps(..., sort_keys=True, default=str)`` encodes with, made once.
@@ -49,6 +52,18 @@ class GivenAnswer(NamedTuple):
     answer: str
     elapsed_ms: int
     cram: bool
+
+
+class SavedAnswer(NamedTuple):
+    """One saved answer, as the session keeps it for undo and the summary."""
+
+    review_id: int
+    question: Question
+    before: CardRow | None
+    buried: list[tuple[Entry, CardRow | None]]
+    correct: bool
+    score: float
+    requeued: bool
 
 
 def schedulers_for(store: Store, decks: Iterable[Deck]) -> dict[str, Scheduling]:

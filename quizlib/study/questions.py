@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import combinations
 
 from quizlib.errors import AnswerError
@@ -24,12 +24,17 @@ _PROBE: dict[PromptKind, Response] = {
 _MULTI_SEARCH_LIMIT = 10
 
 
-@dataclass
 class Generated:
-    """The questions of a deck and the question types that failed on some facts."""
+    """The questions of a deck and the question types that failed on some facts.
 
-    questions: list[Question] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    Attributes:
+        questions: The questions, in the deck's order.
+        errors: One line per question type that failed on some facts.
+    """
+
+    def __init__(self) -> None:
+        self.questions: list[Question] = []
+        self.errors: list[str] = []
 
 
 def generate_questions(
@@ -190,3 +195,19 @@ def question_lines(q: Question, answer: Answer | None = None, *, answers: bool =
             if answer.accepted:
                 lines.append(f"  accepted: {'; '.join(dict.fromkeys(answer.accepted))}")
     return lines
+
+
+def reshuffled(q: Question, host: PluginHost, deck: Deck, rng: random.Random) -> Question:
+    """The question generated afresh, so that a repeat shows its choices in a new order (the
+    question as it was when its type is gone, fails, or makes no other order)."""
+    qt = host.question_types.get(q.type)
+    if qt is None or not (q.prompt.choices or q.prompt.items):
+        return q
+    for _ in range(3):  # a short list can come out in the same order: try again
+        try:
+            made = [x for x in qt.generate(q.fact, deck, rng) if x.id == q.id]
+        except Exception:  # a plugin bug must not end the session: ask it as it was
+            return q
+        if made and made[0].prompt != q.prompt:
+            return replace(made[0], tags=q.tags)
+    return q

@@ -13,7 +13,6 @@ import datetime as dt
 import gc
 import random
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import TypeVar
 
 from quizlib.clock import next_day_start, this_day_start
@@ -30,7 +29,6 @@ DEFAULT_NEW_PER_DAY = 20
 T = TypeVar("T")
 
 
-@dataclass
 class DayQueue:
     """The questions of a session, with where each comes from.
 
@@ -44,11 +42,13 @@ class DayQueue:
             asked when they fall due, or early when nothing else is left (as Anki does).
     """
 
-    queue: list[Entry] = field(default_factory=list)
     due: DueQueue | None = None
-    ahead: list[tuple[dt.datetime, Question]] = field(default_factory=list)
-    kinds: dict[str, str] = field(default_factory=dict)
-    deck_of: dict[str, str] = field(default_factory=dict)
+
+    def __init__(self) -> None:
+        self.queue: list[Entry] = []
+        self.ahead: list[tuple[dt.datetime, Question]] = []
+        self.kinds: dict[str, str] = {}
+        self.deck_of: dict[str, str] = {}
 
     def add(self, question: Entry, kind: str, seen: set[str]) -> None:
         """Queue a question and mark its fact as taken for the day."""

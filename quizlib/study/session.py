@@ -7,9 +7,9 @@ import json
 import random
 from bisect import insort
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import TYPE_CHECKING, Any, NamedTuple
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 from quizlib.clock import Clock, local_zone, next_day_start
 from quizlib.deckfile.load import refuse_shared_ids
@@ -20,13 +20,21 @@ from quizlib.srs.rating import self_rated_score
 from quizlib.srs.scheduling import Preview, Scheduling, due_of
 from quizlib.store.store import CardRow, Review, Store
 from quizlib.store.undo import unbury, undo_review
-from quizlib.study.answer_record import GivenAnswer, content_hash, review_and_state, schedulers_for
+from quizlib.study.answer_record import (
+    GivenAnswer,
+    SavedAnswer,
+    content_hash,
+    review_and_state,
+    schedulers_for,
+)
+from quizlib.study.questions import reshuffled
 from quizlib.study.queue import build_queue, collection_paused
 from quizlib.study.saving import SaveError, keep
 from quizlib.study.types import Progress, SessionOptions
 from quizlib.study.waiting import Entry, Waiting
 
 if TYPE_CHECKING:  # imported when first used: not needed to show the first question
+    from quizlib.study.queue import DayQueue
     from quizlib.study.reports import Pending, Summary
 
 __all__ = ["Progress", "Session", "SessionOptions"]
@@ -37,45 +45,41 @@ KINDS = ("due", "new", "learning")
 LEARNING_HORIZON = dt.timedelta(hours=1)
 
 
-def _due_time(step: tuple[dt.datetime, Question]) -> dt.datetime:
-    return step[0]
-
-
-class _Done(NamedTuple):
-    """One saved answer, for undo and the summary."""
-
-    review_id: int
-    question: Question
-    before: CardRow | None
-    buried: list[tuple[Entry, CardRow | None]]
-    correct: bool
-    score: float
-    requeued: bool
-
-
-@dataclass(eq=False)  # a live object, compared by identity (one method less to create)
 class Session:
-    """A study session over one or more decks. Build it with :meth:`start`."""
+    """A study session over one or more decks. Build it with :meth:`start`.
 
-    store: Store
-    host: PluginHost
-    clock: Clock
-    rng: random.Random
-    options: SessionOptions
-    decks: dict[str, Deck]
-    schedulers: dict[str, Scheduling]
-    queue: Waiting
-    kinds: dict[str, str]
-    started: dt.datetime
-    learning: list[tuple[dt.datetime, Question]] = field(default_factory=list)
-    history: list[_Done] = field(default_factory=list)
+    A live object compared by identity; a plain class, since a dataclass's generated methods
+    would only add to the time before the first question.
+    """
+
     pending: Pending | None = None
-    tz: dt.tzinfo = dt.UTC
-    planned: int = 0
     _current: Question | None = None
-    _deck_of: dict[str, str] = field(default_factory=dict)
-    _numbers: dict[str, int] = field(default_factory=dict)
-    _told_changed: set[str] = field(default_factory=set)
+
+    def __init__(
+        self,
+        store: Store,
+        host: PluginHost,
+        decks: Sequence[Deck],
+        day: DayQueue,
+        clock: Clock,
+        rng: random.Random,
+        options: SessionOptions,
+        schedulers: dict[str, Scheduling],
+        started: dt.datetime,
+        tz: dt.tzinfo,
+    ) -> None:
+        """Use :meth:`start`: it reads the store and plans the day's queue first."""
+        self.store, self.host, self.decks = store, host, {d.id: d for d in decks}
+        self.clock, self.rng, self.options, self.schedulers = clock, rng, options, schedulers
+        self.started, self.tz = started, tz
+        self.queue = Waiting(day.queue, day.kinds, day.due)
+        self.kinds = day.kinds
+        self.learning = day.ahead
+        self.planned = len(self.queue) + len(day.ahead)
+        self.history: list[SavedAnswer] = []
+        self._deck_of = day.deck_of
+        self._numbers: dict[str, int] = {}
+        self._told_changed: set[str] = set()
 
     @classmethod
     def start(
@@ -108,14 +112,7 @@ class Session:
         schedulers = schedulers_for(store, decks)
         with collection_paused():
             day = build_queue(store, decks, host, schedulers, now=now, tz=zone, rng=rng, options=options)
-        waiting = Waiting(day.queue, day.kinds, day.due)
-        session = cls(
-            store, host, clock, rng, options, {d.id: d for d in decks}, schedulers, waiting, day.kinds, now
-        )
-        session.tz = zone
-        session.learning = day.ahead
-        session.planned = len(waiting) + len(day.ahead)
-        session._deck_of = day.deck_of
+        session = cls(store, host, decks, day, clock, rng, options, schedulers, now, zone)
         session._advance()
         return session
 
@@ -176,20 +173,6 @@ class Session:
                 self._current = self.learning.pop(first if first is not None else 0)[1]
         if self._current is not None:
             self._numbers.setdefault(self._current.id, len(self._numbers) + 1)
-
-    def _reshuffled(self, q: Question) -> Question:
-        """The question generated afresh, so a repeat shows its choices in a new order."""
-        qt = self.host.question_types.get(q.type)
-        if qt is None or not (q.prompt.choices or q.prompt.items):
-            return q
-        for _ in range(3):  # a short list can come out in the same order: try again
-            try:
-                made = [x for x in qt.generate(q.fact, self.deck_of(q), self.rng) if x.id == q.id]
-            except Exception:  # a plugin bug must not end the session: ask it as it was
-                return q
-            if made and made[0].prompt != q.prompt:
-                return replace(made[0], tags=q.tags)
-        return q
 
     def changed(self, question: Question) -> bool:
         """True the first time in this session a question is shown whose content (fact or
@@ -282,7 +265,7 @@ class Session:
         now, state_after = review.reviewed_at, review.state_after
         buried = self._bury_siblings(q, now) if not self.options.cram else []
         requeued = self._requeue(q, state_after, now)
-        self.history.append(_Done(review_id, q, before, buried, score >= 1.0, score, requeued))
+        self.history.append(SavedAnswer(review_id, q, before, buried, score >= 1.0, score, requeued))
         self.pending = None
         self._advance()
 
@@ -306,7 +289,8 @@ class Session:
         """Queue a learning step that falls due within this session again; True when queued."""
         if self.options.cram or state_after is None or due_of(state_after) > now + LEARNING_HORIZON:
             return False
-        insort(self.learning, (due_of(state_after), self._reshuffled(q)), key=_due_time)
+        again = reshuffled(q, self.host, self.deck_of(q), self.rng)
+        insort(self.learning, (due_of(state_after), again), key=itemgetter(0))
         self.kinds[q.id] = "learning"
         return True
 

@@ -7,11 +7,10 @@ only after an answer is in :mod:`quizlib.study.reports`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class SessionOptions:
+class SessionOptions(NamedTuple):
     """What to study."""
 
     limit: int | None = None
@@ -21,8 +20,7 @@ class SessionOptions:
     new_per_day: int | None = None
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
     """Where the session stands.
 
     Attributes:

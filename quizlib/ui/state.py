@@ -10,7 +10,6 @@ from __future__ import annotations
 import enum
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from quizlib.errors import AnswerError, PluginError
@@ -87,7 +86,6 @@ class Phase(enum.Enum):
     DONE = "done"  #: no question left
 
 
-@dataclass(eq=False)  # a live object, compared by identity (one method less to create)
 class StudyState:
     """The study screen: the current question, the learner's input so far, and the outcome.
 
@@ -114,18 +112,18 @@ class StudyState:
         feedback_top, feedback_step, feedback_more: The same for an outcome too long for
             the screen, paged above the ratings.
         listeners: Called whenever a new question is put on screen (the UI clears its fields).
+
+    A live object compared by identity; a plain class, since a dataclass's generated methods
+    would only add to the time before the first question. The class attributes below are the
+    start values of the immutable fields; the mutable ones are made per instance.
     """
 
-    session: StudySession
-    timer: Callable[[], float] = time.monotonic
     phase: Phase = Phase.ASKING
     question: Question | None = None
     cursor: int = 0
-    order: list[int] = field(default_factory=list)
     grabbed: bool = False
     typed: str = ""
     chosen: int | None = None
-    picked: set[int] = field(default_factory=set)
     pending: Pending | None = None
     rating: Rating = Rating.GOOD
     answer: str = ""
@@ -139,11 +137,15 @@ class StudyState:
     feedback_top: int = 0
     feedback_step: int = 1
     feedback_more: bool = False
-    listeners: list[Callable[[], None]] = field(default_factory=list)
     _asked_at: float = 0.0
     _after_pick: bool = False
 
-    def __post_init__(self) -> None:
+    def __init__(self, session: StudySession, timer: Callable[[], float] = time.monotonic) -> None:
+        self.session = session
+        self.timer = timer
+        self.order: list[int] = []
+        self.picked: set[int] = set()
+        self.listeners: list[Callable[[], None]] = []
         self.present()
 
     # -- showing questions -------------------------------------------------------------
