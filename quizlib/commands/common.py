@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizlib.dates import PartialDate
@@ -22,6 +24,9 @@ if TYPE_CHECKING:  # the database module (and sqlite3) only when a command opens
 
 SubParsers = Any  # argparse's _SubParsersAction is private; typed loosely on purpose
 
+#: The sync folder of ``sync`` and ``study`` when none is given on the command line.
+SYNC_DIR_ENV = "QUIZLIB_SYNC_DIR"
+
 
 def plugin_options() -> argparse.ArgumentParser:
     """A parent parser with ``--plugins-dir``, shared by every command that loads plugins."""
@@ -34,6 +39,12 @@ def plugin_options() -> argparse.ArgumentParser:
         help="load *.py plugins from DIR (repeatable; also QUIZLIB_PLUGINS_DIR)",
     )
     return parent
+
+
+def folder_from(value: str | None) -> Path | None:
+    """The sync folder given on the command line, else ``$QUIZLIB_SYNC_DIR`` (None: neither)."""
+    text = value or os.environ.get(SYNC_DIR_ENV, "")
+    return Path(text).expanduser() if text else None
 
 
 def store_options() -> argparse.ArgumentParser:

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from quizlib import collector
 from quizlib.commands.common import (
     SubParsers,
+    folder_from,
     load_decks,
     load_host,
     plugin_options,
     store_options,
     warnings_after,
 )
-from quizlib.commands.sync import folder_from, sync_around_session
 from quizlib.completion import attach, deck_names, question_types
 from quizlib.completion import tags as tag_names
 from quizlib.didyoumean import unknown_names
@@ -195,7 +195,10 @@ def _study(
     if kept is not None:
         print(f"quizlib study: saved {plural(kept[0], 'answer')} kept in {kept[1]}", file=sys.stderr)
     folder = folder_from(args.sync)
-    sync_around_session(store, folder, "before", decks)
+    if folder is not None:  # the sync machinery only with a folder
+        from quizlib.commands.sync import sync_around_session
+
+        sync_around_session(store, folder, "before", decks)
     try:
         session = Session.start(store, decks, host, clock=clock, rng=rng, options=options)
         if session.current is None:
@@ -214,4 +217,5 @@ def _study(
             print(f"quizlib study: {plain_reason()}", file=sys.stderr)
         return run_plain(session, sys.stdin, sys.stdout, clock=clock)
     finally:
-        sync_around_session(store, folder, "after")
+        if folder is not None:
+            sync_around_session(store, folder, "after")

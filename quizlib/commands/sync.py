@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizlib.commands.common import SubParsers, store_options
+from quizlib.commands.common import SYNC_DIR_ENV, SubParsers, folder_from, store_options
 from quizlib.errors import QuizError, UsageError
 from quizlib.wording import plural
 
@@ -20,7 +20,6 @@ if TYPE_CHECKING:  # imported when run: `quizlib --help` need not load the store
     from quizlib.store.store import Store
 
 #: The environment variable naming the sync folder (``sync`` and ``study``).
-SYNC_DIR_ENV = "QUIZLIB_SYNC_DIR"
 
 EPILOG = f"""\
 examples:
@@ -55,12 +54,6 @@ def add_parser(sub: SubParsers) -> None:
         help="give this database a new device id (after copying a database file to another machine)",
     )
     parser.set_defaults(func=run)
-
-
-def folder_from(value: str | None) -> Path | None:
-    """The sync folder given on the command line, else ``$QUIZLIB_SYNC_DIR`` (None: neither)."""
-    text = value or os.environ.get(SYNC_DIR_ENV, "")
-    return Path(text).expanduser() if text else None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -129,19 +122,16 @@ def sync_around_session(store: Store, folder: Path | None, when: str, decks: Seq
         when: ``before`` or ``after``, for the messages.
         decks: The decks studied, whose scheduling settings replays of merged reviews use.
     """
+    if folder is None:
+        return  # nothing to do: the session itself keeps its decks' settings
     from quizlib.clock import system_clock
-    from quizlib.srs.replay import remember_decks  # the sync machinery only with a folder
+    from quizlib.exchange.sync import sync
+    from quizlib.srs.replay import remember_decks
 
     try:
         remember_decks(store, decks)
-        if folder is None:
-            return
-        from quizlib.exchange.sync import sync
-
         report = sync(store, folder, system_clock()())
     except QuizError as exc:
-        if folder is None:
-            return  # the settings are kept for syncs only: without one, nothing is missing
         print(
             f"quizlib study: warning: no sync {when} the session: {exc} (your reviews are saved in"
             " the database and go to the folder at the next sync)",

@@ -19,7 +19,6 @@ from quizlib.plugins import PluginHost
 from quizlib.srs.rating import self_rated_score
 from quizlib.srs.scheduling import Preview, Scheduling, due_of
 from quizlib.store.store import CardRow, Review, Store
-from quizlib.store.undo import unbury, undo_review
 from quizlib.study.answer_record import (
     GivenAnswer,
     SavedAnswer,
@@ -317,6 +316,8 @@ class Session:
         """
         if not self.history:
             return None
+        from quizlib.store.undo import unbury, undo_review  # only when an answer is taken back
+
         done = self.history.pop()
         q = done.question
         deck_id = self._deck_of[q.id]
