@@ -26,6 +26,7 @@ from quizlib import (
     Source,
     accepted_range,
     answer_of,
+    format_number,
     get_plugin_manager,
     grade_date,
     grade_number,
@@ -184,6 +185,26 @@ def test_whole_numbers_for_counts(questions: dict[str, Question]) -> None:
     assert accepted_range(64.5, "10%", whole=False) == pytest.approx((58.05, 70.95))
     assert "Counted right: 58 to 70." in feedback(questions["figures/trek/number_recall"], "64")
     assert grade_number(57.8, 64, "10%").score == 1.0  # graded against the exact range
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9), st.sampled_from(["5%", "10%", "3%", 0.1, None]))
+def test_counted_right_ranges_show_no_binary_noise_and_read_back(value: float, tolerance: object) -> None:
+    low, high = accepted_range(round(value, 3), tolerance)
+    for bound in (low, high):
+        shown = format_number(bound)
+        digits = re.sub(r"\D", "", shown.split("e")[0]).lstrip("0")
+        assert len(digits) <= 12, shown  # 4.9350000000000005 is 4.935
+        assert parse_number(shown) == pytest.approx(bound, rel=1e-9, abs=1e-12)
+    assert format_number(4.7 * 1.05) == "4.935"
+    assert format_number(2000.0) == "2,000" and format_number(1.5) == "1.5"
+
+
+@pytest.mark.parametrize("typed", ["-5", "\u22125", "minus 5", "- 5", "\u20135"])
+def test_a_negative_answer_keeps_its_sign(typed: str) -> None:
+    assert parse_number(typed) == -5.0
+    assert grade_number(parse_number(typed), -5.0).score == 1.0
+    assert grade_number(parse_number(typed), 5.0).score < 1.0  # -5 is not the 5 asked for
+    assert parse_number("minus twenty-five") == -25.0 and parse_number("twenty-five") == 25.0
 
 
 def test_a_qualifier_moves_the_range_no_further_than_the_tolerance() -> None:

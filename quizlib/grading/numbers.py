@@ -64,7 +64,12 @@ def parse_number(text: str) -> float:
     Raises:
         AnswerError: When the text is not a number, with a message saying what is expected.
     """
-    cleaned = text.strip().lower().replace("~", " ").replace("–", "-")
+    cleaned = text.strip().lower().replace("~", " ").replace("–", "-").replace("\u2212", "-")
+    # A sign, kept apart: the hyphen also joins number words ("twenty-five"), so the split
+    # below would drop it, and "-5" (a temperature, a loss) would be graded as 5.
+    sign = -1.0 if re.match(r"(?:-|minus\b)\s*(?=[\d.]|[a-z])", cleaned) else 1.0
+    if sign < 0:
+        cleaned = re.sub(r"^(?:-|minus\b)\s*", "", cleaned)
     cleaned = re.sub(r"(?<=\d)[, \u00a0\u202f](?=\d{3}\b)", "", cleaned)  # 2,000 and 2 000
     cleaned = re.sub(r"(?<=\d)(k|m|mn|bn)\b", r" \1", cleaned)  # 2k -> 2 k
     words = [w for w in re.split(r"[\s-]+", cleaned) if w and w not in _FILLER]
@@ -72,13 +77,13 @@ def parse_number(text: str) -> float:
         raise AnswerError(f"type {HINT}")
     if len(words) == 1:
         try:
-            return float(words[0])
+            return sign * float(words[0])
         except ValueError:
             pass
     value = _words_to_number(words)
     if value is None:
         raise AnswerError(f"{text.strip()!r} is not a number; type {HINT}")
-    return value
+    return sign * value
 
 
 _ABOVE = ("over", "more than", "at least", "upwards of", "above", "in excess of")
@@ -158,8 +163,12 @@ def grade_number(
 
 
 def format_number(value: float) -> str:
-    """``2000`` → ``2,000``; ``1.5`` stays ``1.5``."""
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+    """``2000`` → ``2,000``; ``1.5`` stays ``1.5``; a computed bound shows no binary noise
+    (``4.7 * 1.05`` → ``4.935``, not ``4.9350000000000005``)."""
+    # Twelve significant digits: a float holds about sixteen, so the last few digits of a
+    # product or a sum are rounding noise, never a figure a source stated.
+    number = float(f"{float(value):.12g}")
+    return f"{int(number):,}" if number.is_integer() else f"{number:,}"
 
 
 def grade_number_text(
