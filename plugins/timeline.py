@@ -1,7 +1,9 @@
 """Timeline ordering: put an event and a few others in chronological order.
 
 Reads ``events``. Only events whose dates strictly order are asked together (a month
-date ``2020-11`` and a day date ``2020-11-10`` never appear in one question). The hint's
+date ``2020-11`` and a day date ``2020-11-10`` never appear in one question), and never two
+whose texts are nearly the same sentence (one sentence drafted as two events, each showing
+the other's date: the learner could not tell which item is which). The hint's
 example order is never the answer, the items are never shown already in order, and the
 feedback cites each item's own source, marking a date the deck infers "(inferred)". In a
 large section the others are sampled from an index of the events that order with the
@@ -11,6 +13,7 @@ question's own, so a section generates in O(n log n).
 from __future__ import annotations
 
 import random
+import re
 import zlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
@@ -97,6 +100,19 @@ def _correct(dates: Sequence[PartialDate]) -> list[int]:
 SHUFFLE_ALL = 64
 #: How many of the events that order with a question's own a large section samples.
 SAMPLE = 64
+#: Two event texts sharing at least this share of each one's words are one sentence told
+#: twice (two events drafted from one sentence differ only in where the gap is).
+ALIKE = 0.85
+
+
+def _words(fact: Fact) -> frozenset[str]:
+    return frozenset(re.findall(r"[^\W_]+", str(fact.get("text", "")).lower()))
+
+
+def alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two event texts (as word sets) are nearly the same sentence."""
+    shared = len(a & b)
+    return bool(a and b) and shared >= ALIKE * len(a) and shared >= ALIKE * len(b)
 
 
 class _Order:
@@ -154,11 +170,16 @@ class Timeline:
             return []
         k = int(deck.setting("timeline_k", 3))
         chosen: list[tuple[Fact, PartialDate]] = [(fact, anchor)]
+        texts = [_words(fact)]
         for other, date in _candidates(fact, anchor, deck, rng):
             if len(chosen) > k:
                 break
-            if date is not None and all(date.orders_with(d) for _, d in chosen):
+            if date is None or not all(date.orders_with(d) for _, d in chosen):
+                continue
+            words = _words(other)
+            if not any(alike(words, seen) for seen in texts):
                 chosen.append((other, date))
+                texts.append(words)
         if len(chosen) < 3:
             return []  # two items make a coin toss, not a timeline
         rng.shuffle(chosen)

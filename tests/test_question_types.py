@@ -183,6 +183,25 @@ def test_ordering_rejects_malformed_and_never_mixes_unorderable_dates() -> None:
             qt.grade(q, bad)  # type: ignore[arg-type]
 
 
+def test_a_timeline_never_pairs_two_events_told_in_one_sentence() -> None:
+    """One sentence drafted as two events (the quake on Friday, the toll on Sunday) makes two
+    items that differ only in where the gap is: together, neither can be told from the other."""
+    sentence = "The quake that struck {a} killed 2,000 people {b}, as rescuers searched remote villages."
+    facts = (
+        Fact("events", "quake", {"date": "2023-09-08", "text": sentence.format(a="late …", b="on Sunday")}),
+        Fact("events", "toll", {"date": "2023-09-10", "text": sentence.format(a="late on Friday", b="…")}),
+        Fact("events", "aid", {"date": "2023-09-12", "text": "Spain sent rescue teams."}),
+        Fact("events", "visit", {"date": "2023-09-15", "text": "The king visited the injured."}),
+        Fact("events", "appeal", {"date": "2023-09-20", "text": "The UN appealed for funds."}),
+    )
+    deck = Deck("t", "T", settings={"timeline_k": 4}, sections={"events": facts})
+    qt = get_plugin_manager(entry_points=False).question_types["timeline"]
+    for seed in range(20):
+        for fact in facts:
+            for q in qt.generate(fact, deck, random.Random(seed)):
+                assert not {"quake", "toll"} <= set(q.key["facts"]), q.prompt.items
+
+
 def test_ordering_modes() -> None:
     from quizlib_plugins.timeline import order_score
 
