@@ -17,6 +17,8 @@ type, built-in or third-party. The flaw kinds:
 * ``more than one right answer``, ``implausible distractor``, ``unanswerable`` (short quotes):
   see :mod:`quizlib.questionlint.choices`.
 * ``unanswerable``: timeline items whose dates do not order at their precision.
+* ``unclear``: a fact's text, shown alone, opens with a pronoun ("Its next meeting …"): see
+  :mod:`quizlib.questionlint.alone`.
 * ``duplicate``: two questions of the same kind with the same answer and wording: see
   :mod:`quizlib.questionlint.duplicates`.
 
@@ -48,6 +50,7 @@ from quizlib.grading.textmatch import (
 )
 from quizlib.model import Answer, Deck, PromptKind, Question
 from quizlib.plugins import PluginHost
+from quizlib.questionlint.alone import unclear
 from quizlib.questionlint.choices import ChoiceLint
 from quizlib.questionlint.context import AnswerView, Flaw, LintContext, forms_of, quoted
 from quizlib.questionlint.duplicates import duplicates
@@ -126,6 +129,7 @@ def find_flaws(
             flaws.extend(in_stem or list(shown.elsewhere(q, view)) or leaks.flaws(q, view))
             flaws.extend(choices.flaws(q, view))
         flaws.extend(_unordered(ctx, q))
+        flaws.extend(unclear(q))
     flaws.extend(duplicates(ctx))
     order = {q.id: i for i, q in enumerate(questions)}
     return sorted(flaws, key=lambda f: order[f.question.id])
