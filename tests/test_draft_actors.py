@@ -296,3 +296,25 @@ def test_royal_names_titles_as_speakers_and_a_time_in_several_units() -> None:
     assert "King" not in actors
     assert speakers(text)["I come to serve"] == "King Charles III"
     assert [(f["value"], f["unit"]) for f in deck["figures"]] == [(47000, "runners")]
+
+
+def test_ranks_before_a_speaker_sources_after_according_to_and_bodies_in_apposition() -> None:
+    text = (
+        "Headline\n\n"
+        "OSLO, Norway — “The doors were forced,” said Detective Sergeant Mark Olsen. “It took minutes.”\n\n"
+        "Most thefts go unsolved, according to the Stolen Bicycle Register. "
+        "Repairs rose, according to the ITF.\n\n"
+        "Claims go to the gallery's insurers, Morgan Fine Art. Crime is falling in Norway, according to "
+        "the nonprofit Safe Roads & Bridges.\n\n"
+        "Rowing Norway said the regatta would go ahead.\n"
+    )
+    assert set(speakers(text).values()) == {"Mark Olsen"}
+    actors = {a["name"]: a["kind"] for a in draft(text)["actors"]}
+    assert actors == {
+        "Mark Olsen": "person",
+        "Stolen Bicycle Register": "institution",
+        "ITF": "institution",
+        "Morgan Fine Art": "institution",
+        "Safe Roads & Bridges": "institution",
+        "Rowing Norway": "institution",
+    }

@@ -224,6 +224,10 @@ def clean_role(role: str) -> str:
 
 _TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b")
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+# A one-word place: "in Australia", "from Kenya", a dateline's "MELBOURNE, Australia —".
+_PLACE = re.compile(
+    r"(?:\b(?:in|from|across|throughout) |^[A-Z][A-Z .'-]+, )(?P<place>[A-Z][a-z]{2,})(?! [A-Z])(?!['’-]\w)"
+)
 _CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)")
 
 
@@ -263,6 +267,23 @@ def _add_institutions(actors: Actors, runs: Counter[str]) -> None:
                 actors.alias(ident, LEGAL.sub("", run))
 
 
+def _add_people(actors: Actors, candidates: list[tuple[str, str]], places: set[str]) -> None:
+    """Register the candidate names that are people: not a known actor, not part of an
+    institution's name, not a word and a place ("Tennis Australia" is a body)."""
+    bodies = [f" {e['name']} " for e in actors.entries.values() if e["kind"] != "person"]
+    places = places - NOT_NAMES  # a place that is also a subject is a person: "in Trump", "Trump said"
+    for article, name in candidates:
+        actors.article = article
+        if actors.find(name) is not None or not actors.is_name(name):
+            continue
+        if any(f" {name} " in body for body in bodies):
+            continue  # "Fine Art" of "Castellan Fine Art"
+        if len(name.split()) == 2 and name.split()[-1] in places:
+            actors.add(name, "institution")  # "Tennis Australia", "Cycling Canada"
+        else:
+            actors.add(name, "person")  # "Vladimir Putin", "Andrey Rublev"
+
+
 def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     """Register the people and institutions texts introduce (a pass before quotes).
 
@@ -279,6 +300,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     initials: Counter[str] = Counter()
     not_bodies: set[str] = set()
     titled: list[tuple[str, str, str]] = []
+    places: set[str] = set()
     for article, text in texts:
         actors.article = article
         _roles_and_acronyms(actors, text)
@@ -287,6 +309,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
             unquoted = mask(text, quotes(text))
             candidates.extend((article, name) for name in person_candidates(unquoted))
         initials.update(acronyms(text))
+        places.update(m["place"] for m in _PLACE.finditer(text))
         not_bodies.update(terms(text))
         titled.extend((article, m.group(1), m.group(2)) for m in _TITLED.finditer(text))
         for m in BODY_AFTER.finditer(text):
@@ -300,10 +323,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
             actors.alias(spelled[word], word)  # "EU" is the European Union named before
         elif count >= 2:
             actors.add(word, "institution")  # "NPR", "MSCI" named more than once
-    for article, name in candidates:
-        actors.article = article
-        if actors.find(name) is None and actors.is_name(name):
-            actors.add(name, "person")  # "Vladimir Putin", "Andrey Rublev"
+    _add_people(actors, candidates, places - set(subjects))
     for article, title, alone in titled:
         actors.article = article
         ident = actors.find(alone)

@@ -120,11 +120,19 @@ _NOT_ORG = frozenset(
 
 
 _WHOLE_NAME = re.compile(rf"(?<![\w’'-]){NAME}(?![\w-]|[’'][a-rt-z])")
-_TITLE = re.compile(
-    r"(?:Gov|Governor|President|President-elect|Sen|Senator|Rep|Judge|Justice|Coach|Dr|Mr|Mrs|Ms|Prof"
-    r"|Professor|Superintendent|Sheriff|Chief|Minister|Secretary|Mayor|Speaker|Chairman|General|Captain"
-    r"|Officer|Detective|Agent|Director|Commissioner|Ambassador|Prince|Princess|King|Queen|Pope|Bishop"
-    r"|Rev|Father|Sister|Saint|St)$"
+TITLES = (
+    "Gov|Governor|President|President-elect|Sen|Senator|Rep|Judge|Justice|Coach|Dr|Mr|Mrs|Ms|Prof"
+    "|Professor|Superintendent|Sheriff|Chief|Minister|Secretary|Mayor|Speaker|Chairman|General|Captain"
+    "|Officer|Detective|Sergeant|Constable|Lieutenant|Colonel|Agent|Director|Commissioner|Ambassador"
+    "|Prince|Princess|King|Queen|Pope|Bishop"
+    "|Rev|Father|Sister|Saint|St"
+)
+_TITLE = re.compile(rf"(?:{TITLES})$")
+#: Capitalised titles and role words before a name ("Detective Inspector", "Chief Executive").
+#: A royal's title stays part of the name ("King Charles III").
+TITLE_RUN = (
+    rf"(?:(?!(?:King|Queen|Prince|Princess|Pope|Emperor|Empress)\b)"
+    rf"(?:(?:{TITLES})\b|(?=[A-Z])(?i:{ROLE_WORDS})\b)\.? )*"
 )
 # Offices that end a title and are not surnames ("Senate Majority Leader"; unlike "Ken Doctor").
 _OFFICE = re.compile(

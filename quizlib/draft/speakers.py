@@ -13,7 +13,15 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from quizlib.draft.actors import Actors
-from quizlib.draft.people import NAME, NAME_TOKEN, NOT_NAMES, ORG_HEADS, ROYAL, in_context_not_a_person
+from quizlib.draft.people import (
+    NAME,
+    NAME_TOKEN,
+    NOT_NAMES,
+    ORG_HEADS,
+    ROYAL,
+    TITLE_RUN,
+    in_context_not_a_person,
+)
 from quizlib.draft.text import Quote
 
 SPEECH_VERBS = (
@@ -55,7 +63,7 @@ _BODY = re.compile(
 _NOUN_BEFORE = re.compile(r"\b(?!(?:she|he|it|they|who|which|also|still|now|often)\b)[a-z]+(?<!ly)\s+$")
 # "..., said Mr. Reeves", "says Parata,", "wrote 43-year-old Martin Taylor"
 _INVERTED = re.compile(
-    rf"\s+(?:(?:the )?[\w -]{{0,40}}? )??(?:(?:Mr|Mrs|Ms|Dr|Prof)\.? )?"
+    rf"\s+(?:(?:the )?[\w -]{{0,40}}? )??{TITLE_RUN}"
     rf"(?P<name>{NAME}|{NAME_TOKEN})(?![\w’'-])"
 )
 
@@ -134,8 +142,11 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
         # counsel, Jason Beer, why …, Ms Vennells said").
         adjacent = people[-1] if not clause[people[-1].end :].strip() else people[0]
         return Cue(0, actors.entries[adjacent.actor]["name"])
+    bodies = [(f.start, f.end) for f in found if actors.kind(f.actor) != "person"]
     for m in re.finditer(NAME, clause):
         name = m.group(0)
+        if any(a <= m.start() < b for a, b in bodies):
+            continue  # "Food Allergy Research" of "Food Allergy Research & Education"
         if actors.is_name(name) and not in_context_not_a_person(clause, m.start(), m.end(), name):
             return Cue(0, name)  # not "the Black Sea grain deal"
     pronoun = PRONOUN_RE.search(clause)
