@@ -318,3 +318,24 @@ def test_ranks_before_a_speaker_sources_after_according_to_and_bodies_in_apposit
         "Safe Roads & Bridges": "institution",
         "Rowing Norway": "institution",
     }
+
+
+def test_interview_answers_roles_before_a_name_and_bodies_with_an_article_or_a_legal_suffix() -> None:
+    text = (
+        "Headline\n\n"
+        "We spoke to the city's planning director, Rosa Lindqvist.\n\n"
+        "Why the delay?\n\n"
+        "Lindqvist: “The steel arrived late. Nobody could have planned for that.”\n\n"
+        "“We are ready if needed,” said its chairman, Owen Tait.\n\n"
+        "The ferry's operator, Kestrel Shipping of Oban, issued a statement. “The crew are safe,” it said. "
+        "It is working with the FBI.\n\n"
+        "Harlow Stores Inc., the furniture chain, said sales fell. Harlow Stores Inc. has 40 shops.\n"
+    )
+    said = speakers(text)
+    assert said["The steel arrived late. Nobody could have planned for that."] == "Rosa Lindqvist"
+    assert said["We are ready if needed"] == "Owen Tait"
+    assert said["The crew are safe"].startswith("Kestrel Shipping")
+    actors = {a["name"]: a["kind"] for a in draft(text)["actors"]}
+    assert actors["FBI"] == "institution"
+    assert [name for name in actors if name.startswith("Harlow")] == ["Harlow Stores Inc"]
+    assert {name for name, kind in actors.items() if kind == "person"} == {"Rosa Lindqvist", "Owen Tait"}

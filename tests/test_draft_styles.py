@@ -58,6 +58,8 @@ from quizlib.draft.text import quotes, sentences
         ("The final is on Saturday.", ["2019-11-23"]),
         ("The other match, on Friday, is between the two seeds.", ["2019-11-22"]),
         ("Shares are up 3% since Friday.", ["2019-11-15"]),
+        ("The committee meets on Monday to consider it.", ["2019-11-25"]),
+        ("Salvage crews hope to refloat the ship on Thursday.", ["2019-11-21"]),
     ],
 )
 def test_wire_and_forward_dates(sentence: str, expected: list[str]) -> None:
@@ -94,6 +96,11 @@ def test_wire_and_forward_dates(sentence: str, expected: list[str]) -> None:
         ("He served 40 aces, 12 of them in the final set.", [(40, "aces"), (12, "aces")]),
         ("The team won 6-3 in 95 minutes.", [(95, "minutes")]),  # a score is not a ratio's "3 in"
         ("The committee voted 7-2 in favour.", [(7, "votes in favour"), (2, "votes against")]),
+        ("10.05 Local councillor Jo Bell said 40 homes were flooded.", [(40, "homes")]),  # a live blog's time
+        (
+            "Eight crew members left; the other 13 stayed on board.",
+            [(8, "crew members"), (13, "crew members")],
+        ),
     ],
 )
 def test_money_percent_ranges_ages_and_not_figures(sentence: str, expected: list[tuple[float, str]]) -> None:

@@ -228,6 +228,8 @@ _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
 _PLACE = re.compile(
     r"(?:\b(?:in|from|across|throughout) |^[A-Z][A-Z .'-]+, )(?P<place>[A-Z][a-z]{2,})(?! [A-Z])(?!['’-]\w)"
 )
+# An acronym with an article names a body ("working with the FBI", "The RNLI says").
+_THE_ACRONYM = re.compile(r"\b[Tt]he ([A-Z]{2,6})(?![\w&-]|\.\w)")
 _CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)")
 
 
@@ -254,6 +256,9 @@ def _roles_and_acronyms(actors: Actors, text: str) -> None:
 def _add_institutions(actors: Actors, runs: Counter[str]) -> None:
     """Register the organisation runs named often enough, a legal suffix folded in."""
     for run in list(runs):
+        if run.endswith(".") and run[:-1] in runs:
+            runs[run[:-1]] += runs.pop(run)  # "Apex Inc." is "Apex Inc"
+            continue
         short = LEGAL.sub("", run)
         if short != run and short in runs:
             runs[run] += runs.pop(short)  # "Apex Systems" is "Apex Systems Inc."
@@ -301,6 +306,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     not_bodies: set[str] = set()
     titled: list[tuple[str, str, str]] = []
     places: set[str] = set()
+    with_article: set[str] = set()
     for article, text in texts:
         actors.article = article
         _roles_and_acronyms(actors, text)
@@ -309,6 +315,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
             unquoted = mask(text, quotes(text))
             candidates.extend((article, name) for name in person_candidates(unquoted))
         initials.update(acronyms(text))
+        with_article.update(m[1] for m in _THE_ACRONYM.finditer(text))
         places.update(m["place"] for m in _PLACE.finditer(text))
         not_bodies.update(terms(text))
         titled.extend((article, m.group(1), m.group(2)) for m in _TITLED.finditer(text))
@@ -321,8 +328,8 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
             continue
         if word in spelled:
             actors.alias(spelled[word], word)  # "EU" is the European Union named before
-        elif count >= 2:
-            actors.add(word, "institution")  # "NPR", "MSCI" named more than once
+        elif count >= 2 or word in with_article:
+            actors.add(word, "institution")  # "NPR", "MSCI" named more than once, "the FBI"
     _add_people(actors, candidates, places - set(subjects))
     for article, title, alone in titled:
         actors.article = article

@@ -26,7 +26,7 @@ _VERBISH = re.compile(
 )
 
 
-LEGAL = re.compile(r",? (?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SA|NV)$")
+LEGAL = re.compile(r",? (?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SA|NV)\.?$")
 _RUN_LEAD = re.compile(
     r"^(?:(?:On|In|At|The|A|An|But|And|As|For|By|From|Rival|Rivals|Former|Ex"
     r"|\w+-(?:led|based|backed|owned|run)) )+"
@@ -59,7 +59,7 @@ def _titled(run: str) -> bool:
 _BODY_NOUN = (
     r"(?:company|firm|(?!(?:the|a|an|this|that) )[a-z]+ giant|group|[a-z]*maker|retailer|carrier|start-?up"
     r"|conglomerate|insurer|manufacturer|broadcaster|chain|lender|automaker|carmaker|chipmaker|airline|operator|supplier"
-    r"|developer|club|nonprofit|non-profit|charity)"
+    r"|developer|club|nonprofit|non-profit|charity|contractor|provider|vendor)"
 )
 _NAMED = r"[A-Z][\w&.-]*(?: (?:& )?[A-Z][\w&.-]*){0,3}"  # "Food Allergy Research & Education"
 # A body named beside what it is: "the Japanese company Fujitsu", "oil giant Royal Dutch
@@ -80,7 +80,7 @@ _DOCUMENT = re.compile(
     r"\b(?:Constitution|Bible|Koran|Quran|Torah|Act|Law|Treaty|Report|Index|Agreement|Charter|Census)$"
 )
 # "the museum's insurers, Castellan Fine Art.": a body noun, then the name in apposition.
-_APPOSED_BODY = re.compile(rf"\b{_BODY_NOUN}s?, (?:the )?(?P<name>{_NAMED})(?=[.;]|, (?:which|who)\b|$)")
+_APPOSED_BODY = re.compile(rf"\b{_BODY_NOUN}s?, (?:the )?(?P<name>{_NAMED})(?=[,.;]| of [A-Z]| based\b|$)")
 _ACRONYM_APPOSITION = re.compile(
     r"\b(?:agency|group|organi[sz]ation|body|authority|regulator|ministry|company|firm|party|service"
     r"|union|network|office|committee|council|bank|broadcaster), ([A-Z]{2,8}),"

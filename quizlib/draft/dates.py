@@ -49,7 +49,8 @@ DATE_RE = re.compile(
 # The sentence speaks of what is still to come.
 _FUTURE = re.compile(
     r"\b(?:will|won[’']t|shall|(?:is|are) (?:due|scheduled|set|expected|slated|planned) to|plans? to"
-    r"|scheduled|expected|expects?|forecasts|slated|upcoming|(?:starts|begins|opens|resumes|reconvenes) in)\b"
+    r"|scheduled|expected|expects?|forecasts|slated|upcoming|(?:starts|begins|opens|resumes|reconvenes) in"
+    r"|(?:hopes?|aims?|intends?) to)\b"
 )
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|said|told)\b")
 _UNTIL = re.compile(r"\b(?:until|till|through|by)\s+(?:at (?:least|the earliest|the latest)\s+)?$")
@@ -65,8 +66,12 @@ _PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b")
 _AUX = re.compile(
     r"\b(?:(?P<past>was|were|had|did)|is|are|has|have|will|shall|must|can|remains?|stays?|keeps?)\b"
 )
-# A present copula schedules: "The final is on Saturday", "The other semifinal, on Friday, is …".
-_COPULA = re.compile(r"\b(?:is|are)\b")
+# A present copula or a verb of scheduling: "The final is on Saturday", "The other semifinal, on
+# Friday, is …", "The committee meets on Monday".
+_COPULA = re.compile(
+    r"\b(?:is|are|meets?|holds?|opens?|closes?|starts?|begins?|ends?|plays?|faces?|hosts?|visits?"
+    r"|resumes?|reconvenes?|takes? place)\b"
+)
 _SINCE = re.compile(r"\b(?:since|before|after|until|till|by|from)\s+$", re.I)
 _WILL = re.compile(r"\b(?:will|shall|won[’']t)\b")
 # A date right after a verb in the past ("said late Thursday", "was charged on Oct. 31").

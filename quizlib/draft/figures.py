@@ -176,6 +176,8 @@ def _skipped(sentence: str, match: re.Match[str], value: float) -> bool:
     if abs(value) > MAX_MAGNITUDE:
         return True
     raw = match.group("n")
+    if match.start() == 0 and _ENTRY_TIME.fullmatch(raw):
+        return True  # a live blog's entry: "11.20 Some background"
     before = sentence[max(0, match.start() - 30) : match.start()]
     if _CLOCK_AFTER.match(sentence, match.end("n")) or (
         len(raw) == 4 and raw.isdigit() and raw.startswith("0")
@@ -225,6 +227,8 @@ def _age(sentence: str, match: re.Match[str], value: float) -> bool:
     return after in (",", ".", ";", "") and bool(near)
 
 
+# The time that leads a live blog's entry ("10.05", "9.30").
+_ENTRY_TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
 _TIME_UNIT = r"(?:hours?|minutes?|mins?|seconds?|secs?)"
 _COMPOUND_TIME = re.compile(rf"\b\d+ {_TIME_UNIT}(?:,? (?:and )?\d+ {_TIME_UNIT})+\b")
 
@@ -294,8 +298,10 @@ _LINK = re.compile(r"\s*(?:and|to|or|of|of the|of its|of their|-|–)\s*$")
 
 
 _AGE_UNIT = "years (age)"
-# "52 unforced errors, 19 of them": the second counts what the first does.
+# "52 unforced errors, 19 of them", "Eight crew members …; the other 13": the second counts
+# what the first does.
 _OF_THEM = re.compile(r" of (?:them|those|these)\b")
+_OTHER = re.compile(r"\b(?:the other|another) $")
 
 
 def _borrow_units(sentence: str, found: list[Figure]) -> list[Figure]:
@@ -306,7 +312,9 @@ def _borrow_units(sentence: str, found: list[Figure]) -> list[Figure]:
             if before.unit == _AGE_UNIT and _LINK.match(sentence[before.end : figure.start]):
                 # "aged 31 and 45": the second age.
                 figure = Figure(figure.start, figure.end, figure.value, _AGE_UNIT, figure.qualifier)
-            elif _OF_THEM.match(sentence, figure.end):
+            elif _OF_THEM.match(sentence, figure.end) or _OTHER.search(
+                sentence, max(0, figure.start - 12), figure.start
+            ):
                 figure = Figure(figure.start, figure.end, figure.value, before.unit, figure.qualifier)
         if not figure.unit:
             nxt = found[i + 1] if i + 1 < len(found) else None

@@ -52,6 +52,7 @@ ORG_HEADS = (
     "|Devices|Instruments|Electronics|Semiconductors?|Therapeutics|Biosciences|Robotics|Communications"
     "|Associates|Senate|Congress|Representatives|Commons|Lords|Duma|Knesset|Bundestag|Cabinet"
     "|School|College|Academy|Laboratory|Observatory|Museum|Library|Clinic|Charity|Trust|Reserve|Survey"
+    "|Services|Shipping|Logistics|Stores"
 )
 _ORG_WORD = re.compile(rf"\b(?:{ORG_HEADS})\b")
 # Words that make a capitalised run a place, a thing or an event rather than a person.
@@ -75,7 +76,7 @@ _NOT_PERSON = re.compile(
     r"|Greens|Tories|Labour|Unionists|Nationalists|Reserve|Survey|Service|Devices|Instruments|Electronics"
     r"|Semiconductors?|Materials|Therapeutics|Biosciences|Dynamics|Robotics|Brands|Resources|Petroleum"
     r"|Communications|Entertainment|Pictures|Records|Studios|Associates|Senate|Congress|Representatives"
-    r"|Storm|Hurricane|Typhoon|Cyclone|Crescent|Societies)\b"
+    r"|Storm|Hurricane|Typhoon|Cyclone|Crescent|Societies|Services|Shipping|Logistics|Stores)\b"
 )
 # A place or thing noun right after a run: "the High Atlas mountains", "the Ingenuity Mars
 # helicopter", "the Sputnik V vaccine".
@@ -110,7 +111,8 @@ _NAME_TAIL = re.compile(r"\b(?P<word>[A-Z][\w-]*+) of (?:the )?$")
 _RUN_ON = re.compile(r"(?: (?:[A-Z]\.|[A-Z][\w’'-]*+)){1,4}")
 _ADJECTIVE = re.compile(r"[A-Z][\w]*-(?:based|led|born|backed|owned|run|bred|raised)$")
 _GROUP = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|i|ist)s$")
-_ACRONYM = re.compile(r"(?<![\w.&$=-])[A-Z]{2,6}(?![\w.&-]|\s?\d)")
+# A full stop may end the sentence after one ("with the FBI."), not run on into a ticker (".DJI").
+_ACRONYM = re.compile(r"(?<![\w.&$=-])[A-Z]{2,6}(?![\w&-]|\.\w|\s?\d)")
 # Capitals that are not organisations: countries, time zones, titles, units.
 _NOT_ORG = frozenset(
     {"US", "USA", "UK", "UAE", "GMT", "UTC", "BST", "EST", "EDT", "PST", "PDT", "CET", "CEO", "CFO", "COO",

@@ -63,7 +63,8 @@ _BODY = re.compile(
 _NOUN_BEFORE = re.compile(r"\b(?!(?:she|he|it|they|who|which|also|still|now|often)\b)[a-z]+(?<!ly)\s+$")
 # "..., said Mr. Reeves", "says Parata,", "wrote 43-year-old Martin Taylor"
 _INVERTED = re.compile(
-    rf"\s+(?:(?:the )?[\w -]{{0,40}}? )??{TITLE_RUN}"
+    # "said its director, Tamsin Pascoe": a role, a comma, the name.
+    rf"\s+(?:(?:the |its |their )?[\w -]{{0,40}}?,? )??{TITLE_RUN}"
     rf"(?P<name>{NAME}|{NAME_TOKEN})(?![\w’'-])"
 )
 
@@ -307,6 +308,10 @@ class Paragraph:
         return last if fits(last) else None
 
 
+# The speaker named before an interview's answer: "Estrada:", "Gloria Estrada:", "Dr. Lee:".
+_ANSWER = re.compile(rf"^{TITLE_RUN}(?P<name>{NAME}|{NAME_TOKEN}):$")
+
+
 @dataclass
 class Recent:
     """Who spoke last, carried from paragraph to paragraph of one article.
@@ -349,6 +354,9 @@ def attribute(actors: Actors, para: Paragraph, quote: Quote, recent: Recent) -> 
     lead = masked[sentence[0] : quote.start].strip()
     speech = quote.text.strip()[:1].isupper() and len(quote.text.split()) >= 5 and lead[-1:] in ("", ":", ",")
     if best is None or distance(best) >= 10_000:
+        asked = _ANSWER.match(lead)  # an interview's answer: "Estrada: “Two things. …”"
+        if asked and _speaker_name(actors, asked["name"]):
+            return actors.add(asked["name"]), True
         # A phrase inside a sentence with no speech verb is a term or a title, not speech;
         # whole sentences in quotation marks with no verb continue the last speaker.
         rest = masked[sentence[0] : quote.start] + masked[quote.end : sentence[1]]
