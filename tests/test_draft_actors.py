@@ -339,3 +339,21 @@ def test_interview_answers_roles_before_a_name_and_bodies_with_an_article_or_a_l
     assert actors["FBI"] == "institution"
     assert [name for name in actors if name.startswith("Harlow")] == ["Harlow Stores Inc"]
     assert {name for name, kind in actors.items() if kind == "person"} == {"Rosa Lindqvist", "Owen Tait"}
+
+
+def test_places_titles_and_acronyms_that_stay_what_they_are() -> None:
+    text = (
+        "Headline\n\n"
+        "There is little confidence in Drummond. Alec Drummond spoke later. "
+        "Nell Harwich wrote in Harwich.\n\n"
+        "Warning: “Do not enter the water,” police said.\n\n"
+        "“Rates will rise,” said the bank, Calder.\n\n"
+        "Investors paid the IPO fees and the ETF rose.\n"
+    )
+    assert speakers(text) == {"Do not enter the water": "Unknown speaker"}
+    actors = {a["name"]: a["kind"] for a in draft(text)["actors"]}
+    assert actors == {"Alec Drummond": "person", "Nell Harwich": "person", "Unknown speaker": "person"}
+
+
+def test_an_abbreviated_rank_before_a_speaker_is_dropped() -> None:
+    assert speakers("Headline\n\n“Stay back,” said Sgt. Ana Ruiz.\n") == {"Stay back": "Ana Ruiz"}

@@ -60,6 +60,8 @@ from quizlib.draft.text import quotes, sentences
         ("Shares are up 3% since Friday.", ["2019-11-15"]),
         ("The committee meets on Monday to consider it.", ["2019-11-25"]),
         ("Salvage crews hope to refloat the ship on Thursday.", ["2019-11-21"]),
+        ("The team plays Leeds on Saturday after losing on Monday.", ["2019-11-23", "2019-11-18"]),
+        ("The council holds a public hearing on Friday.", ["2019-11-22"]),
     ],
 )
 def test_wire_and_forward_dates(sentence: str, expected: list[str]) -> None:

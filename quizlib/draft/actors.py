@@ -224,12 +224,16 @@ def clean_role(role: str) -> str:
 
 _TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b")
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
-# A one-word place: "in Australia", "from Kenya", a dateline's "MELBOURNE, Australia —".
-_PLACE = re.compile(
-    r"(?:\b(?:in|from|across|throughout) |^[A-Z][A-Z .'-]+, )(?P<place>[A-Z][a-z]{2,})(?! [A-Z])(?!['’-]\w)"
+# The country or state of a wire dateline ("MELBOURNE, Australia —"): a place for certain, unlike
+# a word after "in" ("confidence in Trump", "Jack London … in London").
+_PLACE = re.compile(r"^[A-Z][A-Z .'-]+, (?P<place>[A-Z][a-z]{2,})(?= ?[—–-]| \()")
+# An acronym with an article names a body when it acts or is dealt with ("working with the FBI",
+# "told the BBC", "The RNLI says"); not "the IPO fees" or "the ETF rose".
+_THE_ACRONYM = re.compile(
+    r"\b(?:with|by|from|told|joined|contacted|asked) the (?P<a>[A-Z]{2,6})(?![\w&-]|\.\w)"
+    r"|\b[Tt]he (?P<b>[A-Z]{2,6}) (?:said|says|told|tells|added|adds|announced|announces|confirmed"
+    r"|confirms|reported|reports|warned|warns|stated|states)\b"
 )
-# An acronym with an article names a body ("working with the FBI", "The RNLI says").
-_THE_ACRONYM = re.compile(r"\b[Tt]he ([A-Z]{2,6})(?![\w&-]|\.\w)")
 _CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)")
 
 
@@ -276,7 +280,7 @@ def _add_people(actors: Actors, candidates: list[tuple[str, str]], places: set[s
     """Register the candidate names that are people: not a known actor, not part of an
     institution's name, not a word and a place ("Tennis Australia" is a body)."""
     bodies = [f" {e['name']} " for e in actors.entries.values() if e["kind"] != "person"]
-    places = places - NOT_NAMES  # a place that is also a subject is a person: "in Trump", "Trump said"
+    places = places - NOT_NAMES
     for article, name in candidates:
         actors.article = article
         if actors.find(name) is not None or not actors.is_name(name):
@@ -284,7 +288,7 @@ def _add_people(actors: Actors, candidates: list[tuple[str, str]], places: set[s
         if any(f" {name} " in body for body in bodies):
             continue  # "Fine Art" of "Castellan Fine Art"
         if len(name.split()) == 2 and name.split()[-1] in places:
-            actors.add(name, "institution")  # "Tennis Australia", "Cycling Canada"
+            actors.add(name, "institution")  # "Tennis Australia" in a story from Australia
         else:
             actors.add(name, "person")  # "Vladimir Putin", "Andrey Rublev"
 
@@ -315,7 +319,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
             unquoted = mask(text, quotes(text))
             candidates.extend((article, name) for name in person_candidates(unquoted))
         initials.update(acronyms(text))
-        with_article.update(m[1] for m in _THE_ACRONYM.finditer(text))
+        with_article.update(m["a"] or m["b"] for m in _THE_ACRONYM.finditer(text))
         places.update(m["place"] for m in _PLACE.finditer(text))
         not_bodies.update(terms(text))
         titled.extend((article, m.group(1), m.group(2)) for m in _TITLED.finditer(text))
@@ -330,7 +334,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
             actors.alias(spelled[word], word)  # "EU" is the European Union named before
         elif count >= 2 or word in with_article:
             actors.add(word, "institution")  # "NPR", "MSCI" named more than once, "the FBI"
-    _add_people(actors, candidates, places - set(subjects))
+    _add_people(actors, candidates, places)
     for article, title, alone in titled:
         actors.article = article
         ident = actors.find(alone)

@@ -119,6 +119,8 @@ def organisation_runs(text: str, runs: Counter[str], subjects: Counter[str]) -> 
                 subjects[run] += 2
     for m in _ACCORDING_BODY.finditer(text):
         source = m["name"] or m["acronym"]
+        if text.startswith(" and ", m.end()):
+            continue  # "the World Travel and Tourism Council" is one name or two: other rules decide
         if not _DOCUMENT.search(source) and source not in NOT_NAMES:
             runs[source] += 2  # "according to the Art Loss Register", "according to the WTA"
     for m in _ACRONYM_APPOSITION.finditer(text):

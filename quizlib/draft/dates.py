@@ -255,7 +255,13 @@ def _schedule(sentence: str, clause: str, match: re.Match[str], verbless: bool) 
     if not match["wd"] or _SINCE.search(sentence, max(0, match.start() - 8), match.start()):
         return False
     scope = sentence if verbless else clause
-    return bool(_COPULA.search(scope)) and not _PAST_CLAUSE.search(scope) and not _PAST_AUX.search(scope)
+    if not _COPULA.search(scope) or _PAST_CLAUSE.search(scope) or _PAST_AUX.search(scope):
+        return False
+    # The verb nearest before the weekday decides: "plays Arsenal on Saturday" and "holds a
+    # hearing on Tuesday" are ahead, "plays Arsenal after losing on Tuesday" is not.
+    copulas = list(_COPULA.finditer(sentence, 0, match.start()))
+    between = sentence[copulas[-1].end() : match.start()] if copulas else ""
+    return not re.search(r"\w\wed\b|\b(?:after|before|since|while|following)\b", between)
 
 
 def _looks_ahead(sentence: str, match: re.Match[str]) -> bool:

@@ -127,7 +127,7 @@ TITLES = (
     "|Professor|Superintendent|Sheriff|Chief|Minister|Secretary|Mayor|Speaker|Chairman|General|Captain"
     "|Officer|Detective|Sergeant|Constable|Lieutenant|Colonel|Agent|Director|Commissioner|Ambassador"
     "|Prince|Princess|King|Queen|Pope|Bishop"
-    "|Rev|Father|Sister|Saint|St"
+    "|Rev|Father|Sister|Saint|St|Sgt|Lt|Col|Cpl|Capt|Insp|Det|Supt"
 )
 _TITLE = re.compile(rf"(?:{TITLES})$")
 #: Capitalised titles and role words before a name ("Detective Inspector", "Chief Executive").

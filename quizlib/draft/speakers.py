@@ -18,6 +18,7 @@ from quizlib.draft.people import (
     NAME_TOKEN,
     NOT_NAMES,
     ORG_HEADS,
+    ROLE_WORDS,
     ROYAL,
     TITLE_RUN,
     in_context_not_a_person,
@@ -64,7 +65,7 @@ _NOUN_BEFORE = re.compile(r"\b(?!(?:she|he|it|they|who|which|also|still|now|ofte
 # "..., said Mr. Reeves", "says Parata,", "wrote 43-year-old Martin Taylor"
 _INVERTED = re.compile(
     # "said its director, Tamsin Pascoe": a role, a comma, the name.
-    rf"\s+(?:(?:the |its |their )?[\w -]{{0,40}}?,? )??{TITLE_RUN}"
+    rf"\s+(?P<skip>(?:the |its |their )?[\w -]{{0,40}}?,? )??{TITLE_RUN}"
     rf"(?P<name>{NAME}|{NAME_TOKEN})(?![\w’'-])"
 )
 
@@ -206,6 +207,8 @@ def cues(actors: Actors, masked: str) -> list[Cue]:
             continue  # "a previously announced meeting", "sporadic reports of"
         # "the vaccine, called Arexvy," names a thing: only a verb of saying is inverted.
         after = _INVERTED.match(masked, verb.end()) if verb.group(0) != "called" else None
+        if after and (after["skip"] or "").endswith(", ") and not _ROLE_LAST.search(after["skip"][:-2]):
+            after = None  # "said the bank, Lloyds": only a role before the comma ("its director, X")
         if after and re.search(r"[,”\"]\s*$", before) and _speaker_name(actors, after.group("name")):
             found.append(Cue(verb.start(), after.group("name")))
             continue  # "..." said Grigoryan
@@ -308,6 +311,7 @@ class Paragraph:
         return last if fits(last) else None
 
 
+_ROLE_LAST = re.compile(rf"\b(?:{ROLE_WORDS})$", re.I)
 # The speaker named before an interview's answer: "Estrada:", "Gloria Estrada:", "Dr. Lee:".
 _ANSWER = re.compile(rf"^{TITLE_RUN}(?P<name>{NAME}|{NAME_TOKEN}):$")
 
@@ -355,8 +359,9 @@ def attribute(actors: Actors, para: Paragraph, quote: Quote, recent: Recent) -> 
     speech = quote.text.strip()[:1].isupper() and len(quote.text.split()) >= 5 and lead[-1:] in ("", ":", ",")
     if best is None or distance(best) >= 10_000:
         asked = _ANSWER.match(lead)  # an interview's answer: "Estrada: “Two things. …”"
-        if asked and _speaker_name(actors, asked["name"]):
-            return actors.add(asked["name"]), True
+        known = actors.find(asked["name"]) if asked else None  # not "Warning: “…”"
+        if known is not None and actors.kind(known) == "person":
+            return known, True
         # A phrase inside a sentence with no speech verb is a term or a title, not speech;
         # whole sentences in quotation marks with no verb continue the last speaker.
         rest = masked[sentence[0] : quote.start] + masked[quote.end : sentence[1]]
