@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from draft_helpers import TUESDAY, actor_kinds, draft, speakers
 
 from quizlib import PartialDate
@@ -355,5 +356,9 @@ def test_places_titles_and_acronyms_that_stay_what_they_are() -> None:
     assert actors == {"Alec Drummond": "person", "Nell Harwich": "person", "Unknown speaker": "person"}
 
 
-def test_an_abbreviated_rank_before_a_speaker_is_dropped() -> None:
-    assert speakers("Headline\n\n“Stay back,” said Sgt. Ana Ruiz.\n") == {"Stay back": "Ana Ruiz"}
+@pytest.mark.parametrize(
+    "title",
+    ["Sgt.", "Lt. Col.", "Chief Financial Officer", "Senior Vice President", "Police Chief", "Head Coach"],
+)
+def test_a_rank_or_title_before_a_speaker_is_dropped(title: str) -> None:
+    assert speakers(f"Headline\n\n“Stay back,” said {title} Ana Ruiz.\n") == {"Stay back": "Ana Ruiz"}

@@ -100,6 +100,10 @@ def test_wire_and_forward_dates(sentence: str, expected: list[str]) -> None:
         ("The committee voted 7-2 in favour.", [(7, "votes in favour"), (2, "votes against")]),
         ("10.05 Local councillor Jo Bell said 40 homes were flooded.", [(40, "homes")]),  # a live blog's time
         (
+            "1.25 million people were counted, and 10.45 percent of them moved.",
+            [(1_250_000, "people"), (10.45, "percent")],
+        ),
+        (
             "Eight crew members left; the other 13 stayed on board.",
             [(8, "crew members"), (13, "crew members")],
         ),

@@ -176,8 +176,14 @@ def _skipped(sentence: str, match: re.Match[str], value: float) -> bool:
     if abs(value) > MAX_MAGNITUDE:
         return True
     raw = match.group("n")
-    if match.start() == 0 and _ENTRY_TIME.fullmatch(raw):
-        return True  # a live blog's entry: "11.20 Some background"
+    bare = not any(match.group(g) for g in ("cur", "short", "measure", "scale", "pct", "joined"))
+    if (
+        match.start() == 0
+        and bare
+        and _ENTRY_TIME.fullmatch(raw)
+        and _CAPITAL_NEXT.match(sentence, match.end("n"))
+    ):
+        return True  # a live blog's entry: "11.20 Some background", not "1.25 million people"
     before = sentence[max(0, match.start() - 30) : match.start()]
     if _CLOCK_AFTER.match(sentence, match.end("n")) or (
         len(raw) == 4 and raw.isdigit() and raw.startswith("0")
@@ -229,6 +235,7 @@ def _age(sentence: str, match: re.Match[str], value: float) -> bool:
 
 # The time that leads a live blog's entry ("10.05", "9.30").
 _ENTRY_TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_CAPITAL_NEXT = re.compile(r" [A-Z]")
 _TIME_UNIT = r"(?:hours?|minutes?|mins?|seconds?|secs?)"
 _COMPOUND_TIME = re.compile(rf"\b\d+ {_TIME_UNIT}(?:,? (?:and )?\d+ {_TIME_UNIT})+\b")
 

@@ -134,7 +134,8 @@ _TITLE = re.compile(rf"(?:{TITLES})$")
 #: A royal's title stays part of the name ("King Charles III").
 TITLE_RUN = (
     rf"(?:(?!(?:King|Queen|Prince|Princess|Pope|Emperor|Empress)\b)"
-    rf"(?:(?:{TITLES})\b|(?=[A-Z])(?i:{ROLE_WORDS})\b)\.? )*"
+    # Capitalised words may lead the title ("Chief Financial Officer", "Police Chief").
+    rf"(?:[A-Z][\w-]*+ ){{0,3}}?(?:(?:{TITLES})\b|(?=[A-Z])(?i:{ROLE_WORDS})\b)\.? ){{0,4}}"
 )
 # Offices that end a title and are not surnames ("Senate Majority Leader"; unlike "Ken Doctor").
 _OFFICE = re.compile(
