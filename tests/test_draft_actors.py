@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from draft_helpers import TUESDAY, actor_kinds, draft, speakers
 
 from quizlib import PartialDate
@@ -296,3 +297,68 @@ def test_royal_names_titles_as_speakers_and_a_time_in_several_units() -> None:
     assert "King" not in actors
     assert speakers(text)["I come to serve"] == "King Charles III"
     assert [(f["value"], f["unit"]) for f in deck["figures"]] == [(47000, "runners")]
+
+
+def test_ranks_before_a_speaker_sources_after_according_to_and_bodies_in_apposition() -> None:
+    text = (
+        "Headline\n\n"
+        "OSLO, Norway — “The doors were forced,” said Detective Sergeant Mark Olsen. “It took minutes.”\n\n"
+        "Most thefts go unsolved, according to the Stolen Bicycle Register. "
+        "Repairs rose, according to the ITF.\n\n"
+        "Claims go to the gallery's insurers, Morgan Fine Art. Crime is falling in Norway, according to "
+        "the nonprofit Safe Roads & Bridges.\n\n"
+        "Rowing Norway said the regatta would go ahead.\n"
+    )
+    assert set(speakers(text).values()) == {"Mark Olsen"}
+    actors = {a["name"]: a["kind"] for a in draft(text)["actors"]}
+    assert actors == {
+        "Mark Olsen": "person",
+        "Stolen Bicycle Register": "institution",
+        "ITF": "institution",
+        "Morgan Fine Art": "institution",
+        "Safe Roads & Bridges": "institution",
+        "Rowing Norway": "institution",
+    }
+
+
+def test_interview_answers_roles_before_a_name_and_bodies_with_an_article_or_a_legal_suffix() -> None:
+    text = (
+        "Headline\n\n"
+        "We spoke to the city's planning director, Rosa Lindqvist.\n\n"
+        "Why the delay?\n\n"
+        "Lindqvist: “The steel arrived late. Nobody could have planned for that.”\n\n"
+        "“We are ready if needed,” said its chairman, Owen Tait.\n\n"
+        "The ferry's operator, Kestrel Shipping of Oban, issued a statement. “The crew are safe,” it said. "
+        "It is working with the FBI.\n\n"
+        "Harlow Stores Inc., the furniture chain, said sales fell. Harlow Stores Inc. has 40 shops.\n"
+    )
+    said = speakers(text)
+    assert said["The steel arrived late. Nobody could have planned for that."] == "Rosa Lindqvist"
+    assert said["We are ready if needed"] == "Owen Tait"
+    assert said["The crew are safe"].startswith("Kestrel Shipping")
+    actors = {a["name"]: a["kind"] for a in draft(text)["actors"]}
+    assert actors["FBI"] == "institution"
+    assert [name for name in actors if name.startswith("Harlow")] == ["Harlow Stores Inc"]
+    assert {name for name, kind in actors.items() if kind == "person"} == {"Rosa Lindqvist", "Owen Tait"}
+
+
+def test_places_titles_and_acronyms_that_stay_what_they_are() -> None:
+    text = (
+        "Headline\n\n"
+        "There is little confidence in Drummond. Alec Drummond spoke later. "
+        "Nell Harwich wrote in Harwich.\n\n"
+        "Warning: “Do not enter the water,” police said.\n\n"
+        "“Rates will rise,” said the bank, Calder.\n\n"
+        "Investors paid the IPO fees and the ETF rose.\n"
+    )
+    assert speakers(text) == {"Do not enter the water": "Unknown speaker"}
+    actors = {a["name"]: a["kind"] for a in draft(text)["actors"]}
+    assert actors == {"Alec Drummond": "person", "Nell Harwich": "person", "Unknown speaker": "person"}
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Sgt.", "Lt. Col.", "Chief Financial Officer", "Senior Vice President", "Police Chief", "Head Coach"],
+)
+def test_a_rank_or_title_before_a_speaker_is_dropped(title: str) -> None:
+    assert speakers(f"Headline\n\n“Stay back,” said {title} Ana Ruiz.\n") == {"Stay back": "Ana Ruiz"}

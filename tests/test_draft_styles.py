@@ -47,6 +47,21 @@ from quizlib.draft.text import quotes, sentences
         ("Sales were lower than expected on Monday.", ["2019-11-18"]),
         ("The bill keeps the government open until Dec. 20.", ["2019-12-20"]),
         ("The ceasefire held until March 3.", ["2019-03-03"]),
+        # "until" takes the tense of the verb it ends, not the sentence's first one.
+        (
+            "Two men were held on Monday and have been released on bail until 5 January.",
+            ["2019-11-18", "2020-01-05"],
+        ),
+        ("The library will stay closed until Friday.", ["2019-11-22"]),
+        ("The library was closed until Friday.", ["2019-11-15"]),
+        # A present copula schedules an event; "since" still looks back.
+        ("The final is on Saturday.", ["2019-11-23"]),
+        ("The other match, on Friday, is between the two seeds.", ["2019-11-22"]),
+        ("Shares are up 3% since Friday.", ["2019-11-15"]),
+        ("The committee meets on Monday to consider it.", ["2019-11-25"]),
+        ("Salvage crews hope to refloat the ship on Thursday.", ["2019-11-21"]),
+        ("The team plays Leeds on Saturday after losing on Monday.", ["2019-11-23", "2019-11-18"]),
+        ("The council holds a public hearing on Friday.", ["2019-11-22"]),
     ],
 )
 def test_wire_and_forward_dates(sentence: str, expected: list[str]) -> None:
@@ -72,6 +87,26 @@ def test_wire_and_forward_dates(sentence: str, expected: list[str]) -> None:
         ("They stranded on Ninety Mile Beach and in TNG50 runs.", []),
         ("He walked from one room to the other.", []),
         ("About one in five worked rotating night shifts.", []),
+        ("Two women, aged 28 and 52, were held.", [(2, "women"), (28, "years (age)"), (52, "years (age)")]),
+        (
+            "It suits children as young as 6 and adults aged 18 to 65.",
+            [(6, "years (age)"), (18, "years (age)"), (65, "years (age)")],
+        ),
+        ("She left home at the age of 12.", [(12, "years (age)")]),
+        ("The rocks are as old as 4 billion years.", [(4_000_000_000, "years")]),
+        ("Of the 300 who applied, 45 of them were chosen.", [(300, "people"), (45, "people")]),
+        ("He served 40 aces, 12 of them in the final set.", [(40, "aces"), (12, "aces")]),
+        ("The team won 6-3 in 95 minutes.", [(95, "minutes")]),  # a score is not a ratio's "3 in"
+        ("The committee voted 7-2 in favour.", [(7, "votes in favour"), (2, "votes against")]),
+        ("10.05 Local councillor Jo Bell said 40 homes were flooded.", [(40, "homes")]),  # a live blog's time
+        (
+            "1.25 million people were counted, and 10.45 percent of them moved.",
+            [(1_250_000, "people"), (10.45, "percent")],
+        ),
+        (
+            "Eight crew members left; the other 13 stayed on board.",
+            [(8, "crew members"), (13, "crew members")],
+        ),
     ],
 )
 def test_money_percent_ranges_ages_and_not_figures(sentence: str, expected: list[tuple[float, str]]) -> None:

@@ -224,6 +224,16 @@ def clean_role(role: str) -> str:
 
 _TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][a-z]+(?:[A-Z][a-z]+)?)\b")
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f", "Miss": "f"}
+# The country or state of a wire dateline ("MELBOURNE, Australia —"): a place for certain, unlike
+# a word after "in" ("confidence in Trump", "Jack London … in London").
+_PLACE = re.compile(r"^[A-Z][A-Z .'-]+, (?P<place>[A-Z][a-z]{2,})(?= ?[—–-]| \()")
+# An acronym with an article names a body when it acts or is dealt with ("working with the FBI",
+# "told the BBC", "The RNLI says"); not "the IPO fees" or "the ETF rose".
+_THE_ACRONYM = re.compile(
+    r"\b(?:with|by|from|told|joined|contacted|asked) the (?P<a>[A-Z]{2,6})(?![\w&-]|\.\w)"
+    r"|\b[Tt]he (?P<b>[A-Z]{2,6}) (?:said|says|told|tells|added|adds|announced|announces|confirmed"
+    r"|confirms|reported|reports|warned|warns|stated|states)\b"
+)
 _CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)")
 
 
@@ -250,6 +260,9 @@ def _roles_and_acronyms(actors: Actors, text: str) -> None:
 def _add_institutions(actors: Actors, runs: Counter[str]) -> None:
     """Register the organisation runs named often enough, a legal suffix folded in."""
     for run in list(runs):
+        if run.endswith(".") and run[:-1] in runs:
+            runs[run[:-1]] += runs.pop(run)  # "Apex Inc." is "Apex Inc"
+            continue
         short = LEGAL.sub("", run)
         if short != run and short in runs:
             runs[run] += runs.pop(short)  # "Apex Systems" is "Apex Systems Inc."
@@ -261,6 +274,23 @@ def _add_institutions(actors: Actors, runs: Counter[str]) -> None:
             ident = actors.add(run, "institution")
             if ident and LEGAL.search(run):
                 actors.alias(ident, LEGAL.sub("", run))
+
+
+def _add_people(actors: Actors, candidates: list[tuple[str, str]], places: set[str]) -> None:
+    """Register the candidate names that are people: not a known actor, not part of an
+    institution's name, not a word and a place ("Tennis Australia" is a body)."""
+    bodies = [f" {e['name']} " for e in actors.entries.values() if e["kind"] != "person"]
+    places = places - NOT_NAMES
+    for article, name in candidates:
+        actors.article = article
+        if actors.find(name) is not None or not actors.is_name(name):
+            continue
+        if any(f" {name} " in body for body in bodies):
+            continue  # "Fine Art" of "Castellan Fine Art"
+        if len(name.split()) == 2 and name.split()[-1] in places:
+            actors.add(name, "institution")  # "Tennis Australia" in a story from Australia
+        else:
+            actors.add(name, "person")  # "Vladimir Putin", "Andrey Rublev"
 
 
 def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
@@ -279,6 +309,8 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     initials: Counter[str] = Counter()
     not_bodies: set[str] = set()
     titled: list[tuple[str, str, str]] = []
+    places: set[str] = set()
+    with_article: set[str] = set()
     for article, text in texts:
         actors.article = article
         _roles_and_acronyms(actors, text)
@@ -287,6 +319,8 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
             unquoted = mask(text, quotes(text))
             candidates.extend((article, name) for name in person_candidates(unquoted))
         initials.update(acronyms(text))
+        with_article.update(m["a"] or m["b"] for m in _THE_ACRONYM.finditer(text))
+        places.update(m["place"] for m in _PLACE.finditer(text))
         not_bodies.update(terms(text))
         titled.extend((article, m.group(1), m.group(2)) for m in _TITLED.finditer(text))
         for m in BODY_AFTER.finditer(text):
@@ -298,12 +332,9 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
             continue
         if word in spelled:
             actors.alias(spelled[word], word)  # "EU" is the European Union named before
-        elif count >= 2:
-            actors.add(word, "institution")  # "NPR", "MSCI" named more than once
-    for article, name in candidates:
-        actors.article = article
-        if actors.find(name) is None and actors.is_name(name):
-            actors.add(name, "person")  # "Vladimir Putin", "Andrey Rublev"
+        elif count >= 2 or word in with_article:
+            actors.add(word, "institution")  # "NPR", "MSCI" named more than once, "the FBI"
+    _add_people(actors, candidates, places)
     for article, title, alone in titled:
         actors.article = article
         ident = actors.find(alone)

@@ -26,7 +26,7 @@ _VERBISH = re.compile(
 )
 
 
-LEGAL = re.compile(r",? (?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SA|NV)$")
+LEGAL = re.compile(r",? (?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SA|NV)\.?$")
 _RUN_LEAD = re.compile(
     r"^(?:(?:On|In|At|The|A|An|But|And|As|For|By|From|Rival|Rivals|Former|Ex"
     r"|\w+-(?:led|based|backed|owned|run)) )+"
@@ -59,9 +59,9 @@ def _titled(run: str) -> bool:
 _BODY_NOUN = (
     r"(?:company|firm|(?!(?:the|a|an|this|that) )[a-z]+ giant|group|[a-z]*maker|retailer|carrier|start-?up"
     r"|conglomerate|insurer|manufacturer|broadcaster|chain|lender|automaker|carmaker|chipmaker|airline|operator|supplier"
-    r"|developer|club)"
+    r"|developer|club|nonprofit|non-profit|charity|contractor|provider|vendor)"
 )
-_NAMED = r"[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}"
+_NAMED = r"[A-Z][\w&.-]*(?: (?:& )?[A-Z][\w&.-]*){0,3}"  # "Food Allergy Research & Education"
 # A body named beside what it is: "the Japanese company Fujitsu", "oil giant Royal Dutch
 # Shell", "Alphabet, the parent company of Google" (not "… of North Carolina, the firm's").
 _DESCRIBED_BODY = re.compile(
@@ -69,6 +69,18 @@ _DESCRIBED_BODY = re.compile(
     rf"|(?<![\w-])(?P<after>{_NAMED}), (?:the|a|an) (?:[\w-]+ ){{0,3}}{_BODY_NOUN}"
     rf"(?: of (?P<of>{_NAMED}))?(?=[,.;:]| based\b| in\b| that\b| which\b| with\b)"
 )
+# A source: "according to the Art Loss Register", "according to the WTA", "according to NASA"
+# (a name without "the" may be a person's).
+_ACCORDING_BODY = re.compile(
+    r"\b[Aa]ccording to (?:the (?P<name>[A-Z][\w-]++(?: (?:& |of (?:the )?)?[A-Z][\w-]*+){0,5})"
+    r"|(?=[A-Z]{2,6}\b)(?P<acronym>[A-Z]+))(?![\w’'-])"
+)
+# A text rather than a body: "according to the Constitution".
+_DOCUMENT = re.compile(
+    r"\b(?:Constitution|Bible|Koran|Quran|Torah|Act|Law|Treaty|Report|Index|Agreement|Charter|Census)$"
+)
+# "the museum's insurers, Castellan Fine Art.": a body noun, then the name in apposition.
+_APPOSED_BODY = re.compile(rf"\b{_BODY_NOUN}s?, (?:the )?(?P<name>{_NAMED})(?=[,.;]| of [A-Z]| based\b|$)")
 _ACRONYM_APPOSITION = re.compile(
     r"\b(?:agency|group|organi[sz]ation|body|authority|regulator|ministry|company|firm|party|service"
     r"|union|network|office|committee|council|bank|broadcaster), ([A-Z]{2,8}),"
@@ -105,10 +117,18 @@ def organisation_runs(text: str, runs: Counter[str], subjects: Counter[str]) -> 
                 # "Microsoft said this week it would": a body, unless a person of that name
                 # turns up (the subjects are registered after the people).
                 subjects[run] += 2
+    for m in _ACCORDING_BODY.finditer(text):
+        source = m["name"] or m["acronym"]
+        if text.startswith(" and ", m.end()):
+            continue  # "the World Travel and Tourism Council" is one name or two: other rules decide
+        if not _DOCUMENT.search(source) and source not in NOT_NAMES:
+            runs[source] += 2  # "according to the Art Loss Register", "according to the WTA"
     for m in _ACRONYM_APPOSITION.finditer(text):
         runs[m.group(1)] += 2  # "Turkey's disaster agency, AFAD, said"
-    for m in _DESCRIBED_BODY.finditer(text):
-        for name in (m["before"], m["after"], m["of"]):
+    described = [(m["before"], m["after"], m["of"]) for m in _DESCRIBED_BODY.finditer(text)]
+    described += [(m["name"].rstrip("."), None, None) for m in _APPOSED_BODY.finditer(text)]
+    for names in described:
+        for name in names:
             name = _RUN_LEAD.sub("", name or "")
             if name and not any(word in NOT_NAMES for word in name.split()):
                 runs[name] += 2  # "the Japanese company Fujitsu", "Alphabet, the parent company of Google"

@@ -49,7 +49,8 @@ DATE_RE = re.compile(
 # The sentence speaks of what is still to come.
 _FUTURE = re.compile(
     r"\b(?:will|won[’']t|shall|(?:is|are) (?:due|scheduled|set|expected|slated|planned) to|plans? to"
-    r"|scheduled|expected|expects?|forecasts|slated|upcoming|(?:starts|begins|opens|resumes|reconvenes) in)\b"
+    r"|scheduled|expected|expects?|forecasts|slated|upcoming|(?:starts|begins|opens|resumes|reconvenes) in"
+    r"|(?:hopes?|aims?|intends?) to)\b"
 )
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|said|told)\b")
 _UNTIL = re.compile(r"\b(?:until|till|through|by)\s+(?:at (?:least|the earliest|the latest)\s+)?$")
@@ -60,11 +61,26 @@ _PRESENT = re.compile(
     r"\b(?:is|are|keeps?|remains?|runs?|lasts?|stays?|continues?|must|can|has to|have to)\b"
 )
 _PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b")
+# The auxiliary nearest before an "until": "were arrested … and have been released on bail
+# until 5 January" holds until a day ahead; "was closed until Monday" held until one past.
+_AUX = re.compile(
+    r"\b(?:(?P<past>was|were|had|did)|is|are|has|have|will|shall|must|can|remains?|stays?|keeps?)\b"
+)
+# A present copula or a verb of scheduling: "The final is on Saturday", "The other semifinal, on
+# Friday, is …", "The committee meets on Monday".
+_COPULA = re.compile(
+    r"\b(?:is|are|meets?|holds?|opens?|closes?|starts?|begins?|ends?|plays?|faces?|hosts?|visits?"
+    r"|resumes?|reconvenes?|takes? place)\b"
+)
+_SINCE = re.compile(r"\b(?:since|before|after|until|till|by|from)\s+$", re.I)
 _WILL = re.compile(r"\b(?:will|shall|won[’']t)\b")
 # A date right after a verb in the past ("said late Thursday", "was charged on Oct. 31").
 _PAST_BEFORE = re.compile(
-    # "will be dissolved on 30 May" is a passive ahead, not a past.
-    r"\b(?:said|told|wrote|was|were|had|did|(?<!\bbe )(?!scheduled|expected|planned|slated)\w+ed)"
+    # "will be dissolved on 30 May" is a passive ahead, not a past; "will stay closed until
+    # Monday" an adjective.
+    r"\b(?:said|told|wrote|was|were|had|did"
+    r"|(?<!\bbe )(?<!\bbeen )(?<!\bstay )(?<!\bstays )(?<!\bremain )(?<!\bremains )"
+    r"(?!scheduled|expected|planned|slated)\w+ed)"
     r"\s+(?:\w+\s+){0,2}$"
 )
 
@@ -233,6 +249,21 @@ def _on_weekday(date: PartialDate, weekday: int, published: PartialDate) -> Part
     return _date(best.year, best.month, best.day)
 
 
+def _schedule(sentence: str, clause: str, match: re.Match[str], verbless: bool) -> bool:
+    """Whether a weekday names an event a present copula schedules ("The final is on
+    Saturday"); a month or a day with "is" is as often a figure's ("is 3% in March")."""
+    if not match["wd"] or _SINCE.search(sentence, max(0, match.start() - 8), match.start()):
+        return False
+    scope = sentence if verbless else clause
+    if not _COPULA.search(scope) or _PAST_CLAUSE.search(scope) or _PAST_AUX.search(scope):
+        return False
+    # The verb nearest before the weekday decides: "plays Arsenal on Saturday" and "holds a
+    # hearing on Tuesday" are ahead, "plays Arsenal after losing on Tuesday" is not.
+    copulas = list(_COPULA.finditer(sentence, 0, match.start()))
+    between = sentence[copulas[-1].end() : match.start()] if copulas else ""
+    return not re.search(r"\w\wed\b|\b(?:after|before|since|while|following)\b", between)
+
+
 def _looks_ahead(sentence: str, match: re.Match[str]) -> bool:
     """Whether a date without a year (or a weekday, or a month) points forward."""
     # The tense of the date's own clause: "Reed, who will be chairman, told investors on
@@ -240,18 +271,23 @@ def _looks_ahead(sentence: str, match: re.Match[str]) -> bool:
     start = max((sentence.rfind(c, 0, match.start()) for c in ",;—–("), default=-1) + 1
     ends = [i for c in ",;—–)" if (i := sentence.find(c, match.end())) != -1]
     clause = sentence[start : min(ends, default=len(sentence))]
-    past = _PAST_CLAUSE.search(clause) and not _WILL.search(clause)
+    past = bool(_PAST_CLAUSE.search(clause) and not _WILL.search(clause))
     # "keeps the government open until Dec. 20": a deadline in the present lies ahead.
     before = sentence[max(0, match.start() - 30) : match.start()]
     until = _UNTIL.search(before) or _UNTIL_IN.match(match.group(0))
     deadline = bool(until and _PRESENT.search(clause) and not _PAST_AUX.search(sentence))
     deadline = deadline or bool(_DEADLINE_AFTER.match(sentence, match.end()))  # "a June 5 deadline"
+    if until:
+        aux = list(_AUX.finditer(sentence, start, match.start()))
+        if aux and not aux[-1]["past"]:
+            deadline, past = True, False  # "… and have been released on bail until 5 January"
     # A clause with no verb of its own ("…, for the quarter ending in April") takes the
     # sentence's: "The company expects revenue …" looks ahead.
     verbless = not (past or _PRESENT.search(clause) or _PAST_AUX.search(clause) or _WILL.search(clause))
     future = _FUTURE.search(clause) or (
         verbless and _FUTURE.search(sentence) and not _PAST_CLAUSE.search(sentence)
     )
+    future = future or _schedule(sentence, clause, match, verbless)
     return (
         bool(future or deadline)
         and not past

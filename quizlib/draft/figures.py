@@ -35,6 +35,9 @@ _NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w&]*[A-Z&][\w&]*|&\w+) $")
 _PER = re.compile(r" (?:a|an|per) (share|barrel|ounce|tonne|ton|year|month|week|day|hour|head)\b")
 # "Yoon, 63,", and in an obituary "He was 100.", "died at 87", "aged 75".
 _AGE = re.compile(r"(?:\b[A-Z][a-z]+, |\b(?:[Hh]e|[Ss]he) was |\b(?:died|dies|dead) at |\baged )$")
+# Words that make the number after them an age whatever follows: "aged 31 and 45", "at the age
+# of 8", "children as young as 4", "between the ages of 4 and 17".
+_AGE_LEAD = re.compile(r"\b(?:[Aa]ged|at the age of|as (?:young|old) as|ages (?:of )?|the ages of) $")
 # Closed-class words end a unit: "2,000 troops and ..." counts troops.
 _STOP = frozenset(
     [
@@ -173,6 +176,14 @@ def _skipped(sentence: str, match: re.Match[str], value: float) -> bool:
     if abs(value) > MAX_MAGNITUDE:
         return True
     raw = match.group("n")
+    bare = not any(match.group(g) for g in ("cur", "short", "measure", "scale", "pct", "joined"))
+    if (
+        match.start() == 0
+        and bare
+        and _ENTRY_TIME.fullmatch(raw)
+        and _CAPITAL_NEXT.match(sentence, match.end("n"))
+    ):
+        return True  # a live blog's entry: "11.20 Some background", not "1.25 million people"
     before = sentence[max(0, match.start() - 30) : match.start()]
     if _CLOCK_AFTER.match(sentence, match.end("n")) or (
         len(raw) == 4 and raw.isdigit() and raw.startswith("0")
@@ -188,7 +199,7 @@ def _skipped(sentence: str, match: re.Match[str], value: float) -> bool:
     ):
         return True  # "Ninety Mile Beach"
     # "one room", "one long chapter": the word one counts nothing worth asking about.
-    if re.search(r"\b(?:one|\d+) in $", before):
+    if re.search(r"(?:^|\s)(?:one|\d+) in $", before):  # not "won 6-2 in 68 minutes"
         return True  # "one in five" is a ratio, not a count of anything
     if raw in ("911", "999", "112") and not match.group("cur"):
         return True  # emergency numbers
@@ -212,15 +223,19 @@ def _value(match: re.Match[str]) -> float | None:
 
 
 def _age(sentence: str, match: re.Match[str], value: float) -> bool:
+    if not 0 < value < 120 or match.group("scale"):
+        return False
+    if _AGE_LEAD.search(sentence, max(0, match.start() - 20), match.start()):
+        return not _unit((match.group("unit") or "").split())  # not "as old as 4 billion years"
     # "Yoon, 63," or "Parata, 75." : an age in apposition to a name.
     after = sentence[match.end("n") : match.end("n") + 1]
-    return (
-        0 < value < 120
-        and after in (",", ".", ";", "")
-        and bool(_AGE.search(sentence, max(0, match.start() - 30), match.start()))
-    )
+    near = _AGE.search(sentence, max(0, match.start() - 30), match.start())
+    return after in (",", ".", ";", "") and bool(near)
 
 
+# The time that leads a live blog's entry ("10.05", "9.30").
+_ENTRY_TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_CAPITAL_NEXT = re.compile(r" [A-Z]")
 _TIME_UNIT = r"(?:hours?|minutes?|mins?|seconds?|secs?)"
 _COMPOUND_TIME = re.compile(rf"\b\d+ {_TIME_UNIT}(?:,? (?:and )?\d+ {_TIME_UNIT})+\b")
 
@@ -258,13 +273,30 @@ def find_figures(sentence: str) -> list[Figure]:
             unit = "people"  # "an estimated 64 died"
         else:
             unit = _unit((match.group("unit") or "").split()) or _casualties(sentence, match.start())
+            if not unit and _WHO_AFTER.match(sentence, match.end("n")):
+                unit = "people"  # "23 of the 406 who took the drug"
         looks_like_year = re.fullmatch(r"(1[89]|20)\d\d", raw) and not joined and not match.group("cur")
         if looks_like_year or value == 0:
             continue
         number: int | float = int(value) if float(value).is_integer() else value
         qualifier = match.group("q").lower() if match.group("q") else None
         found.append(Figure(match.start(), end, number, unit, qualifier))
-    return _borrow_units(sentence, found)
+    return _borrow_units(sentence, sorted(found + _votes(sentence), key=lambda f: f.start))
+
+
+_WHO_AFTER = re.compile(r" (?:who|whom)\b")
+# A vote's tally: "voted 11-3", "by a vote of 52-48", "passed 219-212".
+_VOTE = re.compile(
+    r"\b(?:voted|vote of|votes? (?:was|were)|passed|approved|rejected)\s+(\d{1,3})[-–](\d{1,3})\b"
+)
+
+
+def _votes(sentence: str) -> list[Figure]:
+    found = []
+    for m in _VOTE.finditer(sentence):
+        found.append(Figure(m.start(1), m.end(1), int(m[1]), "votes in favour", None))
+        found.append(Figure(m.start(2), m.end(2), int(m[2]), "votes against", None))
+    return found
 
 
 # "between 10 and 20 people", "10-20 people", "12 of 13 members": the first number counts
@@ -272,9 +304,25 @@ def find_figures(sentence: str) -> list[Figure]:
 _LINK = re.compile(r"\s*(?:and|to|or|of|of the|of its|of their|-|–)\s*$")
 
 
+_AGE_UNIT = "years (age)"
+# "52 unforced errors, 19 of them", "Eight crew members …; the other 13": the second counts
+# what the first does.
+_OF_THEM = re.compile(r" of (?:them|those|these)\b")
+_OTHER = re.compile(r"\b(?:the other|another) $")
+
+
 def _borrow_units(sentence: str, found: list[Figure]) -> list[Figure]:
-    kept = []
+    kept: list[Figure] = []
     for i, figure in enumerate(found):
+        before = kept[-1] if kept else None
+        if not figure.unit and before is not None:
+            if before.unit == _AGE_UNIT and _LINK.match(sentence[before.end : figure.start]):
+                # "aged 31 and 45": the second age.
+                figure = Figure(figure.start, figure.end, figure.value, _AGE_UNIT, figure.qualifier)
+            elif _OF_THEM.match(sentence, figure.end) or _OTHER.search(
+                sentence, max(0, figure.start - 12), figure.start
+            ):
+                figure = Figure(figure.start, figure.end, figure.value, before.unit, figure.qualifier)
         if not figure.unit:
             nxt = found[i + 1] if i + 1 < len(found) else None
             if nxt is None or not nxt.unit or not _LINK.match(sentence[figure.end : nxt.start]):

@@ -52,6 +52,7 @@ ORG_HEADS = (
     "|Devices|Instruments|Electronics|Semiconductors?|Therapeutics|Biosciences|Robotics|Communications"
     "|Associates|Senate|Congress|Representatives|Commons|Lords|Duma|Knesset|Bundestag|Cabinet"
     "|School|College|Academy|Laboratory|Observatory|Museum|Library|Clinic|Charity|Trust|Reserve|Survey"
+    "|Services|Shipping|Logistics|Stores"
 )
 _ORG_WORD = re.compile(rf"\b(?:{ORG_HEADS})\b")
 # Words that make a capitalised run a place, a thing or an event rather than a person.
@@ -75,7 +76,7 @@ _NOT_PERSON = re.compile(
     r"|Greens|Tories|Labour|Unionists|Nationalists|Reserve|Survey|Service|Devices|Instruments|Electronics"
     r"|Semiconductors?|Materials|Therapeutics|Biosciences|Dynamics|Robotics|Brands|Resources|Petroleum"
     r"|Communications|Entertainment|Pictures|Records|Studios|Associates|Senate|Congress|Representatives"
-    r"|Storm|Hurricane|Typhoon|Cyclone|Crescent|Societies)\b"
+    r"|Storm|Hurricane|Typhoon|Cyclone|Crescent|Societies|Services|Shipping|Logistics|Stores)\b"
 )
 # A place or thing noun right after a run: "the High Atlas mountains", "the Ingenuity Mars
 # helicopter", "the Sputnik V vaccine".
@@ -110,7 +111,8 @@ _NAME_TAIL = re.compile(r"\b(?P<word>[A-Z][\w-]*+) of (?:the )?$")
 _RUN_ON = re.compile(r"(?: (?:[A-Z]\.|[A-Z][\w’'-]*+)){1,4}")
 _ADJECTIVE = re.compile(r"[A-Z][\w]*-(?:based|led|born|backed|owned|run|bred|raised)$")
 _GROUP = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|i|ist)s$")
-_ACRONYM = re.compile(r"(?<![\w.&$=-])[A-Z]{2,6}(?![\w.&-]|\s?\d)")
+# A full stop may end the sentence after one ("with the FBI."), not run on into a ticker (".DJI").
+_ACRONYM = re.compile(r"(?<![\w.&$=-])[A-Z]{2,6}(?![\w&-]|\.\w|\s?\d)")
 # Capitals that are not organisations: countries, time zones, titles, units.
 _NOT_ORG = frozenset(
     {"US", "USA", "UK", "UAE", "GMT", "UTC", "BST", "EST", "EDT", "PST", "PDT", "CET", "CEO", "CFO", "COO",
@@ -120,11 +122,20 @@ _NOT_ORG = frozenset(
 
 
 _WHOLE_NAME = re.compile(rf"(?<![\w’'-]){NAME}(?![\w-]|[’'][a-rt-z])")
-_TITLE = re.compile(
-    r"(?:Gov|Governor|President|President-elect|Sen|Senator|Rep|Judge|Justice|Coach|Dr|Mr|Mrs|Ms|Prof"
-    r"|Professor|Superintendent|Sheriff|Chief|Minister|Secretary|Mayor|Speaker|Chairman|General|Captain"
-    r"|Officer|Detective|Agent|Director|Commissioner|Ambassador|Prince|Princess|King|Queen|Pope|Bishop"
-    r"|Rev|Father|Sister|Saint|St)$"
+TITLES = (
+    "Gov|Governor|President|President-elect|Sen|Senator|Rep|Judge|Justice|Coach|Dr|Mr|Mrs|Ms|Prof"
+    "|Professor|Superintendent|Sheriff|Chief|Minister|Secretary|Mayor|Speaker|Chairman|General|Captain"
+    "|Officer|Detective|Sergeant|Constable|Lieutenant|Colonel|Agent|Director|Commissioner|Ambassador"
+    "|Prince|Princess|King|Queen|Pope|Bishop"
+    "|Rev|Father|Sister|Saint|St|Sgt|Lt|Col|Cpl|Capt|Insp|Det|Supt"
+)
+_TITLE = re.compile(rf"(?:{TITLES})$")
+#: Capitalised titles and role words before a name ("Detective Inspector", "Chief Executive").
+#: A royal's title stays part of the name ("King Charles III").
+TITLE_RUN = (
+    rf"(?:(?!(?:King|Queen|Prince|Princess|Pope|Emperor|Empress)\b)"
+    # Capitalised words may lead the title ("Chief Financial Officer", "Police Chief").
+    rf"(?:[A-Z][\w-]*+ ){{0,3}}?(?:(?:{TITLES})\b|(?=[A-Z])(?i:{ROLE_WORDS})\b)\.? ){{0,4}}"
 )
 # Offices that end a title and are not surnames ("Senate Majority Leader"; unlike "Ken Doctor").
 _OFFICE = re.compile(

@@ -13,7 +13,16 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from quizlib.draft.actors import Actors
-from quizlib.draft.people import NAME, NAME_TOKEN, NOT_NAMES, ORG_HEADS, ROYAL, in_context_not_a_person
+from quizlib.draft.people import (
+    NAME,
+    NAME_TOKEN,
+    NOT_NAMES,
+    ORG_HEADS,
+    ROLE_WORDS,
+    ROYAL,
+    TITLE_RUN,
+    in_context_not_a_person,
+)
 from quizlib.draft.text import Quote
 
 SPEECH_VERBS = (
@@ -55,7 +64,8 @@ _BODY = re.compile(
 _NOUN_BEFORE = re.compile(r"\b(?!(?:she|he|it|they|who|which|also|still|now|often)\b)[a-z]+(?<!ly)\s+$")
 # "..., said Mr. Reeves", "says Parata,", "wrote 43-year-old Martin Taylor"
 _INVERTED = re.compile(
-    rf"\s+(?:(?:the )?[\w -]{{0,40}}? )??(?:(?:Mr|Mrs|Ms|Dr|Prof)\.? )?"
+    # "said its director, Tamsin Pascoe": a role, a comma, the name.
+    rf"\s+(?P<skip>(?:the |its |their )?[\w -]{{0,40}}?,? )??{TITLE_RUN}"
     rf"(?P<name>{NAME}|{NAME_TOKEN})(?![\w’'-])"
 )
 
@@ -134,8 +144,11 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
         # counsel, Jason Beer, why …, Ms Vennells said").
         adjacent = people[-1] if not clause[people[-1].end :].strip() else people[0]
         return Cue(0, actors.entries[adjacent.actor]["name"])
+    bodies = [(f.start, f.end) for f in found if actors.kind(f.actor) != "person"]
     for m in re.finditer(NAME, clause):
         name = m.group(0)
+        if any(a <= m.start() < b for a, b in bodies):
+            continue  # "Food Allergy Research" of "Food Allergy Research & Education"
         if actors.is_name(name) and not in_context_not_a_person(clause, m.start(), m.end(), name):
             return Cue(0, name)  # not "the Black Sea grain deal"
     pronoun = PRONOUN_RE.search(clause)
@@ -194,6 +207,8 @@ def cues(actors: Actors, masked: str) -> list[Cue]:
             continue  # "a previously announced meeting", "sporadic reports of"
         # "the vaccine, called Arexvy," names a thing: only a verb of saying is inverted.
         after = _INVERTED.match(masked, verb.end()) if verb.group(0) != "called" else None
+        if after and (after["skip"] or "").endswith(", ") and not _ROLE_LAST.search(after["skip"][:-2]):
+            after = None  # "said the bank, Lloyds": only a role before the comma ("its director, X")
         if after and re.search(r"[,”\"]\s*$", before) and _speaker_name(actors, after.group("name")):
             found.append(Cue(verb.start(), after.group("name")))
             continue  # "..." said Grigoryan
@@ -296,6 +311,11 @@ class Paragraph:
         return last if fits(last) else None
 
 
+_ROLE_LAST = re.compile(rf"\b(?:{ROLE_WORDS})$", re.I)
+# The speaker named before an interview's answer: "Estrada:", "Gloria Estrada:", "Dr. Lee:".
+_ANSWER = re.compile(rf"^{TITLE_RUN}(?P<name>{NAME}|{NAME_TOKEN}):$")
+
+
 @dataclass
 class Recent:
     """Who spoke last, carried from paragraph to paragraph of one article.
@@ -338,6 +358,10 @@ def attribute(actors: Actors, para: Paragraph, quote: Quote, recent: Recent) -> 
     lead = masked[sentence[0] : quote.start].strip()
     speech = quote.text.strip()[:1].isupper() and len(quote.text.split()) >= 5 and lead[-1:] in ("", ":", ",")
     if best is None or distance(best) >= 10_000:
+        asked = _ANSWER.match(lead)  # an interview's answer: "Estrada: “Two things. …”"
+        known = actors.find(asked["name"]) if asked else None  # not "Warning: “…”"
+        if known is not None and actors.kind(known) == "person":
+            return known, True
         # A phrase inside a sentence with no speech verb is a term or a title, not speech;
         # whole sentences in quotation marks with no verb continue the last speaker.
         rest = masked[sentence[0] : quote.start] + masked[quote.end : sentence[1]]
