@@ -132,6 +132,26 @@ def number_example(unit: str, deck: Deck) -> str:
     return per_deck(deck, ("number_example", kind), lambda: _number_example(kind, list(deck_figures(deck))))
 
 
+#: Scale words for answers of a million or more, largest first.
+_SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_SCALED = (7, 3.5, 12, 45, 150, 600, 2.5, 80)
+
+
+def scaled_example(value: float, deck: Deck) -> str:
+    """For an answer of a million or more, an example in the answer's scale word ("7 billion")
+    and nowhere near any figure of the deck; empty for a smaller answer. A plain example
+    ("e.g. 12") beside 24 billion dollars invites "24", which is 24 dollars."""
+    scale, word = next(((s, w) for s, w in _SCALE_WORDS if abs(value) >= s), (0.0, ""))
+    if not word:
+        return ""
+    figures = list(deck_figures(deck))
+    for n in _SCALED:
+        pick = n * scale
+        if all(grade_number(pick, v, t, q).score == 0 and pick != v for v, t, q in figures):
+            return f"{n:g} {word}"
+    return ""
+
+
 def _number_example(kind: str, figures: Sequence[tuple[float, object, str]]) -> str:
     def free(n: float) -> bool:
         return all(grade_number(n, v, t, q).score == 0 and n != v for v, t, q in figures)

@@ -157,7 +157,9 @@ class NumberRecall:
     def generate(self, fact: Fact, deck: Deck, rng: random.Random) -> Sequence[Question]:
         """One question per figure."""
         unit = str(fact.get("unit"))
-        hint = f"a number of {unit}, e.g. {_teach.number_example(unit, deck)}"
+        value = fact.get("value")
+        scaled = _teach.scaled_example(float(value), deck) if isinstance(value, int | float) else ""
+        hint = f"a number of {unit}, e.g. {scaled or _teach.number_example(unit, deck)}"
         conflicts = [c for c in fact.conflicts if c.field == "value"]
         key = {
             "value": fact.get("value"),

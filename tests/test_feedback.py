@@ -199,6 +199,22 @@ def test_counted_right_ranges_show_no_binary_noise_and_read_back(value: float, t
     assert format_number(2000.0) == "2,000" and format_number(1.5) == "1.5"
 
 
+def test_a_large_amount_is_hinted_in_its_scale_word() -> None:
+    """A hint "e.g. 12" beside 24 billion dollars invites "24", which is 24 dollars."""
+    facts = tuple(
+        Fact("figures", f, {"value": v, "unit": "dollars", "counts": f"{f} was worth …"})
+        for f, v in (("big", 24_000_000_000), ("small", 40))
+    )
+    deck = Deck("t", "T", sections={"figures": facts})
+    qt = HOST.question_types["number_recall"]
+    big, small = (qt.generate(f, deck, random.Random(0))[0] for f in facts)
+    example = big.prompt.hint.split("e.g. ")[1]
+    assert example.endswith(" billion") and qt.grade(big, example).score == 0.0
+    assert qt.grade(big, "24 billion").score == 1.0 and qt.grade(big, "24bn").score == 1.0
+    assert "illion" not in small.prompt.hint
+    assert parse_number("1.2 trillion") == parse_number("1.2tn") == 1.2e12
+
+
 @pytest.mark.parametrize("typed", ["-5", "\u22125", "minus 5", "- 5", "\u20135"])
 def test_a_negative_answer_keeps_its_sign(typed: str) -> None:
     assert parse_number(typed) == -5.0
@@ -252,7 +268,11 @@ def test_number_conflicts_name_the_other_source(questions: dict[str, Question]) 
 
 figures = st.lists(
     st.tuples(
-        st.one_of(st.integers(0, 10**7), st.floats(0.1, 10**6, allow_nan=False).map(lambda v: round(v, 1))),
+        st.one_of(
+            st.integers(0, 10**7),
+            st.floats(0.1, 10**6, allow_nan=False).map(lambda v: round(v, 1)),
+            st.integers(10**6, 10**13),  # millions to trillions: hints in scale words
+        ),
         st.sampled_from(["people", "troops", "months", "years", "%", "villages", "million people"]),
         st.sampled_from(["", "over", "nearly", "an estimated", "allegedly", "at least"]),
         st.sampled_from([None, "5%", "10%", 3, [1, 4]]),

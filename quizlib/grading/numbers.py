@@ -1,7 +1,7 @@
 """Reading numbers the way people write them, and grading them with tolerance.
 
 Accepts ``2,000``, ``2000``, ``2k``, ``2 thousand``, ``two thousand``, ``1.5 million``,
-``twenty-five``; qualifier words (``over``, ``nearly`` …) and ``~`` are ignored.
+``3bn``, ``1.2 trillion``, ``twenty-five``, ``-5``; qualifier words (``over``, ``nearly`` …) and ``~`` are ignored.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ _UNITS = {**NUMBER_WORDS, "a": 1, "an": 1}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}  # fmt: skip
 _SCALES = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000,
-           "mn": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000, "dozen": 12}  # fmt: skip
+           "mn": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000, "trillion": 1_000_000_000_000,
+           "tn": 1_000_000_000_000, "dozen": 12}  # fmt: skip
 _FILLER = {"over", "more", "than", "nearly", "almost", "about", "around", "roughly", "approximately",
            "an", "estimated", "at", "least", "some", "and", "just", "under", "less", "fewer", "up",
            "to"}  # fmt: skip
@@ -71,7 +72,7 @@ def parse_number(text: str) -> float:
     if sign < 0:
         cleaned = re.sub(r"^(?:-|minus\b)\s*", "", cleaned)
     cleaned = re.sub(r"(?<=\d)[, \u00a0\u202f](?=\d{3}\b)", "", cleaned)  # 2,000 and 2 000
-    cleaned = re.sub(r"(?<=\d)(k|m|mn|bn)\b", r" \1", cleaned)  # 2k -> 2 k
+    cleaned = re.sub(r"(?<=\d)(k|m|mn|bn|tn)\b", r" \1", cleaned)  # 2k -> 2 k
     words = [w for w in re.split(r"[\s-]+", cleaned) if w and w not in _FILLER]
     if not words:
         raise AnswerError(f"type {HINT}")
