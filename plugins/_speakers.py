@@ -91,9 +91,12 @@ def distractors(
     always of the speaker's kind. A person is offered when they share the speaker's side
     (the top of its lineage: Zakharova's and Peskov's is Russia), else when the deck quotes
     them elsewhere, else when their role shares words with the speaker's; people on the
-    speaker's side come first. An institution is offered when it has the speaker's shape (a
-    body within a state for a ministry, a top-level one for a state) and shares role words
-    with it ("ministry") or is quoted elsewhere; shared role words come first. Names never
+    speaker's side come first, then those the deck quotes, and among those first the ones
+    quoted from a source the speaker is quoted from (a deck drafted from several articles
+    offers the speaker's own article's speakers before another story's). An institution is
+    offered when it has the speaker's shape (a body within a state for a ministry, a
+    top-level one for a state) and shares role words with it ("ministry") or is quoted
+    elsewhere; shared role words come first, then a common source as for people. Names never
     repeat. With ``within`` (the sides a "Which Armenian official" stem names), only actors
     of those sides are offered: any other falls out by the stem.
 
@@ -142,9 +145,19 @@ def speaker_pool(speaker: Actor, deck: Deck) -> Pool:
     return found
 
 
+def _quote_sources(deck: Deck) -> dict[str, frozenset[str]]:
+    """The source ids each speaker is quoted from."""
+    found: dict[str, set[str]] = {}
+    for q in deck.facts("quotes"):
+        found.setdefault(str(q.get("speaker")), set()).update(c.source for c in q.sources)
+    return {speaker: frozenset(ids) for speaker, ids in found.items()}
+
+
 def _pool(speaker: Actor, deck: Deck) -> Pool:
     ix = actors(deck)
-    quoted = per_deck(deck, "quoted", lambda: frozenset(str(q.get("speaker")) for q in deck.facts("quotes")))
+    cited = per_deck(deck, "quote sources", lambda: _quote_sources(deck))
+    quoted = cited.keys()
+    own = cited.get(speaker.id, frozenset())
     words = ix.roles(speaker)
     side = ix.sides(speaker.id)
     nested = bool(speaker.parents)
@@ -154,10 +167,11 @@ def _pool(speaker: Actor, deck: Deck) -> Pool:
             return bool(ix.sides(a.id) & side) or a.id in quoted or bool(words & ix.roles(a))
         return bool(a.parents) == nested and (a.id in quoted or bool(words & ix.roles(a)))
 
-    def plausibility(a: Actor) -> tuple[bool, bool, int] | tuple[int, bool]:
+    def plausibility(a: Actor) -> tuple[bool, bool, bool, int] | tuple[int, bool, bool]:
+        elsewhere = not own & cited.get(a.id, frozenset())  # no source quotes both
         if speaker.kind == "person":
-            return (not ix.sides(a.id) & side, a.id not in quoted, -len(words & ix.roles(a)))
-        return (-len(words & ix.roles(a)), a.id not in quoted)
+            return (not ix.sides(a.id) & side, a.id not in quoted, elsewhere, -len(words & ix.roles(a)))
+        return (-len(words & ix.roles(a)), a.id not in quoted, elsewhere)
 
     pool = [
         a

@@ -95,3 +95,21 @@ def test_the_lint_flags_options_of_another_side_than_the_stem_names(lint: Lint) 
         'probes/g/probe: implausible distractor: the question asks "which armenian body said the"'
     )
     assert '"the Kremlin" is not of Armenia' in flagged[0]
+
+
+def test_speakers_of_the_quotes_own_article_come_first() -> None:
+    """A deck drafted from several stories: the options for a quote are first the people its
+    own article quotes, then another story's (who would give the answer away by topic)."""
+    people = [Actor(i, f"Person {i.upper()}") for i in ("a1", "a2", "a3", "b1", "b2", "b3")]
+    texts = {
+        "a1": "The chips have reached a tipping point for computing",
+        "a2": "Demand for data centres keeps growing every quarter",
+        "a3": "We expect the supply shortage to last another year",
+        "b1": "Older people sense the heat less than they used to",
+        "b2": "Hospitals must prepare cooling rooms before the summer",
+        "b3": "Drink water often, even before you feel thirsty",
+    }
+    quotes = [fact("quotes", i, sources=(f"{i[0]}:p1",), text=t, speaker=i) for i, t in texts.items()]
+    for seed in range(10):
+        (q,) = [q for q in generate(deck(*quotes, actors=people), "who_said", seed) if q.fact.id == "a1"]
+        assert {"Person A2", "Person A3"} <= set(q.prompt.choices), q.prompt.choices

@@ -1,7 +1,8 @@
 """Reading numbers the way people write them, and grading them with tolerance.
 
 Accepts ``2,000``, ``2000``, ``2k``, ``2 thousand``, ``two thousand``, ``1.5 million``,
-``3bn``, ``1.2 trillion``, ``twenty-five``, ``-5``; qualifier words (``over``, ``nearly`` …) and ``~`` are ignored.
+``3bn``, ``1.2 trillion``, ``twenty-five``, ``-5``; qualifier words (``over``, ``nearly``
+…) and ``~`` are ignored.
 """
 
 from __future__ import annotations
