@@ -114,6 +114,28 @@ def test_accept_reject_edit_keep_comments_and_order(draft: Path) -> None:
     assert "  valley:p3: Foreign Ministry spokeswoman Anna Ivanova" in result.stdout
 
 
+def test_each_candidate_shows_what_the_question_lint_finds(tmp_path: Path) -> None:
+    path = tmp_path / "d.yaml"
+    events = """\
+events:
+- id: met
+  date: 2023-12-12
+  text: Its next meeting is on ….
+  sources: [wire:p4]
+  review: true
+- id: rose
+  date: 2023-11-01
+  text: Prices rose sharply across the region.
+  sources: [wire:p5]
+  review: true
+"""
+    path.write_text(SMALL + events, encoding="utf-8")
+    shown = review(path, "s\ns\nq\n").stdout
+    met, rose = shown.split("events/rose")[0], shown.split("events/rose")[1]
+    assert "! date_recall: unclear:" in met and '"Its"' in met
+    assert "! " not in rose.split("review (")[0]  # a fair candidate shows no flaw
+
+
 def test_invalid_edit_is_refused_with_its_location(draft: Path) -> None:
     before = draft.read_text(encoding="utf-8")
     result = review(draft, "e date 2024-02-31\nq\n")

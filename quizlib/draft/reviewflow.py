@@ -1,8 +1,9 @@
 """The decisions of ``quizlib review``, shared by the plain line mode and the interactive screen.
 
 A :class:`Reviewer` walks the facts still marked ``review: true``, describes each with the
-questions it would make, and carries out one command at a time on the draft file (every
-command that changes the deck saves it before returning).
+questions it would make and what the question lint finds in them, and carries out one
+command at a time on the draft file (every command that changes the deck saves it before
+returning).
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ import yaml
 from quizlib.deckfile.lint import lint_deck
 from quizlib.draft.reviewedit import DraftFile, EditError, fact_fields, scalar_text
 from quizlib.errors import DeckError, Problem
-from quizlib.model import Fact, Question
+from quizlib.model import Deck, Fact, Question
 from quizlib.plugins import PluginHost
-from quizlib.questionlint.lint import answers_of, lint_questions
+from quizlib.questionlint.lint import answers_of, find_flaws, lint_questions
 from quizlib.study.questions import generate_questions, question_lines
 
 HELP = """\
@@ -59,6 +60,7 @@ class Reviewer:
     total: int = 0
     undo_log: list[tuple[int, set[str]]] = field(default_factory=list)
     articles: dict[str, list[str]] = field(default_factory=dict)
+    _others: tuple[Deck, list[Question]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.total = len(self.draft.pending())
@@ -105,7 +107,19 @@ class Reviewer:
         lines: list[str] = []
         for q in made:
             lines += question_lines(q, known.get(q.id), answers=True)
-        return lines + errors
+        return lines + errors + self.flaws(fact, made)
+
+    def flaws(self, fact: Fact, made: list[Question]) -> list[str]:
+        """What ``check --strict``'s question lint finds in these questions of ``fact``, read
+        beside every other question of the draft (an answer shows through another question)."""
+        deck = self.draft.current
+        if self._others is None or self._others[0] is not deck:  # generated again after a change
+            self._others = (deck, generate_questions(deck, self.host, random.Random(0)).questions)
+        others = [q for q in self._others[1] if q.fact.key != fact.key]
+        found = find_flaws(deck, [*made, *others], self.host)
+        return [
+            f"  ! {f.question.type}: {f.kind}: {f.detail}" for f in found if f.question.fact.key == fact.key
+        ]
 
     def _decided(self, key: str) -> None:
         self.decided += 1
