@@ -73,3 +73,31 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         re.compile(r"^(%|per ?cent|percentage)", re.IGNORECASE),
         re.compile(rf"\b({'|'.join(sorted(PEOPLE))})$", re.IGNORECASE),
     )
+
+
+#: An age, as ``quizlib draft`` writes its unit: "years (age)", "months (age)".
+_AGE = re.compile(r"(\w+) \(age\)")
+
+
+def asked_as(unit: str) -> str:
+    """What a number hint asks for: "a number of troops"; a percent is "a percentage" and an
+    age "an age in years" ("a number of percent" and "a number of years (age)" are no
+    English)."""
+    bare = unit.strip()
+    if bare.lower() in PERCENT:
+        return "a percentage"
+    age = _AGE.fullmatch(bare)
+    return f"an age in {age.group(1)}" if age else f"a number of {bare}"
+
+
+def stated_unit(unit: str) -> str:
+    """The unit after the number in an answer: "54 years old" for an age, else as written."""
+    age = _AGE.fullmatch(unit.strip())
+    return f"{age.group(1)} old" if age else unit
+
+
+def echoed_units(unit: str) -> tuple[str, ...]:
+    """Units a learner may type after the number, longest first: the figure's own, and for
+    an age "years old" and "years"."""
+    age = _AGE.fullmatch(unit.strip())
+    return (f"{age.group(1)} old", age.group(1), unit) if age else (unit,)

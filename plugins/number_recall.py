@@ -33,6 +33,7 @@ from quizlib import (
 )
 
 from . import _teach
+from ._units import asked_as, echoed_units, stated_unit
 
 #: Nouns that name a measure of something rather than the things counted: "the length of
 #: the war" is asked "What was the length of the war, in weeks?", not "the number of ...".
@@ -159,7 +160,7 @@ class NumberRecall:
         unit = str(fact.get("unit"))
         value = fact.get("value")
         scaled = _teach.scaled_example(float(value), deck) if isinstance(value, int | float) else ""
-        hint = f"a number of {unit}, e.g. {scaled or _teach.number_example(unit, deck)}"
+        hint = f"{asked_as(unit)}, e.g. {scaled or _teach.number_example(unit, deck)}"
         conflicts = [c for c in fact.conflicts if c.field == "value"]
         key = {
             "value": fact.get("value"),
@@ -177,7 +178,10 @@ class NumberRecall:
     def grade(self, question: Question, response: Response) -> Grade:
         """Score the number; AnswerError when it is not a number."""
         k = question.key
-        given = parse_number(without_unit(str(response), str(question.fact.get("unit") or "")))
+        typed = str(response)
+        for unit in echoed_units(str(question.fact.get("unit") or "")):
+            typed = without_unit(typed, unit)
+        given = parse_number(typed)
         result = grade_number(given, float(k["value"]), k["tolerance"], str(k["qualifier"]))
         score = result.score
         # Another source's value counts as that value, not with the primary's tolerance around
@@ -208,7 +212,8 @@ class NumberRecall:
         for other in (float(v) for v in k.get("doubtful", [])):
             accepted.append(f"partly: {format_number(other)} (a doubtful source)")
             values |= {format_number(other), format_number(other).replace(",", "")}
-        text = f"{qualifier} {format_number(value)} {question.fact.get('unit')}".strip()
+        unit = stated_unit(str(question.fact.get("unit") or ""))
+        text = f"{qualifier} {format_number(value)} {unit}".strip()
         return Answer(text, accepted=tuple(accepted), values=tuple(sorted(values)))
 
 

@@ -199,6 +199,23 @@ def test_counted_right_ranges_show_no_binary_noise_and_read_back(value: float, t
     assert format_number(2000.0) == "2,000" and format_number(1.5) == "1.5"
 
 
+def test_percent_and_age_hints_are_english_and_an_age_reads_as_one() -> None:
+    facts = (
+        Fact("figures", "vote", {"value": 40.1, "unit": "percent", "counts": "Lai won … of the vote"}),
+        Fact("figures", "age", {"value": 54, "unit": "years (age)", "counts": "said Ali, …, a farmer"}),
+        Fact("figures", "pts", {"value": 2, "unit": "percentage points", "counts": "rates rose …"}),
+    )
+    deck = Deck("t", "T", sections={"figures": facts})
+    qt = HOST.question_types["number_recall"]
+    vote, age, pts = (qt.generate(f, deck, random.Random(0))[0] for f in facts)
+    assert vote.prompt.hint.startswith("a percentage, e.g. ")
+    assert age.prompt.hint.startswith("an age in years, e.g. ")
+    assert pts.prompt.hint.startswith("a number of percentage points, e.g. ")
+    assert answer_of(qt, age).text == "54 years old"
+    for typed in ("54", "54 years", "54 years old"):
+        assert qt.grade(age, typed).score == 1.0, typed
+
+
 def test_a_large_amount_is_hinted_in_its_scale_word() -> None:
     """A hint "e.g. 12" beside 24 billion dollars invites "24", which is 24 dollars."""
     facts = tuple(
