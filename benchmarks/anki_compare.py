@@ -96,7 +96,8 @@ def build_quizlib(path: Path, cards: int, reviews: int) -> None:
             rating,
             ms,
         )
-        for n, (c, when, rating, ms) in enumerate(history(cards, reviews))
+        # In time order, as a log of live answers holds them (history() lists them by card).
+        for n, (c, when, rating, ms) in sorted(enumerate(history(cards, reviews)), key=lambda r: r[1][1])
     )
     with Store.open(path) as store:
         store.import_reviews(rows, last_only, now=NOW)

@@ -21,11 +21,12 @@ in each of --rounds rounds, each side runs once, in turn (the order rotates ever
 Each run copies the data first and drops its write-ahead log, so every side starts from
 the same files with an empty log; each code tree measures a database its own version built
 from the same history. It prints each run's median and, per side, the median of
-its round medians and its ratio to Anki's. With --slices N it also prints, per side, the
-median of each run's answers 1..N, N+1..2N, ... (the median over the rounds): the first
-answers of a session grow the write-ahead log file, and a sync that extends a file costs
-more than one that rewrites it, until the first checkpoint (1000 pages) lets the log start
-over at its beginning.
+its round medians and its ratio to Anki's, and the median of its round means (a mean
+counts the answers that ran a checkpoint, which a median leaves out). With --slices N it
+also prints, per side, the median of each run's answers 1..N, N+1..2N, ... (the median
+over the rounds): the first answers of a session grow the write-ahead log file, and a sync
+that extends a file costs more than one that rewrites it, until the first checkpoint (1000
+pages) lets the log start over at its beginning.
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ def main() -> None:
         xs = run_side(args.side, args.data, args.answers)
         step = args.slices or len(xs)
         slices = [statistics.median(xs[i : i + step]) for i in range(0, len(xs), step)]
-        print(json.dumps({"median": statistics.median(xs), "slices": slices}))
+        print(json.dumps({"median": statistics.median(xs), "mean": statistics.fmean(xs), "slices": slices}))
         return
     code = dict(item.split("=", 1) for item in args.code)
     with tempfile.TemporaryDirectory() as scratch:
@@ -166,6 +167,7 @@ def main() -> None:
         prepare(data, args.cards, args.per_card, code)
         sides = ["quizlib", *code, *(["anki"] if (data / "anki.anki2").exists() else []), "floor"]
         runs: dict[str, list[float]] = {side: [] for side in sides}
+        means: dict[str, list[float]] = {side: [] for side in sides}
         sliced: dict[str, list[list[float]]] = {side: [] for side in sides}
         for n in range(args.rounds):
             for side in sides[n % len(sides) :] + sides[: n % len(sides)]:
@@ -173,6 +175,7 @@ def main() -> None:
                 worker = ["--side", side, "--data", str(folder), "--answers", str(args.answers)]
                 line = spawn(side, [*worker, "--slices", str(args.slices)], code)
                 runs[side].append(float(json.loads(line)["median"]))
+                means[side].append(float(json.loads(line)["mean"]))
                 sliced[side].append(json.loads(line)["slices"])
             print(
                 f"round {n + 1}: " + ", ".join(f"{s} {runs[s][-1] * 1000:.3f} ms" for s in sides), flush=True
@@ -181,7 +184,10 @@ def main() -> None:
     print(f"\n{args.cards:,} cards, {args.answers} answers a run, median of {args.rounds} round medians:")
     for side, xs in runs.items():
         ratio = f"  {statistics.median(xs) / anki:.2f}x Anki" if anki else ""
-        print(f"  {side:<10}{statistics.median(xs) * 1000:8.3f} ms{ratio}")
+        mean = statistics.median(means[side])
+        mean_ratio = f" ({mean / statistics.median(means['anki']):.2f}x)" if anki else ""
+        line = f"  {side:<10}{statistics.median(xs) * 1000:8.3f} ms{ratio}"
+        print(f"{line}   mean {mean * 1000:.3f} ms{mean_ratio}")
     if args.slices:
         print(f"\nmedian of each {args.slices} answers, in order (median over the rounds):")
         for side, rounds in sliced.items():

@@ -105,14 +105,11 @@ def test_daily_new_count_and_reviewed_since_follow_answers_undo_and_cram(tmp_pat
         assert store.reviewed_since("d", T0) == {"a"}
 
 
-def test_the_daily_counts_read_an_index_not_the_log(tmp_path: Path) -> None:
+def test_the_daily_new_count_reads_an_index_not_the_log(tmp_path: Path) -> None:
     with Store.open(tmp_path / "q.db") as store:
-        for sql in (
-            "SELECT COUNT(*) FROM card_keys WHERE deck_id = ? AND first_review >= ?",
-            "SELECT question_id FROM card_keys WHERE deck_id = ? AND last_review >= ?",
-        ):
-            plan = " ".join(str(r[-1]) for r in store._conn.execute(f"EXPLAIN QUERY PLAN {sql}", ("d", 0)))
-            assert "USING" in plan and "INDEX card_keys_" in plan, plan
+        sql = "SELECT COUNT(*) FROM card_keys WHERE deck_id = ? AND first_review >= ?"
+        plan = " ".join(str(r[-1]) for r in store._conn.execute(f"EXPLAIN QUERY PLAN {sql}", ("d", 0)))
+        assert "USING" in plan and "INDEX card_keys_first" in plan, plan
 
 
 def test_review_ids_of_every_form_read_back_as_written(tmp_path: Path) -> None:

@@ -1,10 +1,11 @@
 """The rows one answer reads and writes, each statement touching only what the answer changes.
 
-An answer runs, inside its ``BEGIN IMMEDIATE`` transaction: one read of the card's state and
-its log key (:func:`read`), one write of the key's review times when they move
-(:func:`move_times`), the review's INSERT, and one UPDATE of the card's changed columns by
-row id (:func:`write_card`). Columns left as they were are not set, so SQLite leaves the
-indexes built on them alone: fewer pages to write and to fsync at the commit.
+An answer runs, inside its ``BEGIN IMMEDIATE`` transaction: one read of the card's state,
+its log key and the log's newest time (:func:`read`), the review's INSERT (and the key's
+first review time, when it moves: :func:`quizlib.store.log.append`), and one UPDATE of the
+card's changed columns by row id (:func:`write_card`). Columns left as they were are not
+set, so SQLite leaves the indexes built on them alone: fewer pages to write and to fsync at
+the commit.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from quizlib.store.log import NEWEST
 from quizlib.store.queries import iso
 from quizlib.store.records import CardRow, card_from_row
 
@@ -22,7 +24,7 @@ STATE_COLUMNS = ("content_hash", "state", "due", "reps", "lapses", "suspended", 
 # One row whether or not the card has a ``cards`` row or a log key yet (a card never
 # answered, or only crammed): both are looked up by their unique (deck_id, question_id).
 _READ = (
-    "SELECT k.id, k.first_review, k.last_review, c.rowid, c.deck_id, c.question_id, "
+    f"SELECT k.id, k.first_review, ({NEWEST}), c.rowid, c.deck_id, c.question_id, "
     + ", ".join(f"c.{name}" for name in STATE_COLUMNS)
     + " FROM (SELECT 1) LEFT JOIN cards AS c ON c.deck_id = :deck AND c.question_id = :question"
     " LEFT JOIN card_keys AS k ON k.deck_id = :deck AND k.question_id = :question"
@@ -35,7 +37,8 @@ class Found(NamedTuple):
     Attributes:
         key: The card's ``card_keys`` id (None: no review logged yet).
         first: Its first (non-cram) review time in microseconds (None: none yet).
-        last: Its latest (non-cram) review time in microseconds (None: none yet).
+        newest: The log's newest review time in its time order, in microseconds (None: the
+            log is empty; see :data:`quizlib.store.log.NEWEST`).
         rowid: The card's ``cards`` row id (None: no row).
         stored: That row's :data:`STATE_COLUMNS` as stored (empty without a row).
         card: That row as a value (None without a row).
@@ -43,19 +46,20 @@ class Found(NamedTuple):
 
     key: int | None
     first: int | None
-    last: int | None
+    newest: int | None
     rowid: int | None
     stored: tuple[Any, ...]
     card: CardRow | None
 
 
 def read(conn: sqlite3.Connection, deck_id: str, question_id: str) -> Found:
-    """The card's state and log key, with one statement (in the caller's transaction)."""
+    """The card's state, its log key and the log's newest time, with one statement (in the
+    caller's transaction)."""
     row = conn.execute(_READ, {"deck": deck_id, "question": question_id}).fetchone()
-    key, first, last, rowid = row[:4]
+    key, first, newest, rowid = row[:4]
     if rowid is None:
-        return Found(key, first, last, None, (), None)
-    return Found(key, first, last, rowid, row[6:], card_from_row(row[4:]))
+        return Found(key, first, newest, None, (), None)
+    return Found(key, first, newest, rowid, row[6:], card_from_row(row[4:]))
 
 
 def stored_values(card: CardRow, state_json: str | None) -> tuple[Any, ...]:

@@ -1,9 +1,15 @@
 """The review log's SQL: appending, removing, reading and bulk-importing reviews.
 
 A review names its card by a small integer, a row of ``card_keys`` that also keeps the
-card's first and latest (non-cram) review time; these helpers keep those times right on
-every write. They run on a connection inside the caller's transaction
-(:class:`quizlib.store.store.Store` opens it).
+card's first (non-cram) review time; these helpers keep it right on every write.
+
+Row ids follow the order reviews are saved, and the reviews' times follow their row ids:
+a review dated before one saved earlier (imported, or saved while the clock was set back)
+is flagged ``backdated`` instead, and listed in the partial index ``reviews_backdated``.
+So the reviews since a time are the rows after the newest unflagged one dated before it,
+and the flagged ones of that index (:data:`REVIEWED_SINCE`), while an ordinary answer
+writes no index entry for its time. The helpers run on a connection inside the caller's
+transaction (:class:`quizlib.store.store.Store` opens it).
 """
 
 from __future__ import annotations
@@ -29,17 +35,19 @@ from quizlib.store.records import (
 Reschedule = Callable[[str, str, list[Review], CardRow | None], CardRow]
 
 _KEY = (
-    "INSERT INTO card_keys (deck_id, question_id, first_review, last_review) VALUES (?, ?, ?, ?)"
+    "INSERT INTO card_keys (deck_id, question_id, first_review) VALUES (?, ?, ?)"
     " ON CONFLICT (deck_id, question_id) DO UPDATE SET"
-    # min()/max() of two are NULL when either is: fall back to whichever is known.
-    " first_review = COALESCE(MIN(first_review, excluded.first_review), first_review, excluded.first_review),"
-    " last_review = COALESCE(MAX(last_review, excluded.last_review), last_review, excluded.last_review)"
+    # min() of two is NULL when either is: fall back to whichever is known.
+    " first_review = COALESCE(MIN(first_review, excluded.first_review), first_review, excluded.first_review)"
     " RETURNING id"
 )
 _INSERT = (
-    "INSERT INTO reviews (uuid, card, at, type, answer, score, suggested, rating, response_ms, cram, origin)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+    "INSERT INTO reviews (uuid, card, at, type, answer, score, suggested, rating, response_ms, cram, origin,"
+    " backdated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
 )
+#: The time of the newest review in the log's time order (none: no row): the row ids walked
+#: down from the top past the flagged ones, which only an import leaves on top.
+NEWEST = "SELECT at FROM reviews NOT INDEXED WHERE backdated IS NULL ORDER BY id DESC LIMIT 1"
 
 
 def device_key(alias: str) -> str:
@@ -72,47 +80,40 @@ def _values(review: Review) -> tuple[object, ...]:
     )
 
 
-#: A card's ``card_keys`` row as read earlier in the same transaction: (id, first review,
-#: latest review); an id of None when the card has none yet.
+#: A card's ``card_keys`` row as read earlier in the same transaction, and the log's newest
+#: time (:data:`NEWEST`): (id, first review, newest); an id of None when the card has none
+#: yet, a newest of None when the log is empty.
 KeyTimes = tuple[int | None, int | None, int | None]
 
 
 def append(conn: sqlite3.Connection, review: Review, known: KeyTimes | None = None) -> int:
-    """Append one review (its card's key created or its times moved on); the review id.
+    """Append one review (its card's key created or its first time moved); the review id.
 
     Args:
         conn: The connection, in the caller's transaction.
         review: The review.
-        known: The review's card key as this transaction read it (None: looked up here).
+        known: The review's card key and the log's newest time as this transaction read
+            them (None: looked up here).
     """
-    at = None if review.cram else micros(review.reviewed_at)
-    if known is None or known[0] is None:
-        key = conn.execute(_KEY, (review.deck_id, review.question_id, at, at)).fetchone()[0]
+    at = micros(review.reviewed_at)
+    first = None if review.cram else at  # a cram review is no card's first
+    if known is None:
+        row = conn.execute(NEWEST).fetchone()
+        known = (None, None, row[0] if row else None)
+    if known[0] is None:
+        key = conn.execute(_KEY, (review.deck_id, review.question_id, first)).fetchone()[0]
     else:
         key = known[0]
-        _move_times(conn, known, at)
+        if first is not None and (known[1] is None or first < known[1]):
+            # Only when it moves: an unchanged key leaves its row and its index alone.
+            conn.execute("UPDATE card_keys SET first_review = ? WHERE id = ?", (first, key))
+    backdated = 1 if known[2] is not None and at < known[2] else None
     values = _values(review)
-    return conn.execute(_INSERT, (values[0], key, *values[1:])).lastrowid or 0
-
-
-def _move_times(conn: sqlite3.Connection, known: KeyTimes, at: int | None) -> None:
-    """What :data:`_KEY` does to an existing key, setting only the times that move: an
-    unchanged column leaves its index alone (a review's time is rarely a card's first)."""
-    key, first, last = known
-    if at is None:
-        return  # a cram review moves neither time
-    moved = [
-        (name, at)
-        for name, old, later in (("first_review", first, False), ("last_review", last, True))
-        if old is None or (at > old if later else at < old)
-    ]
-    if moved:
-        assignments = ", ".join(f"{name} = ?" for name, _ in moved)
-        conn.execute(f"UPDATE card_keys SET {assignments} WHERE id = ?", (*(v for _, v in moved), key))
+    return conn.execute(_INSERT, (values[0], key, *values[1:], backdated)).lastrowid or 0
 
 
 def remove(conn: sqlite3.Connection, review_id: int) -> None:
-    """Delete one review (undo) and recompute its card's first and latest review times."""
+    """Delete one review (undo) and recompute its card's first review time."""
     row = conn.execute("DELETE FROM reviews WHERE id = ? RETURNING card", (review_id,)).fetchone()
     if row is not None:
         _refresh_times(conn, "id = ?", (row[0],))
@@ -122,10 +123,25 @@ def _refresh_times(conn: sqlite3.Connection, where: str, params: tuple[object, .
     # Each card's reviews come from the (card, at) index: a few rows per card.
     conn.execute(
         "UPDATE card_keys SET"
-        " first_review = (SELECT MIN(at) FROM reviews WHERE card = card_keys.id AND cram = 0),"
-        f" last_review = (SELECT MAX(at) FROM reviews WHERE card = card_keys.id AND cram = 0) WHERE {where}",
+        f" first_review = (SELECT MIN(at) FROM reviews WHERE card = card_keys.id AND cram = 0) WHERE {where}",
         params,
     )
+
+
+_SINCE = "SELECT k.question_id FROM reviews AS r{} CROSS JOIN card_keys AS k ON k.id = r.card WHERE {}"
+_SINCE_TAIL = " AND r.at >= :since AND r.cram = 0 AND k.deck_id = :deck"
+_STOP = "SELECT id FROM reviews NOT INDEXED WHERE backdated IS NULL AND at < :since ORDER BY id DESC LIMIT 1"
+#: The question ids of deck ``:deck`` with a (non-cram) review at or after ``:since``
+#: (microseconds): the rows after the newest unflagged review dated before ``:since`` (every
+#: earlier unflagged one is dated before it too), and the flagged ones of the partial index
+#: ``reviews_backdated``. Both read the reviews since and a few rows more; CROSS JOIN keeps
+#: SQLite from starting at the deck's card keys instead. A card answered twice is listed
+#: twice (UNION ALL: the caller's set drops repeats without a temporary B-tree).
+REVIEWED_SINCE = (
+    _SINCE.format("", f"r.id > COALESCE(({_STOP}), 0){_SINCE_TAIL}")
+    + " UNION ALL "
+    + _SINCE.format(" INDEXED BY reviews_backdated", f"r.backdated = 1{_SINCE_TAIL}")
+)
 
 
 def read(conn: sqlite3.Connection, deck_id: str | None) -> Iterator[Review]:
@@ -160,21 +176,53 @@ def import_rows(conn: sqlite3.Connection, reviews: Iterable[Review], latest: dt.
     )
     read_count = next(counter) - 1
     before = conn.execute("SELECT COALESCE(MAX(id), 0) FROM reviews").fetchone()[0]
+    cutoff = _backdated_before(conn)
     conn.execute(
         "INSERT OR IGNORE INTO card_keys (deck_id, question_id) SELECT deck_id, question_id FROM temp.staged"
     )
-    # In the file's order: reviews of one card at the same instant replay in that order.
+    # In time order, so that only those dated before the cutoff are backdated; same instants
+    # in the file's order: reviews of one card at one instant replay in that order.
     conn.execute(
         "INSERT OR IGNORE INTO reviews (uuid, card, at, type, answer, score, suggested, rating,"
-        " response_ms, cram, origin) SELECT s.uuid, k.id, s.at, s.type, s.answer, s.score, s.suggested,"
-        " s.rating, s.response_ms, s.cram, s.origin FROM temp.staged s"
-        " JOIN card_keys k ON k.deck_id = s.deck_id AND k.question_id = s.question_id ORDER BY s.n"
+        " response_ms, cram, origin, backdated) SELECT s.uuid, k.id, s.at, s.type, s.answer, s.score,"
+        " s.suggested, s.rating, s.response_ms, s.cram, s.origin, CASE WHEN s.at < ? THEN 1 END"
+        " FROM temp.staged s JOIN card_keys k ON k.deck_id = s.deck_id AND k.question_id = s.question_id"
+        " ORDER BY s.at, s.n",
+        (cutoff,),
     )
     conn.execute("DELETE FROM temp.staged")
     touch(conn, "SELECT DISTINCT card FROM reviews WHERE id > ?", (before,))
     _refresh_times(conn, "id IN (SELECT card FROM temp.touched)", ())
     added = conn.execute("SELECT COUNT(*) FROM reviews WHERE id > ?", (before,)).fetchone()[0]
     return read_count, int(added)
+
+
+def _backdated_before(conn: sqlite3.Connection) -> int | None:
+    """The time before which a staged review is saved backdated (None: none is): the log's
+    newest, unless flagging the log's own reviews dated after the earliest staged one flags
+    fewer rows (a long history merged into a log of a few reviews), which it then does."""
+    row = conn.execute(NEWEST).fetchone()
+    if row is None:
+        return None
+    newest = int(row[0])
+    earliest, older = conn.execute(  # reviews already in the log are not merged again
+        "SELECT MIN(s.at), SUM(s.at < ?) FROM temp.staged AS s"
+        " WHERE NOT EXISTS (SELECT 1 FROM reviews AS r WHERE r.uuid = s.uuid)",
+        (newest,),
+    ).fetchone()
+    if not older:
+        return newest
+    # The log's unflagged reviews dated after ``earliest`` are its newest ones, above this row.
+    below = conn.execute(
+        "SELECT id FROM reviews NOT INDEXED WHERE backdated IS NULL AND at <= ? ORDER BY id DESC LIMIT 1",
+        (earliest,),
+    ).fetchone()
+    bound = below[0] if below else 0
+    newer = conn.execute("SELECT COUNT(*) FROM reviews WHERE id > ? AND backdated IS NULL", (bound,))
+    if newer.fetchone()[0] >= older:
+        return newest
+    conn.execute("UPDATE reviews SET backdated = 1 WHERE id > ? AND backdated IS NULL", (bound,))
+    return None
 
 
 def _staged(

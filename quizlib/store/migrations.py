@@ -172,8 +172,25 @@ def _v8(conn: sqlite3.Connection) -> None:
     conn.execute("DROP INDEX IF EXISTS cards_reviewed")
 
 
+def _v9(conn: sqlite3.Connection) -> None:
+    # "Reviewed since the study day began" is read from the log itself, not from each card's
+    # latest review time: that column and its index cost three page writes an answer. Row ids
+    # follow the order reviews are saved, and the log's times follow its row ids, except for a
+    # review saved after one dated later (an import, a clock set back): those are flagged
+    # ``backdated`` and listed in a partial index that an ordinary answer never writes to.
+    # Flagged here: each review dated before one saved earlier.
+    conn.execute("ALTER TABLE reviews ADD COLUMN backdated INTEGER")
+    conn.execute(
+        "UPDATE reviews SET backdated = 1 WHERE id IN (SELECT id FROM (SELECT id, at < MAX(at) OVER"
+        " (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS late FROM reviews) WHERE late)"
+    )
+    conn.execute("CREATE INDEX reviews_backdated ON reviews (at, card) WHERE backdated = 1 AND cram = 0")
+    conn.execute("DROP INDEX IF EXISTS card_keys_last")
+    conn.execute("ALTER TABLE card_keys DROP COLUMN last_review")
+
+
 #: Append only. Index i + 1 is the schema version after migration i.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
 #: Migrations that free much space: the file is compacted (VACUUM) after them.
 _SHRINKING = frozenset({4})
 

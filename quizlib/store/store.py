@@ -220,7 +220,8 @@ class Store(Queries):
             review, card = build(found.card)
             # Touches O(log n) rows: the card's key, one review, its index entries, the card.
             same = (review.deck_id, review.question_id) == (deck_id, question_id)
-            review_id = log.append(self._conn, review, (found.key, found.first, found.last) if same else None)
+            known = (found.key, found.first, found.newest) if same else None
+            review_id = log.append(self._conn, review, known)
             if card is not None and not review.cram:
                 values = self._stored(card)
                 mine = (card.deck_id, card.question_id) == (deck_id, question_id)
