@@ -176,6 +176,8 @@ def _facts(draft: Draft, article: Article, para: str, cite: list[str]) -> None:
             }
             if figure.qualifier:
                 entry["qualifier"] = figure.qualifier
+            if figure.tolerance:
+                entry["tolerance"] = list(figure.tolerance)  # a range: any value in it counts
             draft.figures.append(entry)
 
 
