@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizlib.draft.bodies import BODY_AFTER, LEGAL, ROLE_HEAD, SEATS, acronym_of, organisation_runs
+from quizlib.draft.bodies import BODY_AFTER, CAMEL, LEGAL, ROLE_HEAD, SEATS, acronym_of, organisation_runs
 from quizlib.draft.people import (
     NAME,
     NOT_NAMES,
@@ -311,6 +311,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     titled: list[tuple[str, str, str]] = []
     places: set[str] = set()
     with_article: set[str] = set()
+    camels: set[str] = set()
     for article, text in texts:
         actors.article = article
         _roles_and_acronyms(actors, text)
@@ -325,7 +326,11 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
         titled.extend((article, m.group(1), m.group(2)) for m in _TITLED.finditer(text))
         for m in BODY_AFTER.finditer(text):
             runs[m.group(0).removeprefix("the ").removeprefix("The ")] += 1
+        camels.update(CAMEL.findall(mask(text, quotes(text))))
     _add_institutions(actors, runs)
+    for word in sorted(camels - not_bodies):
+        if actors.find(word) is None:
+            actors.add(word, "institution")  # "ship-tracking data from VesselWatch"
     spelled = {acronym_of(e["name"]): ident for ident, e in actors.entries.items() if e["kind"] != "person"}
     for word, count in initials.items():
         if actors.find(word) is not None or word in not_bodies:

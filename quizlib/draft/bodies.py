@@ -18,6 +18,12 @@ _WORD = r"(?:(?:People|Women|Men|Children|Workers|Farmers|Veterans|Citizens|Teac
 ORG_RUN = re.compile(rf"\b{_WORD}(?: (?:(?:of|for|on) (?:the )?|and |& )?{_WORD}){{0,8}}")
 # "the Obama administration", "the Chemehuevi tribe": a name before a lowercase body.
 BODY_AFTER = re.compile(r"\b[Tt]he ([A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:administration|tribe|government)\b")
+# A single word with a capital inside, after a lower-case word, is a company or a service named
+# once ("data from VesselWatch", "posted on LinkedIn"); not a surname with a prefix
+# ("McCarthy", "DeSantis", "LeBron"), nor the first of several capitalised words.
+CAMEL = re.compile(
+    r"(?<=[a-z,] )(?!(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|Fitz|O)[A-Z])([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b(?! [A-Z])"
+)
 # Metonyms that stand for an office rather than a place.
 SEATS = frozenset({"Kremlin", "Pentagon", "White House", "Downing Street", "Élysée", "Quai d'Orsay"})
 _VERBISH = re.compile(
