@@ -177,7 +177,8 @@ def _unit_and_end(sentence: str, match: re.Match[str], value: float) -> tuple[st
     unit = unit_of((match.group("unit") or "").split(), value) or _casualties(sentence, match.start())
     if not unit and _WHO_AFTER.match(sentence, match.end("n")):
         unit = "people"  # "23 of the 406 who took the drug"
-    return unit, match.end()
+    part = None if unit else _OF_THE.match(sentence, match.end("n"))
+    return (part.group(1) if part else unit), match.end()
 
 
 def find_figures(sentence: str) -> list[Figure]:
@@ -204,6 +205,8 @@ def find_figures(sentence: str) -> list[Figure]:
 
 
 _WHO_AFTER = re.compile(r" (?:who|whom)\b")
+# "140 of the volunteers": a part counts what its whole does.
+_OF_THE = re.compile(r" of (?:the|its|their|our|his|her|these|those) ([a-z][a-z-]+[^s\W]s)\b")
 # A vote's tally: "voted 11-3", "by a vote of 52-48", "passed 219-212".
 _VOTE = re.compile(
     r"\b(?:voted|vote of|votes? (?:was|were)|passed|approved|rejected)\s+(\d{1,3})[-–](\d{1,3})\b"
@@ -227,6 +230,7 @@ _LINK = re.compile(r"\s*(?:and|to|or|of|out of|of the|of its|of their|-|–)\s*$
 # what the first does.
 _OF_THEM = re.compile(r" of (?:them|those|these)\b")
 _OTHER = re.compile(r"\b(?:the other|another) $")
+_MORE = re.compile(r" (?:more|others?)\b")  # "Twenty-nine died …, and four more"
 
 
 def _borrow_units(sentence: str, found: list[Figure]) -> list[Figure]:
@@ -237,8 +241,10 @@ def _borrow_units(sentence: str, found: list[Figure]) -> list[Figure]:
             if before.unit == _AGE_UNIT and _LINK.match(sentence[before.end : figure.start]):
                 # "aged 31 and 45": the second age.
                 figure = Figure(figure.start, figure.end, figure.value, _AGE_UNIT, figure.qualifier)
-            elif _OF_THEM.match(sentence, figure.end) or _OTHER.search(
-                sentence, max(0, figure.start - 12), figure.start
+            elif (
+                _OF_THEM.match(sentence, figure.end)
+                or _MORE.match(sentence, figure.end)
+                or _OTHER.search(sentence, max(0, figure.start - 12), figure.start)
             ):
                 figure = Figure(figure.start, figure.end, figure.value, before.unit, figure.qualifier)
         if not figure.unit:
