@@ -51,3 +51,65 @@ def test_an_airport_is_a_body() -> None:
     assert actor_kinds("Shares in Norwich Airport rose after the ruling on Monday.") == {
         "Norwich Airport": "institution"
     }
+
+
+SUNDAY = PartialDate(2024, 12, 29)  # a Sunday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A modal looks ahead; a relative clause with its own present verb keeps its tense.
+        ("New parts should arrive in late March.", ["2025-03"]),
+        ("He said they would train for the final in Oslo, which starts on 3 April.", ["2025-04-03"]),
+        # A past verb without -ed is the clause's own: "play-off" is no verb of scheduling.
+        ("Mira Holt won the title on Saturday, beating Ida Lund in a play-off.", ["2024-12-28"]),
+        # A range of days is read as its first day.
+        ("The games ran from 26 to 28 December.", ["2024-12-26"]),
+    ],
+)
+def test_dates_of_batch_two(sentence: str, expected: list[str]) -> None:
+    assert [m.date.iso() for m in find_dates(sentence, SUNDAY)] == expected
+
+
+def test_a_joined_count_of_characters() -> None:
+    assert [(f.value, f.unit) for f in find_figures("Enter the 12-character code on the form.")] == [
+        (12, "characters")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # A body's short name, its leading acronym and its other name are one actor; its product
+        # is no person; a plural noun opening sentences is no body.
+        (
+            (
+                "Morrow Fastening Systems changed its process in May. Morrow said on Monday it regretted it.",
+                "Morrow said the bolts were safe. The Morrow Ridgeback model is affected.",
+            ),
+            {"Morrow Fastening Systems": "institution"},
+        ),
+        (
+            ("Power returned after KPL Networks restored the line.", "KPL Networks said KPL crews worked."),
+            {"KPL Networks": "institution"},
+        ),
+        (
+            ("The Nordic Rowing Union, known as NORU, met on Monday. NORU officials agreed the plan.",),
+            {"Nordic Rowing Union": "institution"},
+        ),
+        (
+            ("Buyers will be told by mail on Monday. Buyers can also check online.",
+             "Farrow Rail said the trains ran late. An analyst at Delmont Securities agreed."),
+            {"Farrow Rail": "institution", "Delmont Securities": "institution"},
+        ),
+    ],
+)  # fmt: skip
+def test_bodies_of_batch_two(paragraphs: tuple[str, ...], expected: dict[str, str]) -> None:
+    assert actor_kinds(*paragraphs) == expected
+
+
+def test_a_date_after_a_body_is_not_its_name() -> None:
+    assert actor_kinds("The minister told the Harbour Council on Monday that the runway was approved.") == {
+        "Harbour Council": "institution"
+    }

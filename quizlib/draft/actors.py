@@ -16,11 +16,21 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizlib.draft.bodies import BODY_AFTER, CAMEL, LEGAL, ROLE_HEAD, SEATS, acronym_of, organisation_runs
+from quizlib.draft.bodies import (
+    BODY_AFTER,
+    CAMEL,
+    KNOWN_AS,
+    LEGAL,
+    ROLE_HEAD,
+    SEATS,
+    acronym_of,
+    organisation_runs,
+)
 from quizlib.draft.people import (
     NAME,
     NOT_NAMES,
     ORG_HEADS,
+    PEOPLE_NOUNS,
     ROLE_WORDS,
     ROYAL,
     acronyms,
@@ -181,6 +191,13 @@ class Actors:
             return []
         return [Mention(m.start(), m.end(), forms[m.group(0)]) for m in pattern.finditer(text)]
 
+    def leading(self, word: str) -> str | None:
+        """The one institution whose name starts with ``word`` ("Kessler" of "Kessler Fastening
+        Systems", "ESB" of "ESB Networks"), or None."""
+        lead = word + " "
+        found = [i for i, e in self.entries.items() if e["kind"] != "person" and e["name"].startswith(lead)]
+        return found[0] if len(found) == 1 else None
+
     def kind(self, ident: str) -> str:
         """ "person" or "institution"."""
         return str(self.entries.get(ident, {}).get("kind", "person"))
@@ -285,12 +302,41 @@ def _add_people(actors: Actors, candidates: list[tuple[str, str]], places: set[s
         actors.article = article
         if actors.find(name) is not None or not actors.is_name(name):
             continue
-        if any(f" {name} " in body for body in bodies):
-            continue  # "Fine Art" of "Castellan Fine Art"
+        if any(f" {name} " in body for body in bodies) or actors.leading(name.split()[0]):
+            continue  # "Fine Art" of "Castellan Fine Art"; "Halvorsen Ridgeline", a Halvorsen car
         if len(name.split()) == 2 and name.split()[-1] in places:
             actors.add(name, "institution")  # "Tennis Australia" in a story from Australia
         else:
             actors.add(name, "person")  # "Vladimir Putin", "Andrey Rublev"
+
+
+def _add_other_names(actors: Actors, known: list[tuple[str, str]], camels: set[str]) -> None:
+    """Register a body's other name ("the International Chess Federation, known as FIDE") and
+    one-word companies with a capital inside ("ship-tracking data from VesselWatch")."""
+    for body, other in known:
+        ident = actors.find(body) or actors.find(body.split(" ", 1)[-1])  # "Recently the …"
+        if ident is not None and actors.kind(ident) != "person" and actors.find(other) is None:
+            actors.alias(ident, other)
+    for word in sorted(camels):
+        if actors.find(word) is None:
+            actors.add(word, "institution")
+
+
+def _add_subjects(actors: Actors, subjects: Counter[str]) -> None:
+    """Register the single names that are a clause's subject at least twice ("Russia said")."""
+    for word, count in subjects.items():
+        if (
+            count >= 2
+            and word not in NOT_NAMES
+            and word.lower() not in actors.lower
+            and actors.find(word) is None
+            and word not in PEOPLE_NOUNS
+        ):
+            lead = actors.leading(word)  # "Kessler said" after "Kessler Fastening Systems"
+            if lead is not None:
+                actors.alias(lead, word)
+            else:
+                actors.add(word, "institution")  # "Russia said", "Baku announced"
 
 
 def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
@@ -312,6 +358,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     places: set[str] = set()
     with_article: set[str] = set()
     camels: set[str] = set()
+    known: list[tuple[str, str]] = []
     for article, text in texts:
         actors.article = article
         _roles_and_acronyms(actors, text)
@@ -327,16 +374,16 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
         for m in BODY_AFTER.finditer(text):
             runs[m.group(0).removeprefix("the ").removeprefix("The ")] += 1
         camels.update(CAMEL.findall(mask(text, quotes(text))))
+        known.extend(KNOWN_AS.findall(text))
     _add_institutions(actors, runs)
-    for word in sorted(camels - not_bodies):
-        if actors.find(word) is None:
-            actors.add(word, "institution")  # "ship-tracking data from VesselWatch"
+    _add_other_names(actors, known, camels - not_bodies)
     spelled = {acronym_of(e["name"]): ident for ident, e in actors.entries.items() if e["kind"] != "person"}
     for word, count in initials.items():
         if actors.find(word) is not None or word in not_bodies:
             continue
-        if word in spelled:
-            actors.alias(spelled[word], word)  # "EU" is the European Union named before
+        if word in spelled or actors.leading(word):
+            # "EU" is the European Union named before; "ESB" leads "ESB Networks"
+            actors.alias(spelled.get(word) or str(actors.leading(word)), word)
         elif count >= 2 or word in with_article:
             actors.add(word, "institution")  # "NPR", "MSCI" named more than once, "the FBI"
     _add_people(actors, candidates, places)
@@ -345,11 +392,4 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
         ident = actors.find(alone)
         if ident is not None and actors.kind(ident) == "person":
             actors.gender.setdefault(ident, _TITLE_GENDER[title])  # "Mr. Dawson" is a he
-    for word, count in subjects.items():
-        if (
-            count >= 2
-            and word not in NOT_NAMES
-            and word.lower() not in actors.lower
-            and actors.find(word) is None
-        ):
-            actors.add(word, "institution")  # "Russia said", "Baku announced"
+    _add_subjects(actors, subjects)

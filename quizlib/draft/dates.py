@@ -29,7 +29,8 @@ _NUM = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _NUMS = {w: i for i, w in enumerate(_NUM.split("|")[1:], start=1)}
 # One alternation, longest forms first, so a mention is matched once.
 DATE_RE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}}){_TH} (?:of )?(?P<m1>{_M})(?:,? (?P<y1>{_YEAR}))?"
+    # "26 to 28 December" is read as the 26th.
+    rf"\b(?:(?P<d1>\d{{1,2}}){_TH}(?: (?:to|and) \d{{1,2}}{_TH})? (?:of )?(?P<m1>{_M})(?:,? (?P<y1>{_YEAR}))?"
     # "Dec. 12-13" is read as the 12th.
     rf"|(?P<m2>{_M}) (?P<d2>\d{{1,2}}){_TH}(?:[-–]\d{{1,2}}{_TH})?\b(?:,? (?P<y2>{_YEAR}))?"
     rf"|(?P<m3>{_M}),? (?P<y3>{_YEAR})"
@@ -51,11 +52,18 @@ DATE_RE = re.compile(
 )
 # The sentence speaks of what is still to come.
 _FUTURE = re.compile(
-    r"\b(?:will|won[’']t|shall|(?:is|are) (?:due|scheduled|set|expected|slated|planned) to|plans? to"
+    r"\b(?:will|won[’']t|shall|(?:should|may|might)(?! have)"
+    r"|(?:is|are) (?:due|scheduled|set|expected|slated|planned) to|plans? to"
     r"|scheduled|expected|expects?|forecasts|slated|upcoming|(?:starts|begins|opens|resumes|reconvenes) in"
     r"|(?:hopes?|aims?|intends?) to)\b"
 )
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|said|told)\b")
+# Verbs in the past without -ed: a clause holding one has a verb of its own ("won the title on
+# Saturday, beating … in a play-off"), so it does not take its sentence's tense.
+_IRREGULAR = re.compile(
+    r"\b(?:won|lost|took|made|came|went|gave|got|held|met|left|began|fell|rose|struck|became|sold"
+    r"|bought|paid|sent|spent|built|brought|found|led|wrote|grew|knew|broke)\b"
+)
 _UNTIL = re.compile(r"\b(?:until|till|through|by)\s+(?:at (?:least|the earliest|the latest)\s+)?$")
 _DEADLINE_AFTER = re.compile(r"\s+deadline\b")
 _UNTIL_IN = re.compile(r"(?:[Uu]ntil|[Bb]y)\b")
@@ -73,7 +81,7 @@ _AUX = re.compile(
 # Friday, is …", "The committee meets on Monday".
 _COPULA = re.compile(
     r"\b(?:is|are|meets?|holds?|opens?|closes?|starts?|begins?|ends?|plays?|faces?|hosts?|visits?"
-    r"|resumes?|reconvenes?|takes? place)\b"
+    r"|resumes?|reconvenes?|takes? place)\b(?![-’'])"  # not "a play-off"
 )
 _SINCE = re.compile(r"\b(?:since|before|after|until|till|by|from)\s+$", re.I)
 _WILL = re.compile(r"\b(?:will|shall|won[’']t)\b")
@@ -294,7 +302,8 @@ def _looks_ahead(sentence: str, match: re.Match[str]) -> bool:
             deadline, past = True, False  # "… and have been released on bail until 5 January"
     # A clause with no verb of its own ("…, for the quarter ending in April") takes the
     # sentence's: "The company expects revenue …" looks ahead.
-    verbless = not (past or _PRESENT.search(clause) or _PAST_AUX.search(clause) or _WILL.search(clause))
+    verbs = (_PRESENT, _PAST_AUX, _WILL, _COPULA, _IRREGULAR)
+    verbless = not (past or any(verb.search(clause) for verb in verbs))
     future = _FUTURE.search(clause) or (
         verbless and _FUTURE.search(sentence) and not _PAST_CLAUSE.search(sentence)
     )

@@ -18,7 +18,10 @@ QUALIFIERS = (
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_TENS})(?:-(?:{_WORDS}))?|{_WORDS}"
-_JOINED = r"strong|month|year|week|day|hour|minute|mile|kilometre|kilometer|metre|meter|man|member|seat"
+_JOINED = (
+    r"strong|month|year|week|day|hour|minute|second|mile|kilometre|kilometer|metre|meter|man|member|seat"
+    r"|character|page|storey|bed|room|acre|lane|point|game|team|player|car|vehicle|gallon|litre|tonne"
+)
 _CURRENCY = {"$": "dollars", "US$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
 _SHORT_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 FIGURE_RE = re.compile(

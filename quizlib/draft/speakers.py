@@ -153,6 +153,8 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
         name = m.group(0)
         if any(a <= m.start() < b for a, b in bodies):
             continue  # "Food Allergy Research" of "Food Allergy Research & Education"
+        if actors.leading(name.split()[0]) is not None:
+            continue  # "Halvorsen Ridgeline", a product of Halvorsen Motor Co.
         if actors.is_name(name) and not in_context_not_a_person(clause, m.start(), m.end(), name):
             return Cue(0, name)  # not "the Black Sea grain deal"
     pronoun = PRONOUN_RE.search(clause)
