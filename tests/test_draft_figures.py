@@ -26,6 +26,8 @@ from quizlib.draft.figures import find_figures
         ("Three levees burst during the night.", [(3, "levees")]),
         ("Older drivers, 15 percent, account for most crashes.", [(15, "percent")]),
         ("Seven out of ten firms offer pensions.", [(7, "firms"), (10, "firms")]),
+        # "over 65" after people bounds their age, whatever verb follows.
+        ("Adults over 70 account for half of the cases.", [(70, "years (age)")]),
         # A measure with no counted noun is named by the measure.
         ("The magnitude 5.9 tremor shook the coast.", [(5.9, "magnitude")]),
         ("An aftershock of magnitude 4.2 struck at dawn.", [(4.2, "magnitude")]),

@@ -133,10 +133,15 @@ def _value(match: re.Match[str]) -> float | None:
     return float(value)
 
 
+# "People over 65", "children under 5": a bound on people's age.
+_PEOPLE_BEFORE = re.compile(r"\b(?:people|adults|children|those|anyone|patients|residents|women|men) $", re.I)
+
+
 def _age(sentence: str, match: re.Match[str], value: float) -> bool:
     if not 0 < value < 120 or match.group("scale"):
         return False
-    if _AGE_LEAD.search(sentence, max(0, match.start() - 20), match.start()):
+    over = match.group("q") in ("over", "under") and _PEOPLE_BEFORE.search(sentence, 0, match.start())
+    if over or _AGE_LEAD.search(sentence, max(0, match.start() - 20), match.start()):
         return not unit_of((match.group("unit") or "").split(), value)  # not "as old as 4 billion years"
     # "Yoon, 63," or "Parata, 75." : an age in apposition to a name.
     after = sentence[match.end("n") : match.end("n") + 1]
