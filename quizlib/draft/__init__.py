@@ -18,7 +18,7 @@ from quizlib.dates import PartialDate
 from quizlib.draft.actors import Actors, scan
 from quizlib.draft.dates import find_dates, header_date
 from quizlib.draft.figures import find_figures
-from quizlib.draft.referents import Before, named, resolve
+from quizlib.draft.referents import Before, Referent, named, resolve
 from quizlib.draft.speakers import Paragraph, Recent, attribute
 from quizlib.draft.text import (
     Quote,
@@ -134,6 +134,31 @@ def _quotes(draft: Draft, para: str, cite: list[str], recent: Recent) -> None:
         )
 
 
+def _figures(
+    draft: Draft, sentence: str, undated: str, cite: list[str], note: str, referent: Referent | None
+) -> None:
+    for figure in find_figures(undated):
+        key = (figure.value, figure.unit, cite[0])
+        if key in draft.figure_keys:
+            continue
+        draft.figure_keys.add(key)
+        entry: dict[str, Any] = {
+            "id": draft.new_id(f"figure {figure.value} {figure.unit}"),
+            "value": figure.value,
+            "unit": figure.unit,
+            # The sentence without the number, so the question does not give it away.
+            "counts": named(gist(f"{sentence[: figure.start]}…{sentence[figure.end :]}"), referent),
+            "sources": list(cite),
+            "review": True,
+            "note": note,
+        }
+        if figure.qualifier:
+            entry["qualifier"] = figure.qualifier
+        if figure.tolerance:
+            entry["tolerance"] = list(figure.tolerance)  # a range: any value in it counts
+        draft.figures.append(entry)
+
+
 def _facts(
     draft: Draft, article: Article, para: str, cite: list[str], context: Paragraph, before: Before
 ) -> Before:
@@ -145,7 +170,13 @@ def _facts(
     for a, b in sentence_spans(para):
         sentence = para[a:b]
         referent = resolve(draft.actors, before, sentence)
-        people = [who for at, who in context.people if a <= at < b]
+        # By bisection: a paragraph of many sentences stays linear.
+        people = [
+            who
+            for _, who in context.people[
+                bisect_left(context.people, (a, "")) : bisect_left(context.people, (b, ""))
+            ]
+        ]
         if referent is not None and not people and referent.word in ("He", "She"):
             people = [referent.actor]  # "He was 100." carries Kissinger to "His consulting firm"
         before = Before(sentence, people)
@@ -172,26 +203,7 @@ def _facts(
         undated = list(sentence)
         for mention in found:
             undated[mention.start : mention.end] = " " * (mention.end - mention.start)
-        for figure in find_figures("".join(undated)):
-            key = (figure.value, figure.unit, cite[0])
-            if key in draft.figure_keys:
-                continue
-            draft.figure_keys.add(key)
-            entry: dict[str, Any] = {
-                "id": draft.new_id(f"figure {figure.value} {figure.unit}"),
-                "value": figure.value,
-                "unit": figure.unit,
-                # The sentence without the number, so the question does not give it away.
-                "counts": named(gist(f"{sentence[: figure.start]}…{sentence[figure.end :]}"), referent),
-                "sources": list(cite),
-                "review": True,
-                "note": note,
-            }
-            if figure.qualifier:
-                entry["qualifier"] = figure.qualifier
-            if figure.tolerance:
-                entry["tolerance"] = list(figure.tolerance)  # a range: any value in it counts
-            draft.figures.append(entry)
+        _figures(draft, sentence, "".join(undated), cite, note, referent)
     return before
 
 
