@@ -18,6 +18,7 @@ from quizlib.dates import PartialDate
 from quizlib.draft.actors import Actors, scan
 from quizlib.draft.dates import find_dates, header_date
 from quizlib.draft.figures import find_figures
+from quizlib.draft.referents import Before, Referent, named, resolve
 from quizlib.draft.speakers import Paragraph, Recent, attribute
 from quizlib.draft.text import (
     Quote,
@@ -133,9 +134,52 @@ def _quotes(draft: Draft, para: str, cite: list[str], recent: Recent) -> None:
         )
 
 
-def _facts(draft: Draft, article: Article, para: str, cite: list[str]) -> None:
+def _figures(
+    draft: Draft, sentence: str, undated: str, cite: list[str], note: str, referent: Referent | None
+) -> None:
+    for figure in find_figures(undated):
+        key = (figure.value, figure.unit, cite[0])
+        if key in draft.figure_keys:
+            continue
+        draft.figure_keys.add(key)
+        entry: dict[str, Any] = {
+            "id": draft.new_id(f"figure {figure.value} {figure.unit}"),
+            "value": figure.value,
+            "unit": figure.unit,
+            # The sentence without the number, so the question does not give it away.
+            "counts": named(gist(f"{sentence[: figure.start]}…{sentence[figure.end :]}"), referent),
+            "sources": list(cite),
+            "review": True,
+            "note": note,
+        }
+        if figure.qualifier:
+            entry["qualifier"] = figure.qualifier
+        if figure.tolerance:
+            entry["tolerance"] = list(figure.tolerance)  # a range: any value in it counts
+        draft.figures.append(entry)
+
+
+def _facts(
+    draft: Draft, article: Article, para: str, cite: list[str], context: Paragraph, before: Before
+) -> Before:
+    """Add the events and figures of a paragraph; return its last sentence.
+
+    ``before`` is the sentence before the paragraph, where a pronoun opening its first
+    sentence may find whom it means; ``context`` gives the paragraph's subjects and speakers.
+    """
     for a, b in sentence_spans(para):
         sentence = para[a:b]
+        referent = resolve(draft.actors, before, sentence)
+        # By bisection: a paragraph of many sentences stays linear.
+        people = [
+            who
+            for _, who in context.people[
+                bisect_left(context.people, (a, "")) : bisect_left(context.people, (b, ""))
+            ]
+        ]
+        if referent is not None and not people and referent.word in ("He", "She"):
+            people = [referent.actor]  # "He was 100." carries Kissinger to "His consulting firm"
+        before = Before(sentence, people)
         note = f'from: "{gist(sentence)}"'
         found = find_dates(sentence, article.published)
         seen: set[str] = set()
@@ -149,7 +193,7 @@ def _facts(draft: Draft, article: Article, para: str, cite: list[str]) -> None:
                     "id": draft.new_id(f"event {iso}"),
                     "date": iso,
                     # The date left out, so neither "when?" nor a timeline shows its answer.
-                    "text": gist(f"{sentence[: mention.start]}…{sentence[mention.end :]}"),
+                    "text": named(gist(f"{sentence[: mention.start]}…{sentence[mention.end :]}"), referent),
                     "sources": list(cite),
                     "review": True,
                     "note": note + ("; date inferred from the publication date" if mention.inferred else ""),
@@ -159,37 +203,22 @@ def _facts(draft: Draft, article: Article, para: str, cite: list[str]) -> None:
         undated = list(sentence)
         for mention in found:
             undated[mention.start : mention.end] = " " * (mention.end - mention.start)
-        for figure in find_figures("".join(undated)):
-            key = (figure.value, figure.unit, cite[0])
-            if key in draft.figure_keys:
-                continue
-            draft.figure_keys.add(key)
-            entry: dict[str, Any] = {
-                "id": draft.new_id(f"figure {figure.value} {figure.unit}"),
-                "value": figure.value,
-                "unit": figure.unit,
-                # The sentence without the number, so the question does not give it away.
-                "counts": gist(f"{sentence[: figure.start]}…{sentence[figure.end :]}"),
-                "sources": list(cite),
-                "review": True,
-                "note": note,
-            }
-            if figure.qualifier:
-                entry["qualifier"] = figure.qualifier
-            draft.figures.append(entry)
+        _figures(draft, sentence, "".join(undated), cite, note, referent)
+    return before
 
 
 def draft_article(draft: Draft, article: Article) -> None:
     """Add one article's candidates to the draft."""
     recent = Recent()
+    last = Before()  # the last sentence of the paragraph before
     for number, para in enumerate(paragraphs(article.text), start=1):
         if not is_prose(para):
             continue  # headlines, bylines, "3 Min Read", "Share This Article"
         cite = [f"{article.source_id}:p{number}"]
         para = without_dateline(para)
         _quotes(draft, para, cite, recent)
-        _facts(draft, article, para, cite)
         context = Paragraph.read(draft.actors, mask(para, quotes(para)), [])
+        last = _facts(draft, article, para, cite, context, last)
         for cue in context.cues:
             if cue.kind == "institution" and cue.name and " " in cue.name:
                 draft.actors.add(cue.name, "institution")  # "The UN refugee agency has reported"

@@ -16,7 +16,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from quizlib.draft.bodies import BODY_AFTER, LEGAL, ROLE_HEAD, SEATS, acronym_of, organisation_runs
+from quizlib.draft.bodies import (
+    BODY_AFTER,
+    CAMEL,
+    KNOWN_AS,
+    ROLE_HEAD,
+    acronym_of,
+    organisation_runs,
+)
 from quizlib.draft.people import (
     NAME,
     NOT_NAMES,
@@ -28,6 +35,7 @@ from quizlib.draft.people import (
     surname,
     terms,
 )
+from quizlib.draft.registry import add_institutions, add_other_names, add_people, add_subjects
 from quizlib.draft.text import mask, quotes
 
 # Possessive: a capitalised word is taken whole, never split into shorter "words"
@@ -77,6 +85,7 @@ class Actors:
     _forms: dict[str, str] = field(default_factory=dict)
     _surnames: dict[tuple[str, str], str] = field(default_factory=dict)
     _pattern: tuple[int, re.Pattern[str] | None] = (-1, None)
+    _leads: tuple[int, dict[str, list[str]]] = (-1, {})
 
     def find(self, name: str) -> str | None:
         """The id of the actor called ``name`` (a full name, alias or a person's surname).
@@ -181,6 +190,22 @@ class Actors:
             return []
         return [Mention(m.start(), m.end(), forms[m.group(0)]) for m in pattern.finditer(text)]
 
+    def leading(self, word: str) -> str | None:
+        """The one institution whose name starts with ``word`` ("Kessler" of "Kessler Fastening
+        Systems", "ESB" of "ESB Networks"), or None."""
+        if self._leads[0] != len(self.entries):  # indexed by first word, so a lookup is cheap
+            index: dict[str, list[str]] = {}
+            for ident, entry in self.entries.items():
+                index.setdefault(str(entry["name"]).split(" ", 1)[0], []).append(ident)
+            self._leads = (len(self.entries), index)
+        lead = word + " "
+        found = [
+            i
+            for i in self._leads[1].get(word, [])
+            if self.entries[i]["kind"] != "person" and str(self.entries[i]["name"]).startswith(lead)
+        ]
+        return found[0] if len(found) == 1 else None
+
     def kind(self, ident: str) -> str:
         """ "person" or "institution"."""
         return str(self.entries.get(ident, {}).get("kind", "person"))
@@ -257,42 +282,6 @@ def _roles_and_acronyms(actors: Actors, text: str) -> None:
                 actors.alias(ident, acronym)
 
 
-def _add_institutions(actors: Actors, runs: Counter[str]) -> None:
-    """Register the organisation runs named often enough, a legal suffix folded in."""
-    for run in list(runs):
-        if run.endswith(".") and run[:-1] in runs:
-            runs[run[:-1]] += runs.pop(run)  # "Apex Inc." is "Apex Inc"
-            continue
-        short = LEGAL.sub("", run)
-        if short != run and short in runs:
-            runs[run] += runs.pop(short)  # "Apex Systems" is "Apex Systems Inc."
-    for run, count in runs.items():
-        # One mention names an organisation in several words ("Amnesty International"); a
-        # single word ("Court") or a lettered group ("Group A") needs more.
-        several = len(run.split()) > 1 and not re.search(r"\b[A-Z]\b", run)
-        if count >= (1 if several else 2) or run in SEATS:
-            ident = actors.add(run, "institution")
-            if ident and LEGAL.search(run):
-                actors.alias(ident, LEGAL.sub("", run))
-
-
-def _add_people(actors: Actors, candidates: list[tuple[str, str]], places: set[str]) -> None:
-    """Register the candidate names that are people: not a known actor, not part of an
-    institution's name, not a word and a place ("Tennis Australia" is a body)."""
-    bodies = [f" {e['name']} " for e in actors.entries.values() if e["kind"] != "person"]
-    places = places - NOT_NAMES
-    for article, name in candidates:
-        actors.article = article
-        if actors.find(name) is not None or not actors.is_name(name):
-            continue
-        if any(f" {name} " in body for body in bodies):
-            continue  # "Fine Art" of "Castellan Fine Art"
-        if len(name.split()) == 2 and name.split()[-1] in places:
-            actors.add(name, "institution")  # "Tennis Australia" in a story from Australia
-        else:
-            actors.add(name, "person")  # "Vladimir Putin", "Andrey Rublev"
-
-
 def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     """Register the people and institutions texts introduce (a pass before quotes).
 
@@ -311,6 +300,8 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     titled: list[tuple[str, str, str]] = []
     places: set[str] = set()
     with_article: set[str] = set()
+    camels: set[str] = set()
+    known: list[tuple[str, str]] = []
     for article, text in texts:
         actors.article = article
         _roles_and_acronyms(actors, text)
@@ -325,26 +316,23 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
         titled.extend((article, m.group(1), m.group(2)) for m in _TITLED.finditer(text))
         for m in BODY_AFTER.finditer(text):
             runs[m.group(0).removeprefix("the ").removeprefix("The ")] += 1
-    _add_institutions(actors, runs)
+        camels.update(CAMEL.findall(mask(text, quotes(text))))
+        known.extend(KNOWN_AS.findall(text))
+    add_institutions(actors, runs)
+    add_other_names(actors, known, camels - not_bodies)
     spelled = {acronym_of(e["name"]): ident for ident, e in actors.entries.items() if e["kind"] != "person"}
     for word, count in initials.items():
         if actors.find(word) is not None or word in not_bodies:
             continue
-        if word in spelled:
-            actors.alias(spelled[word], word)  # "EU" is the European Union named before
+        if word in spelled or actors.leading(word):
+            # "EU" is the European Union named before; "ESB" leads "ESB Networks"
+            actors.alias(spelled.get(word) or str(actors.leading(word)), word)
         elif count >= 2 or word in with_article:
             actors.add(word, "institution")  # "NPR", "MSCI" named more than once, "the FBI"
-    _add_people(actors, candidates, places)
+    add_people(actors, candidates, places)
     for article, title, alone in titled:
         actors.article = article
         ident = actors.find(alone)
         if ident is not None and actors.kind(ident) == "person":
             actors.gender.setdefault(ident, _TITLE_GENDER[title])  # "Mr. Dawson" is a he
-    for word, count in subjects.items():
-        if (
-            count >= 2
-            and word not in NOT_NAMES
-            and word.lower() not in actors.lower
-            and actors.find(word) is None
-        ):
-            actors.add(word, "institution")  # "Russia said", "Baku announced"
+    add_subjects(actors, subjects)

@@ -5,6 +5,7 @@ registers what they find.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 
@@ -18,6 +19,17 @@ _WORD = r"(?:(?:People|Women|Men|Children|Workers|Farmers|Veterans|Citizens|Teac
 ORG_RUN = re.compile(rf"\b{_WORD}(?: (?:(?:of|for|on) (?:the )?|and |& )?{_WORD}){{0,8}}")
 # "the Obama administration", "the Chemehuevi tribe": a name before a lowercase body.
 BODY_AFTER = re.compile(r"\b[Tt]he ([A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:administration|tribe|government)\b")
+# A single word with a capital inside, after a lower-case word, is a company or a service named
+# once ("data from VesselWatch", "posted on LinkedIn"); not a surname with a prefix
+# ("McCarthy", "DeSantis", "LeBron"), nor the first of several capitalised words.
+CAMEL = re.compile(
+    r"(?<=[a-z,] )(?!(?:Mc|Mac|De|Di|Du|La|Le|Van|Von|Fitz|O)[A-Z])([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b(?! [A-Z])"
+)
+# "the International Chess Federation, known as FIDE": the second name is the first's alias.
+KNOWN_AS = re.compile(
+    r"\b((?:[A-Z][\w-]*+ (?:(?:of|for|on|and) (?:the )?)?){0,5}[A-Z][\w-]*+),? (?:also )?known as (?:the )?"
+    r"([A-Z][\w-]*+)"
+)
 # Metonyms that stand for an office rather than a place.
 SEATS = frozenset({"Kremlin", "Pentagon", "White House", "Downing Street", "Élysée", "Quai d'Orsay"})
 _VERBISH = re.compile(
@@ -26,6 +38,9 @@ _VERBISH = re.compile(
 )
 
 
+# "the Commons on Monday", "the Council of May": a date after a name is not part of it.
+_DATE_WORDS = "|".join((*calendar.month_name[1:], *calendar.day_name))
+_RUN_TAIL = re.compile(rf" (?:on|of|for) (?:the )?(?:{_DATE_WORDS})\b.*$")
 LEGAL = re.compile(r",? (?:Inc|Corp|Co|Ltd|LLC|PLC|plc|AG|SA|NV)\.?$")
 _RUN_LEAD = re.compile(
     r"^(?:(?:On|In|At|The|A|An|But|And|As|For|By|From|Rival|Rivals|Former|Ex"
@@ -97,7 +112,7 @@ def organisation_runs(text: str, runs: Counter[str], subjects: Counter[str]) -> 
     clause before a verb ("Baku announced")."""
     for m in ORG_RUN.finditer(text):
         # Leading function words and "Russia-led" are not part of an organisation's name.
-        run = _RUN_LEAD.sub("", m.group(0))
+        run = _RUN_TAIL.sub("", _RUN_LEAD.sub("", m.group(0)))
         head, of, rest = run.partition(" of ")
         if of and not _HEAD.search(head):
             run = rest.removeprefix("the ")  # "Penelope Muse Abernathy of the University of X"

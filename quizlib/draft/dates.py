@@ -29,16 +29,20 @@ _NUM = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _NUMS = {w: i for i, w in enumerate(_NUM.split("|")[1:], start=1)}
 # One alternation, longest forms first, so a mention is matched once.
 DATE_RE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}}){_TH} (?:of )?(?P<m1>{_M})(?:,? (?P<y1>{_YEAR}))?"
+    # "26 to 28 December" is read as the 26th.
+    rf"\b(?:(?P<d1>\d{{1,2}}){_TH}(?: (?:to|and) \d{{1,2}}{_TH})? (?:of )?(?P<m1>{_M})(?:,? (?P<y1>{_YEAR}))?"
     # "Dec. 12-13" is read as the 12th.
     rf"|(?P<m2>{_M}) (?P<d2>\d{{1,2}}){_TH}(?:[-–]\d{{1,2}}{_TH})?\b(?:,? (?P<y2>{_YEAR}))?"
     rf"|(?P<m3>{_M}),? (?P<y3>{_YEAR})"
     rf"|(?:(?P<last>[Ll]ast|[Tt]his|[Nn]ext) (?P<m4>{_M})"
-    rf"|(?:{_PREP}|early|late|mid-|(?:end|start|beginning|middle) of) ?(?P<m5>{_M}))"
+    rf"|(?:{_PREP}|early|late|mid-|(?:end|start|beginning|middle) of) ?(?P<m5>{_M})"
+    # "in its June report": a month before a noun, after a determiner.
+    rf"|(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he) (?P<m6>{_M})(?= [a-z]))"
     r"(?!,? \d)"
     rf"(?P<ly>,? (?:of )?(?:last|this|next) year)?"
     rf"|(?:(?:{_PREP}|[Bb]etween|and|to|before|after|of)(?: at least| early| late)?|early|late|mid-"
-    rf"|[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[’']s) ?(?P<y4>{_YEAR})(?!\s*(?:%|percent|per cent))"
+    rf"|[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[’']s|spring|summer|autumn|fall|winter)"
+    rf" ?(?P<y4>{_YEAR})(?!\s*(?:%|percent|per cent))"
     rf"|(?P<season>(?:[Ll]ast|[Nn]ext|[Tt]his) (?:spring|summer|fall|autumn))"
     rf"|(?P<ago>(?P<n>{_NUM}) (?P<span>years?|months?) ago)"
     rf"|(?P<rel>[Ll]ast year|[Tt]his year|[Nn]ext year|[Ll]ast month|[Tt]his month|[Nn]ext month"
@@ -48,11 +52,18 @@ DATE_RE = re.compile(
 )
 # The sentence speaks of what is still to come.
 _FUTURE = re.compile(
-    r"\b(?:will|won[’']t|shall|(?:is|are) (?:due|scheduled|set|expected|slated|planned) to|plans? to"
+    r"\b(?:will|won[’']t|shall|(?:should|may|might)(?! have)"
+    r"|(?:is|are) (?:due|scheduled|set|expected|slated|planned) to|plans? to"
     r"|scheduled|expected|expects?|forecasts|slated|upcoming|(?:starts|begins|opens|resumes|reconvenes) in"
     r"|(?:hopes?|aims?|intends?) to)\b"
 )
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|said|told)\b")
+# Verbs in the past without -ed: a clause holding one has a verb of its own ("won the title on
+# Saturday, beating … in a play-off"), so it does not take its sentence's tense.
+_IRREGULAR = re.compile(
+    r"\b(?:won|lost|took|made|came|went|gave|got|held|met|left|began|fell|rose|struck|became|sold"
+    r"|bought|paid|sent|spent|built|brought|found|led|wrote|grew|knew|broke)\b"
+)
 _UNTIL = re.compile(r"\b(?:until|till|through|by)\s+(?:at (?:least|the earliest|the latest)\s+)?$")
 _DEADLINE_AFTER = re.compile(r"\s+deadline\b")
 _UNTIL_IN = re.compile(r"(?:[Uu]ntil|[Bb]y)\b")
@@ -70,18 +81,22 @@ _AUX = re.compile(
 # Friday, is …", "The committee meets on Monday".
 _COPULA = re.compile(
     r"\b(?:is|are|meets?|holds?|opens?|closes?|starts?|begins?|ends?|plays?|faces?|hosts?|visits?"
-    r"|resumes?|reconvenes?|takes? place)\b"
+    r"|resumes?|reconvenes?|takes? place)\b(?![-’'])"  # not "a play-off"
 )
 _SINCE = re.compile(r"\b(?:since|before|after|until|till|by|from)\s+$", re.I)
 _WILL = re.compile(r"\b(?:will|shall|won[’']t)\b")
+# "said … would decide by April 15": a future seen from the past, before the date in its
+# clause, is still ahead ("told investors on Oct. 31 that the merger would" is not).
+_WOULD = re.compile(r"\bwould(?! have)\b")
 # A date right after a verb in the past ("said late Thursday", "was charged on Oct. 31").
 _PAST_BEFORE = re.compile(
     # "will be dissolved on 30 May" is a passive ahead, not a past; "will stay closed until
     # Monday" an adjective.
     r"\b(?:said|told|wrote|was|were|had|did"
     r"|(?<!\bbe )(?<!\bbeen )(?<!\bstay )(?<!\bstays )(?<!\bremain )(?<!\bremains )"
+    r"(?<!\ba )(?<!\ban )(?<!\bthe )"  # "publish a detailed timetable on Thursday": an adjective
     r"(?!scheduled|expected|planned|slated)\w+ed)"
-    r"\s+(?:\w+\s+){0,2}$"
+    r"\s+(?:[\w-]+\s+){0,2}$"  # "voted 5-2 on Thursday"
 )
 
 
@@ -190,7 +205,7 @@ def resolve(
             return _with(_ago(g["n"], g["span"], published))
         elif g["rel"]:
             return _with(_relative(g["rel"], g["wd"], published, future))
-        month = _month(g["m1"] or g["m2"] or g["m3"] or g["m4"] or g["m5"])
+        month = _month(g["m1"] or g["m2"] or g["m3"] or g["m4"] or g["m5"] or g["m6"])
         day_text = g["d1"] or g["d2"]
         day = int(day_text) if day_text else None
         year_text = g["y1"] or g["y2"] or g["y3"]
@@ -251,8 +266,9 @@ def _on_weekday(date: PartialDate, weekday: int, published: PartialDate) -> Part
 
 def _schedule(sentence: str, clause: str, match: re.Match[str], verbless: bool) -> bool:
     """Whether a weekday names an event a present copula schedules ("The final is on
-    Saturday"); a month or a day with "is" is as often a figure's ("is 3% in March")."""
-    if not match["wd"] or _SINCE.search(sentence, max(0, match.start() - 8), match.start()):
+    Saturday"); a month or a day only right after "is" ("The first day is Aug. 20"), being
+    as often a figure's ("is 3% in March")."""
+    if _SINCE.search(sentence, max(0, match.start() - 8), match.start()):
         return False
     scope = sentence if verbless else clause
     if not _COPULA.search(scope) or _PAST_CLAUSE.search(scope) or _PAST_AUX.search(scope):
@@ -261,6 +277,8 @@ def _schedule(sentence: str, clause: str, match: re.Match[str], verbless: bool) 
     # hearing on Tuesday" are ahead, "plays Arsenal after losing on Tuesday" is not.
     copulas = list(_COPULA.finditer(sentence, 0, match.start()))
     between = sentence[copulas[-1].end() : match.start()] if copulas else ""
+    if not match["wd"]:
+        return bool(copulas and (match["d1"] or match["d2"]) and between.strip() in ("", "on"))
     return not re.search(r"\w\wed\b|\b(?:after|before|since|while|following)\b", between)
 
 
@@ -271,7 +289,8 @@ def _looks_ahead(sentence: str, match: re.Match[str]) -> bool:
     start = max((sentence.rfind(c, 0, match.start()) for c in ",;—–("), default=-1) + 1
     ends = [i for c in ",;—–)" if (i := sentence.find(c, match.end())) != -1]
     clause = sentence[start : min(ends, default=len(sentence))]
-    past = bool(_PAST_CLAUSE.search(clause) and not _WILL.search(clause))
+    would = bool(_WOULD.search(sentence, start, match.start()))
+    past = bool(_PAST_CLAUSE.search(clause) and not _WILL.search(clause)) and not would
     # "keeps the government open until Dec. 20": a deadline in the present lies ahead.
     before = sentence[max(0, match.start() - 30) : match.start()]
     until = _UNTIL.search(before) or _UNTIL_IN.match(match.group(0))
@@ -283,11 +302,12 @@ def _looks_ahead(sentence: str, match: re.Match[str]) -> bool:
             deadline, past = True, False  # "… and have been released on bail until 5 January"
     # A clause with no verb of its own ("…, for the quarter ending in April") takes the
     # sentence's: "The company expects revenue …" looks ahead.
-    verbless = not (past or _PRESENT.search(clause) or _PAST_AUX.search(clause) or _WILL.search(clause))
+    verbs = (_PRESENT, _PAST_AUX, _WILL, _COPULA, _IRREGULAR)
+    verbless = not (past or any(verb.search(clause) for verb in verbs))
     future = _FUTURE.search(clause) or (
         verbless and _FUTURE.search(sentence) and not _PAST_CLAUSE.search(sentence)
     )
-    future = future or _schedule(sentence, clause, match, verbless)
+    future = future or would or _schedule(sentence, clause, match, verbless)
     return (
         bool(future or deadline)
         and not past

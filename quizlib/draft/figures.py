@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 from quizlib.deckfile.fields import MAX_MAGNITUDE
+from quizlib.draft.ranges import join_ranges
+from quizlib.draft.units import MEASURE_BEFORE, unit_of
 from quizlib.errors import AnswerError
 from quizlib.grading.numbers import NUMBER_WORDS, parse_number
 
@@ -16,7 +18,10 @@ QUALIFIERS = (
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_TENS})(?:-(?:{_WORDS}))?|{_WORDS}"
-_JOINED = r"strong|month|year|week|day|hour|minute|mile|kilometre|kilometer|metre|meter|man|member|seat"
+_JOINED = (
+    r"strong|month|year|week|day|hour|minute|second|mile|kilometre|kilometer|metre|meter|man|member|seat"
+    r"|character|page|storey|bed|room|acre|lane|point|game|team|player|car|vehicle|gallon|litre|tonne"
+)
 _CURRENCY = {"$": "dollars", "US$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
 _SHORT_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 FIGURE_RE = re.compile(
@@ -38,91 +43,6 @@ _AGE = re.compile(r"(?:\b[A-Z][a-z]+, |\b(?:[Hh]e|[Ss]he) was |\b(?:died|dies|de
 # Words that make the number after them an age whatever follows: "aged 31 and 45", "at the age
 # of 8", "children as young as 4", "between the ages of 4 and 17".
 _AGE_LEAD = re.compile(r"\b(?:[Aa]ged|at the age of|as (?:young|old) as|ages (?:of )?|the ages of) $")
-# Closed-class words end a unit: "2,000 troops and ..." counts troops.
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "from",
-        "for",
-        "with",
-        "by",
-        "as",
-        "than",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "were",
-        "was",
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "should",
-        "shall",
-        "do",
-        "does",
-        "did",
-        "not",
-        "no",
-        "nor",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-        "this",
-        "these",
-        "those",
-        "it",
-        "they",
-        "he",
-        "she",
-        "we",
-        "you",
-        "i",
-        "until",
-        "since",
-        "during",
-        "while",
-        "after",
-        "before",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "about",
-        "across",
-        "per",
-        "each",
-        "every",
-        "worth",
-    ]
-)
 _PEOPLE_VERBS = re.compile(
     r"^ (?:died|were killed|were injured|were wounded|fled|lost their lives|killed|injured|wounded|dead"
     r"|hospitali[sz]ed|arrested|missing|stranded|(?:were|are|remain|remained) (?:missing|displaced|evacuated"
@@ -141,6 +61,9 @@ def _casualties(sentence: str, start: int) -> str:
     return "people" if _TOLL_BEFORE.search(sentence, max(0, start - 60), start) else ""
 
 
+_AGE_UNIT = "years (age)"
+
+
 @dataclass(frozen=True)
 class Figure:
     """A figure found in a sentence: ``start:end`` spans its qualifier, number and suffix."""
@@ -150,20 +73,8 @@ class Figure:
     value: int | float
     unit: str
     qualifier: str | None
-
-
-def _unit(words: list[str]) -> str:
-    kept: list[str] = []
-    for word in words[:2]:
-        if word.lower() in _STOP or not re.fullmatch(r"[A-Za-z][\w’'-]*", word):
-            break
-        kept.append(word)
-    # "people died", "Armenians living": a verb after the noun is not part of the unit.
-    if len(kept) == 2 and re.search(r"(ed|ing)$", kept[1]) and not re.search(r"(ed|ing)$", kept[0]):
-        kept.pop()
-    if len(kept) == 1 and re.search(r"(ed|ing)$", kept[0]) and kept[0].lower() not in ("armed",):
-        return ""
-    return " ".join(kept)
+    # A range's two ends ("between 40 and 50 years"): the value is its lower end.
+    tolerance: tuple[int | float, int | float] | None = None
 
 
 def _plural(unit: str) -> str:
@@ -222,11 +133,16 @@ def _value(match: re.Match[str]) -> float | None:
     return float(value)
 
 
+# "People over 65", "children under 5": a bound on people's age.
+_PEOPLE_BEFORE = re.compile(r"\b(?:people|adults|children|those|anyone|patients|residents|women|men) $", re.I)
+
+
 def _age(sentence: str, match: re.Match[str], value: float) -> bool:
     if not 0 < value < 120 or match.group("scale"):
         return False
-    if _AGE_LEAD.search(sentence, max(0, match.start() - 20), match.start()):
-        return not _unit((match.group("unit") or "").split())  # not "as old as 4 billion years"
+    over = match.group("q") in ("over", "under") and _PEOPLE_BEFORE.search(sentence, 0, match.start())
+    if over or _AGE_LEAD.search(sentence, max(0, match.start() - 20), match.start()):
+        return not unit_of((match.group("unit") or "").split(), value)  # not "as old as 4 billion years"
     # "Yoon, 63," or "Parata, 75." : an age in apposition to a name.
     after = sentence[match.end("n") : match.end("n") + 1]
     near = _AGE.search(sentence, max(0, match.start() - 30), match.start())
@@ -240,6 +156,39 @@ _TIME_UNIT = r"(?:hours?|minutes?|mins?|seconds?|secs?)"
 _COMPOUND_TIME = re.compile(rf"\b\d+ {_TIME_UNIT}(?:,? (?:and )?\d+ {_TIME_UNIT})+\b")
 
 
+def _unit_and_end(sentence: str, match: re.Match[str], value: float) -> tuple[str, int]:
+    """The unit of a matched number and where its gap ends: an attached or hyphenated
+    suffix stays in the text ("The …-year-old", "a …-day truce", "a …km walk")."""
+    joined = (match.group("joined") or "").lower()
+    if match.group("pct"):
+        return "percent", match.end()
+    if match.group("measure"):
+        measure = match.group("measure")  # "3km", "40mph", "2.9C"
+        unit = f"degrees {measure[-1].upper()}" if measure.lstrip("°").upper() in ("C", "F") else measure
+        return unit, match.end("n")
+    if match.group("cur"):
+        unit = _CURRENCY[match.group("cur")]
+        per = _PER.match(sentence, match.end())
+        return (unit + f" a {per.group(1)}" if per else unit), match.end()
+    if MEASURE_BEFORE.search(sentence, max(0, match.start() - 12), match.start()):
+        return "magnitude", match.end()  # "the magnitude 6.8 quake hit": no counted noun
+    if joined:
+        if joined == "strong":
+            return "members", match.end("n")  # a 2,000-strong contingent has 2,000 members
+        if joined == "year" and match.group(0).lower().endswith("-old"):
+            return _AGE_UNIT, match.end("n")  # "The 32-year-old"
+        return (joined if value == 1 else _plural(joined)), match.end("n")
+    if _age(sentence, match, value):
+        return _AGE_UNIT, match.end()
+    if _PEOPLE_VERBS.match(match.group("unit") or ""):
+        return "people", match.end()  # "an estimated 64 died"
+    unit = unit_of((match.group("unit") or "").split(), value) or _casualties(sentence, match.start())
+    if not unit and _WHO_AFTER.match(sentence, match.end("n")):
+        unit = "people"  # "23 of the 406 who took the drug"
+    part = None if unit else _OF_THE.match(sentence, match.end("n"))
+    return (part.group(1) if part else unit), match.end()
+
+
 def find_figures(sentence: str) -> list[Figure]:
     """The figures in a sentence (blank out dates first: their numbers are not figures)."""
     found = []
@@ -251,40 +200,21 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         if any(a <= match.start("n") < b for a, b in compound):
             continue  # "2 hours 0 minutes 35 seconds" is one time, not three figures
-        joined = (match.group("joined") or "").lower()
-        end = match.end()
-        if match.group("pct"):
-            unit = "percent"
-        elif match.group("measure"):
-            measure = match.group("measure")  # "3km", "40mph", "2.9C"
-            unit = f"degrees {measure[-1].upper()}" if measure.lstrip("°").upper() in ("C", "F") else measure
-        elif match.group("cur"):
-            unit = _CURRENCY[match.group("cur")]
-            per = _PER.match(sentence, match.end())
-            if per:
-                unit += f" a {per.group(1)}"
-        elif _age(sentence, match, value):
-            unit = "years (age)"
-        elif joined == "strong":
-            unit = "members"  # a 2,000-strong contingent has 2,000 members
-        elif joined:
-            unit = joined if value == 1 else _plural(joined)
-        elif _PEOPLE_VERBS.match(match.group("unit") or ""):
-            unit = "people"  # "an estimated 64 died"
-        else:
-            unit = _unit((match.group("unit") or "").split()) or _casualties(sentence, match.start())
-            if not unit and _WHO_AFTER.match(sentence, match.end("n")):
-                unit = "people"  # "23 of the 406 who took the drug"
+        unit, end = _unit_and_end(sentence, match, value)
+        joined = match.group("joined")
         looks_like_year = re.fullmatch(r"(1[89]|20)\d\d", raw) and not joined and not match.group("cur")
         if looks_like_year or value == 0:
             continue
         number: int | float = int(value) if float(value).is_integer() else value
         qualifier = match.group("q").lower() if match.group("q") else None
         found.append(Figure(match.start(), end, number, unit, qualifier))
-    return _borrow_units(sentence, sorted(found + _votes(sentence), key=lambda f: f.start))
+    figures = _borrow_units(sentence, sorted(found + _votes(sentence), key=lambda f: f.start))
+    return join_ranges(sentence, figures)
 
 
 _WHO_AFTER = re.compile(r" (?:who|whom)\b")
+# "140 of the volunteers": a part counts what its whole does.
+_OF_THE = re.compile(r" of (?:the|its|their|our|his|her|these|those) ([a-z][a-z-]+[^s\W]s)\b")
 # A vote's tally: "voted 11-3", "by a vote of 52-48", "passed 219-212".
 _VOTE = re.compile(
     r"\b(?:voted|vote of|votes? (?:was|were)|passed|approved|rejected)\s+(\d{1,3})[-–](\d{1,3})\b"
@@ -301,14 +231,14 @@ def _votes(sentence: str) -> list[Figure]:
 
 # "between 10 and 20 people", "10-20 people", "12 of 13 members": the first number counts
 # what the second does.
-_LINK = re.compile(r"\s*(?:and|to|or|of|of the|of its|of their|-|–)\s*$")
+_LINK = re.compile(r"\s*(?:and|to|or|of|out of|of the|of its|of their|-|–)\s*$")
 
 
-_AGE_UNIT = "years (age)"
 # "52 unforced errors, 19 of them", "Eight crew members …; the other 13": the second counts
 # what the first does.
 _OF_THEM = re.compile(r" of (?:them|those|these)\b")
 _OTHER = re.compile(r"\b(?:the other|another) $")
+_MORE = re.compile(r" (?:more|others?)\b")  # "Twenty-nine died …, and four more"
 
 
 def _borrow_units(sentence: str, found: list[Figure]) -> list[Figure]:
@@ -319,8 +249,10 @@ def _borrow_units(sentence: str, found: list[Figure]) -> list[Figure]:
             if before.unit == _AGE_UNIT and _LINK.match(sentence[before.end : figure.start]):
                 # "aged 31 and 45": the second age.
                 figure = Figure(figure.start, figure.end, figure.value, _AGE_UNIT, figure.qualifier)
-            elif _OF_THEM.match(sentence, figure.end) or _OTHER.search(
-                sentence, max(0, figure.start - 12), figure.start
+            elif (
+                _OF_THEM.match(sentence, figure.end)
+                or _MORE.match(sentence, figure.end)
+                or _OTHER.search(sentence, max(0, figure.start - 12), figure.start)
             ):
                 figure = Figure(figure.start, figure.end, figure.value, before.unit, figure.qualifier)
         if not figure.unit:

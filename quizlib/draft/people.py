@@ -52,7 +52,7 @@ ORG_HEADS = (
     "|Devices|Instruments|Electronics|Semiconductors?|Therapeutics|Biosciences|Robotics|Communications"
     "|Associates|Senate|Congress|Representatives|Commons|Lords|Duma|Knesset|Bundestag|Cabinet"
     "|School|College|Academy|Laboratory|Observatory|Museum|Library|Clinic|Charity|Trust|Reserve|Survey"
-    "|Services|Shipping|Logistics|Stores"
+    "|Services|Shipping|Logistics|Stores|Airport|Co|Securities|Insurance|Rail|Railways|Airways"
 )
 _ORG_WORD = re.compile(rf"\b(?:{ORG_HEADS})\b")
 # Words that make a capitalised run a place, a thing or an event rather than a person.
@@ -229,6 +229,18 @@ _GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
 #: Titles that are part of a name as it is used ("King Charles III", "Pope Francis").
+#: Plural nouns for people that open sentences as subjects ("Owners will be notified"), never a body.
+PEOPLE_NOUNS = frozenset(
+    {"Owners", "Residents", "Officials", "Analysts", "Investors", "Customers", "Users", "Parents",
+     "Students", "Teachers", "Workers", "Drivers", "Passengers", "Voters", "Critics", "Experts",
+     "Scientists", "Researchers", "Doctors", "Nurses", "Patients", "Shoppers", "Fans", "Players",
+     "Witnesses", "Survivors", "Rescuers", "Volunteers", "Authorities", "Prosecutors", "Lawmakers",
+     "Officers", "Protesters", "Campaigners", "Dealers", "Farmers", "Locals", "Families", "Employees",
+     "Members", "Supporters", "Opponents", "Observers", "Economists", "Traders", "Regulators",
+     "Engineers", "Firefighters", "Villagers", "Tenants", "Landlords", "Buyers", "Sellers", "Visitors",
+     "Tourists", "Travellers", "Travelers", "Commuters", "Motorists", "Homeowners", "Consumers",
+     "Citizens"}
+)  # fmt: skip
 ROYAL = frozenset({"King", "Queen", "Prince", "Princess", "Pope", "Emperor", "Empress"})
 
 

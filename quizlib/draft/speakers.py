@@ -21,6 +21,7 @@ from quizlib.draft.people import (
     ROLE_WORDS,
     ROYAL,
     TITLE_RUN,
+    TITLES,
     in_context_not_a_person,
 )
 from quizlib.draft.text import Quote
@@ -65,8 +66,11 @@ _NOUN_BEFORE = re.compile(r"\b(?!(?:she|he|it|they|who|which|also|still|now|ofte
 # "..., said Mr. Reeves", "says Parata,", "wrote 43-year-old Martin Taylor"
 _INVERTED = re.compile(
     # "said its director, Tamsin Pascoe": a role, a comma, the name.
-    rf"\s+(?P<skip>(?:the |its |their )?[\w -]{{0,40}}?,? )??{TITLE_RUN}"
-    rf"(?P<name>{NAME}|{NAME_TOKEN})(?![\w’'-])"
+    rf"\s+(?P<skip>(?:the |its |their )?[\w -]{{0,40}}?,? )??"
+    # "said Kremlin spokesperson Dmitry Peskov", "said Secretary of State Antony Blinken".
+    rf"(?:(?:[A-Z][\w-]*+ ){{1,3}}(?:press |chief |deputy |senior )?(?:{ROLE_WORDS}) "
+    rf"|(?:{TITLES}) of (?:the )?[A-Z][\w-]*+ )?"
+    rf"{TITLE_RUN}(?P<name>(?:{NAME}|{NAME_TOKEN})(?: [IVX]+\b)?)(?![\w’'-])"  # "King Charles III"
 )
 
 
@@ -149,6 +153,8 @@ def _subject(actors: Actors, clause: str) -> Cue | None:
         name = m.group(0)
         if any(a <= m.start() < b for a, b in bodies):
             continue  # "Food Allergy Research" of "Food Allergy Research & Education"
+        if actors.leading(name.split()[0]) is not None:
+            continue  # "Halvorsen Ridgeline", a product of Halvorsen Motor Co.
         if actors.is_name(name) and not in_context_not_a_person(clause, m.start(), m.end(), name):
             return Cue(0, name)  # not "the Black Sea grain deal"
     pronoun = PRONOUN_RE.search(clause)
