@@ -79,9 +79,11 @@ def names_actor(deck: Deck, text: str, ids: Iterable[str]) -> bool:
 
 
 def _numbered(entry: Mapping[str, Any]) -> Iterator[tuple[float, object, str]]:
-    value = entry.get("value")
+    value, upper, tolerance = entry.get("value"), entry.get("upper"), entry.get("tolerance")
     if isinstance(value, int | float) and not isinstance(value, bool):
-        yield float(value), entry.get("tolerance"), str(entry.get("qualifier") or "")
+        if tolerance is None and isinstance(upper, int | float) and not isinstance(upper, bool):
+            tolerance = [value, upper]  # a range the source gives ("40 to 50 years")
+        yield float(value), tolerance, str(entry.get("qualifier") or "")
 
 
 def deck_figures(deck: Deck) -> Iterator[tuple[float, object, str]]:

@@ -77,8 +77,19 @@ def ask(fact: Fact) -> str:
     return f"What was the number of {counts}?"
 
 
+def _upper(fact: Fact) -> float | None:
+    """The upper end of a range the source gives ("40 to 50 years"), or None."""
+    upper = fact.get("upper")
+    return float(upper) if isinstance(upper, int | float) and not isinstance(upper, bool) else None
+
+
 def _stated(fact: Fact) -> str:
-    return f"{fact.get('qualifier') or ''} {format_number(float(fact.get('value')))}".strip()
+    """The figure as the source gives it: its hedge, the number, or the range's two ends."""
+    upper = _upper(fact)
+    ends = format_number(float(fact.get("value"))) + (
+        f" to {format_number(upper)}" if upper is not None else ""
+    )
+    return f"{fact.get('qualifier') or ''} {ends}".strip()
 
 
 @functools.cache
@@ -164,7 +175,11 @@ class NumberRecall:
         conflicts = [c for c in fact.conflicts if c.field == "value"]
         key = {
             "value": fact.get("value"),
-            "tolerance": fact.get("tolerance"),
+            "upper": _upper(fact),
+            # A range the source gives is the accepted range, unless the author set one.
+            "tolerance": fact.get("tolerance")
+            if _upper(fact) is None or fact.get("tolerance") is not None
+            else [fact.get("value"), _upper(fact)],
             "qualifier": fact.get("qualifier", ""),
             "also": [c.value for c in conflicts if not _teach.doubt(deck, c)],
             # Given only by sources the deck warns about: partial credit, not full.
@@ -212,8 +227,11 @@ class NumberRecall:
         for other in (float(v) for v in k.get("doubtful", [])):
             accepted.append(f"partly: {format_number(other)} (a doubtful source)")
             values |= {format_number(other), format_number(other).replace(",", "")}
+        upper = _upper(question.fact)
+        if upper is not None:
+            values |= {format_number(upper), format_number(upper).replace(",", "")}
         unit = stated_unit(str(question.fact.get("unit") or ""))
-        text = f"{qualifier} {format_number(value)} {unit}".strip()
+        text = f"{_stated(question.fact)} {unit}".strip()
         return Answer(text, accepted=tuple(accepted), values=tuple(sorted(values)))
 
 

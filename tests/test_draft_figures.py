@@ -72,7 +72,8 @@ def test_attached_numbers_gap_only_the_number(sentence: str, counts: str, unit: 
 )  # fmt: skip
 def test_a_range_is_one_figure(sentence: str, value: float, tolerance: list[float], counts: str) -> None:
     (figure,) = draft(f"Headline\n\n{sentence}\n")["figures"]
-    assert (figure["value"], figure["tolerance"], figure["counts"]) == (value, tolerance, counts)
+    ends = [figure["value"], figure["upper"]]
+    assert (figure["value"], ends, figure["counts"]) == (value, tolerance, counts)
 
 
 @pytest.mark.parametrize(

@@ -199,6 +199,21 @@ def test_counted_right_ranges_show_no_binary_noise_and_read_back(value: float, t
     assert format_number(2000.0) == "2,000" and format_number(1.5) == "1.5"
 
 
+def test_a_range_the_source_gives_is_taught_as_a_range() -> None:
+    """ "asked for 40 to 50 years": the answer and the restored sentence say the range, never
+    just its lower end; any answer in it counts."""
+    data = {"value": 40, "upper": 50, "unit": "years", "counts": "They asked for … years"}
+    fact = Fact("figures", "ask", data)
+    deck = Deck("t", "T", sections={"figures": (fact,)})
+    qt = HOST.question_types["number_recall"]
+    (q,) = qt.generate(fact, deck, random.Random(0))
+    assert answer_of(qt, q).text == "40 to 50 years"
+    assert "In full: They asked for 40 to 50 years." in qt.grade(q, "45").feedback
+    assert qt.grade(q, "45").score == qt.grade(q, "50").score == 1.0 and qt.grade(q, "30").score < 1.0
+    example = q.prompt.hint.split("e.g. ")[1]
+    assert qt.grade(q, example).score == 0.0
+
+
 def test_percent_and_age_hints_are_english_and_an_age_reads_as_one() -> None:
     facts = (
         Fact("figures", "vote", {"value": 40.1, "unit": "percent", "counts": "Lai won … of the vote"}),

@@ -81,6 +81,7 @@ FIGURES = Section(
         "qualifier": Field(F.STR, description="the source's hedge: over, nearly, an estimated ..."),
         "question": Field(F.STR, description="how to ask for it"),
         "tolerance": Field(F.TOLERANCE, description="absolute (50), relative (10%) or a range [lo, hi]"),
+        "upper": Field(F.NUMBER, description="the upper end of a range the source gives (40 to 50)"),
         "date": Field(F.DATE, description="when the figure applied"),
         "actors": Field(F.ACTOR_LIST, description="who gives the figure, when it is attributed"),
     },

@@ -155,7 +155,7 @@ def _figures(
         if figure.qualifier:
             entry["qualifier"] = figure.qualifier
         if figure.tolerance:
-            entry["tolerance"] = list(figure.tolerance)  # a range: any value in it counts
+            entry["upper"] = figure.tolerance[1]  # a range, "40 to 50 years": any value in it counts
         draft.figures.append(entry)
 
 

@@ -1,8 +1,8 @@
 """Ranges of figures: "between 40 and 50 years", "aged 4 to 17" are one figure, not two.
 
 Two figures drafted from one range each showed the other end in their text, and asked the
-same fact with different values; one figure valued at the lower end, with the range as its
-tolerance and the whole range gapped, asks it fairly.
+same fact with different values; one figure valued at the lower end, with the upper end as
+its ``upper`` and the whole range gapped, asks it fairly (any answer in the range counts).
 """
 
 from __future__ import annotations
