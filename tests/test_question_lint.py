@@ -271,6 +271,24 @@ def test_a_fact_text_opening_with_a_pronoun_is_unclear(lint: Lint) -> None:
     # that fact's to fix (the timeline "line" shows "He was sworn in." but is not flagged).
 
 
+def test_a_text_that_opens_mid_sentence_is_unclear(lint: Lint) -> None:
+    messages = lint(
+        P(
+            "half",
+            "choice",
+            text="and then the roof fell in.",
+            speaker="zakharova",
+            options=["zakharova", "peskov"],
+        ),
+        P("late", "date", text="but the ferry sailed …", date="2022-03"),
+        P("whole", "choice", text="And so it ends.", speaker="peskov", options=["zakharova", "peskov"]),
+        P("sand", "date", text="sandbags were piled up by …", date="2022-04"),
+    )
+    unclear = [m for m in messages if ": unclear: " in m]
+    assert {m.split(":")[0] for m in unclear} == {"probes/half/probe", "probes/late/probe"}, unclear
+    assert any('"and then the roof fell in." opens with "and"' in m for m in unclear)
+
+
 def test_two_questions_asking_the_same(lint: Lint) -> None:
     messages = lint(
         P(
