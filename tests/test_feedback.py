@@ -216,6 +216,44 @@ def test_percent_and_age_hints_are_english_and_an_age_reads_as_one() -> None:
         assert qt.grade(age, typed).score == 1.0, typed
 
 
+def test_the_sentence_in_full_writes_the_figure_as_a_source_does() -> None:
+    """The feedback's sentence keeps the percent and currency signs and the scale word the
+    gap took out ("fell 6.5%", "a $4.5 trillion deficit"), and a typed sign is no error."""
+    facts = (
+        Fact(
+            "figures", "deficit", {"value": 4.5e12, "unit": "dollars", "counts": "Ruritania ran a … deficit."}
+        ),
+        Fact("figures", "bread", {"value": 6.5, "unit": "percent", "counts": "Bread prices fell … in May."}),
+        Fact(
+            "figures",
+            "fine",
+            {"value": 2e7, "unit": "euros", "qualifier": "up to", "counts": "Mills face fines of … a year."},
+        ),
+        Fact(
+            "figures", "hurt", {"value": 120, "unit": "people", "counts": "Police said … of them were hurt."}
+        ),
+        Fact(
+            "figures", "dogs", {"value": 75, "unit": "percent", "counts": "Dogs were … percent of the pets."}
+        ),
+    )
+    deck = Deck("t", "T", sections={"figures": facts})
+    qt = HOST.question_types["number_recall"]
+    deficit, bread, fine, hurt, dogs = (qt.generate(f, deck, random.Random(0))[0] for f in facts)
+    assert "In full: Ruritania ran a $4.5 trillion deficit." in qt.grade(deficit, "0").feedback
+    assert "In full: Bread prices fell 6.5% in May." in qt.grade(bread, "0").feedback
+    assert "In full: Mills face fines of up to €20 million a year." in qt.grade(fine, "0").feedback
+    assert "In full: Police said 120 of them were hurt." in qt.grade(hurt, "0").feedback
+    assert "In full: Dogs were 75 percent of the pets." in qt.grade(dogs, "0").feedback
+    quoted = Fact("figures", "q", {"value": 9, "unit": "boats", "counts": 'Ana said: "We lost … boats."'})
+    asked = qt.generate(quoted, Deck("t", "T", sections={"figures": (quoted,)}), random.Random(0))[0]
+    assert asked.prompt.text == 'Fill in the number: Ana said: "We lost … boats."'
+    assert 'In full: Ana said: "We lost 9 boats."\n' in qt.grade(asked, "0").feedback
+    assert answer_of(qt, deficit).text == "4.5 trillion dollars"
+    assert "Counted right: 4.275 trillion to 4.725 trillion." in qt.grade(deficit, "0").feedback
+    for question, typed in ((deficit, "$4.5 trillion"), (bread, "6.5%"), (fine, "€20m"), (bread, "6.5 %")):
+        assert qt.grade(question, typed).score == 1.0, typed
+
+
 def test_a_large_amount_is_hinted_in_its_scale_word() -> None:
     """A hint "e.g. 12" beside 24 billion dollars invites "24", which is 24 dollars."""
     facts = tuple(

@@ -67,6 +67,9 @@ def parse_number(text: str) -> float:
         AnswerError: When the text is not a number, with a message saying what is expected.
     """
     cleaned = text.strip().lower().replace("~", " ").replace("–", "-").replace("\u2212", "-")
+    # The signs a source writes a figure with: "$24bn", "€35 million", "3.2%" are the numbers
+    # 24 billion, 35 million and 3.2, as "24 billion dollars" and "3.2 percent" are.
+    cleaned = re.sub(r"[$€£¥](?=\s*[\d.])|(?<=\d)\s*%", " ", cleaned).strip()
     # A sign, kept apart: the hyphen also joins number words ("twenty-five"), so the split
     # below would drop it, and "-5" (a temperature, a loss) would be graded as 5.
     sign = -1.0 if re.match(r"(?:-|minus\b)\s*(?=[\d.]|[a-z])", cleaned) else 1.0
