@@ -278,6 +278,17 @@ def test_a_negative_answer_keeps_its_sign(typed: str) -> None:
     assert parse_number("minus twenty-five") == -25.0 and parse_number("twenty-five") == 25.0
 
 
+def test_a_decimal_figure_shows_its_range_in_its_own_decimals() -> None:
+    """40.1% ± 5% is shown "38.1 to 42.1", not "38.095 to 42.105"; graded on the exact range."""
+    assert accepted_range(40.1, None) == (38.1, 42.1)
+    assert accepted_range(0.125, None) == (0.119, 0.131)
+    assert grade_number(38.097, 40.1).score == 1.0  # inside the exact range
+    # One decimal more rather than a single number for a range: "over 1.5" is not "exactly 1.5".
+    assert accepted_range(1.5, None, "over") == (1.5, 1.57)
+    assert accepted_range(0.3, None) == (0.29, 0.31)
+    assert accepted_range(64, "10%") == (58, 70)
+
+
 def test_a_qualifier_moves_the_range_no_further_than_the_tolerance() -> None:
     assert accepted_range(2000, "10%", "nearly") == (1800, 2000)
     assert grade_number(1600, 2000, "10%", "nearly").score < 1.0
