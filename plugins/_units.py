@@ -118,4 +118,6 @@ def as_written(number: str, unit: str, after: str) -> str:
     if unit_kind(unit) == "percent":
         return number if following.startswith("%") else f"{number}%"
     sign = CURRENCY_SIGNS.get(words[0], "")
+    if sign and re.fullmatch(r"[\d,]+\.\d", number):
+        number += "0"  # money in cents: "$31.20", not "$31.2"
     return f"{sign}{number}"

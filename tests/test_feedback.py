@@ -248,6 +248,9 @@ def test_the_sentence_in_full_writes_the_figure_as_a_source_does() -> None:
     asked = qt.generate(quoted, Deck("t", "T", sections={"figures": (quoted,)}), random.Random(0))[0]
     assert asked.prompt.text == 'Fill in the number: Ana said: "We lost … boats."'
     assert 'In full: Ana said: "We lost 9 boats."\n' in qt.grade(asked, "0").feedback
+    fare = Fact("figures", "fare", {"value": 2.5, "unit": "dollars", "counts": "A ride costs …."})
+    asked = qt.generate(fare, Deck("t", "T", sections={"figures": (fare,)}), random.Random(0))[0]
+    assert "In full: A ride costs $2.50." in qt.grade(asked, "0").feedback
     assert answer_of(qt, deficit).text == "4.5 trillion dollars"
     assert "Counted right: 4.275 trillion to 4.725 trillion." in qt.grade(deficit, "0").feedback
     for question, typed in ((deficit, "$4.5 trillion"), (bread, "6.5%"), (fine, "€20m"), (bread, "6.5 %")):
