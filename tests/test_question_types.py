@@ -346,6 +346,20 @@ def test_names_rejected(answer: str) -> None:
     assert not match_name(answer, ZAKHAROVA, ACTORS)
 
 
+def test_a_name_ending_in_a_generation_or_a_regnal_number() -> None:
+    """The surname of "King Rupert IV" is not "IV", and "King Rupert" names him."""
+    rupert = Actor("rupert", "King Rupert IV", kind="person")
+    okoro = Actor("okoro", "Sam Okoro Jr.", kind="person")
+    malcolm = Actor("malcolm", "Malcolm X", kind="person")
+    others = [rupert, okoro, malcolm]
+    for typed in ("King Rupert", "Rupert", "king rupert iv"):
+        assert match_name(typed, rupert, others), typed
+    assert not match_name("IV", rupert, others)
+    assert match_name("Okoro", okoro, others) and match_name("Sam Okoro", okoro, others)
+    assert not match_name("Jr", okoro, others)
+    assert match_name("Malcolm X", malcolm, others) and not match_name("Malcolm", malcolm, others)
+
+
 def test_multiple_choice_options_never_repeat() -> None:
     host = get_plugin_manager(entry_points=False)
     deck = load_deck(BUNDLED, sections=host.sections, cache_dir=None)
