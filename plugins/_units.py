@@ -115,7 +115,7 @@ def as_written(number: str, unit: str, after: str) -> str:
     following = after.strip().lower()
     if not words or following.startswith(words[0]):
         return number
-    if unit_kind(unit) == "percent":
+    if unit.strip().lower() in PERCENT:  # "percentage points" are not "%"
         return number if following.startswith("%") else f"{number}%"
     sign = CURRENCY_SIGNS.get(words[0], "")
     if sign and re.fullmatch(r"[\d,]+\.\d", number):

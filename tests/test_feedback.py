@@ -248,6 +248,9 @@ def test_the_sentence_in_full_writes_the_figure_as_a_source_does() -> None:
     asked = qt.generate(quoted, Deck("t", "T", sections={"figures": (quoted,)}), random.Random(0))[0]
     assert asked.prompt.text == 'Fill in the number: Ana said: "We lost … boats."'
     assert 'In full: Ana said: "We lost 9 boats."\n' in qt.grade(asked, "0").feedback
+    points = Fact("figures", "pts", {"value": 2, "unit": "percentage points", "counts": "Rates rose …."})
+    asked = qt.generate(points, Deck("t", "T", sections={"figures": (points,)}), random.Random(0))[0]
+    assert "In full: Rates rose 2." in qt.grade(asked, "0").feedback  # not "2%"
     fare = Fact("figures", "fare", {"value": 2.5, "unit": "dollars", "counts": "A ride costs …."})
     asked = qt.generate(fare, Deck("t", "T", sections={"figures": (fare,)}), random.Random(0))[0]
     assert "In full: A ride costs $2.50." in qt.grade(asked, "0").feedback
