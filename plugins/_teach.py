@@ -139,6 +139,13 @@ _SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _SCALED = (7, 3.5, 12, 45, 150, 600, 2.5, 80)
 
 
+def readable_number(value: float) -> str:
+    """A number as a person reads it: "31.4 trillion" rather than "31,400,000,000,000" for a
+    million or more (as sources write them), else with thousands separators ("2,000")."""
+    scale, word = next(((s, w) for s, w in _SCALE_WORDS if abs(value) >= s), (0.0, ""))
+    return f"{format_number(value / scale)} {word}" if word else format_number(value)
+
+
 def scaled_example(value: float, deck: Deck) -> str:
     """For an answer of a million or more, an example in the answer's scale word ("7 billion")
     and nowhere near any figure of the deck; empty for a smaller answer. A plain example

@@ -101,3 +101,23 @@ def echoed_units(unit: str) -> tuple[str, ...]:
     an age "years old" and "years"."""
     age = _AGE.fullmatch(unit.strip())
     return (f"{age.group(1)} old", age.group(1), unit) if age else (unit,)
+
+
+#: Currencies a source writes as a sign before the number: "$24 billion", "€35m".
+CURRENCY_SIGNS = {"dollars": "$", "euros": "€", "pounds": "£", "yen": "¥"}
+
+
+def as_written(number: str, unit: str, after: str) -> str:
+    """A number as a sentence writes it when the words ``after`` it do not name its unit: a
+    percentage with its sign ("3.2%"), money with its currency's ("$31.4 trillion"); any other
+    unit is the sentence's own to write, after the number or not ("1,404 of them")."""
+    words = unit.strip().lower().split()
+    following = after.strip().lower()
+    if not words or following.startswith(words[0]):
+        return number
+    if unit.strip().lower() in PERCENT:  # "percentage points" are not "%"
+        return number if following.startswith("%") else f"{number}%"
+    sign = CURRENCY_SIGNS.get(words[0], "")
+    if sign and re.fullmatch(r"[\d,]+\.\d", number):
+        number += "0"  # money in cents: "$31.20", not "$31.2"
+    return f"{sign}{number}"

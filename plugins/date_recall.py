@@ -47,6 +47,21 @@ def _forms(date: PartialDate) -> set[str]:
     return forms
 
 
+#: Where the date stands in an event's text that is a sentence with its date left out, as
+#: ``quizlib draft`` writes it ("The museum will stay closed until …").
+GAP = "…"
+
+
+def ask(text: str) -> str:
+    """The question for an event's text: "When did this happen?" before a sentence that tells
+    what happened; "Fill in the date:" before one with a gap, which may tell what is due, was
+    planned or never happened ("The final is …", "It is expected by …"), or two things of which
+    the gap marks the one asked ("Born in …, she moved to Paris in 1960")."""
+    if GAP in text:
+        return f"Fill in the date: {text}"
+    return f"When did this happen? {text}"
+
+
 class DateRecall:
     """When did it happen?"""
 
@@ -59,7 +74,7 @@ class DateRecall:
         date = fact.date()
         if date is None or fact.get("date_inferred"):
             return []  # an inferred date cannot be graded as exact
-        text = str(fact.get("question") or f"When did this happen? {fact.get('text')}")
+        text = str(fact.get("question") or ask(str(fact.get("text"))))
         example = _teach.date_example(date.precision, date, deck)
         prompt = Prompt(PromptKind.DATE, text, hint=f"{_ASK[date.precision]}, e.g. {example}")
         # Which source gives another date, and why, so the learner can weigh them.

@@ -33,7 +33,7 @@ from quizlib import (
 )
 
 from . import _teach
-from ._units import asked_as, echoed_units, stated_unit
+from ._units import as_written, asked_as, echoed_units, stated_unit
 
 #: Nouns that name a measure of something rather than the things counted: "the length of
 #: the war" is asked "What was the length of the war, in weeks?", not "the number of ...".
@@ -50,6 +50,12 @@ GAP = "…"
 
 def _counts(fact: Fact) -> str:
     return str(fact.get("counts")).strip().rstrip(".?!")
+
+
+def ended(sentence: str) -> str:
+    """The sentence with a full stop, unless a quotation closes it ("… in the region.\"" takes
+    no second stop after the quotation mark)."""
+    return sentence if sentence.endswith(('"', "”", "’")) else f"{sentence}."
 
 
 def _measure(counts: str) -> bool:
@@ -69,7 +75,7 @@ def ask(fact: Fact) -> str:
         return str(fact.get("question"))
     counts = _counts(fact)
     if GAP in counts:  # the sentence with its number left out, as `quizlib draft` writes it
-        return f"Fill in the number: {counts}."
+        return f"Fill in the number: {ended(counts)}"
     if counts.lower().startswith(("number of", "the number of")):
         return f"What was the {counts.removeprefix('the ')}?"
     if _measure(counts):
@@ -83,13 +89,25 @@ def _upper(fact: Fact) -> float | None:
     return float(upper) if isinstance(upper, int | float) and not isinstance(upper, bool) else None
 
 
-def _stated(fact: Fact) -> str:
-    """The figure as the source gives it: its hedge, the number, or the range's two ends."""
+def _ends(fact: Fact) -> str:
+    """The figure's number as people read it, or a range's two ends ("40 to 50")."""
+    number = _teach.readable_number(float(fact.get("value")))
     upper = _upper(fact)
-    ends = format_number(float(fact.get("value"))) + (
-        f" to {format_number(upper)}" if upper is not None else ""
-    )
-    return f"{fact.get('qualifier') or ''} {ends}".strip()
+    return number if upper is None else f"{number} to {_teach.readable_number(upper)}"
+
+
+def _stated(fact: Fact) -> str:
+    """The figure as the source gives it: its hedge and its number or range."""
+    return f"{fact.get('qualifier') or ''} {_ends(fact)}".strip()
+
+
+def _in_full(counts: str, fact: Fact) -> str:
+    """The sentence with the figure in its gap as a source writes it: "fell 5%", "the
+    nation's $31.4 trillion debt limit", not "fell 5", "the nation's 31,400,000,000,000"."""
+    before, after = counts.split(GAP, 1)
+    written = as_written(_ends(fact), str(fact.get("unit") or ""), after)
+    stated = f"{fact.get('qualifier') or ''} {written}".strip()
+    return f"{before}{stated}{after}"
 
 
 @functools.cache
@@ -112,10 +130,8 @@ def teach(fact: Fact, deck: Deck) -> str:
     own; and an attribution ``counts`` already makes is not made again.
     """
     counts = _counts(fact)
-    if GAP in counts:  # the whole sentence, the number in its place
-        lines = [f"In full: {counts.replace(GAP, _stated(fact), 1)}."]
-    else:
-        lines = [f"What it counts: {counts}."]
+    # A sentence with a gap is given whole, the number in its place.
+    lines = [f"In full: {ended(_in_full(counts, fact))}" if GAP in counts else f"What it counts: {counts}."]
     actors = list(fact.get("actors") or [])
     if actors:
         names = _teach.actor_names(deck, actors)
@@ -129,7 +145,7 @@ def teach(fact: Fact, deck: Deck) -> str:
 
 
 def _accepted(low: float, high: float) -> str:
-    low_text, high_text = format_number(low), format_number(high)
+    low_text, high_text = _teach.readable_number(low), _teach.readable_number(high)
     return f"exactly {low_text}" if low_text == high_text else f"{low_text} to {high_text}"
 
 

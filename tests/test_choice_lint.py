@@ -155,6 +155,15 @@ def test_short_quote_without_context(lint: Lint) -> None:
     assert not any(m.startswith(("probes/framed/", "probes/long/")) and "unanswerable" in m for m in messages)
 
 
+def test_a_short_quote_is_counted_in_written_words(lint: Lint) -> None:
+    """ "That's what we'd hoped." is four words, not the six its contractions split into."""
+    messages = lint(P("bare", "name", text="That's what we'd hoped.", speaker="grigoryan"))
+    assert any(
+        m.startswith("probes/bare/probe: unanswerable: the quote \"That's what we'd hoped.\" has 4 words")
+        for m in messages
+    ), messages
+
+
 # --- implausible distractors ------------------------------------------------------------
 
 

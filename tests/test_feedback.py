@@ -231,6 +231,50 @@ def test_percent_and_age_hints_are_english_and_an_age_reads_as_one() -> None:
         assert qt.grade(age, typed).score == 1.0, typed
 
 
+def test_the_sentence_in_full_writes_the_figure_as_a_source_does() -> None:
+    """The feedback's sentence keeps the percent and currency signs and the scale word the
+    gap took out ("fell 6.5%", "a $4.5 trillion deficit"), and a typed sign is no error."""
+    facts = (
+        Fact(
+            "figures", "deficit", {"value": 4.5e12, "unit": "dollars", "counts": "Ruritania ran a … deficit."}
+        ),
+        Fact("figures", "bread", {"value": 6.5, "unit": "percent", "counts": "Bread prices fell … in May."}),
+        Fact(
+            "figures",
+            "fine",
+            {"value": 2e7, "unit": "euros", "qualifier": "up to", "counts": "Mills face fines of … a year."},
+        ),
+        Fact(
+            "figures", "hurt", {"value": 120, "unit": "people", "counts": "Police said … of them were hurt."}
+        ),
+        Fact(
+            "figures", "dogs", {"value": 75, "unit": "percent", "counts": "Dogs were … percent of the pets."}
+        ),
+    )
+    deck = Deck("t", "T", sections={"figures": facts})
+    qt = HOST.question_types["number_recall"]
+    deficit, bread, fine, hurt, dogs = (qt.generate(f, deck, random.Random(0))[0] for f in facts)
+    assert "In full: Ruritania ran a $4.5 trillion deficit." in qt.grade(deficit, "0").feedback
+    assert "In full: Bread prices fell 6.5% in May." in qt.grade(bread, "0").feedback
+    assert "In full: Mills face fines of up to €20 million a year." in qt.grade(fine, "0").feedback
+    assert "In full: Police said 120 of them were hurt." in qt.grade(hurt, "0").feedback
+    assert "In full: Dogs were 75 percent of the pets." in qt.grade(dogs, "0").feedback
+    quoted = Fact("figures", "q", {"value": 9, "unit": "boats", "counts": 'Ana said: "We lost … boats."'})
+    asked = qt.generate(quoted, Deck("t", "T", sections={"figures": (quoted,)}), random.Random(0))[0]
+    assert asked.prompt.text == 'Fill in the number: Ana said: "We lost … boats."'
+    assert 'In full: Ana said: "We lost 9 boats."\n' in qt.grade(asked, "0").feedback
+    points = Fact("figures", "pts", {"value": 2, "unit": "percentage points", "counts": "Rates rose …."})
+    asked = qt.generate(points, Deck("t", "T", sections={"figures": (points,)}), random.Random(0))[0]
+    assert "In full: Rates rose 2." in qt.grade(asked, "0").feedback  # not "2%"
+    fare = Fact("figures", "fare", {"value": 2.5, "unit": "dollars", "counts": "A ride costs …."})
+    asked = qt.generate(fare, Deck("t", "T", sections={"figures": (fare,)}), random.Random(0))[0]
+    assert "In full: A ride costs $2.50." in qt.grade(asked, "0").feedback
+    assert answer_of(qt, deficit).text == "4.5 trillion dollars"
+    assert "Counted right: 4.275 trillion to 4.725 trillion." in qt.grade(deficit, "0").feedback
+    for question, typed in ((deficit, "$4.5 trillion"), (bread, "6.5%"), (fine, "€20m"), (bread, "6.5 %")):
+        assert qt.grade(question, typed).score == 1.0, typed
+
+
 def test_a_large_amount_is_hinted_in_its_scale_word() -> None:
     """A hint "e.g. 12" beside 24 billion dollars invites "24", which is 24 dollars."""
     facts = tuple(
@@ -253,6 +297,17 @@ def test_a_negative_answer_keeps_its_sign(typed: str) -> None:
     assert grade_number(parse_number(typed), -5.0).score == 1.0
     assert grade_number(parse_number(typed), 5.0).score < 1.0  # -5 is not the 5 asked for
     assert parse_number("minus twenty-five") == -25.0 and parse_number("twenty-five") == 25.0
+
+
+def test_a_decimal_figure_shows_its_range_in_its_own_decimals() -> None:
+    """40.1% ± 5% is shown "38.1 to 42.1", not "38.095 to 42.105"; graded on the exact range."""
+    assert accepted_range(40.1, None) == (38.1, 42.1)
+    assert accepted_range(0.125, None) == (0.119, 0.131)
+    assert grade_number(38.097, 40.1).score == 1.0  # inside the exact range
+    # One decimal more rather than a single number for a range: "over 1.5" is not "exactly 1.5".
+    assert accepted_range(1.5, None, "over") == (1.5, 1.57)
+    assert accepted_range(0.3, None) == (0.29, 0.31)
+    assert accepted_range(64, "10%") == (58, 70)
 
 
 def test_a_qualifier_moves_the_range_no_further_than_the_tolerance() -> None:

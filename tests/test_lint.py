@@ -85,6 +85,22 @@ def test_facts_with_different_units_are_different_facts(write_deck: Callable[...
     ]
 
 
+def test_one_sentence_with_different_numbers_left_out_is_two_facts(write_deck: Callable[..., Path]) -> None:
+    text = (
+        "quizlib: 1\ndeck: {id: g, title: G}\nsources: [{id: a, title: A}]\nfigs:\n"
+        "  - {id: dead, counts: Officials said … people died and 310 were hurt., value: 42, sources: [a]}\n"
+        "  - {id: hurt, counts: Officials said 42 people died and … were hurt., value: 310, sources: [a]}\n"
+        "  - {id: again, counts: Officials said … people died and 310 were hurt., value: 44, sources: [a]}\n"
+    )
+    messages = [
+        p.message for p in lint_deck(load_deck(write_deck(text), sections=SECTIONS, cache_dir=None), SECTIONS)
+    ]
+    assert [m for m in messages if "same fact" in m] == [
+        "figs/again and figs/dead (line 5) seem to be the same fact with different values "
+        "(value: 42 vs 44); merge them and record the disagreement under 'conflicts'"
+    ]
+
+
 def test_strict_exit_code(write_deck: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
     from quizlib.cli import main
 

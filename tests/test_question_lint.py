@@ -110,6 +110,34 @@ def test_question_without_its_answer_is_fair(lint: Lint) -> None:
     assert "answer in question" not in kinds(messages)
 
 
+def test_a_decimal_number_is_one_number(lint: Lint) -> None:
+    """ "1.5k" holds no "5k", "$2.75" no 2, and "4.2 million" is 4,200,000 (not 4 and 2 million)."""
+    messages = lint(
+        P("n", "number", text="How many walkers?", value=5000, unit="walkers", hint="e.g. 1,500 or 1.5k"),
+        P("fare", "number", text="x", ask="Bus fares rise from … to $3.40 a ride.", value=3, unit="dollars"),
+        P(
+            "rate",
+            "number",
+            text="x",
+            ask="Tax income grew 3.5%; how many parks shut?",
+            value=3,
+            unit="parks",
+        ),
+        P("big", "number", text="x", ask="How many farms were there?", value=4_200_000, unit="farms"),
+        P(
+            "other",
+            "number",
+            text="x",
+            ask="Records name 4.2 million farms; how many closed?",
+            value=9,
+            unit="farms",
+        ),
+    )
+    assert "answer in hint" not in kinds(messages), messages
+    assert not any(m.startswith(("probes/fare/", "probes/rate/")) for m in messages), messages
+    assert any(m.startswith("probes/big/probe: answer shown elsewhere") for m in messages), messages
+
+
 @pytest.mark.parametrize(
     ("texts", "flagged"),
     [(["In 2019 a", "In 2021 b", "In May 2020 c"], True), (["In 2019 a", "b", "c"], False)],
@@ -241,6 +269,24 @@ def test_a_fact_text_opening_with_a_pronoun_is_unclear(lint: Lint) -> None:
     assert any('"He was sworn in." opens with "He"' in m for m in unclear)
     # "It rained" needs no one; a quote's "He" is the speaker's; another fact's item is
     # that fact's to fix (the timeline "line" shows "He was sworn in." but is not flagged).
+
+
+def test_a_text_that_opens_mid_sentence_is_unclear(lint: Lint) -> None:
+    messages = lint(
+        P(
+            "half",
+            "choice",
+            text="and then the roof fell in.",
+            speaker="zakharova",
+            options=["zakharova", "peskov"],
+        ),
+        P("late", "date", text="but the ferry sailed …", date="2022-03"),
+        P("whole", "choice", text="And so it ends.", speaker="peskov", options=["zakharova", "peskov"]),
+        P("sand", "date", text="sandbags were piled up by …", date="2022-04"),
+    )
+    unclear = [m for m in messages if ": unclear: " in m]
+    assert {m.split(":")[0] for m in unclear} == {"probes/half/probe", "probes/late/probe"}, unclear
+    assert any('"and then the roof fell in." opens with "and"' in m for m in unclear)
 
 
 def test_two_questions_asking_the_same(lint: Lint) -> None:

@@ -311,6 +311,21 @@ def test_date_partial_credit() -> None:
         parse_date_answer("05/06/2023")
 
 
+def test_a_sentence_with_its_date_left_out_is_filled_in_not_asked_when_it_happened() -> None:
+    """ "When did this happen? The final is …" asks about what has not happened; a sentence
+    with a gap is asked "Fill in the date:", one that tells what happened as before."""
+    facts = (
+        Fact("events", "final", {"text": "The cup final is …", "date": "2031-06-02"}),
+        Fact("events", "opened", {"text": "The Tarn bridge opened to traffic.", "date": "2029-04"}),
+    )
+    deck = Deck("t", "T", sections={"events": facts})
+    qt = get_plugin_manager(entry_points=False).question_types["date_recall"]
+    final, opened = (qt.generate(f, deck, random.Random(0))[0] for f in facts)
+    assert final.prompt.text == "Fill in the date: The cup final is …"
+    assert opened.prompt.text == "When did this happen? The Tarn bridge opened to traffic."
+    assert qt.grade(final, "2 June 2031").score == 1.0
+
+
 # -- names -------------------------------------------------------------------------------
 ZAKHAROVA = Actor("maria-zakharova", "Maria Zakharova", aliases=("Zakharova",))
 IVAN = Actor("ivan-zakharov", "Ivan Zakharov")
@@ -329,6 +344,20 @@ def test_names_accepted(answer: str) -> None:
 @pytest.mark.parametrize("answer", ["Maria", "Ivan Zakharov", "Zakharov", "Peskov", "", "Z", "Dmitry"])
 def test_names_rejected(answer: str) -> None:
     assert not match_name(answer, ZAKHAROVA, ACTORS)
+
+
+def test_a_name_ending_in_a_generation_or_a_regnal_number() -> None:
+    """The surname of "King Rupert IV" is not "IV", and "King Rupert" names him."""
+    rupert = Actor("rupert", "King Rupert IV", kind="person")
+    okoro = Actor("okoro", "Sam Okoro Jr.", kind="person")
+    malcolm = Actor("malcolm", "Malcolm X", kind="person")
+    others = [rupert, okoro, malcolm]
+    for typed in ("King Rupert", "Rupert", "king rupert iv"):
+        assert match_name(typed, rupert, others), typed
+    assert not match_name("IV", rupert, others)
+    assert match_name("Okoro", okoro, others) and match_name("Sam Okoro", okoro, others)
+    assert not match_name("Jr", okoro, others)
+    assert match_name("Malcolm X", malcolm, others) and not match_name("Malcolm", malcolm, others)
 
 
 def test_multiple_choice_options_never_repeat() -> None:

@@ -46,11 +46,25 @@ def allowed_typos(text: str) -> int:
     return 0 if letters < 3 else 1 if letters <= 9 else 2
 
 
+#: What may close a person's name after the surname: a generation or a regnal number. "I",
+#: "V" and "X" are left out: "Malcolm X" ends in his name, not in a number.
+_SUFFIX = re.compile(r"(?:jr|sr|ii|iii|iv|vi|vii|viii|ix)\.?", re.IGNORECASE)
+
+
 def name_forms(actor: Actor) -> list[str]:
-    """The accepted spellings of an actor: name, aliases, and a person's surname."""
+    """The accepted spellings of an actor: name, aliases, and a person's surname.
+
+    A person's name ending in a generation or a regnal number ("King Charles III", "Sam Okoro
+    Jr.") is also accepted without it, and its surname is the word before it ("Okoro", not
+    "Jr"; "Charles", not "III").
+    """
     forms = [actor.name, *actor.aliases]
-    if actor.kind == "person" and len(actor.name.split()) > 1:
-        forms.append(actor.name.split()[-1])
+    words = actor.name.split()
+    if actor.kind == "person" and len(words) > 1:
+        if _SUFFIX.fullmatch(words[-1]):
+            words = words[:-1]
+            forms.append(" ".join(words))
+        forms.append(words[-1])
     return [f for f in dict.fromkeys(normalise(f) for f in forms) if f]
 
 

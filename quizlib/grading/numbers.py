@@ -67,6 +67,9 @@ def parse_number(text: str) -> float:
         AnswerError: When the text is not a number, with a message saying what is expected.
     """
     cleaned = text.strip().lower().replace("~", " ").replace("–", "-").replace("\u2212", "-")
+    # The signs a source writes a figure with: "$24bn", "€35 million", "3.2%" are the numbers
+    # 24 billion, 35 million and 3.2, as "24 billion dollars" and "3.2 percent" are.
+    cleaned = re.sub(r"[$€£¥](?=\s*[\d.])|(?<=\d)\s*%", " ", cleaned).strip()
     # A sign, kept apart: the hyphen also joins number words ("twenty-five"), so the split
     # below would drop it, and "-5" (a temperature, a loss) would be graded as 5.
     sign = -1.0 if re.match(r"(?:-|minus\b)\s*(?=[\d.]|[a-z])", cleaned) else 1.0
@@ -115,7 +118,9 @@ def accepted_range(
         tolerance: See above.
         qualifier: The source's hedge ("over", "nearly", "an estimated" ...).
         whole: Round the bounds inwards to whole numbers, so a count of people is never
-            "57.6 to 70.4"; by default when ``value`` is a whole number.
+            "57.6 to 70.4"; False: no rounding. By default the bounds are rounded inwards to
+            the decimals the value has: whole numbers for a whole number, "38.1 to 42.1" for
+            40.1 (not "38.095 to 42.105", which no source of "40.1%" would write).
     """
     if isinstance(tolerance, list) and len(tolerance) == 2:
         # The source's own number always counts, even when an author's range leaves it out.
@@ -132,11 +137,33 @@ def accepted_range(
         # old rule) made "nearly 2,000" accept 1,600, which no reader of the source would say.
         low = value if q.startswith(_ABOVE) else value - width
         high = value if q.startswith(_BELOW) else value + width
-    if whole if whole is not None else float(value).is_integer():
-        # Inwards, so every whole answer in the range was inside the unrounded one; never
-        # past the value itself, which always counts.
-        low, high = min(math.ceil(low - 1e-9), value), max(math.floor(high + 1e-9), value)
+    if whole:
+        return _inwards(low, high, value, 0)
+    if whole is None:
+        # One decimal more where a fraction's own would leave a single number of a range
+        # ("over 1.5" is "1.5 to 1.57", not "exactly 1.5"); a count stays whole.
+        places = _decimals(value)
+        rounded = _inwards(low, high, value, places)
+        while places and rounded[0] == rounded[1] and low < high and places < _decimals(value) + 3:
+            places += 1
+            rounded = _inwards(low, high, value, places)
+        return rounded
     return low, high
+
+
+def _inwards(low: float, high: float, value: float, places: int) -> tuple[float, float]:
+    """The bounds rounded inwards to ``places`` decimals, so every answer written that
+    precisely and in the range was inside the unrounded one; never past the value itself,
+    which always counts."""
+    scale = 10**places  # divided by, not multiplied by 0.1: 3 / 10 is 0.3, 3 * 0.1 is not
+    inner_low, inner_high = math.ceil(low * scale - 1e-9) / scale, math.floor(high * scale + 1e-9) / scale
+    return min(inner_low, value), max(inner_high, value)
+
+
+def _decimals(value: float) -> int:
+    """How many decimals a figure is written with: 0 for 64, 1 for 40.1, 3 for 0.125."""
+    written = f"{float(value):.12g}"
+    return 0 if "." not in written or "e" in written else len(written.split(".")[1])
 
 
 def grade_number(

@@ -54,10 +54,26 @@ _DATE_RE = re.compile(
 NEAR = 3
 
 
+#: A number with a decimal point ("2.75", "1.5k", "3.2%" without its sign): one word, not two.
+_DECIMAL = re.compile(r"\d+(?:\.\d+)+[^\W_]*")
+
+
 @functools.lru_cache(maxsize=1 << 16)  # the same item and hint texts are read for many questions
 def words(text: str) -> tuple[str, ...]:
-    """The normalised words of a text (case, accents and punctuation dropped; hyphens split)."""
-    return tuple(normalise(re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)).split())
+    """The normalised words of a text (case, accents and punctuation dropped; hyphens split).
+
+    A decimal number stays one word: read as two ("$2.75" as "2" and "75"), a text would
+    seem to show the number 2 or 75.
+    """
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    out: list[str] = []
+    at = 0
+    for m in _DECIMAL.finditer(text):
+        out += normalise(text[at : m.start()]).split()
+        out.append(m.group().casefold())
+        at = m.end()
+    out += normalise(text[at:]).split()
+    return tuple(out)
 
 
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ities", "ity", "ed", "es", "s")
@@ -80,7 +96,7 @@ def _is_content(w: str) -> bool:
     return (
         len(w) > 2
         and w not in STOP_WORDS
-        and not w.isdigit()
+        and not w.replace(".", "").isdigit()
         and w not in _NUMBER_WORDS
         and w not in _MONTH_WORDS
     )

@@ -134,15 +134,21 @@ def _has_context(ctx: LintContext, q: Question) -> bool:
     return len(own) >= CONTEXT_WORDS
 
 
+def _written_words(text: str) -> int:
+    """Words as a reader counts them: "It's" is one word, though matching splits it in two."""
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
 def _short_quote(ctx: LintContext, q: Question) -> Iterator[Flaw]:
     quote = ctx.statements[q.fact.key][1]
-    if len(words(quote)) >= SHORT_QUOTE:
+    count = _written_words(quote)
+    if count >= SHORT_QUOTE:
         return
     if not _has_context(ctx, q):
         yield Flaw(
             q,
             UNANSWERABLE,
-            f"the quote {quoted(quote)} has {_count(len(words(quote)), 'word')} and the question "
+            f"the quote {quoted(quote)} has {_count(count, 'word')} and the question "
             "gives no context (add the fact's 'question' or a longer quote)",
         )
 
