@@ -29,9 +29,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from quizlib import question_lint, textmatch
 from quizlib.deckfile.load import load_deck
+from quizlib.grading import textmatch
 from quizlib.plugins import get_plugin_manager
+from quizlib.questionlint import lint as question_lint
 from quizlib.questionlint.lint import answers_of, find_flaws
 from quizlib.study.questions import generate_questions
 

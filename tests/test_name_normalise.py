@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizlib.grading.names import normalise
+from quizlib import Actor
+from quizlib.grading.names import allowed_typos, edit_distance, match_name, name_forms, normalise
 
 
 def folded(text: str) -> str:
@@ -30,3 +31,30 @@ def test_accents_case_and_punctuation_do_not_matter() -> None:
     assert normalise("  Ilham ALIYEV, Jr. ") == "ilham aliyev jr"
     assert normalise("Pashinyán") == normalise("pashinyan") == "pashinyan"
     assert normalise("ﬁle") == "file"  # a compatibility ligature
+
+
+def _reference_match(answer: str, target: Actor, others: list[Actor]) -> bool:
+    """match_name as the full edit-distance tables define it (no lower bound taken first)."""
+    typed = normalise(answer)
+    if not typed:
+        return False
+    forms = name_forms(target)
+    if min((edit_distance(typed, f) - allowed_typos(f) for f in forms), default=1) > 0:
+        return False
+    mine = min(edit_distance(typed, f) for f in forms)
+    return all(
+        min((edit_distance(typed, f) for f in name_forms(o)), default=10**6) > mine
+        for o in others
+        if o.id != target.id
+    )
+
+
+_NAMES = st.text(alphabet="abcdeino ", min_size=1, max_size=14).filter(lambda s: s.strip())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAMES, st.lists(_NAMES, min_size=1, max_size=5), st.sampled_from(["person", "institution"]))
+def test_matching_names_agrees_with_the_full_tables(answer: str, names: list[str], kind: str) -> None:
+    actors = [Actor(f"a{i}", name.title(), kind) for i, name in enumerate(names)]
+    for target in actors:
+        assert match_name(answer, target, actors) == _reference_match(answer, target, actors)

@@ -73,16 +73,23 @@ def distance_to(answer: str, actor: Actor) -> int:
     return min((edit_distance(answer, form) for form in name_forms(actor)), default=10**6)
 
 
+def _farther_than(typed: str, form: str, bound: int) -> bool:
+    """Whether the edit distance exceeds ``bound``. The lengths' difference is a lower bound
+    of it, so most forms are ruled out without the table: the question lint grades every
+    hint ("the speaker's name or surname") against every actor's names."""
+    return abs(len(typed) - len(form)) > bound or edit_distance(typed, form) > bound
+
+
 def match_name(answer: str, target: Actor, others: Sequence[Actor] = ()) -> bool:
     """True when ``answer`` names ``target`` and fits no other actor as well."""
     typed = normalise(answer)
     if not typed:
         return False
-    best = min(
-        (edit_distance(typed, form) - allowed_typos(form) for form in name_forms(target)),
-        default=1,
-    )
-    if best > 0:
-        return False
+    if all(_farther_than(typed, form, allowed_typos(form)) for form in name_forms(target)):
+        return False  # more typos than any of the target's names forgives
     mine = distance_to(typed, target)
-    return all(distance_to(typed, other) > mine for other in others if other.id != target.id)
+    return all(
+        all(_farther_than(typed, form, mine) for form in name_forms(other))
+        for other in others
+        if other.id != target.id
+    )
