@@ -109,12 +109,18 @@ class DateMention:
         end: Offset after it.
         date: The date, as precise as the text and the publication date allow.
         inferred: True when the year (or more) came from the publication date.
+        relative: True when the text states no date at all, only a weekday or a word
+            relative to the publication ("on Saturday", "last month", "this year's").
+        in_passing: True for a deadline named in passing ("days before a June 5 deadline"):
+            a date, but no event of its own.
     """
 
     start: int
     end: int
     date: PartialDate
     inferred: bool
+    relative: bool = False
+    in_passing: bool = False
 
 
 def _date(year: int, month: int | None = None, day: int | None = None) -> PartialDate:
@@ -315,43 +321,72 @@ def _looks_ahead(sentence: str, match: re.Match[str]) -> bool:
     )
 
 
+# The rest of a time phrase, gapped with its date so no "… night" or "…'s" is left: "on
+# Saturday night", "Tuesday's high tide", "this year's festival".
+_PHRASE_END = re.compile(r"(?:[’']s\b| (?:night|morning|afternoon|evening)\b(?:[’']s\b)?)")
+# "days before a June 5 deadline", "ahead of an Oct. 1 deadline": a deadline named in passing.
+_PASSING = re.compile(
+    r"\b(?:before|ahead of|after|past|near|against|missed|met|beat)\s+(?:a|an|the)\s+$", re.I
+)
+# A deadline told from the past ("The Treasury had warned it could run out of cash by June
+# 5"): a modal after a verb in the past, then "by" or "until" right before the date.
+_TOLD_AHEAD = re.compile(
+    r"\b(?:said|told|warned|had|was|were|predicted|estimated|cautioned)\b.*\b(?:would|could|might)\b"
+    r".*\b(?:by|until|before)\s+(?:the end of\s+)?$",
+    re.I,
+)
+
+
+def _nearest(match: re.Match[str], published: PartialDate) -> tuple[PartialDate, bool] | None:
+    """Of a date's occurrences before and after publication, the nearer: a deadline told
+    from a time before publication that the text does not date."""
+    back, ahead = resolve(match, published, False), resolve(match, published, True)
+    if back is None or ahead is None or published.month is None:
+        return back or ahead
+    pub = dt.date(published.year, published.month, published.day or 15)
+
+    def distance(date: PartialDate) -> int:
+        return abs((dt.date(date.year, date.month or 6, date.day or 15) - pub).days)
+
+    return min((back, ahead), key=lambda r: distance(r[0]))
+
+
 def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention]:
-    """Every date in a sentence that can be resolved."""
-    found = []
+    """Every date in a sentence that can be resolved.
+
+    A date that looks ahead of an earlier past date of its sentence looks ahead of that one
+    ("had warned in March that the money would run out by June 5": the June after March).
+    """
+    found: list[DateMention] = []
     matches = list(DATE_RE.finditer(sentence))
     weekday: int | None = None  # of the weekday just before this match, naming this date
+    anchor: PartialDate | None = None  # the last date of the sentence that looks back
     for i, match in enumerate(matches):
         named_by = weekday
         weekday = _weekday_of_next(matches, i, sentence)
         if weekday is not None:
             continue  # the date after it is the mention
         ahead = _looks_ahead(sentence, match)
-        resolved = resolve(match, published, ahead)
+        stated = match["m1"] or match["m2"] or match["m3"] or match["m5"] or match["m6"]
+        told = stated and published is not None and _TOLD_AHEAD.search(sentence, 0, match.start())
+        if anchor is not None and anchor.month and stated and (ahead or told):
+            resolved = resolve(match, anchor, True)  # ahead of the time its clause tells of
+        elif told and published is not None:
+            resolved = _nearest(match, published)
+        else:
+            resolved = resolve(match, published, ahead)
         if resolved is not None and named_by is not None and resolved[1] and published is not None:
             resolved = (_on_weekday(resolved[0], named_by, published), True)
-        if resolved is not None:
-            # "Thursday 4 July" is one mention, from the weekday on.
-            start = matches[i - 1].start() if named_by is not None else match.start()
-            found.append(DateMention(start, match.end(), *resolved))
+        if resolved is None:
+            continue
+        if not ahead:
+            anchor = resolved[0]
+        # "Thursday 4 July" is one mention, from the weekday on.
+        start = matches[i - 1].start() if named_by is not None else match.start()
+        end = match.end()
+        relative = bool(match["rel"] or match["season"] or match["ago"]) and named_by is None
+        if relative and (tail := _PHRASE_END.match(sentence, end)):
+            end = tail.end()
+        passing = bool(_DEADLINE_AFTER.match(sentence, end) and _PASSING.search(sentence, 0, start))
+        found.append(DateMention(start, end, resolved[0], resolved[1], relative, passing))
     return found
-
-
-# A header writes dates in more ways than prose does: "2024-07-08", "Mon, Jul 8 2024", "8 Jun 2024".
-_ISO_DAY = re.compile(rf"\b({_YEAR})-(\d\d)-(\d\d)(?!\d)")  # "2024-07-08T10:15:00Z" too
-_SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-_SHORT_MONTH = re.compile(
-    rf"\b(?:(?P<before>{_SHORT})\.?(?= \d)|(?<=\d )(?P<after>{_SHORT})\.?(?= {_YEAR}))\b"
-)
-_SHORT_NUMBER = {name[:3]: number for name, number in MONTHS.items()} | {"Sept": 9}
-
-
-def header_date(line: str) -> PartialDate | None:
-    """The full date (day, month and year) on an article's header line ("The Washington
-    Post, March 18, 2015", "Published Mon, Jul 8 2024", "2024-07-08"), else None."""
-    iso = _ISO_DAY.search(line)
-    if iso:
-        with contextlib.suppress(ValueError):
-            return _date(int(iso[1]), int(iso[2]), int(iso[3]))
-    line = _SHORT_MONTH.sub(lambda m: calendar.month_name[_SHORT_NUMBER[m["before"] or m["after"]]], line)
-    full = [m.date for m in find_dates(line, None) if m.date.day is not None]
-    return full[0] if full else None
