@@ -132,3 +132,49 @@ def test_a_short_quote_in_a_bare_sentence_takes_its_paragraph_as_context() -> No
 def test_a_quote_of_six_words_or_more_needs_no_context() -> None:
     found = quote_entries("“We will rebuild the harbour wall this winter,” said Ines Moreau.")
     assert "context" not in found["We will rebuild the harbour wall this winter"]
+
+
+def actors(text: str) -> dict[str, dict[str, object]]:
+    return {str(a["name"]): a for a in draft("Headline\n\n" + text + "\n", FRIDAY)["actors"]}
+
+
+def test_a_plural_title_is_no_part_of_a_name() -> None:
+    found = actors(
+        "She served under Presidents Jimmy Carter and Ronald Reagan. Senators Ann Holt and Bo Greer objected."
+    )
+    assert {"Jimmy Carter", "Ronald Reagan", "Ann Holt", "Bo Greer"} <= found.keys()
+    assert not [name for name in found if name.startswith(("Presidents", "Senators"))]
+
+
+def test_the_first_word_of_a_longer_name_is_no_body() -> None:
+    found = actors(
+        "About 300 people die each year, according to the Centers for Disease Control and Prevention."
+    )
+    assert list(found) == ["Centers for Disease Control and Prevention"]
+
+
+def test_a_body_named_with_its_town_and_without_is_one_actor() -> None:
+    found = actors(
+        "The vessel's operator, Halvard Shipping of Tromso, issued a statement. "
+        "Halvard Shipping said it was investigating."
+    )
+    assert list(found) == ["Halvard Shipping"]
+    assert found["Halvard Shipping"]["aliases"] == ["Halvard Shipping of Tromso"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        # A role word inside a longer word is no role.
+        ("Brazil midfielder Caio Lemos joined on Monday.", "Caio Lemos", None),
+        # "former" belongs to the role.
+        ("“It was a sad day,” former President Bill Tanner said.", "Bill Tanner", "former President"),
+        # A common noun's possessive keeps its article.
+        ("We spoke to the council's finance director, Mara Quist, on Monday.", "Mara Quist",
+         "the council's finance director"),
+        ("Mara Quist, the council's finance director, said the gap was closed.", "Mara Quist",
+         "the council's finance director"),
+    ],
+)  # fmt: skip
+def test_roles_read_whole(text: str, name: str, role: str | None) -> None:
+    assert actors(text)[name].get("role") == role

@@ -129,8 +129,10 @@ def _setting(para: str, context: Paragraph, quote: Quote, speaker: dict[str, Any
     names = " ".join([str(speaker.get("name", "")), *speaker.get("aliases", [])])
     known = content_words(names).keys() | content_words(quote.text).keys() | _SPEECH
     a, b = _around_span(para, context, quote)
+    # Bounded, so a paragraph of many short quotes stays linear.
+    near = (max(0, quote.start - 400), quote.end + 400)
     setting = ""
-    for start, end in ((a, b), (0, len(para))):
+    for start, end in ((max(a, near[0]), min(b, near[1])), near):
         setting = gist(f"{para[start : quote.start]}…{para[quote.end : end]}", 400).strip(" .,;:")
         if len(content_words(setting).keys() - known) >= CONTEXT_WORDS:
             break

@@ -368,7 +368,11 @@ def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention
             continue  # the date after it is the mention
         ahead = _looks_ahead(sentence, match)
         stated = match["m1"] or match["m2"] or match["m3"] or match["m5"] or match["m6"]
-        told = stated and published is not None and _TOLD_AHEAD.search(sentence, 0, match.start())
+        told = (
+            stated
+            and published is not None
+            and _TOLD_AHEAD.search(sentence, max(0, match.start() - 200), match.start())
+        )
         if anchor is not None and anchor.month and stated and (ahead or told):
             resolved = resolve(match, anchor, True)  # ahead of the time its clause tells of
         elif told and published is not None:
@@ -387,6 +391,8 @@ def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention
         relative = bool(match["rel"] or match["season"] or match["ago"]) and named_by is None
         if relative and (tail := _PHRASE_END.match(sentence, end)):
             end = tail.end()
-        passing = bool(_DEADLINE_AFTER.match(sentence, end) and _PASSING.search(sentence, 0, start))
+        passing = bool(
+            _DEADLINE_AFTER.match(sentence, end) and _PASSING.search(sentence, max(0, start - 30), start)
+        )
         found.append(DateMention(start, end, resolved[0], resolved[1], relative, passing))
     return found
