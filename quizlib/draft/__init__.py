@@ -16,27 +16,37 @@ from typing import Any
 
 from quizlib.dates import PartialDate
 from quizlib.draft.actors import Actors, scan
-from quizlib.draft.dates import find_dates, header_date
+from quizlib.draft.dates import find_dates
 from quizlib.draft.figures import find_figures
 from quizlib.draft.referents import Before, Referent, named, resolve
 from quizlib.draft.speakers import Paragraph, Recent, attribute
+from quizlib.draft.stamps import header_date
 from quizlib.draft.text import (
     Quote,
     byline,
     clean_quote,
     gist,
+    is_fragment,
     is_prose,
     mask,
     paragraphs,
     quotes,
     sentence_spans,
     title_and_outlet,
+    unlabelled,
     without_dateline,
 )
+from quizlib.grading.textmatch import content_words
 
 __all__ = ["Article", "Draft", "author_of", "draft_deck", "paragraphs"]
 
 # A quotation right after these words names a term or a title ("the term “ethnic cleansing”").
+# As the question lint counts (quizlib.questionlint.choices, a floor above this one): a quote
+# of fewer words is asked with its context, which must add this many words of its own.
+SHORT_QUOTE = 6
+CONTEXT_WORDS = 3
+# Speech verbs say nothing of where a quote belongs.
+_SPEECH = frozenset(content_words("said says saying told added stated wrote called described").keys())
 _TERM_BEFORE = re.compile(
     r"\b(?:term|word|words|phrase|slogan|label|so-called|dubbed|titled|entitled|named|publication|newspaper"
     r"|magazine|channel|headline|hashtag|known as)\s*$",
@@ -94,17 +104,39 @@ def _is_title(text: str) -> bool:
     )
 
 
-def _around(para: str, context: Paragraph, quote: Quote) -> str:
+def _around_span(para: str, context: Paragraph, quote: Quote) -> tuple[int, int]:
     # The sentences the quotation touches, and the next one when it holds the speech verb;
     # found by bisection, so a paragraph of many quotations stays linear.
     spans, starts = context.spans, context.starts
     first = max(bisect_right(starts, quote.start) - 1, 0)
     last = max(bisect_left(starts, quote.end) - 1, first)
     if not spans:
-        return gist(para, 400)
+        return 0, len(para)
     if para[quote.end - 2 : quote.end - 1] in (",", "") and last + 1 < len(spans):
         last += 1
-    return gist(para[spans[first][0] : spans[last][1]], 400)
+    return spans[first][0], spans[last][1]
+
+
+def _around(para: str, context: Paragraph, quote: Quote) -> str:
+    a, b = _around_span(para, context, quote)
+    return gist(para[a:b], 400)
+
+
+def _setting(para: str, context: Paragraph, quote: Quote, speaker: dict[str, Any]) -> str:
+    """A short quote's sentences with the quote left out, as its ``context``; its whole
+    paragraph when they say too little beside the speaker's name and the speech verb ("“We
+    did it,” Reyes said.")."""
+    names = " ".join([str(speaker.get("name", "")), *speaker.get("aliases", [])])
+    known = content_words(names).keys() | content_words(quote.text).keys() | _SPEECH
+    a, b = _around_span(para, context, quote)
+    # Bounded, so a paragraph of many short quotes stays linear.
+    near = (max(0, quote.start - 400), quote.end + 400)
+    setting = ""
+    for start, end in ((max(a, near[0]), min(b, near[1])), near):
+        setting = gist(f"{para[start : quote.start]}…{para[quote.end : end]}", 400).strip(" .,;:")
+        if len(content_words(setting).keys() - known) >= CONTEXT_WORDS:
+            break
+    return setting if content_words(setting).keys() - known else ""
 
 
 def _quotes(draft: Draft, para: str, cite: list[str], recent: Recent) -> None:
@@ -122,16 +154,26 @@ def _quotes(draft: Draft, para: str, cite: list[str], recent: Recent) -> None:
             recent.quoted = speaker
             if draft.actors.kind(speaker) == "institution":
                 recent.org = speaker
-        draft.quotes.append(
-            {
-                "id": draft.new_id(f"quote {text[:30]}"),
-                "text": text,
-                "speaker": speaker or "unknown-speaker",
-                "sources": list(cite),
-                "review": True,
-                "note": ("" if speaker else "unattributed; ") + f'from: "{_around(para, context, quote)}"',
-            }
-        )
+        entry = {
+            "id": draft.new_id(f"quote {text[:30]}"),
+            "text": text,
+            "speaker": speaker or "unknown-speaker",
+            "sources": list(cite),
+            "review": True,
+            "note": ("" if speaker else "unattributed; ") + f'from: "{_around(para, context, quote)}"',
+        }
+        if sum(1 for w in text.split() if any(c.isalnum() for c in w)) < SHORT_QUOTE:
+            # A few words ("devastated", "We did it") cannot be placed alone: asked with their sentence.
+            # Kept even without one: the author can add a question (check --questions flags it).
+            setting = _setting(para, context, quote, draft.actors.entries.get(speaker or "", {}))
+            if setting:
+                entry["context"] = setting
+        draft.quotes.append(entry)
+
+
+def _gapped(sentence: str, start: int, end: int) -> str:
+    """A fact's text: its sentence with the answer left out, without a live blog's label."""
+    return unlabelled(gist(f"{sentence[:start]}…{sentence[end:]}"))
 
 
 def _figures(
@@ -147,7 +189,9 @@ def _figures(
             "value": figure.value,
             "unit": figure.unit,
             # The sentence without the number, so the question does not give it away.
-            "counts": named(gist(f"{sentence[: figure.start]}…{sentence[figure.end :]}"), referent),
+            "counts": named(
+                unlabelled(gist(f"{sentence[: figure.start]}…{sentence[figure.end :]}")), referent
+            ),
             "sources": list(cite),
             "review": True,
             "note": note,
@@ -181,24 +225,29 @@ def _facts(
             people = [referent.actor]  # "He was 100." carries Kissinger to "His consulting firm"
         before = Before(sentence, people)
         note = f'from: "{gist(sentence)}"'
+        if is_fragment(sentence):
+            continue  # "and today you saw the result.": a piece of a quotation, no fact's text
         found = find_dates(sentence, article.published)
         seen: set[str] = set()
         for mention in found:
             iso = mention.date.iso()
-            if iso in seen:
+            if iso in seen or mention.in_passing:
                 continue
             seen.add(iso)
-            draft.events.append(
-                {
-                    "id": draft.new_id(f"event {iso}"),
-                    "date": iso,
-                    # The date left out, so neither "when?" nor a timeline shows its answer.
-                    "text": named(gist(f"{sentence[: mention.start]}…{sentence[mention.end :]}"), referent),
-                    "sources": list(cite),
-                    "review": True,
-                    "note": note + ("; date inferred from the publication date" if mention.inferred else ""),
-                }
-            )
+            event: dict[str, Any] = {
+                "id": draft.new_id(f"event {iso}"),
+                "date": iso,
+                # The date left out, so neither "when?" nor a timeline shows its answer.
+                "text": named(
+                    unlabelled(gist(f"{sentence[: mention.start]}…{sentence[mention.end :]}")), referent
+                ),
+                "sources": list(cite),
+                "review": True,
+                "note": note + ("; date inferred from the publication date" if mention.inferred else ""),
+            }
+            if mention.relative:
+                event["date_inferred"] = True  # "on Saturday": no date is stated, so none is asked
+            draft.events.append(event)
         # A date's numbers are not figures: blank them out first.
         undated = list(sentence)
         for mention in found:

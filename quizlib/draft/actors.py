@@ -44,7 +44,10 @@ _CAP = r"[A-Z][\w-]*+"
 # "Kremlin spokesperson Dmitry Peskov", "the Spokesperson of the US Secretary of State Vedant Patel"
 # Every repetition is bounded, so a long run of capitalised words costs linear time.
 ROLE_BEFORE = re.compile(
-    rf"(?P<role>(?:(?:{_CAP}|of|the|for) ){{0,8}}?(?i:{ROLE_WORDS})"
+    # A role word starts a word ("midfielder" holds no "elder"); "former" and the like belong
+    # to the role ("former President George W. Bush" is no president now).
+    rf"(?P<role>(?:(?i:former|ex-|then-|acting|interim|outgoing) ?)?"
+    rf"(?:(?:{_CAP}|of|the|for) ){{0,8}}?(?<![\w-])(?i:{ROLE_WORDS})"
     rf"(?: (?:of|for) (?:the )?{_CAP}(?: {_CAP}){{0,6}})?) "
     rf"(?!(?i:{ROLE_WORDS})\b)(?P<name>{NAME})\b(?!’s? (?:{_CAP}))"  # not "Chief| Executive Jensen Huang"
 )
@@ -240,10 +243,13 @@ _ROLE_LEAD = frozenset(
 
 
 def clean_role(role: str) -> str:
-    """A role phrase without leading articles and sentence-initial words."""
+    """A role phrase without leading articles and sentence-initial words; a possessive keeps
+    its article ("the city's budget director", not "city's budget director")."""
     words = role.split()
     while words and words[0].lower() in _ROLE_LEAD:
         words.pop(0)
+    if words and words[0][:1].islower() and words[0].endswith(("'s", "’s")):
+        words.insert(0, "the")  # a common noun's possessive reads only with its article
     return " ".join(words).split(" and the ")[0].strip(" ,")
 
 

@@ -90,6 +90,8 @@ _ACCORDING_BODY = re.compile(
     r"\b[Aa]ccording to (?:the (?P<name>[A-Z][\w-]++(?: (?:& |of (?:the )?)?[A-Z][\w-]*+){0,5})"
     r"|(?=[A-Z]{2,6}\b)(?P<acronym>[A-Z]+))(?![\w’'-])"
 )
+# A name that runs on past the words taken: "… and Tourism Council", "… for Disease Control".
+_NAME_GOES_ON = re.compile(r" (?:and|for|on|de|del|des) [A-Z]")
 # A text rather than a body: "according to the Constitution".
 _DOCUMENT = re.compile(
     r"\b(?:Constitution|Bible|Koran|Quran|Torah|Act|Law|Treaty|Report|Index|Agreement|Charter|Census)$"
@@ -134,8 +136,10 @@ def organisation_runs(text: str, runs: Counter[str], subjects: Counter[str]) -> 
                 subjects[run] += 2
     for m in _ACCORDING_BODY.finditer(text):
         source = m["name"] or m["acronym"]
-        if text.startswith(" and ", m.end()):
-            continue  # "the World Travel and Tourism Council" is one name or two: other rules decide
+        if _NAME_GOES_ON.match(text, m.end()):
+            # "the World Travel and Tourism Council" is one name or two, "the Centers for
+            # Disease Control" one: other rules decide, never the first word alone.
+            continue
         if not _DOCUMENT.search(source) and source not in NOT_NAMES:
             runs[source] += 2  # "according to the Art Loss Register", "according to the WTA"
     for m in _ACRONYM_APPOSITION.finditer(text):

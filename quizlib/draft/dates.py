@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from quizlib.dates import PartialDate
+from quizlib.draft.tense import DEADLINE_AFTER, looks_ahead
 
 MONTHS = {m: i for i, m in enumerate(calendar.month_name) if m}
 # Wire-style abbreviations ("Aug. 9", "Sept. 19"); May, June and July are not abbreviated.
@@ -50,54 +51,6 @@ DATE_RE = re.compile(
     rf"|(?:(?:[Oo]n|[Ll]ate|[Ee]arly|[Ll]ast|[Nn]ext|[Tt]his) )?(?P<wd>{_WD}))"
     rf")\b(?![-–]\d)"
 )
-# The sentence speaks of what is still to come.
-_FUTURE = re.compile(
-    r"\b(?:will|won[’']t|shall|(?:should|may|might)(?! have)"
-    r"|(?:is|are) (?:due|scheduled|set|expected|slated|planned) to|plans? to"
-    r"|scheduled|expected|expects?|forecasts|slated|upcoming|(?:starts|begins|opens|resumes|reconvenes) in"
-    r"|(?:hopes?|aims?|intends?) to)\b"
-)
-_PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|said|told)\b")
-# Verbs in the past without -ed: a clause holding one has a verb of its own ("won the title on
-# Saturday, beating … in a play-off"), so it does not take its sentence's tense.
-_IRREGULAR = re.compile(
-    r"\b(?:won|lost|took|made|came|went|gave|got|held|met|left|began|fell|rose|struck|became|sold"
-    r"|bought|paid|sent|spent|built|brought|found|led|wrote|grew|knew|broke)\b"
-)
-_UNTIL = re.compile(r"\b(?:until|till|through|by)\s+(?:at (?:least|the earliest|the latest)\s+)?$")
-_DEADLINE_AFTER = re.compile(r"\s+deadline\b")
-_UNTIL_IN = re.compile(r"(?:[Uu]ntil|[Bb]y)\b")
-# A present or modal verb: "keeps the government open until Dec. 20", "must be done by".
-_PRESENT = re.compile(
-    r"\b(?:is|are|keeps?|remains?|runs?|lasts?|stays?|continues?|must|can|has to|have to)\b"
-)
-_PAST_AUX = re.compile(r"\b(?:was|were|had|did)\b")
-# The auxiliary nearest before an "until": "were arrested … and have been released on bail
-# until 5 January" holds until a day ahead; "was closed until Monday" held until one past.
-_AUX = re.compile(
-    r"\b(?:(?P<past>was|were|had|did)|is|are|has|have|will|shall|must|can|remains?|stays?|keeps?)\b"
-)
-# A present copula or a verb of scheduling: "The final is on Saturday", "The other semifinal, on
-# Friday, is …", "The committee meets on Monday".
-_COPULA = re.compile(
-    r"\b(?:is|are|meets?|holds?|opens?|closes?|starts?|begins?|ends?|plays?|faces?|hosts?|visits?"
-    r"|resumes?|reconvenes?|takes? place)\b(?![-’'])"  # not "a play-off"
-)
-_SINCE = re.compile(r"\b(?:since|before|after|until|till|by|from)\s+$", re.I)
-_WILL = re.compile(r"\b(?:will|shall|won[’']t)\b")
-# "said … would decide by April 15": a future seen from the past, before the date in its
-# clause, is still ahead ("told investors on Oct. 31 that the merger would" is not).
-_WOULD = re.compile(r"\bwould(?! have)\b")
-# A date right after a verb in the past ("said late Thursday", "was charged on Oct. 31").
-_PAST_BEFORE = re.compile(
-    # "will be dissolved on 30 May" is a passive ahead, not a past; "will stay closed until
-    # Monday" an adjective.
-    r"\b(?:said|told|wrote|was|were|had|did"
-    r"|(?<!\bbe )(?<!\bbeen )(?<!\bstay )(?<!\bstays )(?<!\bremain )(?<!\bremains )"
-    r"(?<!\ba )(?<!\ban )(?<!\bthe )"  # "publish a detailed timetable on Thursday": an adjective
-    r"(?!scheduled|expected|planned|slated)\w+ed)"
-    r"\s+(?:[\w-]+\s+){0,2}$"  # "voted 5-2 on Thursday"
-)
 
 
 @dataclass(frozen=True)
@@ -109,12 +62,18 @@ class DateMention:
         end: Offset after it.
         date: The date, as precise as the text and the publication date allow.
         inferred: True when the year (or more) came from the publication date.
+        relative: True when the text states no date at all, only a weekday or a word
+            relative to the publication ("on Saturday", "last month", "this year's").
+        in_passing: True for a deadline named in passing ("days before a June 5 deadline"):
+            a date, but no event of its own.
     """
 
     start: int
     end: int
     date: PartialDate
     inferred: bool
+    relative: bool = False
+    in_passing: bool = False
 
 
 def _date(year: int, month: int | None = None, day: int | None = None) -> PartialDate:
@@ -264,94 +223,78 @@ def _on_weekday(date: PartialDate, weekday: int, published: PartialDate) -> Part
     return _date(best.year, best.month, best.day)
 
 
-def _schedule(sentence: str, clause: str, match: re.Match[str], verbless: bool) -> bool:
-    """Whether a weekday names an event a present copula schedules ("The final is on
-    Saturday"); a month or a day only right after "is" ("The first day is Aug. 20"), being
-    as often a figure's ("is 3% in March")."""
-    if _SINCE.search(sentence, max(0, match.start() - 8), match.start()):
-        return False
-    scope = sentence if verbless else clause
-    if not _COPULA.search(scope) or _PAST_CLAUSE.search(scope) or _PAST_AUX.search(scope):
-        return False
-    # The verb nearest before the weekday decides: "plays Arsenal on Saturday" and "holds a
-    # hearing on Tuesday" are ahead, "plays Arsenal after losing on Tuesday" is not.
-    copulas = list(_COPULA.finditer(sentence, 0, match.start()))
-    between = sentence[copulas[-1].end() : match.start()] if copulas else ""
-    if not match["wd"]:
-        return bool(copulas and (match["d1"] or match["d2"]) and between.strip() in ("", "on"))
-    return not re.search(r"\w\wed\b|\b(?:after|before|since|while|following)\b", between)
+# The rest of a time phrase, gapped with its date so no "… night" or "…'s" is left: "on
+# Saturday night", "Tuesday's high tide", "this year's festival".
+_PHRASE_END = re.compile(r"(?:[’']s\b| (?:night|morning|afternoon|evening)\b(?:[’']s\b)?)")
+# "days before a June 5 deadline", "ahead of an Oct. 1 deadline": a deadline named in passing.
+_PASSING = re.compile(
+    r"\b(?:before|ahead of|after|past|near|against|missed|met|beat)\s+(?:a|an|the)\s+$", re.I
+)
+# A deadline told from the past ("The Treasury had warned it could run out of cash by June
+# 5"): a modal after a verb in the past, then "by" or "until" right before the date.
+_TOLD_AHEAD = re.compile(
+    r"\b(?:said|told|warned|had|was|were|predicted|estimated|cautioned)\b.*\b(?:would|could|might)\b"
+    r".*\b(?:by|until|before)\s+(?:the end of\s+)?$",
+    re.I,
+)
 
 
-def _looks_ahead(sentence: str, match: re.Match[str]) -> bool:
-    """Whether a date without a year (or a weekday, or a month) points forward."""
-    # The tense of the date's own clause: "Reed, who will be chairman, told investors on
-    # Oct. 31" looks back; "A trial is scheduled for Sept. 14" looks forward.
-    start = max((sentence.rfind(c, 0, match.start()) for c in ",;—–("), default=-1) + 1
-    ends = [i for c in ",;—–)" if (i := sentence.find(c, match.end())) != -1]
-    clause = sentence[start : min(ends, default=len(sentence))]
-    would = bool(_WOULD.search(sentence, start, match.start()))
-    past = bool(_PAST_CLAUSE.search(clause) and not _WILL.search(clause)) and not would
-    # "keeps the government open until Dec. 20": a deadline in the present lies ahead.
-    before = sentence[max(0, match.start() - 30) : match.start()]
-    until = _UNTIL.search(before) or _UNTIL_IN.match(match.group(0))
-    deadline = bool(until and _PRESENT.search(clause) and not _PAST_AUX.search(sentence))
-    deadline = deadline or bool(_DEADLINE_AFTER.match(sentence, match.end()))  # "a June 5 deadline"
-    if until:
-        aux = list(_AUX.finditer(sentence, start, match.start()))
-        if aux and not aux[-1]["past"]:
-            deadline, past = True, False  # "… and have been released on bail until 5 January"
-    # A clause with no verb of its own ("…, for the quarter ending in April") takes the
-    # sentence's: "The company expects revenue …" looks ahead.
-    verbs = (_PRESENT, _PAST_AUX, _WILL, _COPULA, _IRREGULAR)
-    verbless = not (past or any(verb.search(clause) for verb in verbs))
-    future = _FUTURE.search(clause) or (
-        verbless and _FUTURE.search(sentence) and not _PAST_CLAUSE.search(sentence)
-    )
-    future = future or would or _schedule(sentence, clause, match, verbless)
-    return (
-        bool(future or deadline)
-        and not past
-        and not _PAST_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
-    )
+def _nearest(match: re.Match[str], published: PartialDate) -> tuple[PartialDate, bool] | None:
+    """Of a date's occurrences before and after publication, the nearer: a deadline told
+    from a time before publication that the text does not date."""
+    back, ahead = resolve(match, published, False), resolve(match, published, True)
+    if back is None or ahead is None or published.month is None:
+        return back or ahead
+    pub = dt.date(published.year, published.month, published.day or 15)
+
+    def distance(date: PartialDate) -> int:
+        return abs((dt.date(date.year, date.month or 6, date.day or 15) - pub).days)
+
+    return min((back, ahead), key=lambda r: distance(r[0]))
 
 
 def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention]:
-    """Every date in a sentence that can be resolved."""
-    found = []
+    """Every date in a sentence that can be resolved.
+
+    A date that looks ahead of an earlier past date of its sentence looks ahead of that one
+    ("had warned in March that the money would run out by June 5": the June after March).
+    """
+    found: list[DateMention] = []
     matches = list(DATE_RE.finditer(sentence))
     weekday: int | None = None  # of the weekday just before this match, naming this date
+    anchor: PartialDate | None = None  # the last date of the sentence that looks back
     for i, match in enumerate(matches):
         named_by = weekday
         weekday = _weekday_of_next(matches, i, sentence)
         if weekday is not None:
             continue  # the date after it is the mention
-        ahead = _looks_ahead(sentence, match)
-        resolved = resolve(match, published, ahead)
+        ahead = looks_ahead(sentence, match)
+        stated = match["m1"] or match["m2"] or match["m3"] or match["m5"] or match["m6"]
+        told = (
+            stated
+            and published is not None
+            and _TOLD_AHEAD.search(sentence, max(0, match.start() - 200), match.start())
+        )
+        if anchor is not None and anchor.month and stated and (ahead or told):
+            resolved = resolve(match, anchor, True)  # ahead of the time its clause tells of
+        elif told and published is not None:
+            resolved = _nearest(match, published)
+        else:
+            resolved = resolve(match, published, ahead)
         if resolved is not None and named_by is not None and resolved[1] and published is not None:
             resolved = (_on_weekday(resolved[0], named_by, published), True)
-        if resolved is not None:
-            # "Thursday 4 July" is one mention, from the weekday on.
-            start = matches[i - 1].start() if named_by is not None else match.start()
-            found.append(DateMention(start, match.end(), *resolved))
+        if resolved is None:
+            continue
+        if not ahead:
+            anchor = resolved[0]
+        # "Thursday 4 July" is one mention, from the weekday on.
+        start = matches[i - 1].start() if named_by is not None else match.start()
+        end = match.end()
+        relative = bool(match["rel"] or match["season"] or match["ago"]) and named_by is None
+        if relative and (tail := _PHRASE_END.match(sentence, end)):
+            end = tail.end()
+        passing = bool(
+            DEADLINE_AFTER.match(sentence, end) and _PASSING.search(sentence, max(0, start - 30), start)
+        )
+        found.append(DateMention(start, end, resolved[0], resolved[1], relative, passing))
     return found
-
-
-# A header writes dates in more ways than prose does: "2024-07-08", "Mon, Jul 8 2024", "8 Jun 2024".
-_ISO_DAY = re.compile(rf"\b({_YEAR})-(\d\d)-(\d\d)(?!\d)")  # "2024-07-08T10:15:00Z" too
-_SHORT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-_SHORT_MONTH = re.compile(
-    rf"\b(?:(?P<before>{_SHORT})\.?(?= \d)|(?<=\d )(?P<after>{_SHORT})\.?(?= {_YEAR}))\b"
-)
-_SHORT_NUMBER = {name[:3]: number for name, number in MONTHS.items()} | {"Sept": 9}
-
-
-def header_date(line: str) -> PartialDate | None:
-    """The full date (day, month and year) on an article's header line ("The Washington
-    Post, March 18, 2015", "Published Mon, Jul 8 2024", "2024-07-08"), else None."""
-    iso = _ISO_DAY.search(line)
-    if iso:
-        with contextlib.suppress(ValueError):
-            return _date(int(iso[1]), int(iso[2]), int(iso[3]))
-    line = _SHORT_MONTH.sub(lambda m: calendar.month_name[_SHORT_NUMBER[m["before"] or m["after"]]], line)
-    full = [m.date for m in find_dates(line, None) if m.date.day is not None]
-    return full[0] if full else None

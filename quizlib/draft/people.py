@@ -128,6 +128,9 @@ TITLES = (
     "|Officer|Detective|Sergeant|Constable|Lieutenant|Colonel|Agent|Director|Commissioner|Ambassador"
     "|Prince|Princess|King|Queen|Pope|Bishop"
     "|Rev|Father|Sister|Saint|St|Sgt|Lt|Col|Cpl|Capt|Insp|Det|Supt"
+    # Plural titles before two names ("Presidents Richard Nixon and Gerald Ford").
+    "|Presidents|Senators|Sens|Reps|Governors|Judges|Justices|Generals|Ministers|Mayors|Secretaries"
+    "|Drs|Professors|Coaches|Directors|Ambassadors"
 )
 _TITLE = re.compile(rf"(?:{TITLES})$")
 #: Capitalised titles and role words before a name ("Detective Inspector", "Chief Executive").

@@ -23,6 +23,7 @@ def add_institutions(actors: Actors, runs: Counter[str]) -> None:
         short = LEGAL.sub("", run)
         if short != run and short in runs:
             runs[run] += runs.pop(short)  # "Apex Systems" is "Apex Systems Inc."
+    placed = _placed(runs)
     for run, count in runs.items():
         # One mention names an organisation in several words ("Amnesty International"); a
         # single word ("Court") or a lettered group ("Group A") needs more.
@@ -31,6 +32,21 @@ def add_institutions(actors: Actors, runs: Counter[str]) -> None:
             ident = actors.add(run, "institution")
             if ident and LEGAL.search(run):
                 actors.alias(ident, LEGAL.sub("", run))
+            for longer in placed.get(run, []):
+                if ident:
+                    actors.alias(ident, longer)
+
+
+def _placed(runs: Counter[str]) -> dict[str, list[str]]:
+    """Fold "Bergland Shipping of Bergen" into "Bergland Shipping" when the text names that
+    too: one body, its town an alias's detail. Returns the longer names by the shorter."""
+    placed: dict[str, list[str]] = {}
+    for run in list(runs):
+        head, of, place = run.partition(" of ")
+        if of and " " in head and head in runs and " of " not in place and len(place.split()) <= 2:
+            runs[head] += runs.pop(run)
+            placed.setdefault(head, []).append(run)
+    return placed
 
 
 def add_people(actors: Actors, candidates: list[tuple[str, str]], places: set[str]) -> None:

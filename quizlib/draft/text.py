@@ -99,6 +99,32 @@ def gist(text: str, limit: int = 240) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
+# What leads a live blog's entry, not part of its fact: the entry's time ("11.52 ") and a
+# label ("Key points: ", "Some background: ", "Update: "), a few words, the first capitalised.
+_ENTRY_LEAD = re.compile(
+    r"^(?:(?:[01]?\d|2[0-3])[.:][0-5]\d\s+(?=[A-Z]))?"
+    r"(?:(?:[A-Z][a-z]+(?: [a-z]+){1,2}|Update|Updated|Breaking|Latest|Background|Analysis|Recap"
+    r"|Correction|Summary|Context):\s+(?=\S))?"
+)
+
+
+def unlabelled(text: str) -> str:
+    """A fact's text without a live blog's entry time and label ("11.52 The coastguard says …",
+    "Key points: The ship ran aground …"), its first letter a capital."""
+    lead = _ENTRY_LEAD.match(text)
+    if lead is None or not lead.group(0):
+        return text
+    rest = text[lead.end() :]
+    return rest[:1].upper() + rest[1:]
+
+
+def is_fragment(sentence: str) -> bool:
+    """Whether a sentence starts in lower case ("and today you saw the result."): a piece of a
+    quotation or of a sentence cut elsewhere, not a fact's text. "iPhone sales …" is not."""
+    word = re.match(r"[\s\"“”‘’'(\[…-]*(\w+)", sentence)
+    return bool(word and word[1][:1].islower() and word[1] == word[1].lower())
+
+
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; a quotation spanning sentences is not split."""
     masked = mask(paragraph, quotes(paragraph), "x")
