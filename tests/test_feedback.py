@@ -270,7 +270,7 @@ def test_the_sentence_in_full_writes_the_figure_as_a_source_does() -> None:
     asked = qt.generate(fare, Deck("t", "T", sections={"figures": (fare,)}), random.Random(0))[0]
     assert "In full: A ride costs $2.50." in qt.grade(asked, "0").feedback
     assert answer_of(qt, deficit).text == "4.5 trillion dollars"
-    assert "Counted right: 4.275 trillion to 4.725 trillion." in qt.grade(deficit, "0").feedback
+    assert "Counted right: 4.3 trillion to 4.7 trillion." in qt.grade(deficit, "0").feedback
     for question, typed in ((deficit, "$4.5 trillion"), (bread, "6.5%"), (fine, "€20m"), (bread, "6.5 %")):
         assert qt.grade(question, typed).score == 1.0, typed
 
@@ -308,6 +308,20 @@ def test_a_decimal_figure_shows_its_range_in_its_own_decimals() -> None:
     assert accepted_range(1.5, None, "over") == (1.5, 1.57)
     assert accepted_range(0.3, None) == (0.29, 0.31)
     assert accepted_range(64, "10%") == (58, 70)
+
+
+def test_a_figure_in_scale_words_shows_its_range_in_the_decimals_of_its_scale_word() -> None:
+    """7.3 billion ± 5% is shown "7 billion to 7.6 billion" (as a source writes such figures),
+    not "6.935 billion to 7.665 billion"; graded on the exact range."""
+    assert accepted_range(7.3e9, None) == (7.0e9, 7.6e9)
+    assert accepted_range(46e6, None) == (44e6, 48e6)
+    assert accepted_range(3.45e12, "10%") == (3.11e12, 3.79e12)
+    assert accepted_range(2.6e6, "5%", whole=True) == (2.5e6, 2.7e6)  # a count of 2.6 million
+    assert accepted_range(5e6, "2%", "over") == (5e6, 5.1e6)  # one decimal more, not "exactly"
+    assert grade_number(6.94e9, 7.3e9).score == 1.0  # inside the exact range
+    data = {"text": "The fund held {{$7.3 billion}}.", "value": 7.3e9, "unit": "dollars"}
+    fact = Fact("figures", "f", data)
+    assert "Counted right: 7 billion to 7.6 billion." in feedback(number_question(fact), "1")
 
 
 def test_a_qualifier_moves_the_range_no_further_than_the_tolerance() -> None:
