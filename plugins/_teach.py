@@ -166,7 +166,12 @@ def _number_example(kind: str, figures: Sequence[tuple[float, object, str]]) -> 
         return all(grade_number(n, v, t, q).score == 0 and n != v for v, t, q in figures)
 
     pick = next((n for n in _EXAMPLES[kind] if free(n)), None)
-    if pick is None:  # a deck that uses every example: go above all of its numbers
+    if pick is None:
+        # A deck near every listed example: the first free whole number of the examples'
+        # own size, so "an age in years" is never shown "e.g. 7,200,007" beside a deck's
+        # $2.4 million, which going above all of the deck's numbers would give.
+        pick = next((n for n in range(2, 10 * max(_EXAMPLES[kind])) if free(n)), None)
+    if pick is None:  # a deck that uses every number of that size: go above all of its numbers
         top = max((abs(v) for v, _, _ in figures), default=0.0)
         pick = int(top * 3) + 7
         while not free(pick):

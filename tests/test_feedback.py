@@ -172,6 +172,21 @@ def test_number_hint_fits_the_unit_and_is_no_answer_of_the_deck(questions: dict[
             assert all(grade_number(example, *rule).score == 0 for rule in rules)
 
 
+def test_a_number_hint_keeps_an_example_of_the_units_size_in_a_deck_full_of_small_figures() -> None:
+    """A deck near every listed example of small numbers and with one figure in millions: the
+    hint of a count of weeks shows a free number of its own size, never one above the millions."""
+    values = (7, 5, 11, 3, 8, 13, 4, 15, 17, 12, 19, 23, 30, 40, 70, 2.4e6)
+    figures = tuple(
+        Fact("figures", f"f{i}", {"value": v, "unit": "weeks" if v < 100 else "dollars"})
+        for i, v in enumerate(values)
+    )
+    deck = Deck("t", "T", sections={"figures": figures})
+    hint = number_question(figures[0], deck).prompt.hint
+    example = parse_number(hint.split("e.g. ")[1])
+    assert hint.startswith("a number of weeks, e.g. ") and 1 < example < 1000
+    assert all(grade_number(example, v).score == 0 for v in values)
+
+
 def test_number_hints_avoid_the_values_of_agreement_terms_too() -> None:
     fact = Fact("figures", "f", {"value": 64, "unit": "people", "counts": "people on the trek"})
     terms = {"terms": [{"id": "t", "text": "how many people", "value": 1500, "unit": "people"}]}
