@@ -126,10 +126,11 @@ def _whole_token(text: str, form: str) -> bool:
     return False
 
 
-def number_example(unit: str, deck: Deck) -> str:
-    """An example answer for a number hint: of the unit's kind, and nowhere near (no partial
-    credit for) any figure of the deck, so it never gives an answer away."""
-    kind = unit_kind(unit)
+def number_example(unit: str, deck: Deck, *, kind: str | None = None) -> str:
+    """An example answer for a number hint: of the unit's kind (or the ``kind`` given), and
+    nowhere near (no partial credit for) any figure of the deck, so it never gives an answer
+    away."""
+    kind = kind or unit_kind(unit)
     # The example depends only on the kind and the deck's figures: found once per deck.
     return per_deck(deck, ("number_example", kind), lambda: _number_example(kind, list(deck_figures(deck))))
 

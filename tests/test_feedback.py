@@ -187,6 +187,29 @@ def test_a_number_hint_keeps_an_example_of_the_units_size_in_a_deck_full_of_smal
     assert all(grade_number(example, v).score == 0 for v in values)
 
 
+def test_a_reading_on_a_scale_named_before_its_number_is_asked_and_answered_as_one() -> None:
+    """ "The Category … storm" asks a reading on a named scale: hinted "a category" with a
+    small example, answered "category 4" as the sentence writes it, typed either way."""
+    fact = Fact(
+        "figures",
+        "storm",
+        {"value": 4, "unit": "category", "counts": "The category … storm flattened the Tarn pier."},
+    )
+    other = Fact("figures", "gust", {"value": 3.5, "unit": "index", "counts": "A gust of index … hit Kell."})
+    deck = figure_deck(fact, other)
+    q, gust = number_question(fact, deck), number_question(other, deck)
+    assert q.prompt.hint.startswith("a category, e.g. ") and "number of" not in q.prompt.hint
+    assert gust.prompt.hint.startswith("an index, e.g. ")
+    assert parse_number(q.prompt.hint.split("e.g. ")[1]) < 100
+    assert answer(q).text == "category 4" and answer(gust).text == "index 3.5"
+    for typed in ("category 4", "4 category", "4"):
+        assert grade(q, typed).score == 1.0
+    assert "In full: The category 4 storm flattened the Tarn pier." in feedback(q, "2")
+    # A unit after the gap is a count, as before.
+    count = Fact("figures", "piers", {"value": 30, "unit": "piers", "counts": "The storm hit … piers."})
+    assert number_question(count).prompt.hint.startswith("a number of piers, e.g. ")
+
+
 def test_number_hints_avoid_the_values_of_agreement_terms_too() -> None:
     fact = Fact("figures", "f", {"value": 64, "unit": "people", "counts": "people on the trek"})
     terms = {"terms": [{"id": "t", "text": "how many people", "value": 1500, "unit": "people"}]}
