@@ -210,6 +210,15 @@ def test_a_reading_on_a_scale_named_before_its_number_is_asked_and_answered_as_o
     assert number_question(count).prompt.hint.startswith("a number of piers, e.g. ")
 
 
+def test_a_unit_of_time_written_singular_is_asked_in_its_plural() -> None:
+    """ "a …-day course" and "1 hour" are asked "a number of days/hours", never "a number of day"."""
+    course = Fact("figures", "c", {"value": 3, "unit": "day", "counts": "Medics took a …-day course."})
+    wait = Fact("figures", "w", {"value": 1, "unit": "hour", "counts": "The ferry waited … hour."})
+    assert number_question(course).prompt.hint.startswith("a number of days, e.g. ")
+    assert number_question(wait).prompt.hint.startswith("a number of hours, e.g. ")
+    assert answer(number_question(wait)).text == "1 hour"
+
+
 def test_number_hints_avoid_the_values_of_agreement_terms_too() -> None:
     fact = Fact("figures", "f", {"value": 64, "unit": "people", "counts": "people on the trek"})
     terms = {"terms": [{"id": "t", "text": "how many people", "value": 1500, "unit": "people"}]}
