@@ -304,6 +304,8 @@ def test_a_text_opening_with_a_definite_description_that_names_nothing_is_unclea
         ),
         P("cup", "number", text="The cup final drew … fans in May.", value=900, unit="fans"),
         P("named", "date", text="The ferry to Kell sailed on …", date="2030-02"),
+        P("aged", "date", text="The 40-year-old resigned on …", date="2030-03"),
+        P("age", "number", text="The …-year-old resigned.", value=40, unit="years (age)"),
         P(
             "quote",
             "choice",
@@ -314,7 +316,12 @@ def test_a_text_opening_with_a_definite_description_that_names_nothing_is_unclea
         P("line", "order", text="x", items=["cup", "named"]),
     )
     unclear = [m for m in messages if ": unclear: " in m]
-    assert {m.split(":")[0] for m in unclear} == {"probes/firm/probe", "probes/cup/probe"}, unclear
+    assert {m.split(":")[0] for m in unclear} == {
+        "probes/firm/probe",
+        "probes/cup/probe",
+        "probes/aged/probe",
+        "probes/age/probe",
+    }, unclear
     assert any('"The cup final drew … fans in May." opens with "The" and names nothing' in m for m in unclear)
 
 

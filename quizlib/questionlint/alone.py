@@ -44,7 +44,7 @@ _CONTINUES = re.compile(r"\A(and|but|or|nor|so|because|which|while|although|thou
 
 #: A determiner pointing back to something named before, and the words a text may hold
 #: that name no one (calendar words).
-_POINTING = re.compile(r"\A(The|This|That|These|Those) [a-z]")
+_POINTING = re.compile(r"\A(The|This|That|These|Those) [a-z\d…]")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _CALENDAR = frozenset((*MONTH_NAMES[1:], *_WEEKDAYS))
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
