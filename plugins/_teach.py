@@ -126,10 +126,11 @@ def _whole_token(text: str, form: str) -> bool:
     return False
 
 
-def number_example(unit: str, deck: Deck) -> str:
-    """An example answer for a number hint: of the unit's kind, and nowhere near (no partial
-    credit for) any figure of the deck, so it never gives an answer away."""
-    kind = unit_kind(unit)
+def number_example(unit: str, deck: Deck, *, kind: str | None = None) -> str:
+    """An example answer for a number hint: of the unit's kind (or the ``kind`` given), and
+    nowhere near (no partial credit for) any figure of the deck, so it never gives an answer
+    away."""
+    kind = kind or unit_kind(unit)
     # The example depends only on the kind and the deck's figures: found once per deck.
     return per_deck(deck, ("number_example", kind), lambda: _number_example(kind, list(deck_figures(deck))))
 
@@ -166,7 +167,12 @@ def _number_example(kind: str, figures: Sequence[tuple[float, object, str]]) -> 
         return all(grade_number(n, v, t, q).score == 0 and n != v for v, t, q in figures)
 
     pick = next((n for n in _EXAMPLES[kind] if free(n)), None)
-    if pick is None:  # a deck that uses every example: go above all of its numbers
+    if pick is None:
+        # A deck near every listed example: the first free whole number of the examples'
+        # own size, so "an age in years" is never shown "e.g. 7,200,007" beside a deck's
+        # $2.4 million, which going above all of the deck's numbers would give.
+        pick = next((n for n in range(2, 10 * max(_EXAMPLES[kind])) if free(n)), None)
+    if pick is None:  # a deck that uses every number of that size: go above all of its numbers
         top = max((abs(v) for v, _, _ in figures), default=0.0)
         pick = int(top * 3) + 7
         while not free(pick):

@@ -87,7 +87,12 @@ def asked_as(unit: str) -> str:
     if bare.lower() in PERCENT:
         return "a percentage"
     age = _AGE.fullmatch(bare)
-    return f"an age in {age.group(1)}" if age else f"a number of {bare}"
+    if age:
+        return f"an age in {age.group(1)}"
+    # "a number of" takes a plural: a unit of time written singular, as for one ("1 day") or
+    # joined to its number ("a …-day course"), is asked in its plural ("a number of days").
+    plural = f"{bare}s"
+    return f"a number of {plural if bare.islower() and plural in SMALL else bare}"
 
 
 def stated_unit(unit: str) -> str:

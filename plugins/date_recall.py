@@ -62,6 +62,18 @@ def ask(text: str) -> str:
     return f"When did this happen? {text}"
 
 
+def told(text: str, date: PartialDate) -> str:
+    """The date with what happened, which teaches the pair even when the prompt showed the
+    text: a text with one gap is given in full with the date in brackets where the gap was
+    ("In full: The bridge reopened in [May 2021]."), so the feedback never shows the gap the
+    learner has just failed to fill; any other text follows the date ("May 2021: …")."""
+    if text.count(GAP) == 1:
+        # Brackets, because the source's own words there ("on Thursday", "late on Friday")
+        # are not known: the date is put in, not quoted.
+        return f"In full: {text.replace(GAP, f'[{date.human()}]')}"
+    return f"{date.human()}: {text}"
+
+
 class DateRecall:
     """When did it happen?"""
 
@@ -89,8 +101,7 @@ class DateRecall:
         score = _teach.doubtful_score(
             answer, question.key.get("doubtful", []), grade_date(answer, truth, also)
         )
-        # The date with what happened: it teaches the pair even when the prompt showed the text.
-        lines = [f"{truth.human()}: {question.fact.get('text')}"]
+        lines = [told(str(question.fact.get("text")), truth)]
         lines += question.key.get("disagree") or [
             f"Also given as {d.human()}; either counts as right." for d in also
         ]

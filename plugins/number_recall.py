@@ -52,6 +52,18 @@ def _counts(fact: Fact) -> str:
     return str(fact.get("counts")).strip().rstrip(".?!")
 
 
+def named_before(fact: Fact) -> str:
+    """The unit when the sentence names it right before the number, as a scale's name is
+    ("The magnitude … quake", "a Category … storm"): the figure is a reading on that scale,
+    not a count of it. Empty otherwise."""
+    unit = str(fact.get("unit") or "").strip()
+    counts = _counts(fact)
+    if not unit or GAP not in counts:
+        return ""
+    before = counts.split(GAP, 1)[0].rstrip()
+    return unit if re.search(rf"(?:^|\s){re.escape(unit)}$", before, re.IGNORECASE) else ""
+
+
 def ended(sentence: str) -> str:
     """The sentence with a full stop, unless a quotation closes it ("… in the region.\"" takes
     no second stop after the quotation mark)."""
@@ -168,11 +180,18 @@ def _conflict(deck: Deck, conflict: Conflict) -> str:
 
 
 def without_unit(text: str, unit: str) -> str:
-    """The answer without the figure's own unit after the number ("90 armored vehicles"):
-    the learner may echo the unit the question names."""
+    """The answer without the figure's own unit after the number ("90 armored vehicles") or
+    before it, as a scale's name is written ("magnitude 6.8"): the learner may echo the unit
+    the question names."""
     if not unit.strip():
         return text
-    return re.sub(rf"\s+{re.escape(unit.strip())}\s*$", "", text.strip(), flags=re.IGNORECASE)
+    name = re.escape(unit.strip())
+    text = re.sub(rf"^\s*{name}\s+(?=[\d.,+−-])", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(rf"\s+{name}\s*$", "", text, flags=re.IGNORECASE)
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeio" else "a"
 
 
 class NumberRecall:
@@ -187,7 +206,12 @@ class NumberRecall:
         unit = str(fact.get("unit"))
         value = fact.get("value")
         scaled = _teach.scaled_example(float(value), deck) if isinstance(value, int | float) else ""
-        hint = f"{asked_as(unit)}, e.g. {scaled or _teach.number_example(unit, deck)}"
+        scale = named_before(fact)
+        # A reading on a named scale is asked as one ("a magnitude, e.g. 7"), with a small
+        # example: "a number of magnitude, e.g. 150" is no English and no magnitude.
+        asked = f"{_article(scale)} {scale}" if scale else asked_as(unit)
+        example = _teach.number_example(unit, deck, kind="small" if scale else None)
+        hint = f"{asked}, e.g. {scaled or example}"
         conflicts = [c for c in fact.conflicts if c.field == "value"]
         key = {
             "value": fact.get("value"),
@@ -248,6 +272,9 @@ class NumberRecall:
             values |= {format_number(upper), format_number(upper).replace(",", "")}
         unit = stated_unit(str(question.fact.get("unit") or ""))
         text = f"{_stated(question.fact)} {unit}".strip()
+        scale = named_before(question.fact)
+        if scale:  # "magnitude 6.8", as the source writes it, not "6.8 magnitude"
+            text = f"{question.fact.get('qualifier') or ''} {scale} {_ends(question.fact)}".strip()
         return Answer(text, accepted=tuple(accepted), values=tuple(sorted(values)))
 
 

@@ -172,6 +172,53 @@ def test_number_hint_fits_the_unit_and_is_no_answer_of_the_deck(questions: dict[
             assert all(grade_number(example, *rule).score == 0 for rule in rules)
 
 
+def test_a_number_hint_keeps_an_example_of_the_units_size_in_a_deck_full_of_small_figures() -> None:
+    """A deck near every listed example of small numbers and with one figure in millions: the
+    hint of a count of weeks shows a free number of its own size, never one above the millions."""
+    values = (7, 5, 11, 3, 8, 13, 4, 15, 17, 12, 19, 23, 30, 40, 70, 2.4e6)
+    figures = tuple(
+        Fact("figures", f"f{i}", {"value": v, "unit": "weeks" if v < 100 else "dollars"})
+        for i, v in enumerate(values)
+    )
+    deck = Deck("t", "T", sections={"figures": figures})
+    hint = number_question(figures[0], deck).prompt.hint
+    example = parse_number(hint.split("e.g. ")[1])
+    assert hint.startswith("a number of weeks, e.g. ") and 1 < example < 1000
+    assert all(grade_number(example, v).score == 0 for v in values)
+
+
+def test_a_reading_on_a_scale_named_before_its_number_is_asked_and_answered_as_one() -> None:
+    """ "The Category … storm" asks a reading on a named scale: hinted "a category" with a
+    small example, answered "category 4" as the sentence writes it, typed either way."""
+    fact = Fact(
+        "figures",
+        "storm",
+        {"value": 4, "unit": "category", "counts": "The category … storm flattened the Tarn pier."},
+    )
+    other = Fact("figures", "gust", {"value": 3.5, "unit": "index", "counts": "A gust of index … hit Kell."})
+    deck = figure_deck(fact, other)
+    q, gust = number_question(fact, deck), number_question(other, deck)
+    assert q.prompt.hint.startswith("a category, e.g. ") and "number of" not in q.prompt.hint
+    assert gust.prompt.hint.startswith("an index, e.g. ")
+    assert parse_number(q.prompt.hint.split("e.g. ")[1]) < 100
+    assert answer(q).text == "category 4" and answer(gust).text == "index 3.5"
+    for typed in ("category 4", "4 category", "4"):
+        assert grade(q, typed).score == 1.0
+    assert "In full: The category 4 storm flattened the Tarn pier." in feedback(q, "2")
+    # A unit after the gap is a count, as before.
+    count = Fact("figures", "piers", {"value": 30, "unit": "piers", "counts": "The storm hit … piers."})
+    assert number_question(count).prompt.hint.startswith("a number of piers, e.g. ")
+
+
+def test_a_unit_of_time_written_singular_is_asked_in_its_plural() -> None:
+    """ "a …-day course" and "1 hour" are asked "a number of days/hours", never "a number of day"."""
+    course = Fact("figures", "c", {"value": 3, "unit": "day", "counts": "Medics took a …-day course."})
+    wait = Fact("figures", "w", {"value": 1, "unit": "hour", "counts": "The ferry waited … hour."})
+    assert number_question(course).prompt.hint.startswith("a number of days, e.g. ")
+    assert number_question(wait).prompt.hint.startswith("a number of hours, e.g. ")
+    assert answer(number_question(wait)).text == "1 hour"
+
+
 def test_number_hints_avoid_the_values_of_agreement_terms_too() -> None:
     fact = Fact("figures", "f", {"value": 64, "unit": "people", "counts": "people on the trek"})
     terms = {"terms": [{"id": "t", "text": "how many people", "value": 1500, "unit": "people"}]}
@@ -270,7 +317,7 @@ def test_the_sentence_in_full_writes_the_figure_as_a_source_does() -> None:
     asked = qt.generate(fare, Deck("t", "T", sections={"figures": (fare,)}), random.Random(0))[0]
     assert "In full: A ride costs $2.50." in qt.grade(asked, "0").feedback
     assert answer_of(qt, deficit).text == "4.5 trillion dollars"
-    assert "Counted right: 4.275 trillion to 4.725 trillion." in qt.grade(deficit, "0").feedback
+    assert "Counted right: 4.3 trillion to 4.7 trillion." in qt.grade(deficit, "0").feedback
     for question, typed in ((deficit, "$4.5 trillion"), (bread, "6.5%"), (fine, "€20m"), (bread, "6.5 %")):
         assert qt.grade(question, typed).score == 1.0, typed
 
@@ -308,6 +355,20 @@ def test_a_decimal_figure_shows_its_range_in_its_own_decimals() -> None:
     assert accepted_range(1.5, None, "over") == (1.5, 1.57)
     assert accepted_range(0.3, None) == (0.29, 0.31)
     assert accepted_range(64, "10%") == (58, 70)
+
+
+def test_a_figure_in_scale_words_shows_its_range_in_the_decimals_of_its_scale_word() -> None:
+    """7.3 billion ± 5% is shown "7 billion to 7.6 billion" (as a source writes such figures),
+    not "6.935 billion to 7.665 billion"; graded on the exact range."""
+    assert accepted_range(7.3e9, None) == (7.0e9, 7.6e9)
+    assert accepted_range(46e6, None) == (44e6, 48e6)
+    assert accepted_range(3.45e12, "10%") == (3.11e12, 3.79e12)
+    assert accepted_range(2.6e6, "5%", whole=True) == (2.5e6, 2.7e6)  # a count of 2.6 million
+    assert accepted_range(5e6, "2%", "over") == (5e6, 5.1e6)  # one decimal more, not "exactly"
+    assert grade_number(6.94e9, 7.3e9).score == 1.0  # inside the exact range
+    data = {"text": "The fund held {{$7.3 billion}}.", "value": 7.3e9, "unit": "dollars"}
+    fact = Fact("figures", "f", data)
+    assert "Counted right: 7 billion to 7.6 billion." in feedback(number_question(fact), "1")
 
 
 def test_a_qualifier_moves_the_range_no_further_than_the_tolerance() -> None:

@@ -187,8 +187,11 @@ def test_date_shown_in_a_timeline_item_beside_the_same_subject(lint: Lint) -> No
         m.startswith('probes/war/probe: answer shown elsewhere: "2020" is shown in the items of probes/line')
         for m in messages
     )
-    # The road's year is nowhere near words of its own question.
-    assert not any(m.startswith(("probes/road/", "probes/exodus/")) for m in messages)
+    # The road's year is nowhere near words of its own question ("The road …" naming nothing
+    # is another flaw, 'unclear').
+    assert not any(
+        m.startswith(("probes/road/", "probes/exodus/")) and ": unclear: " not in m for m in messages
+    )
 
 
 def test_answer_shown_in_another_question(lint: Lint) -> None:
@@ -287,6 +290,39 @@ def test_a_text_that_opens_mid_sentence_is_unclear(lint: Lint) -> None:
     unclear = [m for m in messages if ": unclear: " in m]
     assert {m.split(":")[0] for m in unclear} == {"probes/half/probe", "probes/late/probe"}, unclear
     assert any('"and then the roof fell in." opens with "and"' in m for m in unclear)
+
+
+def test_a_text_opening_with_a_definite_description_that_names_nothing_is_unclear(lint: Lint) -> None:
+    """ "The company expects …" shown alone does not say which company; a text that names
+    someone after its "The", a month only, or a speaker's own words are left alone."""
+    messages = lint(
+        P(
+            "firm",
+            "date",
+            text="The firm expects profits of 9 pence by …",
+            date="2031-06",
+        ),
+        P("cup", "number", text="The cup final drew … fans in May.", value=900, unit="fans"),
+        P("named", "date", text="The ferry to Kell sailed on …", date="2030-02"),
+        P("aged", "date", text="The 40-year-old resigned on …", date="2030-03"),
+        P("age", "number", text="The …-year-old resigned.", value=40, unit="years (age)"),
+        P(
+            "quote",
+            "choice",
+            text="The board let us down.",
+            speaker="zakharova",
+            options=["zakharova", "peskov"],
+        ),
+        P("line", "order", text="x", items=["cup", "named"]),
+    )
+    unclear = [m for m in messages if ": unclear: " in m]
+    assert {m.split(":")[0] for m in unclear} == {
+        "probes/firm/probe",
+        "probes/cup/probe",
+        "probes/aged/probe",
+        "probes/age/probe",
+    }, unclear
+    assert any('"The cup final drew … fans in May." opens with "The" and names nothing' in m for m in unclear)
 
 
 def test_two_questions_asking_the_same(lint: Lint) -> None:

@@ -326,6 +326,25 @@ def test_a_sentence_with_its_date_left_out_is_filled_in_not_asked_when_it_happen
     assert qt.grade(final, "2 June 2031").score == 1.0
 
 
+def test_the_feedback_on_a_gapped_date_gives_the_sentence_in_full_not_the_gap() -> None:
+    """After a wrong answer to "Fill in the date: The ferry was withdrawn in …", the learner
+    reads the sentence with the date where the gap was, never the gap again; a text without
+    a gap, or with two, follows its date."""
+    facts = (
+        Fact("events", "ferry", {"text": "The Kell ferry was withdrawn in … in gales.", "date": "2029-04"}),
+        Fact("events", "opened", {"text": "The Tarn bridge opened to traffic.", "date": "2029-04-03"}),
+        Fact("events", "two", {"text": "Born in …, she moved in … to Rask.", "date": "1931"}),
+    )
+    deck = Deck("t", "T", sections={"events": facts})
+    qt = get_plugin_manager(entry_points=False).question_types["date_recall"]
+    ferry, opened, two = (qt.generate(f, deck, random.Random(0))[0] for f in facts)
+    told = qt.grade(ferry, "1999").feedback.splitlines()[0]
+    assert told == "In full: The Kell ferry was withdrawn in [April 2029] in gales."
+    assert "…" not in qt.grade(ferry, "April 2029").feedback
+    assert qt.grade(opened, "1999").feedback.startswith("3 April 2029: The Tarn bridge opened to traffic.")
+    assert qt.grade(two, "1999").feedback.startswith("1931: Born in …, she moved in … to Rask.")
+
+
 # -- names -------------------------------------------------------------------------------
 ZAKHAROVA = Actor("maria-zakharova", "Maria Zakharova", aliases=("Zakharova",))
 IVAN = Actor("ivan-zakharov", "Ivan Zakharov")

@@ -211,7 +211,7 @@ quizlib: 1
 deck: {id: p, title: P}
 sources: [{id: s, title: S}]
 probes:
-  - {id: fair, kind: date, text: The war began., date: 2020-09-27, hint: a date, sources: ["s:p1"]}
+  - {id: fair, kind: date, text: The Karabakh war began., date: 2020-09-27, hint: a date, sources: ["s:p1"]}
 """
 FLAWED = '  - {id: leak, kind: date, text: The truce., date: 2020-11, hint: "e.g. 10 November 2020"}\n'
 

@@ -137,27 +137,41 @@ def accepted_range(
         # old rule) made "nearly 2,000" accept 1,600, which no reader of the source would say.
         low = value if q.startswith(_ABOVE) else value - width
         high = value if q.startswith(_BELOW) else value + width
-    if whole:
-        return _inwards(low, high, value, 0)
-    if whole is None:
-        # One decimal more where a fraction's own would leave a single number of a range
-        # ("over 1.5" is "1.5 to 1.57", not "exactly 1.5"); a count stays whole.
-        places = _decimals(value)
+    if whole is False:
+        return low, high
+    # One decimal more where a fraction's own would leave a single number of a range
+    # ("over 1.5" is "1.5 to 1.57", not "exactly 1.5"); a count stays whole.
+    places = _places(value)
+    limit = 0 if whole or places <= 0 else places + 3
+    places = min(places, 0) if whole else places
+    rounded = _inwards(low, high, value, places)
+    while rounded[0] == rounded[1] and low < high and places < limit:
+        places += 1
         rounded = _inwards(low, high, value, places)
-        while places and rounded[0] == rounded[1] and low < high and places < _decimals(value) + 3:
-            places += 1
-            rounded = _inwards(low, high, value, places)
-        return rounded
-    return low, high
+    return rounded
 
 
 def _inwards(low: float, high: float, value: float, places: int) -> tuple[float, float]:
     """The bounds rounded inwards to ``places`` decimals, so every answer written that
     precisely and in the range was inside the unrounded one; never past the value itself,
     which always counts."""
+    if places < 0:  # a step of whole units: 100,000,000 for a figure written "21.9 billion"
+        step = 10**-places
+        inner_low, inner_high = math.ceil(low / step - 1e-9) * step, math.floor(high / step + 1e-9) * step
+        return min(inner_low, value), max(inner_high, value)
     scale = 10**places  # divided by, not multiplied by 0.1: 3 / 10 is 0.3, 3 * 0.1 is not
     inner_low, inner_high = math.ceil(low * scale - 1e-9) / scale, math.floor(high * scale + 1e-9) / scale
     return min(inner_low, value), max(inner_high, value)
+
+
+def _places(value: float) -> int:
+    """The decimals a figure is written with, counted in its scale word from a million up, as
+    sources write such figures: 1 for 40.1, -8 for 21.9 billion (its last digit is in the
+    hundred millions), so its range reads "20.9 billion to 22.9 billion", not "20.805 billion"."""
+    for exponent in (12, 9, 6):
+        if abs(value) >= 10**exponent:
+            return _decimals(value / 10**exponent) - exponent
+    return _decimals(value)
 
 
 def _decimals(value: float) -> int:

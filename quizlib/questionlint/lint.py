@@ -17,7 +17,8 @@ type, built-in or third-party. The flaw kinds:
 * ``more than one right answer``, ``implausible distractor``, ``unanswerable`` (short quotes):
   see :mod:`quizlib.questionlint.choices`.
 * ``unanswerable``: timeline items whose dates do not order at their precision.
-* ``unclear``: a fact's text, shown alone, opens with a pronoun ("Its next meeting …"): see
+* ``unclear``: a fact's text, shown alone, opens with a pronoun ("Its next meeting …") or a
+  definite description that names nothing ("The company expects …"): see
   :mod:`quizlib.questionlint.alone`.
 * ``duplicate``: two questions of the same kind with the same answer and wording: see
   :mod:`quizlib.questionlint.duplicates`.
