@@ -98,10 +98,14 @@ def set_meta(store: Store, values: dict[str, str | int]) -> None:
     )
 
 
-def lower_review_mark(store: Store, deleted_row: int) -> None:
-    """Make the next export look again at reviews from row ``deleted_row`` on (row ids are reused)."""
+def lower_review_mark(store: Store) -> None:
+    """After reviews left the log: make the next export look again from its highest remaining
+    row. SQLite gives a new review the row id after the highest, so once the highest rows are
+    gone (an undo here or on another device) new reviews get row ids at or below the export
+    mark; the lowest removed row is not enough, as rows below it may be gone already."""
     _conn(store).execute(
-        "UPDATE sync_meta SET value = MIN(CAST(value AS INTEGER), ?) WHERE key = 'review'", (deleted_row - 1,)
+        "UPDATE sync_meta SET value = MIN(CAST(value AS INTEGER), (SELECT COALESCE(MAX(id), 0) FROM reviews))"
+        " WHERE key = 'review'"
     )
 
 
@@ -293,17 +297,12 @@ def apply_remote(
             "INSERT OR IGNORE INTO sync_replay SELECT DISTINCT k.deck_id, k.question_id FROM reviews r"
             " JOIN card_keys k ON k.id = r.card WHERE r.uuid IN (SELECT uuid FROM sync_undos)"
         )
-        lowest = conn.execute(
-            "SELECT MIN(id) FROM reviews WHERE uuid IN (SELECT uuid FROM sync_undos)"
-        ).fetchone()[0]
-        if lowest is not None:
-            # SQLite gives a new review the row id after the highest: once the highest rows are
-            # deleted, new local reviews may get row ids at or below the export mark.
-            lower_review_mark(store, int(lowest))
         doomed = conn.execute("SELECT id FROM reviews WHERE uuid IN (SELECT uuid FROM sync_undos)").fetchall()
         for (review_id,) in doomed:  # each keeps its card's first and latest review times right
             log.remove(conn, review_id)
         removed = len(doomed)
+        if removed:
+            lower_review_mark(store)
         for change in sets:
             _apply_set(conn, change)
         _save_marks(conn, marks)

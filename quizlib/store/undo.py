@@ -52,6 +52,7 @@ def undo_review(
 
         syncstate.record_undo(store, review_id, deck_id, question_id)
         log.remove(conn, review_id)
+        syncstate.lower_review_mark(store)
         if cram:
             return True
         if restore is None:
