@@ -230,7 +230,9 @@ def stem(fact: Fact, deck: Deck, speaker: Actor) -> str:
     if fact.get("question"):
         return str(fact.get("question"))
     text = str(fact.get("text")).strip()
-    if len(normalise(text).split()) >= SHORT_QUOTE:
+    # Words as a reader counts them, as the question lint does: "It's" is one word (matching
+    # splits it in two), so "It's not everything everyone wanted." has five.
+    if sum(1 for word in text.split() if any(c.isalnum() for c in word)) >= SHORT_QUOTE:
         return f"Who said: “{text}”"
     context = _unnamed(_teach.readable(deck, str(fact.get("context", ""))), deck, speaker).rstrip(" .;,")
     if not context:

@@ -149,6 +149,14 @@ def test_short_quotes_are_asked_with_their_context_and_date() -> None:
     assert "problems" not in {q.fact.id for q in generate(d, "who_said_typed")}
 
 
+def test_a_quote_is_counted_in_words_as_written() -> None:
+    """ "It's not everything everyone wanted." has five words (matching splits "It's" in two):
+    too short to be asked alone, as the question lint counts it too."""
+    short = fact("quotes", "short", text="It's not everything everyone wanted.", speaker="peskov")
+    texts = {q.fact.id: q.prompt.text for q in generate(deck(*QUOTES, short), "who_said")}
+    assert texts.get("short", "").startswith("Who said: ") is False
+
+
 def test_who_said_distractors_are_wrong_by_the_deck_itself() -> None:
     d = deck(*QUOTES)
     for seed in range(20):
