@@ -29,6 +29,7 @@ FLOORS: dict[str, int] = {
     "quizlib.errors": 1,
     "quizlib.dates": 1,
     "quizlib.fileio": 1,
+    "quizlib.textfiles": 1,
     "quizlib.termsafe": 1,
     "quizlib.wording": 1,
     "quizlib.didyoumean": 1,

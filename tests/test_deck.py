@@ -148,7 +148,7 @@ def test_all_problems_reported_at_once(write_deck: Callable[..., Path]) -> None:
         (b"a: !!python/object:os.system x\n", "not allowed"),
         (b"a: !custom x\n", "not allowed"),
         (b"base: &b {x: 1}\nother:\n  <<: *b\n", "merge keys"),
-        (b"\xff\xfeq\x00u\x00", "binary"),
+        (b"\xff\xfeq\x00u\x00", "UTF-16"),
         (b"quizlib: 1\ndeck: {id: d, title: caf\xe9}\n", "not UTF-8"),
         (b"quizlib: 1\n---\nquizlib: 1\n", "one YAML document"),
         (b"quizlib: 2\ndeck: {id: d, title: t}\n", "unsupported deck format version"),

@@ -13,6 +13,7 @@ from quizlib.commands.common import SubParsers
 from quizlib.dates import PartialDate
 from quizlib.draft import Article, author_of, draft_deck
 from quizlib.errors import UsageError
+from quizlib.textfiles import read_text_file
 
 
 def add_parser(sub: SubParsers) -> None:
@@ -49,10 +50,7 @@ def run(args: argparse.Namespace) -> int:
     articles = []
     for name in args.articles:
         path = Path(name)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"cannot read {path} as UTF-8 text: {exc}") from None
+        text = read_text_file(path)
         source_id = (
             args.source_id or re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:64] or "source"
         )

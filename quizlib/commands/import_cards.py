@@ -12,6 +12,7 @@ from quizlib.commands.common import SubParsers
 from quizlib.errors import UsageError
 from quizlib.exchange.anki import tsv_to_deck
 from quizlib.fileio import write_text_atomic
+from quizlib.textfiles import read_text_file
 from quizlib.wording import plural
 
 
@@ -50,10 +51,7 @@ def run(args: argparse.Namespace) -> int:
     source, output = Path(args.file), Path(args.output)
     if output.exists() and not args.force:
         raise UsageError(f"{output} exists; use --force to overwrite it")
-    try:
-        text = source.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {source} as UTF-8 text: {exc}") from None
+    text = read_text_file(source)
     stem = re.sub(r"[^a-z0-9]+", "-", output.stem.lower()).strip("-") or "imported"
     deck = tsv_to_deck(text, args.deck_id or stem[:64], args.title or stem.replace("-", " ").capitalize())
     body = yaml.dump(deck, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True, width=100)

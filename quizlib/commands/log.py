@@ -11,6 +11,7 @@ from quizlib.commands.common import SubParsers, check_deck_ids, store_options
 from quizlib.completion import attach, deck_ids
 from quizlib.errors import QuizError, StoreError, UsageError
 from quizlib.fileio import atomic_text
+from quizlib.textfiles import check_head
 from quizlib.wording import plural
 
 
@@ -64,8 +65,9 @@ def run_import(args: argparse.Namespace) -> int:
     from quizlib.store.store import Store
 
     path = Path(args.file)
+    check_head(path)  # a UTF-16 export is named as such, not failed on its first byte
     try:
-        text = path.open(encoding="utf-8", newline="")
+        text = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     with text, Store.open(args.db) as store:

@@ -12,7 +12,8 @@ from typing import TextIO
 from quizlib.commands.common import SubParsers, load_host, plugin_options, warnings_after
 from quizlib.draft.reviewedit import DraftFile
 from quizlib.draft.reviewflow import Quit, Reviewer, refused
-from quizlib.errors import DeckError, UsageError
+from quizlib.errors import DeckError
+from quizlib.textfiles import read_text_file
 
 EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
 
@@ -89,10 +90,7 @@ def articles(given: list[str], folder: Path, sources: Iterable[str]) -> dict[str
         files[source or re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:64] or "source"] = path
     out: dict[str, list[str]] = {}
     for source, path in files.items():
-        try:
-            out[source] = paragraphs(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"cannot read {path} as UTF-8 text: {exc}") from None
+        out[source] = paragraphs(read_text_file(path))
     return out
 
 

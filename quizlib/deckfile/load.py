@@ -19,6 +19,7 @@ from quizlib.didyoumean import did_you_mean, known_list
 from quizlib.digests import blake2b, short_digest
 from quizlib.errors import DeckError, Problem, UsageError
 from quizlib.model import Deck, Section
+from quizlib.textfiles import bad_byte, encoding_advice, foreign_encoding
 
 __all__ = [
     "BUNDLED_PACKAGE",
@@ -59,17 +60,16 @@ class SectionTable(dict[str, Section]):
 
 
 def read_text(path: str, data: bytes) -> str:
-    """Decode a deck file, refusing binary and non-UTF-8 content with a located problem."""
-    if b"\x00" in data[:8192] or b"\x00" in data:
+    """Decode a deck file, refusing binary, UTF-16/32 and non-UTF-8 content with a located problem."""
+    foreign = foreign_encoding(data[:512])
+    if foreign is not None:  # before the zero-byte test: UTF-16 text is full of zero bytes
+        raise DeckError([Problem(path, 1, 1, encoding_advice(foreign))])
+    if b"\x00" in data:
         raise DeckError([Problem(path, 1, 1, "this is a binary file, not a YAML deck")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise DeckError(
-            [Problem(path, line, col, f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the deck as UTF-8")]
-        ) from None
+        raise DeckError([Problem(path, *bad_byte(data, exc))]) from None
     return text.removeprefix("\ufeff")
 
 
