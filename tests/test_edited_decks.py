@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import random
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -93,3 +94,18 @@ def test_orphans_are_listed_pruned_and_left_out_of_stats(
         assert len({r.question_id for r in store.reviews()}) == 2  # the log keeps its history
     assert main(["orphans", str(path), "--db", str(db)]) == 0
     assert "no orphaned cards" in capsys.readouterr().out
+
+
+def test_orphans_lists_due_dates_in_the_learners_zone(
+    tmp_path: Path, host: PluginHost, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "q.db"
+    with Store.open(db) as store:
+        answer_all(store, write(tmp_path, V1), host, T0)  # due at 09:00 UTC on some later day
+        card = store.card("ed", "cards/b/basic")
+    assert card is not None and card.due is not None
+    monkeypatch.setenv("TZ", "Pacific/Pago_Pago")  # UTC-11: 09:00 UTC is 22:00 the day before
+    local = card.due.astimezone(ZoneInfo("Pacific/Pago_Pago")).date()
+    assert local != card.due.date()
+    assert main(["orphans", str(write(tmp_path, V3)), "--db", str(db)]) == 0
+    assert f"due {local.isoformat()}" in capsys.readouterr().out

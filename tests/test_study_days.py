@@ -21,6 +21,7 @@ from quizlib.srs.scheduling import Scheduling, due_of, is_review_state
 from quizlib.store.store import REVIEW_STATE, Store
 from quizlib.study.session import Session, SessionOptions
 from quizlib.study.stats import compute
+from quizlib.ui import render
 
 BERLIN = ZoneInfo("Europe/Berlin")
 T0 = dt.datetime(2024, 1, 15, 9, 0, tzinfo=dt.UTC)
@@ -261,3 +262,13 @@ def test_failed_question_comes_back_reshuffled_and_not_next(
     assert session.progress().number == number and session.progress().total == total
     pending = session.submit(next(i for i, c in enumerate(again.prompt.choices) if c == "one"))
     assert pending.grade.score == 1.0
+
+
+def test_next_review_is_told_in_the_learners_zone(store: Store, deck: Deck, host: PluginHost) -> None:
+    clock = FakeClock(dt.datetime(2024, 1, 15, 9, 0, tzinfo=dt.UTC))
+    session = start(store, deck, host, clock, tz=BERLIN)
+    answer(session, Rating.AGAIN)  # a learning step, due in minutes
+    summary = session.summary()
+    assert summary.next_due is not None and summary.next_due.utcoffset() == dt.timedelta(hours=1)
+    line = render.next_due_text(summary, clock.now)
+    assert "CET" in line and "10:" in line  # 10:0x Berlin time, not 09:0x UTC

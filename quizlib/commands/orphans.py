@@ -37,6 +37,7 @@ def add_parser(sub: SubParsers) -> None:
 def run(args: argparse.Namespace) -> int:
     """List, then prune when asked and confirmed."""
     # Imported here: `quizlib --help` need not load the database.
+    from quizlib.clock import local_zone
     from quizlib.store.store import Store
     from quizlib.study.orphans import live_question_ids, split_orphans
 
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"no orphaned cards in {', '.join(sorted(live))}")
             return 0
         for card in orphans:
-            due = card.due.date().isoformat() if card.due else "-"
+            due = card.due.astimezone(local_zone()).date().isoformat() if card.due else "-"
             print(f"{card.deck_id}/{card.question_id}  reps {card.reps}  due {due}")
         print(f"{plural(len(orphans), 'card')} whose question no longer exists")
         if not args.prune:

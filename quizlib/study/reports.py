@@ -36,7 +36,7 @@ class TypeStats:
 
 @dataclass(frozen=True)
 class Summary:
-    """The end-of-session summary."""
+    """The end-of-session summary (``next_due`` in the learner's time zone)."""
 
     answered: int
     correct: int

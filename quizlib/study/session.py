@@ -373,6 +373,7 @@ class Session:
         correct = sum(d.correct for d in self.history)
         now = self.clock()
         ids = list(self.decks)
+        next_due = self.store.next_due(ids, now)
         return Summary(
             answered,
             correct,
@@ -380,5 +381,5 @@ class Session:
             stats,
             now - self.started,
             self.store.due_count(ids, next_day_start(next_day_start(now, tz=self.tz), tz=self.tz)),
-            self.store.next_due(ids, now),
+            next_due.astimezone(self.tz) if next_due is not None else None,  # shown as local time
         )
