@@ -19,7 +19,6 @@ from quizlib.didyoumean import did_you_mean, known_list
 from quizlib.digests import blake2b, short_digest
 from quizlib.errors import DeckError, Problem, UsageError
 from quizlib.model import Deck, Section
-from quizlib.textfiles import bad_byte, encoding_advice, foreign_encoding
 
 __all__ = [
     "BUNDLED_PACKAGE",
@@ -61,6 +60,8 @@ class SectionTable(dict[str, Section]):
 
 def read_text(path: str, data: bytes) -> str:
     """Decode a deck file, refusing binary, UTF-16/32 and non-UTF-8 content with a located problem."""
+    from quizlib.textfiles import bad_byte, encoding_advice, foreign_encoding  # not on a cached start
+
     foreign = foreign_encoding(data[:512])
     if foreign is not None:  # before the zero-byte test: UTF-16 text is full of zero bytes
         raise DeckError([Problem(path, 1, 1, encoding_advice(foreign))])
