@@ -1,0 +1,89 @@
+"""Classes found by drafting held-out texts (round 17): ranges written with a dash or "or",
+numbers spelled "a hundred", rates with their article, tallies voted against, ages in lists
+and after "now" or "turned", a part of "their next 17 games", statistics named before their
+number."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizlib.draft.figures import find_figures
+
+
+def figures(sentence: str) -> list[tuple[float, float | None, str]]:
+    """Each figure's value, upper end (None unless a range) and unit."""
+    return [(f.value, f.tolerance[1] if f.tolerance else None, f.unit) for f in find_figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ferry carried 40-60 passengers on a calm day.", [(40, 60, "passengers")]),
+        ("Volunteers planted 200–300 saplings along the verge.", [(200, 300, "saplings")]),
+        ("Prices at the market rose by 4–6% over the winter.", [(4, 6, "percent")]),
+        ("The surgery takes two or three hours under sedation.", [(2, 3, "hours")]),
+    ],
+)
+def test_a_range_written_with_a_dash_or_or_is_one_figure(
+    sentence: str, expected: list[tuple[float, float | None, str]]
+) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Riverside won 27-24 at the weekend.",
+        "It was a 22-25 defeat for the visitors.",
+        "The hosts led 14-21 at half-time.",
+    ],
+)
+def test_a_score_is_no_range(sentence: str) -> None:
+    assert all(upper is None for _, upper, _ in figures(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She was paid a hundred dollars a night for the gig.", [(100, None, "dollars a night")]),
+        ("Porters earn $11 an hour at the station.", [(11, None, "dollars an hour")]),
+        ("Tickets cost £3 per person.", [(3, None, "pounds per person")]),
+        ("More than a dozen houses flooded.", [(12, None, "houses")]),
+    ],
+)
+def test_a_number_in_words_and_a_rate_keep_their_article(
+    sentence: str, expected: list[tuple[float, float | None, str]]
+) -> None:
+    assert figures(sentence) == expected
+
+
+def test_a_tally_voted_against_gives_the_larger_side_against() -> None:
+    assert figures("The board voted 6-3 against the merger.") == [
+        (6, None, "votes against"),
+        (3, None, "votes in favour"),
+    ]
+    assert figures("The board voted 6-3 to approve the merger.") == [
+        (6, None, "votes in favour"),
+        (3, None, "votes against"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The choir takes singers at the ages of 9, 11 and 14.", [9, 11, 14]),
+        ("The bell ringer, Agnes Polk, turned 90.", [90]),
+        ("His old teammate, Pietrowski, now 52 and a coach in Leeds, said so.", [52]),
+    ],
+)
+def test_ages_in_a_list_and_after_now_or_turned(sentence: str, expected: list[int]) -> None:
+    assert [v for v, _, unit in figures(sentence) if unit == "years (age)"] == expected
+
+
+def test_a_part_of_their_next_games_counts_games() -> None:
+    assert figures("The Otters lost 9 of their last 12 games.") == [(9, None, "games"), (12, None, "games")]
+
+
+def test_a_statistic_named_before_its_number_is_its_unit() -> None:
+    found = figures("Risk rose (odds ratio 1.8, 95% confidence interval 1.2 to 2.7) among smokers.")
+    assert found == [(1.8, None, "odds ratio"), (95, None, "percent"), (1.2, 2.7, "confidence interval")]
