@@ -1,12 +1,15 @@
 """Classes found by drafting held-out texts (round 17): ranges written with a dash or "or",
 numbers spelled "a hundred", rates with their article, tallies voted against, ages in lists
 and after "now" or "turned", a part of "their next 17 games", statistics named before their
-number."""
+number; dates in figures ("3/14/2019"), a season and year without "of", a scheduled change
+told in the present ("who leaves office in December")."""
 
 from __future__ import annotations
 
 import pytest
 
+from quizlib import PartialDate
+from quizlib.draft.dates import find_dates
 from quizlib.draft.figures import find_figures
 
 
@@ -87,3 +90,45 @@ def test_a_part_of_their_next_games_counts_games() -> None:
 def test_a_statistic_named_before_its_number_is_its_unit() -> None:
     found = figures("Risk rose (odds ratio 1.8, 95% confidence interval 1.2 to 2.7) among smokers.")
     assert found == [(1.8, None, "odds ratio"), (95, None, "percent"), (1.2, 2.7, "confidence interval")]
+
+
+THURSDAY = PartialDate(2026, 4, 9)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("7/21/2018: The depot opens to buses.", ["2018-07-21"]),
+        ("The levy was agreed on 11/3/2022 after a long night.", ["2022-11-03"]),
+        ("Ferries were halted on 28/2/2021 by ice.", ["2021-02-28"]),
+        ("The hoardings went up on 2/9, a week late.", ["2026-02-09"]),
+        ("Fewer flights have flown since 9/11 and 4/5 of them on time.", []),
+        # A fraction is no date: bond prices, shares, a bare pair of numbers.
+        ("Gilts gained 5/32 and three-quarters held 1/2 a share.", []),
+    ],
+)
+def test_a_date_in_figures(sentence: str, expected: list[str]) -> None:
+    assert [m.date.iso() for m in find_dates(sentence, THURSDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Autumn 2017: Surveyors map the old canal.", ["2017"]),
+        ("Winter 2011 was the wettest on record.", ["2011"]),
+    ],
+)
+def test_a_season_and_year_at_a_line_start(sentence: str, expected: list[str]) -> None:
+    assert [m.date.iso() for m in find_dates(sentence, THURSDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Okonkwo, who steps down in June, defended the plan.", "2026-06"),
+        ("The warden's lease expires in January, the trust said.", "2027-01"),
+        ("The bishop retired in February after a long illness.", "2026-02"),
+    ],
+)
+def test_a_scheduled_change_in_the_present_looks_ahead(sentence: str, expected: str) -> None:
+    assert [m.date.iso() for m in find_dates(sentence, THURSDAY)] == [expected]

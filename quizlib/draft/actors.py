@@ -34,6 +34,7 @@ from quizlib.draft.people import (
     person_candidates,
     surname,
     terms,
+    untitled,
 )
 from quizlib.draft.registry import add_institutions, add_other_names, add_people, add_subjects
 from quizlib.draft.text import mask, quotes
@@ -57,6 +58,16 @@ APPOSITION_AFTER = re.compile(
 )
 # "The Secretary of the Security Council of Armenia, Armen Grigoryan,"
 APPOSITION_BEFORE = re.compile(rf"\b[Tt]he (?P<role>[^,.;“”\"]{{3,90}}?), (?P<name>{NAME})(?=[,.])")
+# "Harrowgate's chief executive, Fiona Lusk,": the owner stays part of the role.
+APPOSITION_OWNER = re.compile(
+    rf"(?<![\w’'-])(?P<owner>[A-Z][\w-]*+(?: [A-Z][\w-]*+){{0,3}}[’']s) (?P<role>[a-z][^,.;“”\"]{{2,60}}?), "
+    rf"(?P<name>{NAME})(?=[,.])"
+)
+# "Anna Berrow, president of the Cyclists' Union,": a role and its body, without an article.
+APPOSITION_OF = re.compile(
+    rf"\b(?P<name>{NAME}), (?P<role>(?:{ROLE_WORDS})(?: [a-z-]+){{0,2}}? (?:of|for|at) (?:the )?"
+    rf"[A-Z][^,.;“”\"]{{1,60}}?)(?=[,.;]| and )"
+)
 ACRONYM = re.compile(r"((?:[A-Z][\w-]*+(?: (?:of|the|for|and|on))? ){1,8})\(([A-Z]{2,8})\)")
 
 
@@ -145,7 +156,9 @@ class Actors:
         if ident is not None:
             actor = self.entries[ident]
             old = actor.get("role", "")
-            if role and (not old or (old in role and len(role) > len(old))):
+            # A role naming its body beats a bare title ("Councillor" → "leader of the group").
+            named_body = " " not in old and re.search(r" (?:of|for|at) |[’']s ", role)
+            if role and (not old or (old in role and len(role) > len(old)) or named_body):
                 actor["role"] = role  # "Armenian Prime Minister" over "Prime Minister"
             if kind == "person" and len(name.split()) > len(actor["name"].split()):
                 actor["name"] = name  # a surname seen first gets its full name
@@ -271,11 +284,14 @@ _CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to (?:this|the) (?:repo
 def _roles_and_acronyms(actors: Actors, text: str) -> None:
     """People named with their role ("the director of X, Jane Doe") and institutions named
     with their acronym ("the Collective Security Treaty Organization (CSTO)")."""
-    for pattern in (ROLE_BEFORE, APPOSITION_AFTER, APPOSITION_BEFORE):
+    for pattern in (ROLE_BEFORE, APPOSITION_AFTER, APPOSITION_BEFORE, APPOSITION_OWNER, APPOSITION_OF):
         for m in pattern.finditer(text):
             role = clean_role(m.group("role"))
-            if actors.is_name(m.group("name")) and ROLE_HEAD.search(role):
-                actors.add(m.group("name"), "person", role)
+            if "owner" in pattern.groupindex:
+                role = f"{m['owner']} {role}"
+            name = untitled(m.group("name"))  # "Councillor Janet Oduya" is Janet Oduya
+            if actors.is_name(name) and ROLE_HEAD.search(role):
+                actors.add(name, "person", role)
     for m in ACRONYM.finditer(text):
         words = [w for w in m.group(1).split() if w[0].isupper()]
         acronym = m.group(2)

@@ -37,7 +37,8 @@ ROLE_WORDS = (
     "|reporter|commissioner|councillor|councilman|congressman|congresswoman|representative|investor"
     "|activist|organizer|organiser|founder|owner|partner|player|physician|consultant|surgeon|dean"
     "|administrator|director-general|treasurer|comptroller|inspector|curator|auditor|regulator|trustee"
-    "|headteacher|principal|pastor|rabbi|imam|bishop|cardinal|archbishop|vicar"
+    "|headteacher|principal|pastor|rabbi|imam|bishop|cardinal|archbishop|vicar|lecturer|member"
+    "|fly-half|scrum-half|full-back|goalkeeper|winger|striker"
 )
 _ROLE = re.compile(rf"(?:{ROLE_WORDS})$", re.I)
 # Words that end an organisation's name ("Ministry of …", "… Alliance").
@@ -53,6 +54,11 @@ ORG_HEADS = (
     "|Associates|Senate|Congress|Representatives|Commons|Lords|Duma|Knesset|Bundestag|Cabinet"
     "|School|College|Academy|Laboratory|Observatory|Museum|Library|Clinic|Charity|Trust|Reserve|Survey"
     "|Services|Shipping|Logistics|Stores|Airport|Co|Securities|Insurance|Rail|Railways|Airways"
+    # Orchestras, zoos, public bodies and newspapers: "Lakeshore Symphony Orchestra", "Denver
+    # Zoo", "Planning Inspectorate", "The Bellingham Courier", "Cardiology Letters".
+    "|Orchestra|Philharmonic|Symphony|Choir|Ensemble|Ballet|Opera|Zoo|Aquarium|Inspectorate"
+    "|Directorate|Secretariat|Tribunal|Courier|Chronicle|Echo|Observer|Examiner|Inquirer|Ledger"
+    "|Sentinel|Letters|Bulletin"
 )
 _ORG_WORD = re.compile(rf"\b(?:{ORG_HEADS})\b")
 # Words that make a capitalised run a place, a thing or an event rather than a person.
@@ -76,7 +82,8 @@ _NOT_PERSON = re.compile(
     r"|Greens|Tories|Labour|Unionists|Nationalists|Reserve|Survey|Service|Devices|Instruments|Electronics"
     r"|Semiconductors?|Materials|Therapeutics|Biosciences|Dynamics|Robotics|Brands|Resources|Petroleum"
     r"|Communications|Entertainment|Pictures|Records|Studios|Associates|Senate|Congress|Representatives"
-    r"|Storm|Hurricane|Typhoon|Cyclone|Crescent|Societies|Services|Shipping|Logistics|Stores)\b"
+    r"|Storm|Hurricane|Typhoon|Cyclone|Crescent|Societies|Services|Shipping|Logistics|Stores"
+    r"|Orchestra|Philharmonic|Choir|Zoo|Aquarium|Inspectorate|Tribunal|Courier|Chronicle|Letters)\b"
 )
 # A place or thing noun right after a run: "the High Atlas mountains", "the Ingenuity Mars
 # helicopter", "the Sputnik V vaccine".
@@ -207,7 +214,27 @@ def person_candidates(text: str) -> Iterator[str]:
             continue
         if text[m.end() : m.end() + 2] in ("’s", "'s") and _NOT_PERSON.match(text, m.end() + 3):
             continue
+        if _PARTY.fullmatch(name):
+            continue  # "Liberal Democrat", a party
         yield name
+
+
+# A party named by its members' words: "Liberal Democrat", "Social Democrats", "Free Democrat".
+_PARTY = re.compile(
+    r"(?:(?:Liberal|Social|Christian|Free|Democratic|Labour|Green|Conservative|Republican|Progressive"
+    r"|National|Socialist|Independent) )+(?:Democrats?|Republicans?|Conservatives?|Liberals?"
+    r"|Socialists?|Greens?|Nationalists?|Unionists?|Progressives?|Independents?)"
+)
+
+
+def _plural_owner(text: str, end: int, name: str) -> bool:
+    """Whether the name is a plural possessive inside a body's name ("Ontario Teachers' Pension
+    Plan", "the Cyclists' Union")."""
+    if not name.endswith("s") or text[end : end + 1] not in ("’", "'"):
+        return False
+    run_on = _RUN_ON.match(text, end + 1)
+    rest = run_on.group(0) if run_on else ""
+    return bool(_NOT_PERSON.search(rest) or _ORG_WORD.search(rest))
 
 
 def in_context_not_a_person(text: str, start: int, end: int, name: str) -> bool:
@@ -216,6 +243,8 @@ def in_context_not_a_person(text: str, start: int, end: int, name: str) -> bool:
     a place preposition comes before it ("in New Haven"), a place or thing noun after it
     ("the High Atlas mountains", "the Ingenuity Mars helicopter"), or it ends a longer name
     ("Friends of the Earth Netherlands", but not "Secretary of State Antony Blinken")."""
+    if _plural_owner(text, end, name):
+        return True  # "Ontario Teachers' Pension Plan"
     run_on = _RUN_ON.match(text, end)
     whole = name + (run_on.group(0) if run_on else "")
     if _NOT_PERSON.search(whole) or _ORG_WORD.search(whole):  # "Indian Space Research Organisation"
@@ -245,6 +274,15 @@ PEOPLE_NOUNS = frozenset(
      "Citizens"}
 )  # fmt: skip
 ROYAL = frozenset({"King", "Queen", "Prince", "Princess", "Pope", "Emperor", "Empress"})
+
+
+def untitled(name: str) -> str:
+    """A name without the titles before it ("Councillor Janet Oduya" → "Janet Oduya",
+    "Professor Oliver Nkemelu" → "Oliver Nkemelu"); a royal's title stays."""
+    words = name.split()
+    while len(words) > 2 and words[0] not in ROYAL and (_TITLE.match(words[0]) or _ROLE.match(words[0])):
+        words.pop(0)
+    return " ".join(words)
 
 
 def surname(name: str) -> str:
