@@ -97,3 +97,42 @@ def test_parties_bodies_possessed_in_the_plural_and_places_in_a_reported_clause_
     paragraph: str, not_a_person: str
 ) -> None:
     assert actor_kinds(paragraph).get(not_a_person) != "person"
+
+
+def test_a_body_s_first_word_speaking_alone_is_that_body() -> None:
+    deck = draft(
+        "Headline\n\nThe landlord, Brookfold Estates Partners, raised the rent by 20%.\n\n"
+        'Brookfold said in a statement that the rise "follows the market" on the street.\n'
+    )
+    names = {a["name"] for a in deck["actors"]}
+    assert "Brookfold" not in names
+    (quote,) = deck["quotes"]
+    assert quote["speaker"] == "brookfold-estates-partners"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        (("Kelby Otters are champions again after a tense final day in the northern league.",
+          "The Otters won 12 of their last 14 games to overtake the leaders."), "Kelby Otters"),
+        (("Dunmore Falcons were relegated after a heavy defeat at home on the final day.",),
+         "Dunmore Falcons"),
+        (("The Brampton Orbital tram line opens in May, two years later than planned.",), None),
+    ],
+)  # fmt: skip
+def test_a_team_named_in_the_plural_is_a_body_and_a_tram_line_no_person(
+    paragraphs: tuple[str, ...], name: str | None
+) -> None:
+    kinds = actor_kinds(*paragraphs)
+    if name is None:
+        assert "person" not in kinds.values()
+    else:
+        assert kinds.get(name) == "institution"
+
+
+def test_names_listed_with_a_school_are_no_people_anywhere_in_the_article() -> None:
+    kinds = actor_kinds(
+        "The sites to close are Fern Hollow, Ashby Dell, Corran Vale and Westgate Primary.",
+        "Priya Nand, whose son attends Ashby Dell, said the bus ride was too long.",
+    )
+    assert kinds == {"Priya Nand": "person"}

@@ -31,6 +31,7 @@ from quizlib.draft.people import (
     ROLE_WORDS,
     ROYAL,
     acronyms,
+    listed_places,
     person_candidates,
     surname,
     terms,
@@ -166,6 +167,10 @@ class Actors:
             if kind == "person" and " " in name:
                 self._surnames_of(ident, name)  # the surname, in this article too
             return ident
+        lead = self.leading(name) if kind != "person" and " " not in name else None
+        if lead is not None:
+            self.alias(lead, name)  # "Keystone said" after "Keystone Realty Partners"
+            return lead
         ident = self.new_id(name)
         entry: dict[str, Any] = {"id": ident, "name": name, "kind": kind}
         if role:
@@ -278,6 +283,12 @@ _THE_ACRONYM = re.compile(
     r"|\b[Tt]he (?P<b>[A-Z]{2,6}) (?:said|says|told|tells|added|adds|announced|announces|confirmed"
     r"|confirms|reported|reports|warned|warns|stated|states)\b"
 )
+# A team or band named in the plural: "the Hornets won", "Harrowgate Hornets are champions".
+_GROUP_NAME = re.compile(
+    r"\b(?:the|The) (?P<group>[A-Z][a-z]+[^s\W]s)(?=[’'](?!s)|[,.;:]| (?:are|were|have|had|will|would|won"
+    r"|lost|beat|drew|led|play|played|finished|scored|went|made|took)\b)"
+    r"|\b[A-Z][a-z]+ (?P<group2>[A-Z][a-z]+[^s\W]s) (?:are|were|have)\b"
+)
 _CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)")
 
 
@@ -321,6 +332,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     not_bodies: set[str] = set()
     titled: list[tuple[str, str, str]] = []
     places: set[str] = set()
+    groups: set[str] = set()
     with_article: set[str] = set()
     camels: set[str] = set()
     known: list[tuple[str, str]] = []
@@ -334,6 +346,8 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
         initials.update(acronyms(text))
         with_article.update(m["a"] or m["b"] for m in _THE_ACRONYM.finditer(text))
         places.update(m["place"] for m in _PLACE.finditer(text))
+        actors.excluded.update(listed_places(text))
+        groups.update(m["group"] or m["group2"] for m in _GROUP_NAME.finditer(text))
         not_bodies.update(terms(text))
         titled.extend((article, m.group(1), m.group(2)) for m in _TITLED.finditer(text))
         for m in BODY_AFTER.finditer(text):
@@ -351,7 +365,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
             actors.alias(spelled.get(word) or str(actors.leading(word)), word)
         elif count >= 2 or word in with_article:
             actors.add(word, "institution")  # "NPR", "MSCI" named more than once, "the FBI"
-    add_people(actors, candidates, places)
+    add_people(actors, candidates, places, groups)
     for article, title, alone in titled:
         actors.article = article
         ident = actors.find(alone)

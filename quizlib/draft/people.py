@@ -91,7 +91,8 @@ _PLACE_AFTER = re.compile(
     r" (?:mountains?|range|river|valley|region|province|desert|village|town|city|county|district|islands?"
     r"|lake|sea|coast|peninsula|plateau|basin|delta|hills|forest|park|gorge|canyon|plain|oblast"
     r"|helicopter|rover|spacecraft|probe|telescope|satellite|rocket|ship|vessel|aircraft|jet|plane|drone"
-    r"|missile|vaccine|drug|app|device|phone|model|engine|reactor|pipeline|bridge|dam|tunnel)\b"
+    r"|missile|vaccine|drug|app|device|phone|model|engine|reactor|pipeline|bridge|dam|tunnel"
+    r"|tram|tramway|railway|metro|subway|line)\b"
 )
 # A place or time preposition right before a run: "in New Haven", "from South Taranaki".
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|around|toward|towards)\s+$")
@@ -175,13 +176,43 @@ NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
+_ITEM = r"[A-Z][\w’'-]*+(?: [A-Z][\w’'-]*+){0,3}"
+# A list of three or more names: "Maple Ridge, Harlan Park, Orchard Hill and Lincoln Elementary".
+_LIST = re.compile(rf"{_ITEM}(?:, {_ITEM}){{1,}},? (?:and|or) {_ITEM}")
+_SCHOOL = re.compile(r"\b(?:Elementary|Primary|Secondary|Middle|Junior|Infants)\b")
+
+
+def _place_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of lists whose members are alike: when one is a place, school or body ("Lincoln
+    Elementary"), none of them is a person."""
+    return [
+        m.span()
+        for m in _LIST.finditer(text)
+        if any(_NOT_PERSON.search(item) or _ORG_WORD.search(item) or _SCHOOL.search(item)
+               for item in re.split(r",? (?:and|or) |, ", m.group(0)))
+    ]  # fmt: skip
+
+
+def listed_places(text: str) -> Iterator[str]:
+    """The names of several words in a list with a place, school or body in it that are no
+    body themselves ("Harlan Park" of "Maple Ridge, Harlan Park, … and Lincoln Elementary"):
+    no person wherever the article names them ("whose two children attend Harlan Park")."""
+    for a, b in _place_lists(text):
+        for item in re.split(r",? (?:and|or) |, ", text[a:b]):
+            if " " in item and not _ORG_WORD.search(item):
+                yield item
+
+
 def person_candidates(text: str) -> Iterator[str]:
     """Two- and three-word capitalised runs in ``text`` that may name a person.
 
     Quote the text's quotations out first: names inside quotation marks are titles or
     nicknames ("Caja Magica", a song's title).
     """
+    lists = _place_lists(text)
     for m in _WHOLE_NAME.finditer(text):
+        if any(a <= m.start() < b for a, b in lists):
+            continue  # "Maple Ridge, Harlan Park, Orchard Hill and Lincoln Elementary"
         words = m.group(0).split()
         run_on = _RUN_ON.match(text, m.end())
         more = run_on.group(0).split() if run_on else []
