@@ -132,3 +132,16 @@ def test_a_season_and_year_at_a_line_start(sentence: str, expected: list[str]) -
 )
 def test_a_scheduled_change_in_the_present_looks_ahead(sentence: str, expected: str) -> None:
     assert [m.date.iso() for m in find_dates(sentence, THURSDAY)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A crowd of 3,200 watched the parade in the rain.", [(3200, None, "people")]),
+        ("The island has a population of 1,450 and one school.", [(1450, None, "people")]),
+    ],
+)
+def test_a_gathering_of_a_number_counts_people(
+    sentence: str, expected: list[tuple[float, float | None, str]]
+) -> None:
+    assert figures(sentence) == expected

@@ -69,8 +69,16 @@ _TOLL_BEFORE = re.compile(
 )
 
 
+# "The crowd of 6,480", "a population of 12,000": a gathering counts people.
+_GATHERING = re.compile(
+    r"\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Tt]heir)(?: [a-z]+)? (?:crowd|audience|attendance|turnout|congregation"
+    r"|population) of $"
+)
+
+
 def _casualties(sentence: str, start: int) -> str:
-    return "people" if _TOLL_BEFORE.search(sentence, max(0, start - 60), start) else ""
+    window = sentence[max(0, start - 60) : start]
+    return "people" if _TOLL_BEFORE.search(window) or _GATHERING.search(window) else ""
 
 
 _AGE_UNIT = "years (age)"
