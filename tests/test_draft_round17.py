@@ -145,3 +145,17 @@ def test_a_gathering_of_a_number_counts_people(
     sentence: str, expected: list[tuple[float, float | None, str]]
 ) -> None:
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The kestrel nested roughly a mile from the quarry.", [(1, "mile", "roughly")]),
+        ("The ferry crossing took nearly an hour in the fog.", [(1, "hour", "nearly")]),
+        ("She walked a mile to the bus and paid £2 a day.", [(2, "pounds a day", None)]),
+    ],
+)
+def test_one_of_a_measure_after_a_qualifier(
+    sentence: str, expected: list[tuple[float, str, str | None]]
+) -> None:
+    assert [(f.value, f.unit, f.qualifier) for f in find_figures(sentence)] == expected

@@ -136,3 +136,10 @@ def test_names_listed_with_a_school_are_no_people_anywhere_in_the_article() -> N
         "Priya Nand, whose son attends Ashby Dell, said the bus ride was too long.",
     )
     assert kinds == {"Priya Nand": "person"}
+
+
+def test_a_body_in_such_a_list_stays_a_body() -> None:
+    kinds = actor_kinds(
+        "Its papers include the Dover Courier, Marsh Valley Gazette and Kelby City Star, all in print.",
+    )
+    assert kinds.get("Kelby City Star") == "institution"

@@ -19,7 +19,12 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # "a hundred dollars", "a dozen people": the article is the number one.
 _A_SCALE = r"an? (?:hundred|thousand|dozen)(?! (?:years|times)\b)"
-_NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_A_SCALE}|(?:{_TENS})(?:-(?:{_WORDS}))?|{_WORDS}"
+# "about a mile", "nearly an hour": one of a measure, asked only with its qualifier.
+_A_MEASURE = r"an?(?= (?:mile|kilometre|kilometer|metre|meter|foot|pound|kilogram|kilo|hour|minute)\b)"
+_NUMBER = (
+    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_A_SCALE}|{_A_MEASURE}"
+    rf"|(?:{_TENS})(?:-(?:{_WORDS}))?|{_WORDS}"
+)
 _JOINED = (
     r"strong|month|year|week|day|hour|minute|second|mile|kilometre|kilometer|metre|meter|man|member|seat"
     r"|character|page|storey|bed|room|acre|lane|point|game|team|player|car|vehicle|gallon|litre|tonne"
@@ -139,6 +144,8 @@ def _skipped(sentence: str, match: re.Match[str], value: float) -> bool:
 
 def _value(match: re.Match[str]) -> float | None:
     raw, scale = match.group("n"), (match.group("scale") or "").strip().lower()
+    if raw.lower() in ("a", "an"):
+        return 1.0 if match.group("q") else None  # "about a mile"; "a mile" alone is no figure
     if raw.lower().startswith(("a ", "an ")):
         raw = "one " + raw.split(" ", 1)[1]
     multiplier = {"dozen": 12, "trillion": 1e12}.get(scale)  # scales parse_number does not read

@@ -199,8 +199,8 @@ def listed_places(text: str) -> Iterator[str]:
     no person wherever the article names them ("whose two children attend Harlan Park")."""
     for a, b in _place_lists(text):
         for item in re.split(r",? (?:and|or) |, ", text[a:b]):
-            if " " in item and not _ORG_WORD.search(item):
-                yield item
+            if " " in item and not _ORG_WORD.search(item) and not _NOT_PERSON.search(item):
+                yield item  # "Kansas City Star" of a list of newspapers stays a body
 
 
 def person_candidates(text: str) -> Iterator[str]:
