@@ -7,6 +7,7 @@ told in the present ("who leaves office in December")."""
 from __future__ import annotations
 
 import pytest
+from draft_helpers import draft
 
 from quizlib import PartialDate
 from quizlib.draft.dates import find_dates
@@ -159,3 +160,14 @@ def test_one_of_a_measure_after_a_qualifier(
     sentence: str, expected: list[tuple[float, str, str | None]]
 ) -> None:
     assert [(f.value, f.unit, f.qualifier) for f in find_figures(sentence)] == expected
+
+
+def test_a_timeline_entry_s_date_label_leaves_no_gap_in_its_event() -> None:
+    deck = draft(
+        "Headline\n\n- May 2016: The trust buys the mill and its three acres of land.\n\n"
+        "- 4/2/2019: Restoration of the waterwheel begins.\n"
+    )
+    assert [(e["date"], e["text"]) for e in deck["events"]] == [
+        ("2016-05", "The trust buys the mill and its three acres of land."),
+        ("2019-04-02", "Restoration of the waterwheel begins."),
+    ]
