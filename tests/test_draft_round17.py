@@ -171,3 +171,10 @@ def test_a_timeline_entry_s_date_label_leaves_no_gap_in_its_event() -> None:
         ("2016-05", "The trust buys the mill and its three acres of land."),
         ("2019-04-02", "Restoration of the waterwheel begins."),
     ]
+
+
+def test_a_tally_told_in_the_present() -> None:
+    assert figures("- May 2016: The parish council votes 8-3 to buy the mill.") == [
+        (8, None, "votes in favour"),
+        (3, None, "votes against"),
+    ]

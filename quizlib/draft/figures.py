@@ -262,7 +262,9 @@ _WHO_AFTER = re.compile(r" (?:who|whom)\b")
 _OF_THE = re.compile(r" of (?:the|its|their|our|his|her|these|those) ([a-z][a-z-]+[^s\W]s)\b")
 # A vote's tally: "voted 11-3", "by a vote of 52-48", "passed 219-212".
 _VOTE = re.compile(
-    r"\b(?:voted|vote of|votes? (?:was|were)|passed|approved|rejected)\s+(\d{1,3})[-–](\d{1,3})\b"
+    # Told in the past or, as a timeline tells it, in the present ("The council votes 9-2").
+    r"\b(?:vote[sd]|vote of|votes? (?:was|were)|passe[sd]|approve[sd]|reject(?:s|ed))"
+    r"\s+(\d{1,3})[-–](\d{1,3})\b"
 )
 
 
