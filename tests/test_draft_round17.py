@@ -178,3 +178,20 @@ def test_a_tally_told_in_the_present() -> None:
         (8, None, "votes in favour"),
         (3, None, "votes against"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("The probe will make six passes over 40 days.", None),
+        ("Fares rise 8% over two years, the operator said.", None),
+        ("The repairs are spread over three or four weeks.", None),
+        ("The inquiry lasted over 90 days.", "over"),
+        ("She has farmed here for over 30 years.", "over"),
+    ],
+)
+def test_over_a_span_of_time_is_the_period_unless_it_lasts_longer(
+    sentence: str, qualifier: str | None
+) -> None:
+    spans = [f for f in find_figures(sentence) if f.unit in ("days", "years", "weeks")]
+    assert [f.qualifier for f in spans] == [qualifier]

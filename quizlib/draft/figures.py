@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quizlib.deckfile.fields import MAX_MAGNITUDE
 from quizlib.draft.ranges import dashed_ranges, join_ranges
@@ -250,13 +250,32 @@ def find_figures(sentence: str) -> list[Figure]:
     ]
     found = [f for f in found if not any(d.start <= f.start < d.end for d in dashed)]
     figures = _borrow_units(sentence, sorted(found + dashed + _votes(sentence), key=lambda f: f.start))
-    return join_ranges(sentence, figures)
+    return [_period(sentence, f) for f in join_ranges(sentence, figures)]
+
+
+def _period(sentence: str, figure: Figure) -> Figure:
+    """ "five flights over 30 days": the span they fall in, not more than 30 days."""
+    if (
+        figure.qualifier == "over"
+        and _SPAN.fullmatch(figure.unit)
+        and not _LONGER.search(sentence, 0, figure.start)
+    ):
+        return replace(figure, qualifier=None)
+    return figure
 
 
 def _whole(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
+# A span of time after "over" is a period ("12.5% over three years", "spread over four
+# months"), except after a verb of lasting or a preposition ("took over 30 days", "for over").
+_SPAN = re.compile(r"(?:hours?|days?|weeks?|months?|years?|decades?)")
+_LONGER = re.compile(
+    r"(?:^|\b(?:took|takes|take|taken|lasted|lasts|last|spent|spend|spends|waited|served|for|in|after|since"
+    r"|within|than|of|by|to|ago))\s+$",
+    re.I,
+)
 _WHO_AFTER = re.compile(r" (?:who|whom)\b")
 # "140 of the volunteers": a part counts what its whole does.
 _OF_THE = re.compile(r" of (?:the|its|their|our|his|her|these|those) ([a-z][a-z-]+[^s\W]s)\b")
