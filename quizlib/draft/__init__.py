@@ -18,7 +18,7 @@ from quizlib.dates import PartialDate
 from quizlib.draft.actors import Actors, scan
 from quizlib.draft.dates import find_dates
 from quizlib.draft.figures import find_figures
-from quizlib.draft.referents import Before, Referent, named, resolve
+from quizlib.draft.referents import Before, Referent, named, owned_role, resolve
 from quizlib.draft.speakers import Paragraph, Recent, attribute
 from quizlib.draft.stamps import header_date
 from quizlib.draft.text import (
@@ -214,6 +214,7 @@ def _facts(
     for a, b in sentence_spans(para):
         sentence = para[a:b]
         referent = resolve(draft.actors, before, sentence)
+        owned_role(draft.actors, sentence, before.text, referent)  # "Its chair, Jane Doe, said"
         # By bisection: a paragraph of many sentences stays linear.
         people = [
             who

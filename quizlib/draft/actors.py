@@ -31,9 +31,11 @@ from quizlib.draft.people import (
     ROLE_WORDS,
     ROYAL,
     acronyms,
+    listed_places,
     person_candidates,
     surname,
     terms,
+    untitled,
 )
 from quizlib.draft.registry import add_institutions, add_other_names, add_people, add_subjects
 from quizlib.draft.text import mask, quotes
@@ -57,6 +59,16 @@ APPOSITION_AFTER = re.compile(
 )
 # "The Secretary of the Security Council of Armenia, Armen Grigoryan,"
 APPOSITION_BEFORE = re.compile(rf"\b[Tt]he (?P<role>[^,.;“”\"]{{3,90}}?), (?P<name>{NAME})(?=[,.])")
+# "Harrowgate's chief executive, Fiona Lusk,": the owner stays part of the role.
+APPOSITION_OWNER = re.compile(
+    rf"(?<![\w’'-])(?P<owner>[A-Z][\w-]*+(?: [A-Z][\w-]*+){{0,3}}[’']s) (?P<role>[a-z][^,.;“”\"]{{2,60}}?), "
+    rf"(?P<name>{NAME})(?=[,.])"
+)
+# "Anna Berrow, president of the Cyclists' Union,": a role and its body, without an article.
+APPOSITION_OF = re.compile(
+    rf"\b(?P<name>{NAME}), (?P<role>(?:{ROLE_WORDS})(?: [a-z-]+){{0,2}}? (?:of|for|at) (?:the )?"
+    rf"[A-Z][^,.;“”\"]{{1,60}}?)(?=[,.;]| and )"
+)
 ACRONYM = re.compile(r"((?:[A-Z][\w-]*+(?: (?:of|the|for|and|on))? ){1,8})\(([A-Z]{2,8})\)")
 
 
@@ -145,7 +157,9 @@ class Actors:
         if ident is not None:
             actor = self.entries[ident]
             old = actor.get("role", "")
-            if role and (not old or (old in role and len(role) > len(old))):
+            # A role naming its body beats a bare title ("Councillor" → "leader of the group").
+            named_body = " " not in old and re.search(r" (?:of|for|at) |[’']s ", role)
+            if role and (not old or (old in role and len(role) > len(old)) or named_body):
                 actor["role"] = role  # "Armenian Prime Minister" over "Prime Minister"
             if kind == "person" and len(name.split()) > len(actor["name"].split()):
                 actor["name"] = name  # a surname seen first gets its full name
@@ -153,6 +167,10 @@ class Actors:
             if kind == "person" and " " in name:
                 self._surnames_of(ident, name)  # the surname, in this article too
             return ident
+        lead = self.leading(name) if kind != "person" and " " not in name else None
+        if lead is not None:
+            self.alias(lead, name)  # "Keystone said" after "Keystone Realty Partners"
+            return lead
         ident = self.new_id(name)
         entry: dict[str, Any] = {"id": ident, "name": name, "kind": kind}
         if role:
@@ -265,17 +283,26 @@ _THE_ACRONYM = re.compile(
     r"|\b[Tt]he (?P<b>[A-Z]{2,6}) (?:said|says|told|tells|added|adds|announced|announces|confirmed"
     r"|confirms|reported|reports|warned|warns|stated|states)\b"
 )
+# A team or band named in the plural: "the Hornets won", "Harrowgate Hornets are champions".
+_GROUP_NAME = re.compile(
+    r"\b(?:the|The) (?P<group>[A-Z][a-z]+[^s\W]s)(?=[’'](?!s)|[,.;:]| (?:are|were|have|had|will|would|won"
+    r"|lost|beat|drew|led|play|played|finished|scored|went|made|took)\b)"
+    r"|\b[A-Z][a-z]+ (?P<group2>[A-Z][a-z]+[^s\W]s) (?:are|were|have)\b"
+)
 _CONTRIBUTED = re.compile(r"\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)")
 
 
 def _roles_and_acronyms(actors: Actors, text: str) -> None:
     """People named with their role ("the director of X, Jane Doe") and institutions named
     with their acronym ("the Collective Security Treaty Organization (CSTO)")."""
-    for pattern in (ROLE_BEFORE, APPOSITION_AFTER, APPOSITION_BEFORE):
+    for pattern in (ROLE_BEFORE, APPOSITION_AFTER, APPOSITION_BEFORE, APPOSITION_OWNER, APPOSITION_OF):
         for m in pattern.finditer(text):
             role = clean_role(m.group("role"))
-            if actors.is_name(m.group("name")) and ROLE_HEAD.search(role):
-                actors.add(m.group("name"), "person", role)
+            if "owner" in pattern.groupindex:
+                role = f"{m['owner']} {role}"
+            name = untitled(m.group("name"))  # "Councillor Janet Oduya" is Janet Oduya
+            if actors.is_name(name) and ROLE_HEAD.search(role):
+                actors.add(name, "person", role)
     for m in ACRONYM.finditer(text):
         words = [w for w in m.group(1).split() if w[0].isupper()]
         acronym = m.group(2)
@@ -305,6 +332,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
     not_bodies: set[str] = set()
     titled: list[tuple[str, str, str]] = []
     places: set[str] = set()
+    groups: set[str] = set()
     with_article: set[str] = set()
     camels: set[str] = set()
     known: list[tuple[str, str]] = []
@@ -318,6 +346,8 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
         initials.update(acronyms(text))
         with_article.update(m["a"] or m["b"] for m in _THE_ACRONYM.finditer(text))
         places.update(m["place"] for m in _PLACE.finditer(text))
+        actors.excluded.update(listed_places(text))
+        groups.update(m["group"] or m["group2"] for m in _GROUP_NAME.finditer(text))
         not_bodies.update(terms(text))
         titled.extend((article, m.group(1), m.group(2)) for m in _TITLED.finditer(text))
         for m in BODY_AFTER.finditer(text):
@@ -335,7 +365,7 @@ def scan(actors: Actors, texts: Iterable[tuple[str, str]]) -> None:
             actors.alias(spelled.get(word) or str(actors.leading(word)), word)
         elif count >= 2 or word in with_article:
             actors.add(word, "institution")  # "NPR", "MSCI" named more than once, "the FBI"
-    add_people(actors, candidates, places)
+    add_people(actors, candidates, places, groups)
     for article, title, alone in titled:
         actors.article = article
         ident = actors.find(alone)

@@ -109,6 +109,14 @@ _IT_AFTER = re.compile(
 )
 
 
+# A campaign named by its demand, inside a sentence: "Campaigners from Stop Bristol Expansion",
+# "the Save Millbrook Fields group", not a person called "Stop Bristol".
+_CAMPAIGN = re.compile(
+    r"(?<=[\w,] )(?P<name>(?:Stop|Save|Keep|Protect|Defend|Fight|Ban|Scrap|Reclaim|End) (?:the )?"
+    r"[A-Z][\w’'-]*+(?: [A-Z][\w’'-]*+){0,3})"
+)
+
+
 def organisation_runs(text: str, runs: Counter[str], subjects: Counter[str]) -> None:
     """Count capitalised runs that look like organisations, and single words that start a
     clause before a verb ("Baku announced")."""
@@ -142,6 +150,8 @@ def organisation_runs(text: str, runs: Counter[str], subjects: Counter[str]) -> 
             continue
         if not _DOCUMENT.search(source) and source not in NOT_NAMES:
             runs[source] += 2  # "according to the Art Loss Register", "according to the WTA"
+    for m in _CAMPAIGN.finditer(text):
+        runs[m["name"]] += 2
     for m in _ACRONYM_APPOSITION.finditer(text):
         runs[m.group(1)] += 2  # "Turkey's disaster agency, AFAD, said"
     described = [(m["before"], m["after"], m["of"]) for m in _DESCRIBED_BODY.finditer(text)]

@@ -42,9 +42,13 @@ DATE_RE = re.compile(
     r"(?!,? \d)"
     rf"(?P<ly>,? (?:of )?(?:last|this|next) year)?"
     rf"|(?:(?:{_PREP}|[Bb]etween|and|to|before|after|of)(?: at least| early| late)?|early|late|mid-"
-    rf"|[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[’']s|spring|summer|autumn|fall|winter)"
+    rf"|[Tt]he|[Aa]|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[’']s|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
     rf" ?(?P<y4>{_YEAR})(?!\s*(?:%|percent|per cent))"
     rf"|(?P<season>(?:[Ll]ast|[Nn]ext|[Tt]his) (?:spring|summer|fall|autumn))"
+    # "3/14/2019", "2/6/2024", "on 3/1": month first unless the first number is over 12;
+    # "9/11" names the attacks.
+    rf"|(?P<nd>(?:(?P<np>[Oo]n) )?(?!9/11\b)(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})"
+    rf"(?:/(?P<ny>{_YEAR}))?(?![/\d]))"
     rf"|(?P<ago>(?P<n>{_NUM}) (?P<span>years?|months?) ago)"
     rf"|(?P<rel>[Ll]ast year|[Tt]his year|[Nn]ext year|[Ll]ast month|[Tt]his month|[Nn]ext month"
     rf"|[Ll]ast week|[Tt]his week|[Nn]ext week|[Yy]esterday|[Tt]omorrow"
@@ -164,10 +168,13 @@ def resolve(
             return _with(_ago(g["n"], g["span"], published))
         elif g["rel"]:
             return _with(_relative(g["rel"], g["wd"], published, future))
-        month = _month(g["m1"] or g["m2"] or g["m3"] or g["m4"] or g["m5"] or g["m6"])
-        day_text = g["d1"] or g["d2"]
-        day = int(day_text) if day_text else None
-        year_text = g["y1"] or g["y2"] or g["y3"]
+        day: int | None
+        if g["nd"]:
+            month, day, year_text = _numeric(g)
+        else:
+            month = _month(g["m1"] or g["m2"] or g["m3"] or g["m4"] or g["m5"] or g["m6"])
+            day = int(g["d1"] or g["d2"]) if g["d1"] or g["d2"] else None
+            year_text = g["y1"] or g["y2"] or g["y3"]
         if year_text:
             return _date(int(year_text), month, day), False
         if published is None:
@@ -187,6 +194,16 @@ def resolve(
         return _date(year, month, day), True
     except (ValueError, KeyError):
         return None
+
+
+def _numeric(g: dict[str, str | None]) -> tuple[int, int, str | None]:
+    """Month, day and year of a date in figures ("3/14/2019"); one without a year only after
+    "on" ("on 3/1"), being a fraction elsewhere ("7/32")."""
+    first, second = int(g["na"] or 0), int(g["nb"] or 0)
+    if not g["ny"] and not g["np"]:
+        raise ValueError("a fraction, not a date")
+    month, day = (second, first) if first > 12 else (first, second)
+    return month, day, g["ny"]
 
 
 def _with(date: PartialDate | None) -> tuple[PartialDate, bool] | None:
@@ -269,7 +286,7 @@ def find_dates(sentence: str, published: PartialDate | None) -> list[DateMention
         if weekday is not None:
             continue  # the date after it is the mention
         ahead = looks_ahead(sentence, match)
-        stated = match["m1"] or match["m2"] or match["m3"] or match["m5"] or match["m6"]
+        stated = match["m1"] or match["m2"] or match["m3"] or match["m5"] or match["m6"] or match["nd"]
         told = (
             stated
             and published is not None

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quizlib.deckfile.fields import MAX_MAGNITUDE
-from quizlib.draft.ranges import join_ranges
-from quizlib.draft.units import MEASURE_BEFORE, unit_of
+from quizlib.draft.ranges import dashed_ranges, join_ranges
+from quizlib.draft.units import MEASURE_BEFORE, STAT_BEFORE, plural_unit, unit_of
 from quizlib.errors import AnswerError
 from quizlib.grading.numbers import NUMBER_WORDS, parse_number
 
@@ -17,7 +17,14 @@ QUALIFIERS = (
 )  # fmt: skip
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_TENS})(?:-(?:{_WORDS}))?|{_WORDS}"
+# "a hundred dollars", "a dozen people": the article is the number one.
+_A_SCALE = r"an? (?:hundred|thousand|dozen)(?! (?:years|times)\b)"
+# "about a mile", "nearly an hour": one of a measure, asked only with its qualifier.
+_A_MEASURE = r"an?(?= (?:mile|kilometre|kilometer|metre|meter|foot|pound|kilogram|kilo|hour|minute)\b)"
+_NUMBER = (
+    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{_A_SCALE}|{_A_MEASURE}"
+    rf"|(?:{_TENS})(?:-(?:{_WORDS}))?|{_WORDS}"
+)
 _JOINED = (
     r"strong|month|year|week|day|hour|minute|second|mile|kilometre|kilometer|metre|meter|man|member|seat"
     r"|character|page|storey|bed|room|acre|lane|point|game|team|player|car|vehicle|gallon|litre|tonne"
@@ -37,9 +44,19 @@ _CLOCK_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|EST|EDT|PS
 # A number inside a name: after a capitalised or all-capital word ("S&P 500", "STOXX 600",
 # "Group 7"), or spelled out with a capital inside a sentence ("Ninety Mile Beach").
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w&]*[A-Z&][\w&]*|&\w+) $")
-_PER = re.compile(r" (?:a|an|per) (share|barrel|ounce|tonne|ton|year|month|week|day|hour|head)\b")
+# The rate keeps its article as written: "$12 an hour", "£5 a head", "$3 per share".
+_PER = re.compile(r" (a|an|per) (share|barrel|ounce|tonne|ton|year|month|week|day|hour|head|night|person)\b")
+# Money named in words takes its rate too: "a hundred dollars an hour".
+_MONEY = frozenset(
+    {"dollars", "pounds", "euros", "cents", "pence", "yen", "francs", "rupees", "dollar", "pound"}
+)
 # "Yoon, 63,", and in an obituary "He was 100.", "died at 87", "aged 75".
-_AGE = re.compile(r"(?:\b[A-Z][a-z]+, |\b(?:[Hh]e|[Ss]he) was |\b(?:died|dies|dead) at |\baged )$")
+_AGE = re.compile(
+    r"(?:\b[A-Z][a-z]+, (?:now )?|\b(?:[Hh]e|[Ss]he) was |\b(?:died|dies|dead) at |\baged "
+    r"|\b(?:turned|turns|turning) )$"
+)
+# "Whitcombe, now 44 and a music teacher": an age that a description follows.
+_NOW_AND = re.compile(r", now \d+ and (?:a|an|the|still)\b")
 # Words that make the number after them an age whatever follows: "aged 31 and 45", "at the age
 # of 8", "children as young as 4", "between the ages of 4 and 17".
 _AGE_LEAD = re.compile(r"\b(?:[Aa]ged|at the age of|as (?:young|old) as|ages (?:of )?|the ages of) $")
@@ -57,8 +74,16 @@ _TOLL_BEFORE = re.compile(
 )
 
 
+# "The crowd of 6,480", "a population of 12,000": a gathering counts people.
+_GATHERING = re.compile(
+    r"\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Tt]heir)(?: [a-z]+)? (?:crowd|audience|attendance|turnout|congregation"
+    r"|population) of $"
+)
+
+
 def _casualties(sentence: str, start: int) -> str:
-    return "people" if _TOLL_BEFORE.search(sentence, max(0, start - 60), start) else ""
+    window = sentence[max(0, start - 60) : start]
+    return "people" if _TOLL_BEFORE.search(window) or _GATHERING.search(window) else ""
 
 
 _AGE_UNIT = "years (age)"
@@ -119,6 +144,10 @@ def _skipped(sentence: str, match: re.Match[str], value: float) -> bool:
 
 def _value(match: re.Match[str]) -> float | None:
     raw, scale = match.group("n"), (match.group("scale") or "").strip().lower()
+    if raw.lower() in ("a", "an"):
+        return 1.0 if match.group("q") else None  # "about a mile"; "a mile" alone is no figure
+    if raw.lower().startswith(("a ", "an ")):
+        raw = "one " + raw.split(" ", 1)[1]
     multiplier = {"dozen": 12, "trillion": 1e12}.get(scale)  # scales parse_number does not read
     try:
         value = parse_number(raw + (" " + scale if scale and not multiplier else ""))
@@ -146,7 +175,8 @@ def _age(sentence: str, match: re.Match[str], value: float) -> bool:
     # "Yoon, 63," or "Parata, 75." : an age in apposition to a name.
     after = sentence[match.end("n") : match.end("n") + 1]
     near = _AGE.search(sentence, max(0, match.start() - 30), match.start())
-    return after in (",", ".", ";", "") and bool(near)
+    described = _NOW_AND.match(sentence, match.start() - 6)
+    return (after in (",", ".", ";", "") or described is not None) and bool(near)
 
 
 # The time that leads a live blog's entry ("10.05", "9.30").
@@ -169,7 +199,7 @@ def _unit_and_end(sentence: str, match: re.Match[str], value: float) -> tuple[st
     if match.group("cur"):
         unit = _CURRENCY[match.group("cur")]
         per = _PER.match(sentence, match.end())
-        return (unit + f" a {per.group(1)}" if per else unit), match.end()
+        return (unit + per.group(0) if per else unit), match.end()
     if MEASURE_BEFORE.search(sentence, max(0, match.start() - 12), match.start()):
         return "magnitude", match.end()  # "the magnitude 6.8 quake hit": no counted noun
     if joined:
@@ -178,11 +208,17 @@ def _unit_and_end(sentence: str, match: re.Match[str], value: float) -> tuple[st
         if joined == "year" and match.group(0).lower().endswith("-old"):
             return _AGE_UNIT, match.end("n")  # "The 32-year-old"
         return (joined if value == 1 else _plural(joined)), match.end("n")
+    own = unit_of((match.group("unit") or "").split(), value)
+    stat = None if own else STAT_BEFORE.search(sentence, max(0, match.start() - 40), match.start())
+    if stat is not None:
+        return stat["m"].lower(), match.end()  # "hazard ratio 1.34": a statistic, no counted noun
     if _age(sentence, match, value):
         return _AGE_UNIT, match.end()
     if _PEOPLE_VERBS.match(match.group("unit") or ""):
         return "people", match.end()  # "an estimated 64 died"
     unit = unit_of((match.group("unit") or "").split(), value) or _casualties(sentence, match.start())
+    if unit in _MONEY and (per := _PER.match(sentence, match.end() + 1 + len(unit))):
+        unit += per.group(0)  # "a hundred dollars an hour"
     if not unit and _WHO_AFTER.match(sentence, match.end("n")):
         unit = "people"  # "23 of the 406 who took the drug"
     part = None if unit else _OF_THE.match(sentence, match.end("n"))
@@ -208,30 +244,74 @@ def find_figures(sentence: str) -> list[Figure]:
         number: int | float = int(value) if float(value).is_integer() else value
         qualifier = match.group("q").lower() if match.group("q") else None
         found.append(Figure(match.start(), end, number, unit, qualifier))
-    figures = _borrow_units(sentence, sorted(found + _votes(sentence), key=lambda f: f.start))
-    return join_ranges(sentence, figures)
+    dashed = [
+        Figure(a, b, _whole(low), unit, None, (_whole(low), _whole(high)))
+        for a, b, low, high, unit in dashed_ranges(sentence, lambda rest: plural_unit(rest.split()))
+    ]
+    found = [f for f in found if not any(d.start <= f.start < d.end for d in dashed)]
+    figures = _borrow_units(sentence, sorted(found + dashed + _votes(sentence), key=lambda f: f.start))
+    return [_period(sentence, f) for f in join_ranges(sentence, figures)]
 
 
+def _period(sentence: str, figure: Figure) -> Figure:
+    """ "five flights over 30 days": the span they fall in, not more than 30 days."""
+    if (
+        figure.qualifier == "over"
+        and _SPAN.fullmatch(figure.unit)
+        and not _LONGER.search(sentence, 0, figure.start)
+    ):
+        return replace(figure, qualifier=None)
+    return figure
+
+
+def _whole(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+# A span of time after "over" is a period ("12.5% over three years", "spread over four
+# months"), except after a verb of lasting or a preposition ("took over 30 days", "for over").
+_SPAN = re.compile(r"(?:hours?|days?|weeks?|months?|years?|decades?)")
+_LONGER = re.compile(
+    r"(?:^|\b(?:took|takes|take|taken|lasted|lasts|last|spent|spend|spends|waited|served|for|in|after|since"
+    r"|within|than|of|by|to|ago))\s+$",
+    re.I,
+)
 _WHO_AFTER = re.compile(r" (?:who|whom)\b")
 # "140 of the volunteers": a part counts what its whole does.
 _OF_THE = re.compile(r" of (?:the|its|their|our|his|her|these|those) ([a-z][a-z-]+[^s\W]s)\b")
 # A vote's tally: "voted 11-3", "by a vote of 52-48", "passed 219-212".
 _VOTE = re.compile(
-    r"\b(?:voted|vote of|votes? (?:was|were)|passed|approved|rejected)\s+(\d{1,3})[-–](\d{1,3})\b"
+    # Told in the past or, as a timeline tells it, in the present ("The council votes 9-2").
+    r"\b(?:vote[sd]|vote of|votes? (?:was|were)|passe[sd]|approve[sd]|reject(?:s|ed))"
+    r"\s+(\d{1,3})[-–](\d{1,3})\b"
 )
+
+
+_AGAINST = re.compile(r"\s+against\b")
 
 
 def _votes(sentence: str) -> list[Figure]:
     found = []
     for m in _VOTE.finditer(sentence):
-        found.append(Figure(m.start(1), m.end(1), int(m[1]), "votes in favour", None))
-        found.append(Figure(m.start(2), m.end(2), int(m[2]), "votes against", None))
+        # "voted 7-4 against the scheme": the larger side voted against.
+        first, second = ("votes against", "votes in favour") if _AGAINST.match(sentence, m.end()) else (
+            "votes in favour", "votes against")  # fmt: skip
+        found.append(Figure(m.start(1), m.end(1), int(m[1]), first, None))
+        found.append(Figure(m.start(2), m.end(2), int(m[2]), second, None))
     return found
 
 
 # "between 10 and 20 people", "10-20 people", "12 of 13 members": the first number counts
 # what the second does.
-_LINK = re.compile(r"\s*(?:and|to|or|of|out of|of the|of its|of their|-|–)\s*$")
+# "14 of their next 17 games": the part's noun is the whole's.
+_LINK = re.compile(
+    r"\s*(?:and|to|or|of|out of|-|–"
+    r"|of (?:the|its|their)(?: (?:first|last|next|final|previous|past|remaining))?)\s*$"
+)
+# "at the ages of 13, 15 and 17": a list of ages.
+_AGE_LINK = re.compile(r"\s*(?:,|,? and|,? or|to)\s*$")
+# Statistics named before their number ("hazard ratio 1.34"): the next number "to" it shares them.
+_STAT_TO = re.compile(r"\s*to\s*$")
 
 
 # "52 unforced errors, 19 of them", "Eight crew members …; the other 13": the second counts
@@ -246,11 +326,14 @@ def _borrow_units(sentence: str, found: list[Figure]) -> list[Figure]:
     for i, figure in enumerate(found):
         before = kept[-1] if kept else None
         if not figure.unit and before is not None:
-            if before.unit == _AGE_UNIT and _LINK.match(sentence[before.end : figure.start]):
-                # "aged 31 and 45": the second age.
+            between = sentence[before.end : figure.start]
+            if before.unit == _AGE_UNIT and _AGE_LINK.match(between):
+                # "aged 31 and 45", "the ages of 13, 15 and 17": the next age.
                 figure = Figure(figure.start, figure.end, figure.value, _AGE_UNIT, figure.qualifier)
             elif (
-                _OF_THEM.match(sentence, figure.end)
+                # "confidence interval 1.12 to 1.61": the statistic's other end.
+                (STAT_BEFORE.search(sentence, 0, before.start) and _STAT_TO.match(between))
+                or _OF_THEM.match(sentence, figure.end)
                 or _MORE.match(sentence, figure.end)
                 or _OTHER.search(sentence, max(0, figure.start - 12), figure.start)
             ):

@@ -37,7 +37,8 @@ ROLE_WORDS = (
     "|reporter|commissioner|councillor|councilman|congressman|congresswoman|representative|investor"
     "|activist|organizer|organiser|founder|owner|partner|player|physician|consultant|surgeon|dean"
     "|administrator|director-general|treasurer|comptroller|inspector|curator|auditor|regulator|trustee"
-    "|headteacher|principal|pastor|rabbi|imam|bishop|cardinal|archbishop|vicar"
+    "|headteacher|principal|pastor|rabbi|imam|bishop|cardinal|archbishop|vicar|lecturer|member"
+    "|fly-half|scrum-half|full-back|goalkeeper|winger|striker"
 )
 _ROLE = re.compile(rf"(?:{ROLE_WORDS})$", re.I)
 # Words that end an organisation's name ("Ministry of …", "… Alliance").
@@ -53,6 +54,11 @@ ORG_HEADS = (
     "|Associates|Senate|Congress|Representatives|Commons|Lords|Duma|Knesset|Bundestag|Cabinet"
     "|School|College|Academy|Laboratory|Observatory|Museum|Library|Clinic|Charity|Trust|Reserve|Survey"
     "|Services|Shipping|Logistics|Stores|Airport|Co|Securities|Insurance|Rail|Railways|Airways"
+    # Orchestras, zoos, public bodies and newspapers: "Lakeshore Symphony Orchestra", "Denver
+    # Zoo", "Planning Inspectorate", "The Bellingham Courier", "Cardiology Letters".
+    "|Orchestra|Philharmonic|Symphony|Choir|Ensemble|Ballet|Opera|Zoo|Aquarium|Inspectorate"
+    "|Directorate|Secretariat|Tribunal|Courier|Chronicle|Echo|Observer|Examiner|Inquirer|Ledger"
+    "|Sentinel|Letters|Bulletin"
 )
 _ORG_WORD = re.compile(rf"\b(?:{ORG_HEADS})\b")
 # Words that make a capitalised run a place, a thing or an event rather than a person.
@@ -76,7 +82,8 @@ _NOT_PERSON = re.compile(
     r"|Greens|Tories|Labour|Unionists|Nationalists|Reserve|Survey|Service|Devices|Instruments|Electronics"
     r"|Semiconductors?|Materials|Therapeutics|Biosciences|Dynamics|Robotics|Brands|Resources|Petroleum"
     r"|Communications|Entertainment|Pictures|Records|Studios|Associates|Senate|Congress|Representatives"
-    r"|Storm|Hurricane|Typhoon|Cyclone|Crescent|Societies|Services|Shipping|Logistics|Stores)\b"
+    r"|Storm|Hurricane|Typhoon|Cyclone|Crescent|Societies|Services|Shipping|Logistics|Stores"
+    r"|Orchestra|Philharmonic|Choir|Zoo|Aquarium|Inspectorate|Tribunal|Courier|Chronicle|Letters)\b"
 )
 # A place or thing noun right after a run: "the High Atlas mountains", "the Ingenuity Mars
 # helicopter", "the Sputnik V vaccine".
@@ -84,7 +91,8 @@ _PLACE_AFTER = re.compile(
     r" (?:mountains?|range|river|valley|region|province|desert|village|town|city|county|district|islands?"
     r"|lake|sea|coast|peninsula|plateau|basin|delta|hills|forest|park|gorge|canyon|plain|oblast"
     r"|helicopter|rover|spacecraft|probe|telescope|satellite|rocket|ship|vessel|aircraft|jet|plane|drone"
-    r"|missile|vaccine|drug|app|device|phone|model|engine|reactor|pipeline|bridge|dam|tunnel)\b"
+    r"|missile|vaccine|drug|app|device|phone|model|engine|reactor|pipeline|bridge|dam|tunnel"
+    r"|tram|tramway|railway|metro|subway|line)\b"
 )
 # A place or time preposition right before a run: "in New Haven", "from South Taranaki".
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|around|toward|towards)\s+$")
@@ -168,13 +176,43 @@ NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
+_ITEM = r"[A-Z][\w’'-]*+(?: [A-Z][\w’'-]*+){0,3}"
+# A list of three or more names: "Maple Ridge, Harlan Park, Orchard Hill and Lincoln Elementary".
+_LIST = re.compile(rf"{_ITEM}(?:, {_ITEM}){{1,}},? (?:and|or) {_ITEM}")
+_SCHOOL = re.compile(r"\b(?:Elementary|Primary|Secondary|Middle|Junior|Infants)\b")
+
+
+def _place_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of lists whose members are alike: when one is a place, school or body ("Lincoln
+    Elementary"), none of them is a person."""
+    return [
+        m.span()
+        for m in _LIST.finditer(text)
+        if any(_NOT_PERSON.search(item) or _ORG_WORD.search(item) or _SCHOOL.search(item)
+               for item in re.split(r",? (?:and|or) |, ", m.group(0)))
+    ]  # fmt: skip
+
+
+def listed_places(text: str) -> Iterator[str]:
+    """The names of several words in a list with a place, school or body in it that are no
+    body themselves ("Harlan Park" of "Maple Ridge, Harlan Park, … and Lincoln Elementary"):
+    no person wherever the article names them ("whose two children attend Harlan Park")."""
+    for a, b in _place_lists(text):
+        for item in re.split(r",? (?:and|or) |, ", text[a:b]):
+            if " " in item and not _ORG_WORD.search(item) and not _NOT_PERSON.search(item):
+                yield item  # "Kansas City Star" of a list of newspapers stays a body
+
+
 def person_candidates(text: str) -> Iterator[str]:
     """Two- and three-word capitalised runs in ``text`` that may name a person.
 
     Quote the text's quotations out first: names inside quotation marks are titles or
     nicknames ("Caja Magica", a song's title).
     """
+    lists = _place_lists(text)
     for m in _WHOLE_NAME.finditer(text):
+        if any(a <= m.start() < b for a, b in lists):
+            continue  # "Maple Ridge, Harlan Park, Orchard Hill and Lincoln Elementary"
         words = m.group(0).split()
         run_on = _RUN_ON.match(text, m.end())
         more = run_on.group(0).split() if run_on else []
@@ -207,7 +245,27 @@ def person_candidates(text: str) -> Iterator[str]:
             continue
         if text[m.end() : m.end() + 2] in ("’s", "'s") and _NOT_PERSON.match(text, m.end() + 3):
             continue
+        if _PARTY.fullmatch(name):
+            continue  # "Liberal Democrat", a party
         yield name
+
+
+# A party named by its members' words: "Liberal Democrat", "Social Democrats", "Free Democrat".
+_PARTY = re.compile(
+    r"(?:(?:Liberal|Social|Christian|Free|Democratic|Labour|Green|Conservative|Republican|Progressive"
+    r"|National|Socialist|Independent) )+(?:Democrats?|Republicans?|Conservatives?|Liberals?"
+    r"|Socialists?|Greens?|Nationalists?|Unionists?|Progressives?|Independents?)"
+)
+
+
+def _plural_owner(text: str, end: int, name: str) -> bool:
+    """Whether the name is a plural possessive inside a body's name ("Ontario Teachers' Pension
+    Plan", "the Cyclists' Union")."""
+    if not name.endswith("s") or text[end : end + 1] not in ("’", "'"):
+        return False
+    run_on = _RUN_ON.match(text, end + 1)
+    rest = run_on.group(0) if run_on else ""
+    return bool(_NOT_PERSON.search(rest) or _ORG_WORD.search(rest))
 
 
 def in_context_not_a_person(text: str, start: int, end: int, name: str) -> bool:
@@ -216,6 +274,8 @@ def in_context_not_a_person(text: str, start: int, end: int, name: str) -> bool:
     a place preposition comes before it ("in New Haven"), a place or thing noun after it
     ("the High Atlas mountains", "the Ingenuity Mars helicopter"), or it ends a longer name
     ("Friends of the Earth Netherlands", but not "Secretary of State Antony Blinken")."""
+    if _plural_owner(text, end, name):
+        return True  # "Ontario Teachers' Pension Plan"
     run_on = _RUN_ON.match(text, end)
     whole = name + (run_on.group(0) if run_on else "")
     if _NOT_PERSON.search(whole) or _ORG_WORD.search(whole):  # "Indian Space Research Organisation"
@@ -245,6 +305,15 @@ PEOPLE_NOUNS = frozenset(
      "Citizens"}
 )  # fmt: skip
 ROYAL = frozenset({"King", "Queen", "Prince", "Princess", "Pope", "Emperor", "Empress"})
+
+
+def untitled(name: str) -> str:
+    """A name without the titles before it ("Councillor Janet Oduya" → "Janet Oduya",
+    "Professor Oliver Nkemelu" → "Oliver Nkemelu"); a royal's title stays."""
+    words = name.split()
+    while len(words) > 2 and words[0] not in ROYAL and (_TITLE.match(words[0]) or _ROLE.match(words[0])):
+        words.pop(0)
+    return " ".join(words)
 
 
 def surname(name: str) -> str:

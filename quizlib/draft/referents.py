@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from quizlib.draft.actors import Actors
+from quizlib.draft.bodies import ROLE_HEAD
+from quizlib.draft.people import NAME, untitled
 
 _PRONOUN = re.compile(r"(?P<p>Its|His|Her|He|She) ")
 _POSSESSIVE = frozenset({"Its", "His", "Her"})
@@ -102,3 +104,31 @@ def named(text: str, referent: Referent | None) -> str:
     if referent is None or not text.startswith(referent.word + " "):
         return text
     return referent.words + text[len(referent.word) :]
+
+
+# "Its chair, Rosalind Achterberg, told …": a role of the body the pronoun means.
+_OWNED_ROLE = re.compile(rf"Its (?P<role>[a-z][\w -]{{2,60}}?), (?P<name>{NAME})(?=[,.])")
+
+
+def owned_role(actors: Actors, sentence: str, before: str, referent: Referent | None) -> None:
+    """Give the person a sentence opening "Its <role>, <name>," names that role of the body
+    "Its" means: the one ``referent`` resolves it to, else the one body the sentence before
+    names ("The campaign group Save Millbrook Fields … . Its chair, …": its chair)."""
+    m = _OWNED_ROLE.match(sentence)
+    if m is None or not ROLE_HEAD.search(m["role"]):
+        return
+    if referent is not None and referent.word == "Its":
+        body = referent.actor
+    else:
+        bodies = {b.actor for b in actors.mentions(before) if actors.kind(b.actor) == "institution"}
+        if len(bodies) != 1:
+            return
+        body = bodies.pop()
+    name, role, owner = untitled(m["name"]), m["role"], str(actors.entries[body]["name"])
+    if any(
+        b.actor == body and before[max(0, b.start - 4) : b.start].lower() == "the "
+        for b in actors.mentions(before)
+    ):
+        owner = "the " + owner  # "The Commission for Regulation of Utilities … . Its chairman"
+    if actors.is_name(name):
+        actors.add(name, "person", f"{owner}'s {role}" if " of " in role else f"{role} of {owner}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from quizlib.draft.bodies import LEGAL, SEATS
@@ -49,9 +50,12 @@ def _placed(runs: Counter[str]) -> dict[str, list[str]]:
     return placed
 
 
-def add_people(actors: Actors, candidates: list[tuple[str, str]], places: set[str]) -> None:
+def add_people(
+    actors: Actors, candidates: list[tuple[str, str]], places: set[str], groups: Collection[str] = ()
+) -> None:
     """Register the candidate names that are people: not a known actor, not part of an
-    institution's name, not a word and a place ("Tennis Australia" is a body)."""
+    institution's name, not a word and a place ("Tennis Australia" is a body), not a team
+    named in the plural (``groups``: "the Hornets" makes "Harrowgate Hornets" a body)."""
     bodies = [f" {e['name']} " for e in actors.entries.values() if e["kind"] != "person"]
     places = places - NOT_NAMES
     for article, name in candidates:
@@ -60,7 +64,7 @@ def add_people(actors: Actors, candidates: list[tuple[str, str]], places: set[st
             continue
         if any(f" {name} " in body for body in bodies) or actors.leading(name.split()[0]):
             continue  # "Fine Art" of "Castellan Fine Art"; "Halvorsen Ridgeline", a Halvorsen car
-        if len(name.split()) == 2 and name.split()[-1] in places:
+        if len(name.split()) == 2 and (name.split()[-1] in places or name.split()[-1] in groups):
             actors.add(name, "institution")  # "Tennis Australia" in a story from Australia
         else:
             actors.add(name, "person")  # "Vladimir Putin", "Andrey Rublev"

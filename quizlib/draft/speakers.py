@@ -64,6 +64,8 @@ _BODY = re.compile(
 # A lowercase word before "reports" or "claims" makes it a noun ("sporadic reports of").
 _NOUN_BEFORE = re.compile(r"\b(?!(?:she|he|it|they|who|which|also|still|now|often)\b)[a-z]+(?<!ly)\s+$")
 # "..., said Mr. Reeves", "says Parata,", "wrote 43-year-old Martin Taylor"
+# An auxiliary makes the words after a speech verb what was said, not who said it.
+_CLAUSE_VERB = re.compile(r"\b(?:would|will|could|should|can|may|might|must|was|were|is|are|had|has|have)\b")
 _INVERTED = re.compile(
     # "said its director, Tamsin Pascoe": a role, a comma, the name.
     rf"\s+(?P<skip>(?:the |its |their )?[\w -]{{0,40}}?,? )??"
@@ -215,6 +217,9 @@ def cues(actors: Actors, masked: str) -> list[Cue]:
         after = _INVERTED.match(masked, verb.end()) if verb.group(0) != "called" else None
         if after and (after["skip"] or "").endswith(", ") and not _ROLE_LAST.search(after["skip"][:-2]):
             after = None  # "said the bank, Lloyds": only a role before the comma ("its director, X")
+        if after and _CLAUSE_VERB.search(after["skip"] or ""):
+            after = None  # "said the group would run courses in Nelson": a reported clause
+
         if after and re.search(r"[,”\"]\s*$", before) and _speaker_name(actors, after.group("name")):
             found.append(Cue(verb.start(), after.group("name")))
             continue  # "..." said Grigoryan

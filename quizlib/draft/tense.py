@@ -10,7 +10,10 @@ import re
 _FUTURE = re.compile(
     r"\b(?:will|won[’']t|shall|(?:should|may|might)(?! have)"
     r"|(?:is|are) (?:due|scheduled|set|expected|slated|planned) to|plans? to"
-    r"|scheduled|expected|expects?|forecasts|slated|upcoming|(?:starts|begins|opens|resumes|reconvenes) in"
+    r"|scheduled|expected|expects?|forecasts|slated|upcoming"
+    # A scheduled change in the present: "who leaves office in December", "the lease expires in May".
+    r"|(?:starts|begins|opens|resumes|reconvenes|ends|closes|expires|retires|leaves(?: office)?"
+    r"|steps down|takes office|stands down) in"
     r"|(?:hopes?|aims?|intends?) to)\b"
 )
 _PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|said|told)\b")

@@ -100,11 +100,13 @@ def gist(text: str, limit: int = 240) -> str:
 
 
 # What leads a live blog's entry, not part of its fact: the entry's time ("11.52 ") and a
-# label ("Key points: ", "Some background: ", "Update: "), a few words, the first capitalised.
+# label ("Key points: ", "Some background: ", "Update: "), a few words, the first capitalised;
+# and a timeline entry's date, gapped ("…: Construction begins." of "3/14/2019: Construction
+# begins.").
 _ENTRY_LEAD = re.compile(
     r"^(?:(?:[01]?\d|2[0-3])[.:][0-5]\d\s+(?=[A-Z]))?"
     r"(?:(?:[A-Z][a-z]+(?: [a-z]+){1,2}|Update|Updated|Breaking|Latest|Background|Analysis|Recap"
-    r"|Correction|Summary|Context):\s+(?=\S))?"
+    r"|Correction|Summary|Context|…):\s+(?=\S))?"
 )
 
 

@@ -40,6 +40,12 @@ _DETERMINER_AFTER = re.compile(r"^(?:the|its|their|his|her|our|part)$", re.I)
 # A measure named before its number, which then counts no noun: "the magnitude 6.8 quake",
 # "a quake of magnitude 7.5", "a magnitude-7.8 earthquake".
 MEASURE_BEFORE = re.compile(r"\b(?P<m>[Mm]agnitude)[- ]$")
+# A statistic named before its number, which then counts no noun either: "hazard ratio 1.34",
+# "95% confidence interval 1.12 to 1.61", "an odds ratio of 2.1".
+STAT_BEFORE = re.compile(
+    r"\b(?P<m>(?i:(?:hazard|odds|risk|rate|relative risk) ratio|confidence interval|correlation coefficient))"
+    r"(?: (?:of|was|is|were|at))? $"
+)
 # A singular measure word before a noun is the number's unit in the plural: "the 1.5 degree
 # limit", "a 10 minute walk".
 _SINGULAR_MEASURE = _words("degree minute hour day week month year mile kilometre metre second")
@@ -98,3 +104,11 @@ def unit_of(words: list[str], value: float) -> str:
     ):
         return ""
     return " ".join(kept)
+
+
+def plural_unit(words: list[str]) -> str:
+    """The unit of the words after a number when it is a plural noun ("cars queuing" gives
+    "cars", "people" gives "people"), else "": a range counts many things, a score one."""
+    unit = unit_of(words, 2)
+    head = unit.split()[-1] if unit else ""
+    return unit if head.lower() in _PLURALS or re.fullmatch(r"[a-z]+[^s\W]s", head) else ""
