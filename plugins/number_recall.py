@@ -28,12 +28,11 @@ from quizlib import (
     format_number,
     grade_number,
     hookimpl,
-    parse_number,
     question_id,
 )
 
 from . import _teach
-from ._units import as_written, asked_as, echoed_units, stated_unit
+from ._units import as_written, asked_as, stated_unit, typed_number
 
 #: Nouns that name a measure of something rather than the things counted: "the length of
 #: the war" is asked "What was the length of the war, in weeks?", not "the number of ...".
@@ -179,17 +178,6 @@ def _conflict(deck: Deck, conflict: Conflict) -> str:
     return f"{line} {note}" if note else line
 
 
-def without_unit(text: str, unit: str) -> str:
-    """The answer without the figure's own unit after the number ("90 armored vehicles") or
-    before it, as a scale's name is written ("magnitude 6.8"): the learner may echo the unit
-    the question names."""
-    if not unit.strip():
-        return text
-    name = re.escape(unit.strip())
-    text = re.sub(rf"^\s*{name}\s+(?=[\d.,+−-])", "", text.strip(), flags=re.IGNORECASE)
-    return re.sub(rf"\s+{name}\s*$", "", text, flags=re.IGNORECASE)
-
-
 def _article(noun: str) -> str:
     return "an" if noun[:1].lower() in "aeio" else "a"
 
@@ -233,10 +221,7 @@ class NumberRecall:
     def grade(self, question: Question, response: Response) -> Grade:
         """Score the number; AnswerError when it is not a number."""
         k = question.key
-        typed = str(response)
-        for unit in echoed_units(str(question.fact.get("unit") or "")):
-            typed = without_unit(typed, unit)
-        given = parse_number(typed)
+        given = typed_number(str(response), str(question.fact.get("unit") or ""), float(k["value"]))
         result = grade_number(given, float(k["value"]), k["tolerance"], str(k["qualifier"]))
         score = result.score
         # Another source's value counts as that value, not with the primary's tolerance around

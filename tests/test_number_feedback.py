@@ -215,3 +215,28 @@ def test_a_figure_in_scale_words_shows_its_range_in_the_decimals_of_its_scale_wo
     data = {"text": "The fund held {{$7.3 billion}}.", "value": 7.3e9, "unit": "dollars"}
     fact = Fact("figures", "f", data)
     assert "Counted right: 7 billion to 7.6 billion." in feedback(number_question(fact), "1")
+
+
+@pytest.mark.parametrize(
+    ("typed", "score"),
+    [
+        ("40", 1.0), ("40m", 1.0), ("$40m", 1.0), ("40 million", 1.0), ("forty million", 1.0),
+        ("40,000,000", 1.0), ("40 million dollars", 1.0), ("40m dollars", 1.0), ("40 thousand", 0.0),
+        ("4 billion", 0.0),
+    ],
+)  # fmt: skip
+def test_a_unit_led_by_a_scale_word_counts_a_typed_scale_as_the_answer(typed: str, score: float) -> None:
+    """A unit "million dollars" counts in millions: "40", "$40m", "40 million" and
+    "40,000,000" are all the source's 40 million dollars; a wrong scale is wrong."""
+    fields = {"value": 40, "unit": "million dollars", "counts": "size of the Kestrel round"}
+    fact = Fact("figures", "round", fields)
+    assert grade(number_question(fact), typed).score == score
+
+
+def test_an_agreement_term_takes_its_unit_and_scale_as_number_recall_does() -> None:
+    """A term's answer may carry its unit ("3 seasons") and a scaled unit's own scale."""
+    from quizlib_plugins._agreement_terms import grade_term
+
+    assert grade_term("3 seasons", 3, "seasons").score == 1.0
+    for typed in ("12", "£12m", "12 million pounds", "12,000,000"):
+        assert grade_term(typed, 12, "million pounds").score == 1.0
