@@ -51,20 +51,29 @@ def allowed_typos(text: str) -> int:
 _SUFFIX = re.compile(r"(?:jr|sr|ii|iii|iv|vi|vii|viii|ix)\.?", re.IGNORECASE)
 
 
-def name_forms(actor: Actor) -> list[str]:
-    """The accepted spellings of an actor: name, aliases, and a person's surname.
+def surname_forms(name: str) -> list[str]:
+    """A person's surname as people type it alone, from the full name as written.
 
-    A person's name ending in a generation or a regnal number ("King Charles III", "Sam Okoro
-    Jr.") is also accepted without it, and its surname is the word before it ("Okoro", not
-    "Jr"; "Charles", not "III").
+    A name ending in a generation or a regnal number ("King Charles III", "Sam Okoro Jr.")
+    gives the name without it, the surname before it ("Okoro", not "Jr"; "Charles", not
+    "III") and the surname with it ("Okoro Jr."). A one-word name gives nothing.
     """
+    words = name.split()
+    if len(words) < 2:
+        return []
+    if not _SUFFIX.fullmatch(words[-1]):
+        return [words[-1]]
+    if len(words) < 3:
+        return [words[0]]
+    return [" ".join(words[:-1]), words[-2], " ".join(words[-2:])]
+
+
+def name_forms(actor: Actor) -> list[str]:
+    """The accepted spellings of an actor: name, aliases, and a person's surname (see
+    :func:`surname_forms`)."""
     forms = [actor.name, *actor.aliases]
-    words = actor.name.split()
-    if actor.kind == "person" and len(words) > 1:
-        if _SUFFIX.fullmatch(words[-1]):
-            words = words[:-1]
-            forms.append(" ".join(words))
-        forms.append(words[-1])
+    if actor.kind == "person":
+        forms.extend(surname_forms(actor.name))
     return [f for f in dict.fromkeys(normalise(f) for f in forms) if f]
 
 
@@ -81,7 +90,18 @@ def _farther_than(typed: str, form: str, bound: int) -> bool:
 
 
 def match_name(answer: str, target: Actor, others: Sequence[Actor] = ()) -> bool:
-    """True when ``answer`` names ``target`` and fits no other actor as well."""
+    """True when ``answer`` names ``target`` and fits no other actor as well.
+
+    A name written surname first, with a comma ("Curie, Marie", "Pont, Jean du"), is also
+    read in its usual order ("Okoro, Jr." stays as written).
+    """
+    before, comma, after = answer.partition(",")
+    if comma and after.strip() and "," not in after and _match(f"{after} {before}", target, others):
+        return True
+    return _match(answer, target, others)
+
+
+def _match(answer: str, target: Actor, others: Sequence[Actor]) -> bool:
     typed = normalise(answer)
     if not typed:
         return False
