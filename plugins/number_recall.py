@@ -32,6 +32,7 @@ from quizlib import (
 )
 
 from . import _teach
+from ._counts import amount_of, counts_things, the
 from ._units import as_written, asked_as, stated_unit, typed_number
 
 #: Nouns that name a measure of something rather than the things counted: "the length of
@@ -79,8 +80,10 @@ def ask(fact: Fact) -> str:
 
     ``counts`` is a noun phrase ("people who died in the explosion", "troops in the
     mission", "length of the blockade"); "What was the number of …?" is grammatical for any
-    plural noun phrase, and a measure ("length of …") is asked for in its unit instead. A
-    sentence with a gap ("… people died") is asked as "Fill in the number: …".
+    plural noun phrase, and a measure ("length of …") or a singular head ("record attendance
+    at the final") is asked for in its unit instead, a thing weighed or measured by volume as
+    "the amount of …". A sentence with a gap ("… people died") is asked as "Fill in the
+    number: …".
     """
     if fact.get("question"):
         return str(fact.get("question"))
@@ -89,9 +92,16 @@ def ask(fact: Fact) -> str:
         return f"Fill in the number: {ended(counts)}"
     if counts.lower().startswith(("number of", "the number of")):
         return f"What was the {counts.removeprefix('the ')}?"
+    unit = fact.get("unit")
     if _measure(counts):
-        return f"What was the {counts.removeprefix('the ')}, in {fact.get('unit')}?"
-    return f"What was the number of {counts}?"
+        return f"What was {the(counts)}, in {unit}?"
+    if counts_things(counts):
+        return f"What was the number of {counts}?"
+    # A singular head is a quantity, asked in its unit: "the number of record attendance"
+    # and "the number of pitchblende" are no English.
+    if amount_of(str(unit or "")):
+        return f"What was the amount of {counts.removeprefix('the ')}, in {unit}?"
+    return f"What was {the(counts)}, in {unit}?"
 
 
 def _upper(fact: Fact) -> float | None:

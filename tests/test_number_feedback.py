@@ -240,3 +240,37 @@ def test_an_agreement_term_takes_its_unit_and_scale_as_number_recall_does() -> N
     assert grade_term("3 seasons", 3, "seasons").score == 1.0
     for typed in ("12", "£12m", "12 million pounds", "12,000,000"):
         assert grade_term(typed, 12, "million pounds").score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("counts", "unit", "asked"),
+    [
+        ("record attendance at the Quayside final", "spectators",
+         "What was the record attendance at the Quayside final, in spectators?"),
+        ("Nordvik's revenue in Asia in 2021", "million euros",
+         "What was Nordvik's revenue in Asia in 2021, in million euros?"),
+        ("Tarn Albion's unbeaten run in the spring", "matches",
+         "What was Tarn Albion's unbeaten run in the spring, in matches?"),
+        ("fee Kestrel paid for the striker", "pounds",
+         "What was the fee Kestrel paid for the striker, in pounds?"),
+        ("wavelength of the green mercury line", "nanometres",
+         "What was the wavelength of the green mercury line, in nanometres?"),
+        ("copper sulphate the students dissolved", "grams",
+         "What was the amount of copper sulphate the students dissolved, in grams?"),
+        ("crude oil spilled off Vardø", "barrels",
+         "What was the amount of crude oil spilled off Vardø, in barrels?"),
+        ("league goals Ines Varga scored", "goals",
+         "What was the number of league goals Ines Varga scored?"),
+        ("staff of the Orrin observatory", "employees",
+         "What was the number of staff of the Orrin observatory?"),
+        ("Russian servicemen killed in the crash", "servicemen",
+         "What was the number of Russian servicemen killed in the crash?"),
+        ("scientists photographed at the congress", "scientists",
+         "What was the number of scientists photographed at the congress?"),
+    ],
+)  # fmt: skip
+def test_a_singular_counts_is_asked_as_a_quantity_in_its_unit(counts: str, unit: str, asked: str) -> None:
+    """ "The number of" takes a plural: a singular head is asked in its unit (without "the"
+    before a possessive), and a substance weighed or measured by volume as an amount."""
+    fact = Fact("figures", "f", {"value": 12, "unit": unit, "counts": counts})
+    assert number_question(fact).prompt.text == asked
