@@ -33,7 +33,7 @@ from quizlib import (
 
 from . import _teach
 from ._counts import amount_of, counts_things, the
-from ._units import as_written, asked_as, stated_unit, typed_number
+from ._units import as_written, asked_as, stated_unit, typed_number, unit_scale
 
 #: Nouns that name a measure of something rather than the things counted: "the length of
 #: the war" is asked "What was the length of the war, in weeks?", not "the number of ...".
@@ -209,6 +209,12 @@ class NumberRecall:
         # example: "a number of magnitude, e.g. 150" is no English and no magnitude.
         asked = f"{_article(scale)} {scale}" if scale else asked_as(unit)
         example = _teach.number_example(unit, deck, kind="small" if scale else None)
+        if unit_scale(unit) != 1:
+            # "a number of dollars, e.g. 11 million": "a number of million dollars" offers
+            # "million" alone as an answer, and an example typed with its scale word is read
+            # in that scale.
+            word, rest = unit.split(None, 1)
+            asked, example = asked_as(rest), f"{example} {word.lower()}"
         hint = f"{asked}, e.g. {scaled or example}"
         conflicts = [c for c in fact.conflicts if c.field == "value"]
         key = {

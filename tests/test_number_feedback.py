@@ -274,3 +274,14 @@ def test_a_singular_counts_is_asked_as_a_quantity_in_its_unit(counts: str, unit:
     before a possessive), and a substance weighed or measured by volume as an amount."""
     fact = Fact("figures", "f", {"value": 12, "unit": unit, "counts": counts})
     assert number_question(fact).prompt.text == asked
+
+
+def test_a_scaled_unit_is_hinted_in_its_things_with_the_scale_on_the_example() -> None:
+    """A unit "million euros" is hinted "a number of euros, e.g. 11 million": never "a number
+    of million euros", whose "million" alone reads as an answer; the example earns nothing."""
+    fact = Fact(
+        "figures", "rev", {"value": 18.5, "unit": "million euros", "counts": "Nordvik's revenue in 2021"}
+    )
+    hint = number_question(fact).prompt.hint
+    assert re.fullmatch(r"a number of euros, e\.g\. [\d.]+ million", hint)
+    assert grade(number_question(fact), hint.split("e.g. ")[1]).score == 0
