@@ -332,7 +332,7 @@ class _ShownTexts:
         context = self.ctx.about(q)
         for text, other, where in self._candidates(q, view):
             if view.number is not None:
-                hit = number_near(words(text), *view.number)
+                hit = number_near(words(text), *view.number, context)
             elif view.date is not None:
                 hit = date_near(text, view.date, context)
             else:
