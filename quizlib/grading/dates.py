@@ -24,7 +24,7 @@ def parse_date_answer(text: str) -> PartialDate:
 
     Accepts ISO (``2023``, ``2023-09``, ``2023-09-19``), month names in either order
     (``19 September 2023``, ``Sept 19, 2023``, ``September 2023``) and numeric day/month
-    forms when unambiguous (``25/12/2023``); ``05/06/2023`` is refused with a request for
+    forms when unambiguous (``25/12/2023``, ``10/2022``); ``05/06/2023`` is refused with a request for
     a month name, since it reads differently in Europe and the US.
 
     Raises:
@@ -50,6 +50,11 @@ def parse_date_answer(text: str) -> PartialDate:
             else:
                 raise AnswerError(f"{raw!r} could be day/month or month/day; write the month as a word")
             return PartialDate.parse(f"{year:04d}-{month:02d}-{day:02d}")
+        month_year = re.fullmatch(r"([0-9]{1,2})[/.]([0-9]{4})", raw)  # "10/2022": no day to confuse
+        if month_year:
+            return PartialDate.parse(f"{int(month_year.group(2)):04d}-{int(month_year.group(1)):02d}")
+        if re.search(r"['’][0-9]{2}\b", raw):
+            raise AnswerError(f"{raw!r} has a two-digit year; write the year in full: {HINT}")
         months = [(i, m) for i, w in enumerate(words) if (m := _month(w))]
         years = [int(w) for w in words if re.fullmatch(r"[0-9]{4}", w)]
         days = [int(w) for w in words if re.fullmatch(r"[0-9]{1,2}", w)]
