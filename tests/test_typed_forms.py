@@ -28,3 +28,28 @@ def test_a_numeric_month_and_year_is_a_month_and_a_two_digit_year_asks_for_four(
         parse_date_answer("13/2022")
     with pytest.raises(AnswerError, match="year in full"):
         parse_date_answer("March '21")
+
+
+def test_an_early_year_reads_with_its_era_and_is_typed_as_it_reads() -> None:
+    """A year under 100 is shown "AD 47" and typed so (or "47 CE", "May AD 47"); a bare "47"
+    could be a day, so it is refused with a request for the era; three digits are a year."""
+    assert PartialDate(47).human() == "AD 47" and PartialDate(47, 5).human() == "May AD 47"
+    for typed in ("AD 47", "47 CE", "ad 47", "47AD"):
+        assert parse_date_answer(typed) == PartialDate(47)
+    assert parse_date_answer("May AD 47") == PartialDate(47, 5)
+    assert parse_date_answer("4 May AD 47") == PartialDate(47, 5, 4)
+    assert parse_date_answer("850") == PartialDate(850) and parse_date_answer("May 850") == PartialDate(
+        850, 5
+    )
+    with pytest.raises(AnswerError, match="AD 47"):
+        parse_date_answer("47")
+
+
+def test_a_year_before_ad_1_in_a_deck_says_it_is_not_supported() -> None:
+    """ "585 BC" and "-585" are refused saying why, not only which forms a date takes."""
+    for written in ("585 BC", "-0585", "585 B.C.E."):
+        with pytest.raises(ValueError, match="before AD 1 are not supported"):
+            PartialDate.parse(written)
+    with pytest.raises(ValueError) as plain:
+        PartialDate.parse("soon")
+    assert "before AD 1" not in str(plain.value)
