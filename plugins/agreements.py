@@ -45,6 +45,7 @@ from ._agreement_dates import date_prompt, deck_dates, given_away, participle
 from ._agreement_dates import strings as _strings
 from ._agreement_terms import counted_right, grade_term, term_cite, term_question
 from ._index import actors, actors_named, padded_has, per_deck
+from ._units import unit_scale
 
 #: Options of a parties question, right and wrong together (at least two wrong ones).
 OPTIONS = 5
@@ -187,6 +188,9 @@ class Agreements:
             if "value" in term:
                 unit = str(term.get("unit", ""))
                 hint = f"a number of {unit}" if unit else "a number"
+                if unit_scale(unit) != 1:  # "a number of pounds, in millions", as number recall hints
+                    word, rest = unit.split(None, 1)
+                    hint = f"a number of {rest}, in {word.lower()}s"
                 prompt = Prompt(PromptKind.NUMBER, term_question(name, term), hint=hint)
                 key = {
                     "variant": "term",

@@ -194,3 +194,15 @@ def test_who_set_up_a_body_is_asked_with_its_verb() -> None:
                   parties=["russia", "turkey"], verb="established")  # fmt: skip
     made = {q.id.rsplit("/", 1)[1]: q for q in generate(deck(center), "agreements")}
     assert made["parties"].prompt.text == "Who established the joint monitoring center?"
+
+
+def test_a_term_in_a_scaled_unit_is_hinted_in_its_things_and_takes_its_scale() -> None:
+    """A term of "12 million pounds" is hinted "a number of pounds, in millions" (never "a
+    number of million pounds"), and "£12m" is its answer."""
+    deal = fact("agreements", "deal", ("c:p4",), name="the Tarn broadcast deal", date="2024-07",
+                parties=["armenia", "azerbaijan"],
+                terms=[{"id": "value", "text": "the value of the deal", "value": 12,
+                        "unit": "million pounds"}])  # fmt: skip
+    (q,) = [q for q in generate(deck(deal), "agreements") if q.id.endswith("term-value")]
+    assert q.prompt.hint == "a number of pounds, in millions"
+    assert TYPES["agreements"].grade(q, "£12m").score == 1.0
