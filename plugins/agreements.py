@@ -281,7 +281,11 @@ class Agreements:
                 given, question.key.get("doubtful", []), grade_date(given, truth, also)
             )
             other = f"Sources disagree: also given as {', '.join(d.human() for d in also)}." if also else ""
-            return Grade(score, truth.human(), "\n".join(question.key.get("disagree") or [other]))
+            # What happened on that date, as date recall pairs a date with its event.
+            fact = question.fact
+            done = f"{truth.human()}: {fact.get('name')} was {participle(fact.get('verb'))}."
+            lines = [done, *(question.key.get("disagree") or [other])]
+            return Grade(score, truth.human(), "\n".join(line for line in lines if line))
         key = question.key
         return grade_term(str(response), float(key["value"]), str(key["unit"]), str(key.get("cite", "")))
 

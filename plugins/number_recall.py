@@ -165,8 +165,11 @@ def teach(fact: Fact, deck: Deck) -> str:
     return "\n".join(lines)
 
 
-def _accepted(low: float, high: float) -> str:
-    low_text, high_text = _teach.readable_number(low), _teach.readable_number(high)
+def _accepted(low: float, high: float, unit: str = "") -> str:
+    """The accepted range as people read it; in a scaled unit with its scale word ("17.6
+    million to 19.4 million" for millions of euros), since "17.6 to 19.4" reads as euros."""
+    scale = f" {unit.split()[0].lower()}" if unit_scale(unit) != 1 else ""
+    low_text, high_text = _teach.readable_number(low) + scale, _teach.readable_number(high) + scale
     return f"exactly {low_text}" if low_text == high_text else f"{low_text} to {high_text}"
 
 
@@ -250,7 +253,7 @@ class NumberRecall:
                 score = max(score, _teach.DOUBTFUL_CREDIT)
         lines = [
             str(k.get("teach") or ""),
-            f"Counted right: {_accepted(result.low, result.high)}.",
+            f"Counted right: {_accepted(result.low, result.high, str(question.fact.get('unit') or ''))}.",
             *k.get("disagree", []),
         ]
         return Grade(score, self.answer(question).text, "\n".join(line for line in lines if line))
@@ -260,7 +263,7 @@ class NumberRecall:
         k = question.key
         value, qualifier = float(k["value"]), str(k["qualifier"])
         low, high = accepted_range(value, k["tolerance"], qualifier)
-        accepted = [f"counted right: {_accepted(low, high)}"]
+        accepted = [f"counted right: {_accepted(low, high, str(question.fact.get('unit') or ''))}"]
         values = {format_number(value), format_number(value).replace(",", "")}
         for other in (float(v) for v in k["also"]):
             accepted.append(f"also: {format_number(other)}")

@@ -152,7 +152,10 @@ def test_date_feedback_says_when_sources_disagree() -> None:
     (q,) = [q for q in generate(deck(accord), "agreements") if q.id.endswith("/date")]
     grade = TYPES["agreements"].grade(q, "21 September 2023")
     assert grade.score == 1.0
-    assert grade.feedback == "Also given as 21 September 2023 by Outlet B; either counts as right."
+    assert grade.feedback == (
+        "20 September 2023: the accord was agreed.\n"
+        "Also given as 21 September 2023 by Outlet B; either counts as right."
+    )
     assert answer(q).accepted == ("21 September 2023",)
 
 
@@ -206,3 +209,13 @@ def test_a_term_in_a_scaled_unit_is_hinted_in_its_things_and_takes_its_scale() -
     (q,) = [q for q in generate(deck(deal), "agreements") if q.id.endswith("term-value")]
     assert q.prompt.hint == "a number of pounds, in millions"
     assert TYPES["agreements"].grade(q, "£12m").score == 1.0
+
+
+def test_date_feedback_pairs_the_date_with_what_was_done() -> None:
+    """Feedback on a wrong date teaches the right one with the agreement and its verb, as date
+    recall pairs a date with its event; never an empty line."""
+    pact = fact("agreements", "pact", name="the Orrin water pact", date="2019-04", verb="signed",
+                parties=PAIR)  # fmt: skip
+    (q,) = [q for q in generate(deck(pact), "agreements") if q.id.endswith("/date")]
+    grade = TYPES["agreements"].grade(q, "May 2019")
+    assert grade.score == 0.5 and grade.feedback == "April 2019: the Orrin water pact was signed."

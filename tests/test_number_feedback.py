@@ -285,3 +285,12 @@ def test_a_scaled_unit_is_hinted_in_its_things_with_the_scale_on_the_example() -
     hint = number_question(fact).prompt.hint
     assert re.fullmatch(r"a number of euros, e\.g\. [\d.]+ million", hint)
     assert grade(number_question(fact), hint.split("e.g. ")[1]).score == 0
+
+
+def test_the_range_of_a_scaled_unit_is_read_with_its_scale_word() -> None:
+    """ "Counted right: 17.6 to 19.4" beside "million euros" reads as euros: the range keeps
+    the scale word."""
+    fields = {"value": 18.5, "unit": "million euros", "counts": "Nordvik's revenue in 2021"}
+    q = number_question(Fact("figures", "rev", fields))
+    assert "Counted right: 17.6 million to 19.4 million." in feedback(q, "18")
+    assert answer(q).accepted == ("counted right: 17.6 million to 19.4 million",)
