@@ -82,3 +82,16 @@ def test_a_surname_takes_its_generation_and_never_stands_for_it() -> None:
     from quizlib import surname_forms
 
     assert "Jr." not in surname_forms("Sam Okoro Jr.") and "III" not in surname_forms("King Charles III")
+
+
+def test_a_surname_keeps_its_particles() -> None:
+    """ "van Dyke" and "de Broglie" are surnames; "Dyke" and "Broglie" alone name no one the
+    deck knows, though the author may list them as aliases."""
+    from quizlib import surname_forms
+
+    assert surname_forms("Hanna Marit van der Velde") == ["van der Velde"]
+    assert surname_forms("Paul de Roche") == ["de Roche"]
+    velde = Actor("v", "Hanna Marit van der Velde")
+    assert match_name("van der Velde", velde) and match_name("Van der Velde", velde)
+    assert not match_name("Velde", velde)
+    assert match_name("Velde", Actor("w", "Hanna Marit van der Velde", aliases=("Velde",)))

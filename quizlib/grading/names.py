@@ -54,18 +54,37 @@ _SUFFIX = re.compile(r"(?:jr|sr|ii|iii|iv|vi|vii|viii|ix)\.?", re.IGNORECASE)
 def surname_forms(name: str) -> list[str]:
     """A person's surname as people type it alone, from the full name as written.
 
-    A name ending in a generation or a regnal number ("King Charles III", "Sam Okoro Jr.")
-    gives the name without it, the surname before it ("Okoro", not "Jr"; "Charles", not
+    The surname keeps its particles ("van der Waals", "de Broglie": "Waals" alone is not the
+    name). A name ending in a generation or a regnal number ("King Charles III", "Sam Okoro
+    Jr.") gives the name without it, the surname before it ("Okoro", not "Jr"; "Charles", not
     "III") and the surname with it ("Okoro Jr."). A one-word name gives nothing.
     """
     words = name.split()
     if len(words) < 2:
         return []
     if not _SUFFIX.fullmatch(words[-1]):
-        return [words[-1]]
+        return [_with_particles(words)]
     if len(words) < 3:
         return [words[0]]
-    return [" ".join(words[:-1]), words[-2], " ".join(words[-2:])]
+    surname = _with_particles(words[:-1])
+    return [" ".join(words[:-1]), surname, f"{surname} {words[-1]}"]
+
+
+#: Words that open a surname: "van der Waals", "de Broglie", "von der Leyen", "da Silva".
+_PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "du", "des", "da", "das", "do", "dos", "di", "del", "della",
+    "la", "le", "ten", "ter", "zu", "bin", "ibn", "al", "el",
+})  # fmt: skip
+
+
+def _with_particles(words: list[str]) -> str:
+    """The last word with the particles before it, past the first name: "van der Waals" of
+    "Johannes Diderik van der Waals" ("Waals" alone is not his name), "Pashinyan" of "Nikol
+    Pashinyan"."""
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
 
 
 def name_forms(actor: Actor) -> list[str]:
