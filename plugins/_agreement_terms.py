@@ -11,7 +11,9 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from quizlib import Citation, Deck, Fact, Grade, accepted_range, format_number, grade_number, parse_number
+from quizlib import Citation, Deck, Fact, Grade, accepted_range, format_number, grade_number
+
+from ._units import typed_number
 
 _WH = ("how many", "how much", "how long", "how far", "how often", "how old")
 _AUX = frozenset({
@@ -84,8 +86,9 @@ def counted_right(value: float) -> str:
 def grade_term(text: str, value: float, unit: str, cite: str = "") -> Grade:
     """Number recall with the default tolerance, feedback in the term's unit. The number is
     what a report gives, not necessarily the agreement's wording: it is attributed to the
-    source, never to "the agreement"."""
-    result = grade_number(parse_number(text), value)
+    source, never to "the agreement". The learner may type the unit after the number, and a
+    scaled unit ("million pounds") counts as number recall counts it."""
+    result = grade_number(typed_number(text, unit, value), value)
     stated = f"{format_number(value)} {unit}".strip()
     given = f"Given as {stated} ({cite})" if cite else f"Given as {stated}"
     return Grade(result.score, stated, f"{given}; counted right: {counted_right(value)}.")

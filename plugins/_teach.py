@@ -236,6 +236,12 @@ def _bare(text: str) -> str:
     return normalise(text).removeprefix("the ")
 
 
+def bare(text: str) -> str:
+    """A name compared without case, accents, punctuation or a leading "the" ("the SEC" is
+    "SEC")."""
+    return _bare(text)
+
+
 def actor_of(deck: Deck, text: str) -> Actor | None:
     """The actor whose name or alias ``text`` is ("CSTO", "the Kremlin", "Pashinyan"), if any."""
     wanted = _bare(text)
@@ -254,12 +260,26 @@ def _actors_by_form(deck: Deck) -> dict[str, Actor]:
 _SMALL_WORDS = {"the", "of", "and", "for", "in", "on", "a", "an", "de", "du", "la"}
 
 
+def unqualified(name: str) -> list[str]:
+    """The name, and without a leading abbreviation that says whose it is ("U.S. Securities
+    and Exchange Commission" is also "Securities and Exchange Commission", abbreviated SEC)."""
+    first, _, rest = name.partition(" ")
+    qualifier = re.fullmatch(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}", first)
+    return [name, rest] if qualifier and len(rest.split()) >= 2 else [name]
+
+
 def _initials(name: str) -> set[str]:
     """``Collective Security Treaty Organization`` → CSTO; hyphenated words count once or
-    per part (``Nagorno-Karabakh Republic`` → NKR or NR)."""
-    words = [w for w in normalise(name).split() if w not in _SMALL_WORDS]
-    whole = "".join(w[0] for w in re.split(r"\s+", name) if w and w.lower() not in _SMALL_WORDS)
-    return {"".join(w[0] for w in words), normalise(whole).replace(" ", "")}
+    per part (``Nagorno-Karabakh Republic`` → NKR or NR); a leading qualifier may be left out
+    (``U.S. Securities and Exchange Commission`` → USEC or SEC)."""
+    out = set()
+    for form in unqualified(name):
+        words = [w for w in normalise(form).split() if w not in _SMALL_WORDS]
+        whole = "".join(w[0] for w in re.split(r"\s+", form) if w and w.lower() not in _SMALL_WORDS)
+        out |= {"".join(w[0] for w in words), normalise(whole).replace(" ", "")}
+        if re.fullmatch(r"(?:[A-Za-z]\.)+", form):  # "F.T.A." is FTA, its "A" no small word
+            out.add(form.replace(".", "").lower())
+    return out
 
 
 def _stems(name: str) -> set[str]:
@@ -276,7 +296,7 @@ def same_thing(a: str, b: str) -> bool:
 
 def other_names(actor: Actor, text: str) -> list[str]:
     """The actor's names that may stand for ``text`` in a sentence (see :func:`same_thing`)."""
-    forms = [actor.name, *actor.aliases]
+    forms = [*unqualified(actor.name), *actor.aliases]
     return [f for f in dict.fromkeys(forms) if _bare(f) != _bare(text) and same_thing(f, text)]
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from quizlib import parse_number
+
 #: Units whose counts are small: time, and scaled units ("million people"), whose hint
 #: examples are small numbers ("a number of months, e.g. 7"). Matched as the first word.
 SMALL = frozenset({
@@ -102,10 +104,66 @@ def stated_unit(unit: str) -> str:
 
 
 def echoed_units(unit: str) -> tuple[str, ...]:
-    """Units a learner may type after the number, longest first: the figure's own, and for
-    an age "years old" and "years"."""
+    """Units a learner may type after the number, longest first: the figure's own, for an
+    age "years old" and "years", and for a scaled unit ("million dollars") the unit without
+    its scale word ("40 million dollars", "40m dollars")."""
     age = _AGE.fullmatch(unit.strip())
-    return (f"{age.group(1)} old", age.group(1), unit) if age else (unit,)
+    if age:
+        return (f"{age.group(1)} old", age.group(1), unit)
+    rest = unit.strip().split(None, 1)
+    return (unit, rest[1]) if unit_scale(unit) != 1 and len(rest) == 2 else (unit,)
+
+
+#: Scale words a unit may start with: "million dollars" counts dollars in millions.
+UNIT_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+@functools.cache
+def _names_scale() -> re.Pattern[str]:
+    """A typed answer that names its own scale: "40m", "2.1 bn", "forty million"."""
+    return re.compile(r"\d\s*(?:k|m|mn|bn|tn)\b|\b(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
+
+
+def unit_scale(unit: str) -> float:
+    """The factor of a unit that starts with a scale word ("million dollars": a million), 1
+    for any other unit."""
+    words = unit.strip().lower().split()
+    return UNIT_SCALES.get(words[0], 1.0) if words else 1.0
+
+
+def without_unit(text: str, unit: str) -> str:
+    """The answer without the figure's own unit after the number ("90 armored vehicles") or
+    before it, as a scale's name is written ("magnitude 6.8"): the learner may echo the unit
+    the question names."""
+    if not unit.strip():
+        return text
+    name = re.escape(unit.strip())
+    text = re.sub(rf"^\s*{name}\s+(?=[\d.,+−-])", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(rf"\s+{name}\s*$", "", text, flags=re.IGNORECASE)
+
+
+def typed_number(text: str, unit: str, value: float) -> float:
+    """The number a learner typed, in the figure's unit.
+
+    The unit may be echoed after the number (or before it, as a scale's name is written). For
+    a unit that starts with a scale word ("million dollars"), the answer counts in that
+    scale: "40" is 40 million dollars, and so are "$40m", "40 million" and "40,000,000",
+    which name their own scale or are written out in full. A bare number of at least the
+    scale's size may be either, so it is read as the one nearer the figure's ``value``.
+
+    Raises:
+        AnswerError: When the text is not a number.
+    """
+    for echoed in echoed_units(unit):
+        text = without_unit(text, echoed)
+    number = parse_number(text)
+    scale = unit_scale(unit)
+    named = bool(_names_scale().search(text))
+    if scale == 1 or (abs(number) < scale and not named):
+        return number
+    if named:
+        return number / scale
+    return min((number, number / scale), key=lambda reading: abs(reading - value))
 
 
 #: Currencies a source writes as a sign before the number: "$24 billion", "€35m".

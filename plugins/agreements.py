@@ -45,6 +45,7 @@ from ._agreement_dates import date_prompt, deck_dates, given_away, participle
 from ._agreement_dates import strings as _strings
 from ._agreement_terms import counted_right, grade_term, term_cite, term_question
 from ._index import actors, actors_named, padded_has, per_deck
+from ._units import unit_scale
 
 #: Options of a parties question, right and wrong together (at least two wrong ones).
 OPTIONS = 5
@@ -187,6 +188,9 @@ class Agreements:
             if "value" in term:
                 unit = str(term.get("unit", ""))
                 hint = f"a number of {unit}" if unit else "a number"
+                if unit_scale(unit) != 1:  # "a number of pounds, in millions", as number recall hints
+                    word, rest = unit.split(None, 1)
+                    hint = f"a number of {rest}, in {word.lower()}s"
                 prompt = Prompt(PromptKind.NUMBER, term_question(name, term), hint=hint)
                 key = {
                     "variant": "term",
@@ -277,7 +281,11 @@ class Agreements:
                 given, question.key.get("doubtful", []), grade_date(given, truth, also)
             )
             other = f"Sources disagree: also given as {', '.join(d.human() for d in also)}." if also else ""
-            return Grade(score, truth.human(), "\n".join(question.key.get("disagree") or [other]))
+            # What happened on that date, as date recall pairs a date with its event.
+            fact = question.fact
+            done = f"{truth.human()}: {fact.get('name')} was {participle(fact.get('verb'))}."
+            lines = [done, *(question.key.get("disagree") or [other])]
+            return Grade(score, truth.human(), "\n".join(line for line in lines if line))
         key = question.key
         return grade_term(str(response), float(key["value"]), str(key["unit"]), str(key.get("cite", "")))
 

@@ -115,10 +115,11 @@ class Cloze:
         if not isinstance(response, str) or not response.strip():
             raise AnswerError("type the missing word(s)")
         gap = str(question.key["gap"])
-        typed = normalise(response)
+        # A leading "the" does not matter: the sentence often has it before the gap already.
+        typed = _teach.bare(response)
         right = any(
             edit_distance(typed, want) <= allowed_typos(want)
-            for want in (normalise(form) for form in (gap, *question.key.get("accept", [])))
+            for want in (_teach.bare(form) for form in (gap, *question.key.get("accept", [])))
         )
         lines = [GAP.sub(lambda m: m.group(1), str(question.fact.get("text")))]
         if question.key.get("who") and normalise(str(question.key["who"])) != normalise(gap):

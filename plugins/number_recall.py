@@ -28,12 +28,12 @@ from quizlib import (
     format_number,
     grade_number,
     hookimpl,
-    parse_number,
     question_id,
 )
 
 from . import _teach
-from ._units import as_written, asked_as, echoed_units, stated_unit
+from ._counts import amount_of, counts_things, the
+from ._units import as_written, asked_as, stated_unit, typed_number, unit_scale
 
 #: Nouns that name a measure of something rather than the things counted: "the length of
 #: the war" is asked "What was the length of the war, in weeks?", not "the number of ...".
@@ -80,8 +80,10 @@ def ask(fact: Fact) -> str:
 
     ``counts`` is a noun phrase ("people who died in the explosion", "troops in the
     mission", "length of the blockade"); "What was the number of …?" is grammatical for any
-    plural noun phrase, and a measure ("length of …") is asked for in its unit instead. A
-    sentence with a gap ("… people died") is asked as "Fill in the number: …".
+    plural noun phrase, and a measure ("length of …") or a singular head ("record attendance
+    at the final") is asked for in its unit instead, a thing weighed or measured by volume as
+    "the amount of …". A sentence with a gap ("… people died") is asked as "Fill in the
+    number: …".
     """
     if fact.get("question"):
         return str(fact.get("question"))
@@ -90,9 +92,16 @@ def ask(fact: Fact) -> str:
         return f"Fill in the number: {ended(counts)}"
     if counts.lower().startswith(("number of", "the number of")):
         return f"What was the {counts.removeprefix('the ')}?"
+    unit = fact.get("unit")
     if _measure(counts):
-        return f"What was the {counts.removeprefix('the ')}, in {fact.get('unit')}?"
-    return f"What was the number of {counts}?"
+        return f"What was {the(counts)}, in {unit}?"
+    if counts_things(counts):
+        return f"What was the number of {counts}?"
+    # A singular head is a quantity, asked in its unit: "the number of record attendance"
+    # and "the number of pitchblende" are no English.
+    if amount_of(str(unit or "")):
+        return f"What was the amount of {counts.removeprefix('the ')}, in {unit}?"
+    return f"What was {the(counts)}, in {unit}?"
 
 
 def _upper(fact: Fact) -> float | None:
@@ -156,8 +165,11 @@ def teach(fact: Fact, deck: Deck) -> str:
     return "\n".join(lines)
 
 
-def _accepted(low: float, high: float) -> str:
-    low_text, high_text = _teach.readable_number(low), _teach.readable_number(high)
+def _accepted(low: float, high: float, unit: str = "") -> str:
+    """The accepted range as people read it; in a scaled unit with its scale word ("17.6
+    million to 19.4 million" for millions of euros), since "17.6 to 19.4" reads as euros."""
+    scale = f" {unit.split()[0].lower()}" if unit_scale(unit) != 1 else ""
+    low_text, high_text = _teach.readable_number(low) + scale, _teach.readable_number(high) + scale
     return f"exactly {low_text}" if low_text == high_text else f"{low_text} to {high_text}"
 
 
@@ -177,17 +189,6 @@ def _conflict(deck: Deck, conflict: Conflict) -> str:
         line = f"Also accepted: {shown}{by}."
     note = " ".join(conflict.note.split())
     return f"{line} {note}" if note else line
-
-
-def without_unit(text: str, unit: str) -> str:
-    """The answer without the figure's own unit after the number ("90 armored vehicles") or
-    before it, as a scale's name is written ("magnitude 6.8"): the learner may echo the unit
-    the question names."""
-    if not unit.strip():
-        return text
-    name = re.escape(unit.strip())
-    text = re.sub(rf"^\s*{name}\s+(?=[\d.,+−-])", "", text.strip(), flags=re.IGNORECASE)
-    return re.sub(rf"\s+{name}\s*$", "", text, flags=re.IGNORECASE)
 
 
 def _article(noun: str) -> str:
@@ -211,6 +212,12 @@ class NumberRecall:
         # example: "a number of magnitude, e.g. 150" is no English and no magnitude.
         asked = f"{_article(scale)} {scale}" if scale else asked_as(unit)
         example = _teach.number_example(unit, deck, kind="small" if scale else None)
+        if unit_scale(unit) != 1:
+            # "a number of dollars, e.g. 11 million": "a number of million dollars" offers
+            # "million" alone as an answer, and an example typed with its scale word is read
+            # in that scale.
+            word, rest = unit.split(None, 1)
+            asked, example = asked_as(rest), f"{example} {word.lower()}"
         hint = f"{asked}, e.g. {scaled or example}"
         conflicts = [c for c in fact.conflicts if c.field == "value"]
         key = {
@@ -233,10 +240,7 @@ class NumberRecall:
     def grade(self, question: Question, response: Response) -> Grade:
         """Score the number; AnswerError when it is not a number."""
         k = question.key
-        typed = str(response)
-        for unit in echoed_units(str(question.fact.get("unit") or "")):
-            typed = without_unit(typed, unit)
-        given = parse_number(typed)
+        given = typed_number(str(response), str(question.fact.get("unit") or ""), float(k["value"]))
         result = grade_number(given, float(k["value"]), k["tolerance"], str(k["qualifier"]))
         score = result.score
         # Another source's value counts as that value, not with the primary's tolerance around
@@ -249,7 +253,7 @@ class NumberRecall:
                 score = max(score, _teach.DOUBTFUL_CREDIT)
         lines = [
             str(k.get("teach") or ""),
-            f"Counted right: {_accepted(result.low, result.high)}.",
+            f"Counted right: {_accepted(result.low, result.high, str(question.fact.get('unit') or ''))}.",
             *k.get("disagree", []),
         ]
         return Grade(score, self.answer(question).text, "\n".join(line for line in lines if line))
@@ -259,7 +263,7 @@ class NumberRecall:
         k = question.key
         value, qualifier = float(k["value"]), str(k["qualifier"])
         low, high = accepted_range(value, k["tolerance"], qualifier)
-        accepted = [f"counted right: {_accepted(low, high)}"]
+        accepted = [f"counted right: {_accepted(low, high, str(question.fact.get('unit') or ''))}"]
         values = {format_number(value), format_number(value).replace(",", "")}
         for other in (float(v) for v in k["also"]):
             accepted.append(f"also: {format_number(other)}")

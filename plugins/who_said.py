@@ -35,6 +35,7 @@ from quizlib import (
     name_forms,
     normalise,
     question_id,
+    surname_forms,
 )
 
 from . import _teach
@@ -77,8 +78,8 @@ def mentions(text: str, actor: Actor) -> bool:
 def spellings(actor: Actor) -> tuple[str, ...]:
     """The actor's names as written: name, aliases and a person's surname."""
     forms = [actor.name, *actor.aliases]
-    if actor.kind == "person" and len(actor.name.split()) > 1:
-        forms.append(actor.name.split()[-1])
+    if actor.kind == "person":
+        forms.extend(surname_forms(actor.name))
     return tuple(dict.fromkeys(forms))
 
 

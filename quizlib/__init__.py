@@ -21,7 +21,14 @@ if TYPE_CHECKING:  # what the names are, for type checkers and editors
     from quizlib.errors import AnswerError, DeckError, PluginError, Problem, QuizError, StoreError, UsageError
     from quizlib.grading.answers import MULTI_HINT, grade_picks
     from quizlib.grading.dates import grade_date, parse_date_answer
-    from quizlib.grading.names import allowed_typos, edit_distance, match_name, name_forms, normalise
+    from quizlib.grading.names import (
+        allowed_typos,
+        edit_distance,
+        match_name,
+        name_forms,
+        normalise,
+        surname_forms,
+    )
     from quizlib.grading.numbers import (
         accepted_range,
         format_number,
@@ -106,6 +113,7 @@ _HOMES: dict[str, str] = {
     "parse_date_answer": "quizlib.grading.dates",
     "parse_number": "quizlib.grading.numbers",
     "question_id": "quizlib.model",
+    "surname_forms": "quizlib.grading.names",
     "word_overlap": "quizlib.grading.textmatch",
 }
 
@@ -161,6 +169,7 @@ __all__ = [
     "parse_date_answer",
     "parse_number",
     "question_id",
+    "surname_forms",
     "word_overlap",
 ]
 

@@ -69,7 +69,10 @@ class PartialDate:
         """
         m = _DATE_RE.match(text.strip())
         if not m:
-            raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+            # A year before AD 1 is written many ways ("-585", "585 BC"); none is a date here.
+            bc = re.search(r"^\s*-\d|\bB\.?C\.?(?:E\.?)?(?!\w)", text, re.IGNORECASE)
+            extra = "years before AD 1 are not supported; " if bc else ""
+            raise ValueError(f"not a date: {text!r} ({extra}use YYYY, YYYY-MM or YYYY-MM-DD)")
         year = int(m.group(1))
         if year < 1:
             raise ValueError(f"no year 0: {text!r} (the calendar goes from 1 BC to AD 1)")
@@ -119,12 +122,14 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
     def human(self) -> str:
-        """The date for people: ``2023``, ``December 2022``, ``19 September 2023``."""
+        """The date for people: ``2023``, ``December 2022``, ``19 September 2023``; a year
+        under 100 with its era (``AD 47``), so that it reads, and is typed, as a year."""
+        year = f"AD {self.year}" if self.year < 100 else str(self.year)
         if self.month is None:
-            return str(self.year)
+            return year
         if self.day is None:
-            return f"{MONTH_NAMES[self.month]} {self.year}"
-        return f"{self.day} {MONTH_NAMES[self.month]} {self.year}"
+            return f"{MONTH_NAMES[self.month]} {year}"
+        return f"{self.day} {MONTH_NAMES[self.month]} {year}"
 
     def __str__(self) -> str:
         return self.iso()

@@ -107,3 +107,29 @@ def test_a_gap_whose_key_looks_positional_keeps_its_own_history(tmp_path: Path, 
         before = store.cards("cz")
         Session.start(store, [deck], host, clock=lambda: T0 + dt.timedelta(days=30), rng=random.Random(1))
         assert store.cards("cz") == before
+
+
+QUALIFIED = """\
+quizlib: 1
+deck: {id: cq, title: Cloze names}
+actors:
+  - {id: fta, name: U.K. Fisheries Trade Authority, kind: institution, aliases: [FTA, F.T.A.]}
+  - {id: kremlin, name: the Kremlin, kind: institution}
+cards:
+  - {id: r, type: cloze, text: 'The quota was set by the {{FTA}}.'}
+  - {id: k, type: cloze, text: 'A statement came from {{the Kremlin}}.'}
+"""
+
+
+def test_a_gap_takes_the_actors_name_without_its_leading_qualifier_and_a_leading_the(
+    tmp_path: Path, host: PluginHost
+) -> None:
+    """A gap "FTA" of the "U.K. Fisheries Trade Authority" abbreviates the name without its
+    qualifier: that name, the full one and "F.T.A." fill it; a leading "the" never matters."""
+    questions = generate_questions(deck_of(tmp_path, QUALIFIED, host), host, random.Random(0)).questions
+    fta, kremlin = (q for q in questions if q.type == "cloze")
+    cloze = host.question_types["cloze"]
+    for typed in ("FTA", "the FTA", "F.T.A.", "Fisheries Trade Authority", "U.K. Fisheries Trade Authority"):
+        assert cloze.grade(fta, typed).score == 1.0, typed
+    assert cloze.grade(fta, "U.K.").score == 0.0
+    assert cloze.grade(kremlin, "Kremlin").score == 1.0

@@ -152,7 +152,10 @@ def test_date_feedback_says_when_sources_disagree() -> None:
     (q,) = [q for q in generate(deck(accord), "agreements") if q.id.endswith("/date")]
     grade = TYPES["agreements"].grade(q, "21 September 2023")
     assert grade.score == 1.0
-    assert grade.feedback == "Also given as 21 September 2023 by Outlet B; either counts as right."
+    assert grade.feedback == (
+        "20 September 2023: the accord was agreed.\n"
+        "Also given as 21 September 2023 by Outlet B; either counts as right."
+    )
     assert answer(q).accepted == ("21 September 2023",)
 
 
@@ -194,3 +197,25 @@ def test_who_set_up_a_body_is_asked_with_its_verb() -> None:
                   parties=["russia", "turkey"], verb="established")  # fmt: skip
     made = {q.id.rsplit("/", 1)[1]: q for q in generate(deck(center), "agreements")}
     assert made["parties"].prompt.text == "Who established the joint monitoring center?"
+
+
+def test_a_term_in_a_scaled_unit_is_hinted_in_its_things_and_takes_its_scale() -> None:
+    """A term of "12 million pounds" is hinted "a number of pounds, in millions" (never "a
+    number of million pounds"), and "£12m" is its answer."""
+    deal = fact("agreements", "deal", ("c:p4",), name="the Tarn broadcast deal", date="2024-07",
+                parties=["armenia", "azerbaijan"],
+                terms=[{"id": "value", "text": "the value of the deal", "value": 12,
+                        "unit": "million pounds"}])  # fmt: skip
+    (q,) = [q for q in generate(deck(deal), "agreements") if q.id.endswith("term-value")]
+    assert q.prompt.hint == "a number of pounds, in millions"
+    assert TYPES["agreements"].grade(q, "£12m").score == 1.0
+
+
+def test_date_feedback_pairs_the_date_with_what_was_done() -> None:
+    """Feedback on a wrong date teaches the right one with the agreement and its verb, as date
+    recall pairs a date with its event; never an empty line."""
+    pact = fact("agreements", "pact", name="the Orrin water pact", date="2019-04", verb="signed",
+                parties=PAIR)  # fmt: skip
+    (q,) = [q for q in generate(deck(pact), "agreements") if q.id.endswith("/date")]
+    grade = TYPES["agreements"].grade(q, "May 2019")
+    assert grade.score == 0.5 and grade.feedback == "April 2019: the Orrin water pact was signed."

@@ -77,3 +77,21 @@ def test_a_year_beside_a_word_of_the_asked_fact_is_flagged(lint: Lint) -> None:
     (flaw,) = leaks(messages, "war")
     assert "probes/refugees/probe" in flaw and "2020" in flaw
     assert leaks(messages, "talks") == []  # "negotiations" is no word of "Talks were held."
+
+
+def test_a_small_number_answer_beside_a_word_of_its_own_card_is_flagged(lint: Lint) -> None:
+    """A card whose answer is a small number ("eleven", "3.12") is answered by an item that
+    shows that number beside a word of the card; the same number about something else is not."""
+    messages = lint(
+        P("card", "text", text="c", ask="In how many minutes did Ines Varga score her hat-trick?",
+          answer="eleven"),
+        P("version", "text", text="c", ask="Which Python version did the Orrin checker support first?",
+          answer="3.12"),
+        P("other", "text", text="c", ask="How many days did the Tarn talks last?", answer="four"),
+        P("a", "date", text="Ines Varga scored a hat-trick in eleven minutes.", date="2024-09"),
+        P("b", "date", text="The Orrin checker added support for Python 3.12.", date="2023-10"),
+        P("c", "date", text="The dockers' strike ended after four weeks.", date="2021-03"),
+        P("line", "order", text="t", items=["a", "b", "c"]),
+    )  # fmt: skip
+    assert len(leaks(messages, "card")) == 1 and len(leaks(messages, "version")) == 1
+    assert leaks(messages, "other") == []  # a strike's four weeks are not the talks' days

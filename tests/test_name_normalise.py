@@ -58,3 +58,40 @@ def test_matching_names_agrees_with_the_full_tables(answer: str, names: list[str
     actors = [Actor(f"a{i}", name.title(), kind) for i, name in enumerate(names)]
     for target in actors:
         assert match_name(answer, target, actors) == _reference_match(answer, target, actors)
+
+
+def test_a_name_written_surname_first_with_a_comma_is_read_in_its_usual_order() -> None:
+    """ "Lindqvist, Sofia" and "Pont, Jean du" name their people; the comma does not make a
+    first name alone right, nor a right name wrong ("Okoro, Jr.")."""
+    sofia = Actor("s", "Sofia Lindqvist")
+    jean = Actor("j", "Jean du Pont")
+    okoro = Actor("o", "Sam Okoro Jr.")
+    others = [sofia, jean, okoro, Actor("k", "Sofia Kask")]
+    assert match_name("Lindqvist, Sofia", sofia, others)
+    assert match_name("Pont, Jean du", jean, others) and match_name("du Pont, Jean", jean, others)
+    assert match_name("Okoro, Sam", okoro, others) and match_name("Sam Okoro, Jr.", okoro, others)
+    assert not match_name("Kask, Sofia", sofia, others)
+    assert not match_name("Sofia, Lindqvist", jean, others)
+
+
+def test_a_surname_takes_its_generation_and_never_stands_for_it() -> None:
+    """ "Okoro Jr." is the surname with its generation; "Jr." alone names no one."""
+    okoro = Actor("o", "Sam Okoro Jr.")
+    assert match_name("Okoro Jr", okoro) and match_name("Okoro", okoro)
+    assert not match_name("Jr.", okoro)
+    from quizlib import surname_forms
+
+    assert "Jr." not in surname_forms("Sam Okoro Jr.") and "III" not in surname_forms("King Charles III")
+
+
+def test_a_surname_keeps_its_particles() -> None:
+    """ "van Dyke" and "de Broglie" are surnames; "Dyke" and "Broglie" alone name no one the
+    deck knows, though the author may list them as aliases."""
+    from quizlib import surname_forms
+
+    assert surname_forms("Hanna Marit van der Velde") == ["van der Velde"]
+    assert surname_forms("Paul de Roche") == ["de Roche"]
+    velde = Actor("v", "Hanna Marit van der Velde")
+    assert match_name("van der Velde", velde) and match_name("Van der Velde", velde)
+    assert not match_name("Velde", velde)
+    assert match_name("Velde", Actor("w", "Hanna Marit van der Velde", aliases=("Velde",)))

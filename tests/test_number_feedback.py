@@ -215,3 +215,82 @@ def test_a_figure_in_scale_words_shows_its_range_in_the_decimals_of_its_scale_wo
     data = {"text": "The fund held {{$7.3 billion}}.", "value": 7.3e9, "unit": "dollars"}
     fact = Fact("figures", "f", data)
     assert "Counted right: 7 billion to 7.6 billion." in feedback(number_question(fact), "1")
+
+
+@pytest.mark.parametrize(
+    ("typed", "score"),
+    [
+        ("40", 1.0), ("40m", 1.0), ("$40m", 1.0), ("40 million", 1.0), ("forty million", 1.0),
+        ("40,000,000", 1.0), ("40 million dollars", 1.0), ("40m dollars", 1.0), ("40 thousand", 0.0),
+        ("4 billion", 0.0),
+    ],
+)  # fmt: skip
+def test_a_unit_led_by_a_scale_word_counts_a_typed_scale_as_the_answer(typed: str, score: float) -> None:
+    """A unit "million dollars" counts in millions: "40", "$40m", "40 million" and
+    "40,000,000" are all the source's 40 million dollars; a wrong scale is wrong."""
+    fields = {"value": 40, "unit": "million dollars", "counts": "size of the Kestrel round"}
+    fact = Fact("figures", "round", fields)
+    assert grade(number_question(fact), typed).score == score
+
+
+def test_an_agreement_term_takes_its_unit_and_scale_as_number_recall_does() -> None:
+    """A term's answer may carry its unit ("3 seasons") and a scaled unit's own scale."""
+    from quizlib_plugins._agreement_terms import grade_term
+
+    assert grade_term("3 seasons", 3, "seasons").score == 1.0
+    for typed in ("12", "£12m", "12 million pounds", "12,000,000"):
+        assert grade_term(typed, 12, "million pounds").score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("counts", "unit", "asked"),
+    [
+        ("record attendance at the Quayside final", "spectators",
+         "What was the record attendance at the Quayside final, in spectators?"),
+        ("Nordvik's revenue in Asia in 2021", "million euros",
+         "What was Nordvik's revenue in Asia in 2021, in million euros?"),
+        ("Tarn Albion's unbeaten run in the spring", "matches",
+         "What was Tarn Albion's unbeaten run in the spring, in matches?"),
+        ("fee Kestrel paid for the striker", "pounds",
+         "What was the fee Kestrel paid for the striker, in pounds?"),
+        ("wavelength of the green mercury line", "nanometres",
+         "What was the wavelength of the green mercury line, in nanometres?"),
+        ("copper sulphate the students dissolved", "grams",
+         "What was the amount of copper sulphate the students dissolved, in grams?"),
+        ("crude oil spilled off Vardø", "barrels",
+         "What was the amount of crude oil spilled off Vardø, in barrels?"),
+        ("league goals Ines Varga scored", "goals",
+         "What was the number of league goals Ines Varga scored?"),
+        ("staff of the Orrin observatory", "employees",
+         "What was the number of staff of the Orrin observatory?"),
+        ("Russian servicemen killed in the crash", "servicemen",
+         "What was the number of Russian servicemen killed in the crash?"),
+        ("scientists photographed at the congress", "scientists",
+         "What was the number of scientists photographed at the congress?"),
+    ],
+)  # fmt: skip
+def test_a_singular_counts_is_asked_as_a_quantity_in_its_unit(counts: str, unit: str, asked: str) -> None:
+    """ "The number of" takes a plural: a singular head is asked in its unit (without "the"
+    before a possessive), and a substance weighed or measured by volume as an amount."""
+    fact = Fact("figures", "f", {"value": 12, "unit": unit, "counts": counts})
+    assert number_question(fact).prompt.text == asked
+
+
+def test_a_scaled_unit_is_hinted_in_its_things_with_the_scale_on_the_example() -> None:
+    """A unit "million euros" is hinted "a number of euros, e.g. 11 million": never "a number
+    of million euros", whose "million" alone reads as an answer; the example earns nothing."""
+    fact = Fact(
+        "figures", "rev", {"value": 18.5, "unit": "million euros", "counts": "Nordvik's revenue in 2021"}
+    )
+    hint = number_question(fact).prompt.hint
+    assert re.fullmatch(r"a number of euros, e\.g\. [\d.]+ million", hint)
+    assert grade(number_question(fact), hint.split("e.g. ")[1]).score == 0
+
+
+def test_the_range_of_a_scaled_unit_is_read_with_its_scale_word() -> None:
+    """ "Counted right: 17.6 to 19.4" beside "million euros" reads as euros: the range keeps
+    the scale word."""
+    fields = {"value": 18.5, "unit": "million euros", "counts": "Nordvik's revenue in 2021"}
+    q = number_question(Fact("figures", "rev", fields))
+    assert "Counted right: 17.6 million to 19.4 million." in feedback(q, "18")
+    assert answer(q).accepted == ("counted right: 17.6 million to 19.4 million",)

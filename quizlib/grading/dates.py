@@ -12,6 +12,8 @@ _MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES) if name}
 _MONTHS.update({name[:3].lower(): i for i, name in enumerate(MONTH_NAMES) if name})  # calendar.month_abbr
 _MONTHS["sept"] = 9
 _SKIP = ("of", "the", "in", "on")
+#: A year with its era, before or after it: "AD 50", "May AD 50", "1066 CE".
+_ERA = r"(.*?)\s*\b(?:A\.?D\.?\s*([0-9]{1,4})|([0-9]{1,4})\s*(?:A\.?D|C\.?E)\.?)"
 HINT = "a date such as 19 September 2023, September 2023, 2023 or 2023-09-19"
 
 
@@ -24,34 +26,30 @@ def parse_date_answer(text: str) -> PartialDate:
 
     Accepts ISO (``2023``, ``2023-09``, ``2023-09-19``), month names in either order
     (``19 September 2023``, ``Sept 19, 2023``, ``September 2023``) and numeric day/month
-    forms when unambiguous (``25/12/2023``); ``05/06/2023`` is refused with a request for
+    forms when unambiguous (``25/12/2023``, ``10/2022``), a year of three digits (``850``) and
+    one with its era (``AD 50``); ``05/06/2023`` is refused with a request for
     a month name, since it reads differently in Europe and the US.
 
     Raises:
         AnswerError: When the text is not such a date or the date does not exist.
     """
     raw = text.strip()
+    # "AD 50", "May AD 50", "1066 CE": the era of a year after AD 1 says nothing more, but it
+    # makes the number beside it the year, however few its digits.
+    era = re.fullmatch(_ERA, raw, re.IGNORECASE)
+    if era:
+        raw = f"{era.group(1)} {int(era.group(2) or era.group(3)):04d}".strip()
     try:
-        if re.fullmatch(r"[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?", raw):
-            parts = raw.split("-")
-            return PartialDate.parse("-".join([parts[0], *(p.zfill(2) for p in parts[1:])]))
+        found = _numeric(raw)
+        if found is not None:
+            return found
+        if re.search(r"['’][0-9]{2}\b", raw):
+            raise AnswerError(f"{raw!r} has a two-digit year; write the year in full: {HINT}")
         # Ordinals lose their suffix only after a digit: "August" must keep its "st".
         words = [w for w in re.split(r"[\s,]+", raw) if w]
         words = [re.sub(r"(?<=[0-9])(st|nd|rd|th)$", "", w) for w in words if w.lower() not in _SKIP]
-        numeric = re.fullmatch(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})", raw)
-        if numeric:
-            a, b, year = (int(g) for g in numeric.groups())
-            if a > 12 >= b:
-                day, month = a, b
-            elif b > 12 >= a:
-                day, month = b, a
-            elif a == b:
-                day, month = a, b
-            else:
-                raise AnswerError(f"{raw!r} could be day/month or month/day; write the month as a word")
-            return PartialDate.parse(f"{year:04d}-{month:02d}-{day:02d}")
         months = [(i, m) for i, w in enumerate(words) if (m := _month(w))]
-        years = [int(w) for w in words if re.fullmatch(r"[0-9]{4}", w)]
+        years = [int(w) for w in words if re.fullmatch(r"[0-9]{3,4}", w)]
         days = [int(w) for w in words if re.fullmatch(r"[0-9]{1,2}", w)]
         if len(years) == 1 and len(months) <= 1 and len(days) <= (1 if months else 0):
             if len(words) != len(years) + len(months) + len(days):
@@ -65,6 +63,40 @@ def parse_date_answer(text: str) -> PartialDate:
     except ValueError as exc:
         raise AnswerError(f"{exc}; type {HINT}") from None
     raise AnswerError(f"{raw!r} is not a date; type {HINT}")
+
+
+def _numeric(raw: str) -> PartialDate | None:
+    """A date written only in digits: ISO, a lone year, day/month/year, month/year; None
+    when the text is not one.
+
+    Raises:
+        AnswerError: For a bare number of one or two digits (a day or a year?) and an
+            ambiguous day/month.
+        ValueError: For a date that does not exist.
+    """
+    if re.fullmatch(r"[0-9]{3}", raw):  # "850": three digits are no day
+        return PartialDate.parse(raw.zfill(4))
+    if re.fullmatch(r"[0-9]{1,2}", raw):
+        raise AnswerError(f"{raw!r} is not a date; a year under 100 takes its era (AD {raw}): {HINT}")
+    if re.fullmatch(r"[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?", raw):
+        parts = raw.split("-")
+        return PartialDate.parse("-".join([parts[0], *(p.zfill(2) for p in parts[1:])]))
+    numeric = re.fullmatch(r"([0-9]{1,2})[/.]([0-9]{1,2})[/.]([0-9]{4})", raw)
+    if numeric:
+        a, b, year = (int(g) for g in numeric.groups())
+        if a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a:
+            day, month = b, a
+        elif a == b:
+            day, month = a, b
+        else:
+            raise AnswerError(f"{raw!r} could be day/month or month/day; write the month as a word")
+        return PartialDate.parse(f"{year:04d}-{month:02d}-{day:02d}")
+    month_year = re.fullmatch(r"([0-9]{1,2})[/.]([0-9]{4})", raw)  # "10/2022": no day to confuse
+    if month_year:
+        return PartialDate.parse(f"{int(month_year.group(2)):04d}-{int(month_year.group(1)):02d}")
+    return None
 
 
 def _months_apart(a: PartialDate, b: PartialDate) -> int:

@@ -51,20 +51,48 @@ def allowed_typos(text: str) -> int:
 _SUFFIX = re.compile(r"(?:jr|sr|ii|iii|iv|vi|vii|viii|ix)\.?", re.IGNORECASE)
 
 
-def name_forms(actor: Actor) -> list[str]:
-    """The accepted spellings of an actor: name, aliases, and a person's surname.
+def surname_forms(name: str) -> list[str]:
+    """A person's surname as people type it alone, from the full name as written.
 
-    A person's name ending in a generation or a regnal number ("King Charles III", "Sam Okoro
-    Jr.") is also accepted without it, and its surname is the word before it ("Okoro", not
-    "Jr"; "Charles", not "III").
+    The surname keeps its particles ("van der Waals", "de Broglie": "Waals" alone is not the
+    name). A name ending in a generation or a regnal number ("King Charles III", "Sam Okoro
+    Jr.") gives the name without it, the surname before it ("Okoro", not "Jr"; "Charles", not
+    "III") and the surname with it ("Okoro Jr."). A one-word name gives nothing.
     """
+    words = name.split()
+    if len(words) < 2:
+        return []
+    if not _SUFFIX.fullmatch(words[-1]):
+        return [_with_particles(words)]
+    if len(words) < 3:
+        return [words[0]]
+    surname = _with_particles(words[:-1])
+    return [" ".join(words[:-1]), surname, f"{surname} {words[-1]}"]
+
+
+#: Words that open a surname: "van der Waals", "de Broglie", "von der Leyen", "da Silva".
+_PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "du", "des", "da", "das", "do", "dos", "di", "del", "della",
+    "la", "le", "ten", "ter", "zu", "bin", "ibn", "al", "el",
+})  # fmt: skip
+
+
+def _with_particles(words: list[str]) -> str:
+    """The last word with the particles before it, past the first name: "van der Waals" of
+    "Johannes Diderik van der Waals" ("Waals" alone is not his name), "Pashinyan" of "Nikol
+    Pashinyan"."""
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
+
+
+def name_forms(actor: Actor) -> list[str]:
+    """The accepted spellings of an actor: name, aliases, and a person's surname (see
+    :func:`surname_forms`)."""
     forms = [actor.name, *actor.aliases]
-    words = actor.name.split()
-    if actor.kind == "person" and len(words) > 1:
-        if _SUFFIX.fullmatch(words[-1]):
-            words = words[:-1]
-            forms.append(" ".join(words))
-        forms.append(words[-1])
+    if actor.kind == "person":
+        forms.extend(surname_forms(actor.name))
     return [f for f in dict.fromkeys(normalise(f) for f in forms) if f]
 
 
@@ -81,7 +109,18 @@ def _farther_than(typed: str, form: str, bound: int) -> bool:
 
 
 def match_name(answer: str, target: Actor, others: Sequence[Actor] = ()) -> bool:
-    """True when ``answer`` names ``target`` and fits no other actor as well."""
+    """True when ``answer`` names ``target`` and fits no other actor as well.
+
+    A name written surname first, with a comma ("Curie, Marie", "Pont, Jean du"), is also
+    read in its usual order ("Okoro, Jr." stays as written).
+    """
+    before, comma, after = answer.partition(",")
+    if comma and after.strip() and "," not in after and _match(f"{after} {before}", target, others):
+        return True
+    return _match(answer, target, others)
+
+
+def _match(answer: str, target: Actor, others: Sequence[Actor]) -> bool:
     typed = normalise(answer)
     if not typed:
         return False

@@ -1,8 +1,8 @@
 """Reading numbers the way people write them, and grading them with tolerance.
 
 Accepts ``2,000``, ``2000``, ``2k``, ``2 thousand``, ``two thousand``, ``1.5 million``,
-``3bn``, ``1.2 trillion``, ``twenty-five``, ``-5``; qualifier words (``over``, ``nearly``
-…) and ``~`` are ignored.
+``3bn``, ``1.2 trillion``, ``twenty-five``, ``-5``, a decimal comma (``1,5``); qualifier
+words (``over``, ``nearly`` …) and ``~`` are ignored.
 """
 
 from __future__ import annotations
@@ -77,6 +77,9 @@ def parse_number(text: str) -> float:
         cleaned = re.sub(r"^(?:-|minus\b)\s*", "", cleaned)
     cleaned = re.sub(r"(?<=\d)[, \u00a0\u202f](?=\d{3}\b)", "", cleaned)  # 2,000 and 2 000
     cleaned = re.sub(r"(?<=\d)(k|m|mn|bn|tn)\b", r" \1", cleaned)  # 2k -> 2 k
+    # A decimal comma, as much of Europe writes it: "1,5" and "18,25" are 1.5 and 18.25 (a
+    # thousands comma is always followed by three digits, so neither reading is lost).
+    cleaned = re.sub(r"(?<=\d),(?=\d{1,2}\b)", ".", cleaned)
     words = [w for w in re.split(r"[\s-]+", cleaned) if w and w not in _FILLER]
     if not words:
         raise AnswerError(f"type {HINT}")

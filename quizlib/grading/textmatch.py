@@ -186,9 +186,14 @@ def split_number(text: str) -> tuple[float, list[str]] | None:
     return None
 
 
-def number_near(text_words: Sequence[str], value: float, units: Sequence[str]) -> str:
-    """The words around ``value`` when it stands within :data:`NEAR` words of a unit word
-    (any place when there are no units and the number is not a small everyday one); else ""."""
+def number_near(
+    text_words: Sequence[str], value: float, units: Sequence[str], context: Iterable[str] = ()
+) -> str:
+    """The words around ``value`` when it stands within :data:`NEAR` words of a unit word; a
+    number without units anywhere when it is not a small everyday one, and a small one
+    ("eleven", "3.11") within :data:`NEAR` words of a ``context`` stem (a word of the asked
+    fact's own text). Else ""."""
+    wanted = set(context)
     for m in numbers_in(text_words):
         if abs(m.value - value) > 1e-9 * max(1.0, abs(value)):
             continue
@@ -196,7 +201,8 @@ def number_near(text_words: Sequence[str], value: float, units: Sequence[str]) -
         window = list(text_words[lo:hi])
         if units and any(same_stem(u, w) for u in units for w in window if len(u) > 2):
             return " ".join(window)
-        if not units and abs(value) > 12:
+        beside = [*text_words[lo : m.start], *text_words[m.end : hi]]  # not the number itself
+        if not units and (abs(value) > 12 or any(stem(w) in wanted for w in beside)):
             return " ".join(window)
     return ""
 

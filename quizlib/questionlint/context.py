@@ -214,3 +214,19 @@ def _starts_with_number(text: str) -> bool:
 def forms_of(actor: Actor) -> list[list[str]]:
     """The word lists an actor may be named by: name, aliases and a person's surname."""
     return [f.split() for f in name_forms(actor) if f]
+
+
+def head_named(text: str, actor: Actor, choices: Sequence[str]) -> str:
+    """The words of ``text`` that name an institution by the common noun its name ends in
+    ("the league" said by the Harbour League, "this commission" by the Tarn Commission), when
+    no other choice's name holds that noun; else "". Written in lower case, after a
+    determiner, the noun is the body speaking of itself, not a name of its own."""
+    parts = actor.name.split()
+    if actor.kind != "institution" or len(parts) < 2 or not parts[-1][:1].isupper():
+        return ""
+    head = parts[-1].lower()
+    found = re.search(rf"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ii]ts) {re.escape(head)}\b", text)
+    others = [c for c in choices if normalise(c) != normalise(actor.name)]
+    if found is None or any(head in normalise(c).split() for c in others):
+        return ""
+    return found.group(0)

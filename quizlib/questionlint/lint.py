@@ -53,7 +53,7 @@ from quizlib.model import Answer, Deck, PromptKind, Question
 from quizlib.plugins import PluginHost
 from quizlib.questionlint.alone import unclear
 from quizlib.questionlint.choices import ChoiceLint
-from quizlib.questionlint.context import AnswerView, Flaw, LintContext, forms_of, quoted
+from quizlib.questionlint.context import AnswerView, Flaw, LintContext, forms_of, head_named, quoted
 from quizlib.questionlint.duplicates import duplicates
 from quizlib.questionlint.leaks import Leaks
 from quizlib.study.questions import answer_of
@@ -249,6 +249,11 @@ def _in_question(q: Question, view: AnswerView) -> Iterator[Flaw]:
                     q, IN_QUESTION, f"{quoted(written)} in the question names the answer {quoted(actor.name)}"
                 )
                 break
+    for actor in view.actors if not named and q.prompt.kind is PromptKind.CHOICE else ():
+        head = head_named(text, actor, q.prompt.choices)
+        if head:
+            named = True
+            yield Flaw(q, IN_QUESTION, f"{quoted(head)} in the question points at {quoted(actor.name)}")
     if named:
         return
     for value in _plain_forms(view, view.plain or not identify):
@@ -332,7 +337,7 @@ class _ShownTexts:
         context = self.ctx.about(q)
         for text, other, where in self._candidates(q, view):
             if view.number is not None:
-                hit = number_near(words(text), *view.number)
+                hit = number_near(words(text), *view.number, context)
             elif view.date is not None:
                 hit = date_near(text, view.date, context)
             else:
