@@ -6,9 +6,11 @@ questions, so that what reaches a learner can always be shown and answered.
 
 from __future__ import annotations
 
+import math
+
 from quizlib.deckfile.fields import COMMON_FACT_FIELDS, CORE_SECTIONS, CORE_SETTINGS
 from quizlib.errors import PluginError
-from quizlib.model import Prompt, PromptKind, Question, Section
+from quizlib.model import Grade, Prompt, PromptKind, Question, Section
 
 
 def check_section(section: object) -> None:
@@ -63,6 +65,11 @@ def prompt_problem(p: object) -> str:
         return f"its prompt is {type(p).__name__}, not a Prompt with a PromptKind"
     if not isinstance(p.text, str) or not p.text.strip():
         return "its prompt has no text"
+    if not isinstance(p.hint, str):
+        return f"its prompt's hint is {type(p.hint).__name__}, not text"
+    for name in ("choices", "items", "completions"):
+        if not _texts(getattr(p, name)):
+            return f"its prompt's {name} are {type(getattr(p, name)).__name__}, not a tuple of strings"
     rows = {PromptKind.CHOICE: p.choices, PromptKind.MULTI: p.choices, PromptKind.ORDER: p.items}.get(p.kind)
     if rows is None:
         return ""
@@ -71,4 +78,37 @@ def prompt_problem(p: object) -> str:
         return f"its {p.kind.value} prompt has {len(rows)} {what} (at least 2 are needed)"
     if any(not isinstance(r, str) or not r.strip() for r in rows):
         return f"its {p.kind.value} prompt has a blank or non-text entry among its {what}"
+    return ""
+
+
+def _texts(value: object) -> bool:
+    """Whether ``value`` is a tuple or list of strings (what a prompt's rows must be)."""
+    return isinstance(value, tuple | list) and all(isinstance(v, str) for v in value)
+
+
+def grade_problem(grade: object) -> str:
+    """What makes a returned grade unusable ("" when nothing does).
+
+    Each field is checked for the type the session and the UI rely on, so that a grade
+    that would fail later (while it is shown or saved) is refused where it is made.
+    """
+    if not isinstance(grade, Grade):
+        return f"returned {type(grade).__name__}, not a Grade"
+    score = grade.score
+    if isinstance(score, bool) or not isinstance(score, int | float):
+        return f"its score is {type(score).__name__} {score!r}, not a number"
+    if not (math.isfinite(score) and 0.0 <= score <= 1.0):
+        return f"its score {score!r} is outside [0, 1]"
+    for name in ("correct_answer", "feedback"):
+        value = getattr(grade, name)
+        if not isinstance(value, str):
+            return f"its {name} is {type(value).__name__} {value!r}, not text"
+    for name in ("self_rated", "cites"):
+        if not isinstance(getattr(grade, name), bool):
+            return f"its {name} is {type(getattr(grade, name)).__name__}, not True or False"
+    misplaced = grade.misplaced
+    if not isinstance(misplaced, tuple | list) or not all(
+        isinstance(i, int) and not isinstance(i, bool) for i in misplaced
+    ):
+        return "its misplaced is not a tuple of item indexes"
     return ""

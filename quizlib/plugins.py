@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import functools
 import importlib
-import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import pluggy
 
@@ -28,7 +27,7 @@ from quizlib.deckfile.load import SectionTable
 from quizlib.digests import short_digest
 from quizlib.errors import AnswerError, GradingError
 from quizlib.model import Deck, Fact, Grade, Question, QuestionType, Rating
-from quizlib.plugin_contract import question_problem
+from quizlib.plugin_contract import grade_problem, question_problem
 from quizlib.plugin_guard import Outcome, describe, guarded, printed_summary, watch_interrupts
 from quizlib.plugin_loading import BUILTIN_PACKAGE as BUILTIN_PACKAGE  # public names, kept here
 from quizlib.plugin_loading import ENTRY_POINT_GROUP as ENTRY_POINT_GROUP
@@ -194,10 +193,10 @@ class PluginHost:
             raise outcome.error
         if outcome.error is not None:
             raise GradingError(f"question type {question.type!r} failed to grade: {describe(outcome.error)}")
-        grade = outcome.value
-        if not isinstance(grade, Grade) or not (0.0 <= grade.score <= 1.0 and math.isfinite(grade.score)):
-            raise GradingError(f"question type {question.type!r} returned an invalid grade: {grade!r}")
-        return grade
+        wrong = grade_problem(outcome.value)
+        if wrong:
+            raise GradingError(f"question type {question.type!r} returned an invalid grade: {wrong}")
+        return cast(Grade, outcome.value)  # grade_problem checked it
 
     def suggest_rating(self, question: Question, grade: Grade, *, attempted: bool = False) -> Rating:
         """The rating to suggest for a graded answer (a plugin may override the policy).
