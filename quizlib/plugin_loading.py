@@ -205,7 +205,7 @@ class Loader:
             )
             return
         host.origins[name] = (origin, location)
-        outcome = host.guard(name, load)
+        outcome = host.guard(name, load, timed=False)  # importing a large library may take long
         if outcome.error is not None:
             host.fail(name, f"failed to load: {describe(outcome.error)}")
             return

@@ -9,7 +9,7 @@ from itertools import combinations
 
 from quizlib.errors import AnswerError
 from quizlib.model import Answer, Deck, Fact, PromptKind, Question, QuestionType, Response
-from quizlib.plugin_guard import guarded
+from quizlib.plugin_guard import PluginTimeout, guarded, time_limit
 from quizlib.plugins import PluginHost
 
 #: Responses that are well-formed for each prompt kind, so grading one reveals the answer.
@@ -124,6 +124,11 @@ def skipped(fact: Fact) -> set[str]:
     return {str(v) for v in value} if isinstance(value, list) else set()
 
 
+#: Question types (by ``id()``: a type may be unhashable) whose answer(), or the probe by
+#: grading, ran out of time in this process.
+_TIMED_OUT: set[int] = set()
+
+
 def answer_of(qt: QuestionType, question: Question) -> Answer | None:
     """The correct answer of a question, or None when it cannot be told.
 
@@ -136,9 +141,14 @@ def answer_of(qt: QuestionType, question: Question) -> Answer | None:
         qt: The question's type.
         question: The question.
     """
+    if id(qt) in _TIMED_OUT:  # an endless answer() costs one wait per command, not one per question
+        return None
     method = getattr(qt, "answer", None)
-    # A plugin's fault (an exit too) must not stop a listing: the answer stays unknown.
-    found = guarded(lambda: method(question) if callable(method) else _probe(qt, question)).value
+    # A plugin's fault (an exit, a timeout too) must not stop a listing: the answer stays unknown.
+    outcome = guarded(lambda: method(question) if callable(method) else _probe(qt, question), time_limit())
+    if isinstance(outcome.error, PluginTimeout):
+        _TIMED_OUT.add(id(qt))
+    found = outcome.value
     if isinstance(found, str):
         return Answer(found) if found else None
     return found if isinstance(found, Answer) else None
