@@ -30,11 +30,14 @@ class Generated:
     Attributes:
         questions: The questions, in the deck's order.
         errors: One line per question type that failed on some facts.
+        failed_types: The names of the question types that failed on some facts (their
+            questions of those facts are missing: a card of theirs is not an orphan).
     """
 
     def __init__(self) -> None:
         self.questions: list[Question] = []
         self.errors: list[str] = []
+        self.failed_types: set[str] = set()
 
 
 def generate_questions(
@@ -64,7 +67,10 @@ def generate_questions(
     out = Generated()
     seen: set[str] = set()
     for qt, fact in pairs(deck, host, types=types, tags=tags):
+        before = len(out.errors)
         out.questions.extend(generate_pair(qt, fact, deck, rng, host, out.errors, seen))
+        if len(out.errors) > before:
+            out.failed_types.add(qt.name)
     return out
 
 
@@ -109,7 +115,10 @@ def generate_pair(
     out = []
     for q in made:
         if q.id in seen:
-            duplicate = f"question type {qt.name!r} on {fact.key}: duplicate question id {q.id!r}"
+            duplicate = (
+                f"{deck.path or deck.id}: question type {qt.name!r} on {fact.key}: "
+                f"duplicate question id {q.id!r} (skipped)"
+            )
             errors.append(duplicate)
             host.warn(duplicate)
         else:
