@@ -57,6 +57,9 @@ def collect(host: PluginHost) -> None:
         kept_types: list[str] = []
         for qt in registered:
             owner = type_owner.get(qt.name)
+            if owner == plugin:  # one plugin, one name twice: say so, not "rename it"
+                host.fail(plugin, f"registers question type {qt.name!r} twice (the first is kept)")
+                continue
             if owner is not None:
                 host.fail(
                     plugin,
