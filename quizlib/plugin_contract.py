@@ -7,10 +7,11 @@ questions, so that what reaches a learner can always be shown and answered.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from quizlib.deckfile.fields import COMMON_FACT_FIELDS, CORE_SECTIONS, CORE_SETTINGS
 from quizlib.errors import PluginError
-from quizlib.model import Grade, Prompt, PromptKind, Question, Section
+from quizlib.model import Fact, Grade, Prompt, PromptKind, Question, Section
 
 
 def check_section(section: object) -> None:
@@ -56,6 +57,14 @@ def question_problem(q: object, type_name: str, fact_key: str) -> str:
         return f"question {q.id!r} says type {q.type!r}"
     if not isinstance(q.id, str) or not q.id.startswith(f"{fact_key}/{type_name}"):
         return f"question id {q.id!r} must start with {fact_key}/{type_name} (use quizlib.question_id)"
+    if not isinstance(q.fact, Fact) or q.fact.key != fact_key:
+        return f"question {q.id!r} names another fact than {fact_key}"
+    if not isinstance(q.key, Mapping):
+        return f"question {q.id!r} has a key of type {type(q.key).__name__}, not a mapping (dict)"
+    if not _texts(q.key.get("former_ids", ())):
+        return f"question {q.id!r} lists former_ids that are not a list of strings"
+    if not _texts(q.tags):
+        return f"question {q.id!r} has tags that are not a tuple of strings"
     return prompt_problem(q.prompt)
 
 

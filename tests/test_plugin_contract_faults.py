@@ -165,3 +165,39 @@ class RoleMatch:
 def test_a_multi_part_typed_answer_is_checked_as_its_text() -> None:
     deck = deck_from_dict({"echoes": [{"id": "one", "word": "w"}]}, _host(Typed()))
     assert [q.id for q in check_question_type(RoleMatch(), deck)] == ["echoes/one/roles"]
+
+
+class Shaped(Typed):
+    """Typed, its question built with ``fields`` (evaluated: key, tags, fact)."""
+
+    def __init__(self, fields: str) -> None:
+        super().__init__()
+        self.fields = fields
+
+    def generate(self, fact: Fact, deck: Deck, rng: random.Random) -> list[Question]:
+        values = {"key": {}, "tags": (), "fact": fact}
+        values.update(eval(f"dict({self.fields})", {"Fact": Fact}))
+        prompt = Prompt(PromptKind.TEXT, "Type it")
+        return [
+            Question(
+                question_id(fact, self.name), self.name, values["fact"], prompt, values["key"], values["tags"]
+            )
+        ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "says"),
+    [
+        ("key=['w']", "key of type list, not a mapping"),
+        ("key={'former_ids': 5}", "former_ids that are not a list of strings"),
+        ("tags=None", "tags that are not a tuple of strings"),
+        ("fact=Fact('echoes', 'other', {})", "names another fact"),
+        ("fact='echoes/one'", "names another fact"),
+    ],
+)
+def test_a_question_of_the_wrong_shape_is_dropped_with_the_generation_warning(fields: str, says: str) -> None:
+    host = _host(Shaped(fields))
+    generated = generate_questions(DECK, host, random.Random(0))
+    assert generated.questions == [] and generated.failed_types == {"typed"}
+    (warning,) = host.warnings
+    assert says in warning and "echoes/one" in warning
