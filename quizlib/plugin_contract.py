@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from quizlib.deckfile.fields import COMMON_FACT_FIELDS, CORE_SECTIONS, CORE_SETTINGS
 from quizlib.errors import PluginError
-from quizlib.model import Fact, Grade, Prompt, PromptKind, Question, Section
+from quizlib.model import Answer, Fact, Grade, Prompt, PromptKind, Question, Section
 
 
 def check_section(section: object) -> None:
@@ -120,4 +120,21 @@ def grade_problem(grade: object) -> str:
         isinstance(i, int) and not isinstance(i, bool) for i in misplaced
     ):
         return "its misplaced is not a tuple of item indexes"
+    return ""
+
+
+def answer_problem(answer: object) -> str:
+    """What makes an ``answer()`` result unusable ("" when nothing does): a ``str``, or an
+    :class:`Answer` whose ``text`` and ``detail`` are strings and whose ``choices``,
+    ``accepted`` and ``values`` are tuples (or lists) of strings."""
+    if isinstance(answer, str):
+        return ""
+    if not isinstance(answer, Answer):
+        return f"returned {type(answer).__name__}, not an Answer or str"
+    for name in ("text", "detail"):
+        if not isinstance(getattr(answer, name), str):
+            return f"its {name} is {type(getattr(answer, name)).__name__}, not text"
+    for name in ("choices", "accepted", "values"):
+        if not _texts(getattr(answer, name)):
+            return f"its {name} are not a tuple of strings"
     return ""

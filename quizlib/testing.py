@@ -30,7 +30,7 @@ from quizlib.errors import AnswerError
 from quizlib.grading.answers import TRUE_FALSE_WORDS
 from quizlib.grading.names import normalise
 from quizlib.model import Answer, Deck, PromptKind, Question, QuestionType, Response
-from quizlib.plugin_contract import grade_problem
+from quizlib.plugin_contract import answer_problem, grade_problem
 from quizlib.plugins import PluginHost, get_plugin_manager
 
 __all__ = ["ContractError", "check_question_type", "deck_from_dict", "deck_from_yaml", "plugin_host"]
@@ -220,10 +220,11 @@ def _check_answer(qt: QuestionType, question: Question, report: _Report) -> None
     except Exception as exc:
         report.add(question, f"answer() raised {type(exc).__name__}: {exc}")
         return
-    answer = Answer(found) if isinstance(found, str) else found
-    if not isinstance(answer, Answer):
-        report.add(question, f"answer() returned {type(found).__name__}, not an Answer or str")
+    wrong = answer_problem(found)
+    if wrong:
+        report.add(question, f"answer() {wrong}" if wrong.startswith("returned") else f"answer(): {wrong}")
         return
+    answer = Answer(found) if isinstance(found, str) else found
     shown = normalise(f"{question.prompt.text} {question.prompt.hint}")
     for value in answer.values or (answer.text,):
         plain = normalise(str(value))

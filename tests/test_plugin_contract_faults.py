@@ -29,7 +29,7 @@ from quizlib import (
 from quizlib.errors import GradingError
 from quizlib.plugins import load_plugins
 from quizlib.store.store import Store
-from quizlib.study.questions import generate_questions
+from quizlib.study.questions import answer_of, generate_questions
 from quizlib.testing import ContractError, check_question_type, deck_from_dict
 
 #: Grades of the wrong shape, each with what the report says is wrong.
@@ -201,3 +201,50 @@ def test_a_question_of_the_wrong_shape_is_dropped_with_the_generation_warning(fi
     assert generated.questions == [] and generated.failed_types == {"typed"}
     (warning,) = host.warnings
     assert says in warning and "echoes/one" in warning
+
+
+class Answering(Typed):
+    """Typed, with an answer() that returns ``ANSWER`` (evaluated)."""
+
+    def __init__(self, answer: str) -> None:
+        super().__init__()
+        self.answer_code = answer
+
+    def answer(self, question: Question) -> Any:
+        return eval(self.answer_code, {"Answer": Answer})
+
+
+JUNK_ANSWERS = [
+    ("Answer(5)", "text is int"),
+    ("Answer('w', detail=3)", "detail is int"),
+    ("Answer('w', accepted=None)", "accepted are not"),
+    ("Answer('w', choices='ab')", "choices are not"),
+    ("Answer('w', values=[1])", "values are not"),
+    ("['w']", "returned list"),
+]
+
+
+@pytest.mark.parametrize(("answer", "says"), JUNK_ANSWERS)
+def test_an_answer_of_the_wrong_shape_stays_unknown_and_the_kit_names_it(answer: str, says: str) -> None:
+    host = _host(Answering(answer))
+    (question,) = generate_questions(DECK, host, random.Random(0)).questions
+    assert answer_of(host.question_types["typed"], question) is None
+    deck = deck_from_dict({"echoes": [{"id": "one", "word": "w"}]}, _host(Typed()))
+    with pytest.raises(ContractError) as caught:
+        check_question_type(Answering(answer), deck)
+    assert says in str(caught.value)
+
+
+def test_an_answer_of_the_wrong_shape_does_not_end_show_or_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    junk = "\nEcho.answer = lambda self, question: Answer(5, accepted=None)\n"
+    source = PLUGIN.replace("FAULT", "pass") + junk
+    (plugins / "echo.py").write_text(source.replace("from quizlib import ", "from quizlib import Answer, "))
+    deck = str(deck_file(tmp_path))
+    for argv in (["show", deck, "--answers", "--json"], ["export", deck, "--format", "tsv"]):
+        code, out, err = run(capsys, *argv, "--plugins-dir", str(plugins))
+        assert code == 0, err
+        assert "Type peace" in out

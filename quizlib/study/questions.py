@@ -9,6 +9,7 @@ from itertools import combinations
 
 from quizlib.errors import AnswerError
 from quizlib.model import Answer, Deck, Fact, PromptKind, Question, QuestionType, Response
+from quizlib.plugin_contract import answer_problem
 from quizlib.plugin_guard import PluginTimeout, guarded, time_limit
 from quizlib.plugins import PluginHost
 
@@ -158,6 +159,8 @@ def answer_of(qt: QuestionType, question: Question) -> Answer | None:
     if isinstance(outcome.error, PluginTimeout):
         _TIMED_OUT.add(id(qt))
     found = outcome.value
+    if answer_problem(found):  # junk from a plugin: unknown, not a crash where it is shown
+        return None
     if isinstance(found, str):
         return Answer(found) if found else None
     return found if isinstance(found, Answer) else None
