@@ -7,11 +7,12 @@ questions, so that what reaches a learner can always be shown and answered.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 
 from quizlib.deckfile.fields import COMMON_FACT_FIELDS, CORE_SECTIONS, CORE_SETTINGS
 from quizlib.errors import PluginError
-from quizlib.model import Answer, Fact, Grade, Prompt, PromptKind, Question, Section
+from quizlib.model import Answer, Fact, Field, FieldKind, Grade, Prompt, PromptKind, Question, Section
 
 
 def check_section(section: object) -> None:
@@ -22,6 +23,9 @@ def check_section(section: object) -> None:
     """
     if not isinstance(section, Section):
         raise PluginError(f"registered {section!r}, not a Section")
+    shape = _section_shape(section)
+    if shape:
+        raise PluginError(f"section {section.name!r} {shape}")
     if section.name in CORE_SECTIONS:
         raise PluginError(f"registered a section named {section.name!r}, which is a core part of every deck")
     redefined = sorted(set(section.fields) & set(COMMON_FACT_FIELDS))
@@ -35,6 +39,48 @@ def check_section(section: object) -> None:
         raise PluginError(f"section {section.name!r} redefines the core setting(s) {', '.join(core)}")
 
 
+def _section_shape(section: Section) -> str:
+    """What in a section's declaration is not of the documented type ("" when nothing)."""
+    if not isinstance(section.name, str) or not _NAME.fullmatch(section.name):
+        return "has a name that is not a word of letters, digits, '_' or '-'"
+    for what, table in (("field", section.fields), ("setting", section.settings)):
+        if not isinstance(table, Mapping):
+            return f"declares its {what}s as {type(table).__name__}, not a mapping of names to Field"
+        for name, spec in table.items():
+            wrong = _field_shape(spec)
+            if not isinstance(name, str) or wrong:
+                return f"declares the {what} {name!r} {wrong or 'under a name that is not text'}"
+    if section.check is not None and not callable(section.check):
+        return "has a check that is not a function"
+    if not all(isinstance(v, str) for v in (section.description, section.example, section.identity)):
+        return "has a description, example or identity that is not text"
+    if section.identity and section.identity not in section.fields:
+        return f"names {section.identity!r} as its identity, which is not one of its fields"
+    return ""
+
+
+def _field_shape(spec: object) -> str:
+    """What makes a field declaration unusable ("" when nothing)."""
+    if not isinstance(spec, Field) or not isinstance(spec.kind, FieldKind):
+        return f"as {spec!r}, not a Field with a FieldKind"
+    if not _texts(spec.values) or not isinstance(spec.refers, str):
+        return "with values or refers that are not text"
+    if not isinstance(spec.fields, tuple | list):
+        return "with record fields that are not (name, Field) pairs"
+    for pair in spec.fields:
+        if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)):
+            return "with record fields that are not (name, Field) pairs"
+        wrong = _field_shape(pair[1])
+        if wrong:
+            return f"with the record field {pair[0]!r} {wrong}"
+    return ""
+
+
+#: What a section or question type may be named: it is a YAML key, part of question ids
+#: (``section/fact-id/type``) and a word on the command line (``--type``, ``skip``).
+_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*")
+
+
 def check_question_type(qt: object) -> None:
     """Refuse a registered question type without the attributes and methods of the contract.
 
@@ -44,6 +90,12 @@ def check_question_type(qt: object) -> None:
     for attr in ("name", "section", "description"):
         if not isinstance(getattr(qt, attr, None), str):
             raise PluginError(f"registered {qt!r}, which has no string attribute {attr!r}")
+    name = getattr(qt, "name", "")
+    if not _NAME.fullmatch(name):
+        raise PluginError(
+            f"registered a question type named {name!r}: a name is a word of letters, digits, "
+            "'_' or '-' (it is part of question ids and of --type)"
+        )
     for method in ("generate", "grade"):
         if not callable(getattr(qt, method, None)):
             raise PluginError(f"registered {qt!r}, which has no method {method}()")
