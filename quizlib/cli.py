@@ -52,6 +52,7 @@ ENVIRONMENT = (
     ("QUIZLIB_PLUGINS_DIR", "directories of *.py plugins, separated by ':'"),
     ("QUIZLIB_DISABLE_PLUGINS", "plugin names not to load, separated by ','"),
     ("QUIZLIB_CACHE_DIR", "where parsed decks are cached ('off' disables the cache)"),
+    ("QUIZLIB_PLUGIN_TIMEOUT", "seconds a call into a plugin may run (default 10; 0: no limit)"),
     ("QUIZLIB_RAISE_PLUGIN_ERRORS", "1: a failing plugin raises instead of being skipped"),
     ("QUIZLIB_DEBUG", "1: show the traceback of an internal error"),
     ("NO_COLOR", "any value: no colour"),

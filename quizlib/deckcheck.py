@@ -7,12 +7,14 @@ file cannot be read or the field is not written).
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from quizlib.errors import Problem
 from quizlib.model import Deck, Fact
+from quizlib.plugin_guard import describe
 from quizlib.plugins import PluginHost
 
 #: How many lines past an entry's first line its fields are looked for.
@@ -28,17 +30,28 @@ def deck_problems(deck: Deck, host: PluginHost) -> list[Problem]:
     lines = _file_lines(deck.path)
     problems: list[Problem] = []
     for impl in sorted(host.pm.hook.check_deck.get_hookimpls(), key=lambda i: i.plugin_name):
-        try:
-            result = impl.function(deck=deck)
-            if result is not None and not isinstance(result, Iterable):
-                raise TypeError(f"returned {result!r}, not findings")
-            for finding in result if isinstance(result, Iterable) else ():
-                fact, field, message = _unpack(finding)
-                line, column = _locate(lines, fact.line, str(field))
-                problems.append(Problem(deck.path, line, column, f"{fact.key}: {message}"))
-        except Exception as exc:  # a plugin's fault is reported, never a traceback
-            host.fail(impl.plugin_name, f"check_deck raised {type(exc).__name__}: {exc}", exc)
+        # Guarded like every call into a plugin: an exit, a print or an endless loop too.
+        outcome = host.guard(impl.plugin_name, functools.partial(_findings, impl.function, deck))
+        if outcome.error is not None:
+            host.fail(impl.plugin_name, f"check_deck {_failed(outcome.error)}", outcome.error)
+            continue
+        for fact, field, message in outcome.value or ():
+            line, column = _locate(lines, fact.line, field)
+            problems.append(Problem(deck.path, line, column, f"{fact.key}: {message}"))
     return sorted(problems, key=lambda p: (p.line, p.column, p.message))
+
+
+def _findings(function: Callable[..., object], deck: Deck) -> list[tuple[Fact, str, str]]:
+    """What one ``check_deck`` implementation finds, each finding checked."""
+    result = function(deck=deck)
+    if result is not None and not isinstance(result, Iterable):
+        raise TypeError(f"returned {result!r}, not findings")
+    return [_unpack(finding) for finding in (result if isinstance(result, Iterable) else ())]
+
+
+def _failed(exc: BaseException) -> str:
+    """How a check failed: "raised X: …", or what else it did (an exit, a timeout)."""
+    return f"raised {describe(exc)}" if isinstance(exc, Exception) else describe(exc)
 
 
 def _unpack(finding: object) -> tuple[Fact, str, str]:

@@ -14,6 +14,15 @@ class QuizError(Exception):
     """Base of every error quizlib reports to a person."""
 
 
+class PluginFault(str):
+    """The message of a deck problem that is a plugin's fault, not the deck's (a section's
+    ``check`` that raised): an error in ``quizlib check``, which must not call the deck
+    valid, but only a warning where a deck is read to be used (``study``, ``show``), so
+    that a broken plugin does not make a deck unusable."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Problem:
     """One located problem in a file.

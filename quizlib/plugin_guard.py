@@ -10,10 +10,14 @@ only the command's own output (``show --json`` stays valid JSON).
 
 from __future__ import annotations
 
+import _thread
+import functools
 import importlib
 import io
+import math
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import FrameType
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -45,6 +49,7 @@ def watch_interrupts() -> None:
         return
 
 
+@functools.cache
 def _signals() -> Any:
     """The functions that read and install signal handlers: CPython's C module ``_signal``,
     which every interpreter has loaded by the time this runs, else the ``signal`` module.
@@ -54,6 +59,80 @@ def _signals() -> Any:
         return importlib.import_module("_signal")
     except ImportError:  # an interpreter without CPython's module
         return importlib.import_module("signal")
+
+
+#: Seconds a question type's call may run before it is stopped (``QUIZLIB_PLUGIN_TIMEOUT``).
+DEFAULT_TIME_LIMIT = 10.0
+
+
+class PluginTimeout(BaseException):
+    """Raised inside plugin code that ran past its time limit.
+
+    A ``BaseException``, so that a plugin's own ``except Exception`` does not swallow it.
+    """
+
+    def __init__(self, limit: float, *, earlier: bool = False) -> None:
+        what = "not run: an earlier call took" if earlier else "took"
+        super().__init__(f"{what} longer than {limit:g} s (QUIZLIB_PLUGIN_TIMEOUT sets the limit)")
+        self.limit = limit
+
+
+def time_limit(environ: Mapping[str, str] | None = None) -> float | None:
+    """The time limit of a call into a question type: ``QUIZLIB_PLUGIN_TIMEOUT`` seconds,
+    10 by default; ``0`` or ``off`` for none. A value that is not a number is the default."""
+    text = (os.environ if environ is None else environ).get("QUIZLIB_PLUGIN_TIMEOUT", "").strip()
+    if text.lower() in ("0", "off"):
+        return None
+    try:
+        limit = float(text) if text else DEFAULT_TIME_LIMIT
+    except ValueError:
+        return DEFAULT_TIME_LIMIT
+    return limit if math.isfinite(limit) and limit > 0 else None
+
+
+#: The limit of the call now running under a timer (None: no timer armed).
+_armed: float | None = None
+#: Whether SIGALRM is ours: None until first needed, then True or False (not available).
+_alarm_ours: bool | None = None
+#: The thread that installed the handler: the main thread, the only one signals reach.
+_alarm_thread = 0
+
+
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    global _armed
+    limit, _armed = _armed, None
+    if limit is not None:  # a late alarm, after the call returned, is ignored
+        raise PluginTimeout(limit)
+
+
+def _arm(limit: float | None) -> bool:
+    """Start the timer of one call; False when there is none (no limit, a call already
+    timed, no SIGALRM on this system, not the main thread, or another handler owns it)."""
+    global _armed, _alarm_ours, _alarm_thread
+    if limit is None or _armed is not None:
+        return False
+    signals = _signals()
+    if _alarm_ours is None:
+        try:
+            if signals.getsignal(signals.SIGALRM) != signals.SIG_DFL:
+                _alarm_ours = False  # the application's own handler: left alone
+                return False
+            signals.signal(signals.SIGALRM, _on_alarm)  # ValueError outside the main thread
+            _alarm_ours, _alarm_thread = True, _thread.get_ident()
+        except (AttributeError, ValueError):  # no SIGALRM (Windows), or not the main thread
+            return False  # asked again from the main thread
+    if not _alarm_ours or _thread.get_ident() != _alarm_thread:
+        return False
+    _armed = limit
+    signals.setitimer(signals.ITIMER_REAL, limit)
+    return True
+
+
+def _disarm() -> None:
+    global _armed
+    _armed = None
+    signals = _signals()
+    signals.setitimer(signals.ITIMER_REAL, 0)
 
 
 class Outcome(NamedTuple, Generic[T]):
@@ -70,11 +149,13 @@ class Outcome(NamedTuple, Generic[T]):
     printed: str = ""
 
 
-def guarded(call: Callable[[], T]) -> Outcome[T]:
+def guarded(call: Callable[[], T], limit: float | None = None) -> Outcome[T]:
     """Run plugin code, catching everything it raises except a real Ctrl-C.
 
     Args:
         call: The plugin code, without arguments (use a lambda or ``functools.partial``).
+        limit: Seconds the call may run; past it, :class:`PluginTimeout` is raised inside
+            the plugin and returned as its error (Unix, main thread; elsewhere no limit).
 
     Returns:
         The value or the error, and what the call printed to standard output.
@@ -85,8 +166,13 @@ def guarded(call: Callable[[], T]) -> Outcome[T]:
     before = _interrupts
     saved, buffer = sys.stdout, io.StringIO()
     sys.stdout = buffer  # by hand rather than contextlib.redirect_stdout: this runs per fact
+    armed = _arm(limit)
     try:
-        value = call()
+        try:
+            value = call()
+        finally:  # an alarm landing here is caught below like one inside the call
+            if armed:
+                _disarm()
     except KeyboardInterrupt as exc:
         if _interrupts != before:
             raise
@@ -104,6 +190,8 @@ def describe(exc: BaseException) -> str:
         return f"tried to exit the program (SystemExit: {exc.code!r})"
     if isinstance(exc, KeyboardInterrupt):
         return "raised KeyboardInterrupt"
+    if isinstance(exc, PluginTimeout):
+        return str(exc)
     return f"{type(exc).__name__}: {exc}"
 
 

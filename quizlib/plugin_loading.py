@@ -166,6 +166,31 @@ def _unknown_hooks(pm: pluggy.PluginManager, plugin: object) -> str:
     return f"implements unknown hook(s) {', '.join(wrong)}" if wrong else ""
 
 
+def _signature_problems(pm: pluggy.PluginManager, plugin: object) -> str:
+    """Hook implementations asking for arguments their hook does not pass, in one line
+    each with the signature to write ("" when none: the failure was something else)."""
+    import inspect  # only when a plugin failed to register
+
+    wrong = []
+    for attr in sorted(dir(plugin)):
+        spec = getattr(getattr(pm.hook, attr, None), "spec", None)
+        if spec is None or pm.parse_hookimpl_opts(plugin, attr) is None:
+            continue
+        try:
+            params = inspect.signature(getattr(plugin, attr)).parameters.values()
+        except (TypeError, ValueError):
+            continue
+        positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+        asked = [p.name for p in params if p.default is p.empty and p.kind in positional]
+        extra = [a for a in asked if a not in spec.argnames]
+        if extra:
+            wrong.append(
+                f"{attr}({', '.join(asked)}) asks for {', '.join(map(repr, extra))}, which the hook "
+                f"does not pass; its signature is {attr}({', '.join(spec.argnames)})"
+            )
+    return "; ".join(wrong)
+
+
 class Loader:
     """Registers plugins one by one into a host, skipping disabled and clashing names."""
 
@@ -205,14 +230,15 @@ class Loader:
             )
             return
         host.origins[name] = (origin, location)
-        outcome = host.guard(name, load)
+        outcome = host.guard(name, load, timed=False)  # importing a large library may take long
         if outcome.error is not None:
             host.fail(name, f"failed to load: {describe(outcome.error)}")
             return
         plugin = outcome.value
         registered = host.guard(name, functools.partial(host.pm.register, plugin, name=name))
         if registered.error is not None:
-            host.fail(name, f"failed to register: {describe(registered.error)}")
+            why = _signature_problems(host.pm, plugin) or describe(registered.error)
+            host.fail(name, f"failed to register: {why}")
             return
         unknown = _unknown_hooks(host.pm, plugin)
         if unknown:

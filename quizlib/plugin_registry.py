@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from quizlib.errors import PluginError
+from quizlib.errors import PluginError, PluginFault
 from quizlib.model import EntryCheck, Field, FieldKind, Section
 from quizlib.plugin_contract import check_question_type, check_section
 from quizlib.plugin_guard import describe
@@ -57,6 +57,9 @@ def collect(host: PluginHost) -> None:
         kept_types: list[str] = []
         for qt in registered:
             owner = type_owner.get(qt.name)
+            if owner == plugin:  # one plugin, one name twice: say so, not "rename it"
+                host.fail(plugin, f"registers question type {qt.name!r} twice (the first is kept)")
+                continue
             if owner is not None:
                 host.fail(
                     plugin,
@@ -171,6 +174,7 @@ def _guarded_check(host: PluginHost, plugin: str, check: EntryCheck) -> EntryChe
         if outcome.error is None:
             return outcome.value or []
         # "" locates the problem at the entry itself: the plugin did not say which field.
-        return [("", f"{origin_of(host, plugin)} failed to check this entry: {describe(outcome.error)}")]
+        failed = f"{origin_of(host, plugin)} failed to check this entry: {describe(outcome.error)}"
+        return [("", PluginFault(failed))]  # the plugin's fault: a warning outside `check`
 
     return run

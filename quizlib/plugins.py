@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import functools
 import importlib
-import math
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import pluggy
 
@@ -28,8 +27,16 @@ from quizlib.deckfile.load import SectionTable
 from quizlib.digests import short_digest
 from quizlib.errors import AnswerError, GradingError
 from quizlib.model import Deck, Fact, Grade, Question, QuestionType, Rating
-from quizlib.plugin_contract import question_problem
-from quizlib.plugin_guard import Outcome, describe, guarded, printed_summary, watch_interrupts
+from quizlib.plugin_contract import grade_problem, question_problem
+from quizlib.plugin_guard import (
+    Outcome,
+    PluginTimeout,
+    describe,
+    guarded,
+    printed_summary,
+    time_limit,
+    watch_interrupts,
+)
 from quizlib.plugin_loading import BUILTIN_PACKAGE as BUILTIN_PACKAGE  # public names, kept here
 from quizlib.plugin_loading import ENTRY_POINT_GROUP as ENTRY_POINT_GROUP
 from quizlib.plugin_loading import (
@@ -63,6 +70,9 @@ class PluginHost:
     Attributes:
         pm: The pluggy plugin manager.
         raise_errors: Re-raise plugin exceptions instead of reporting them.
+        time_limit: Seconds a call into a plugin's hooks or question types may run (None:
+            no limit); importing a plugin is not limited.
+        timed_out: Plugins a call of which ran out of time, with that timeout.
         infos: What each loaded plugin registered, for ``quizlib plugins``.
         errors: Plugins that failed to load or misbehaved.
         sections: The merged sections.
@@ -81,9 +91,13 @@ class PluginHost:
 
     on_warning: Callable[[str], None] | None = None
 
-    def __init__(self, pm: pluggy.PluginManager, raise_errors: bool = False) -> None:
+    def __init__(
+        self, pm: pluggy.PluginManager, raise_errors: bool = False, time_limit: float | None = None
+    ) -> None:
         self.pm = pm
         self.raise_errors = raise_errors
+        self.time_limit = time_limit
+        self.timed_out: dict[str, PluginTimeout] = {}
         self.infos: dict[str, PluginInfo] = {}
         self.errors: list[LoadError] = []
         self.sections = SectionTable()
@@ -113,13 +127,19 @@ class PluginHost:
         if self.on_warning is not None:
             self.on_warning(message)
 
-    def guard(self, plugin: str, call: Callable[[], T]) -> Outcome[T]:
+    def guard(self, plugin: str, call: Callable[[], T], *, timed: bool = True) -> Outcome[T]:
         """Run plugin code with its faults contained (:func:`quizlib.plugin_guard.guarded`).
 
         What it printed is reported as a warning rather than mixed into the output; its
-        exception is returned, or re-raised with ``raise_errors``.
+        exception is returned, or re-raised with ``raise_errors``. A ``timed`` call runs
+        for at most ``time_limit`` seconds; once one has run out, the plugin's later timed
+        calls are not made (an endless loop costs one wait per command, not one per fact).
         """
-        outcome = guarded(call)
+        if timed and plugin in self.timed_out:
+            return Outcome(None, PluginTimeout(self.timed_out[plugin].limit, earlier=True))
+        outcome = guarded(call, self.time_limit if timed else None)
+        if isinstance(outcome.error, PluginTimeout):
+            self.timed_out[plugin] = outcome.error
         if outcome.printed and outcome.printed.strip():
             self.warn(
                 f"plugin {plugin!r} printed to standard output (not shown there): "
@@ -194,10 +214,10 @@ class PluginHost:
             raise outcome.error
         if outcome.error is not None:
             raise GradingError(f"question type {question.type!r} failed to grade: {describe(outcome.error)}")
-        grade = outcome.value
-        if not isinstance(grade, Grade) or not (0.0 <= grade.score <= 1.0 and math.isfinite(grade.score)):
-            raise GradingError(f"question type {question.type!r} returned an invalid grade: {grade!r}")
-        return grade
+        wrong = grade_problem(outcome.value)
+        if wrong:
+            raise GradingError(f"question type {question.type!r} returned an invalid grade: {wrong}")
+        return cast(Grade, outcome.value)  # grade_problem checked it
 
     def suggest_rating(self, question: Question, grade: Grade, *, attempted: bool = False) -> Rating:
         """The rating to suggest for a graded answer (a plugin may override the policy).
@@ -255,7 +275,11 @@ def load_plugins(
     watch_interrupts()
     pm = PluginManager("quizlib")
     pm.add_hookspecs(hookspecs)
-    host = PluginHost(pm, raise_errors=raise_errors or env.get("QUIZLIB_RAISE_PLUGIN_ERRORS") == "1")
+    host = PluginHost(
+        pm,
+        raise_errors=raise_errors or env.get("QUIZLIB_RAISE_PLUGIN_ERRORS") == "1",
+        time_limit=time_limit(env),
+    )
     loader = Loader(host, set(disabled) | set(env_list(env.get("QUIZLIB_DISABLE_PLUGINS"), ",")))
     if builtins:
         # The deck format's own sections come first (a question type may extend them).

@@ -29,7 +29,8 @@ from quizlib.deckfile.load import parse_deck
 from quizlib.errors import AnswerError
 from quizlib.grading.answers import TRUE_FALSE_WORDS
 from quizlib.grading.names import normalise
-from quizlib.model import Answer, Deck, Grade, PromptKind, Question, QuestionType, Response
+from quizlib.model import Answer, Deck, PromptKind, Question, QuestionType, Response
+from quizlib.plugin_contract import answer_problem, grade_problem
 from quizlib.plugins import PluginHost, get_plugin_manager
 
 __all__ = ["ContractError", "check_question_type", "deck_from_dict", "deck_from_yaml", "plugin_host"]
@@ -100,9 +101,10 @@ def check_question_type(qt: QuestionType, deck: Deck, *, seed: int = 0) -> list[
     Checked: at least one question is generated, deterministically for a seed (same ids,
     same prompts); ids are unique,
     start with ``section/fact-id/type`` and questions name their type; every well-formed
-    response grades to a :class:`Grade` with a score in [0, 1]; malformed choices and orders
-    raise :class:`quizlib.AnswerError` (nothing else); when the type has ``answer()``, the
-    answer grades 1.0 and its plain forms are not in the question's text or hint.
+    response grades to a :class:`Grade` a study session accepts (a score in [0, 1], text
+    fields that are text); malformed choices and orders raise :class:`quizlib.AnswerError`
+    (nothing else); when the type has ``answer()``, the answer grades 1.0 (a typed answer as
+    its text or its first plain form) and its plain forms are not in the question's text or hint.
 
     Returns:
         The questions generated, for further checks.
@@ -203,10 +205,10 @@ _TYPED = frozenset({PromptKind.TEXT, PromptKind.NAME, PromptKind.NUMBER, PromptK
 
 
 def _check_grade(grade: object, question: Question, response: Response, report: _Report) -> None:
-    if not isinstance(grade, Grade):
-        report.add(question, f"grading {response!r} returned {type(grade).__name__}, not a Grade")
-    elif not 0.0 <= grade.score <= 1.0:
-        report.add(question, f"grading {response!r} scored {grade.score}, outside [0, 1]")
+    # The same rule the study session applies: a grade it would refuse breaks the contract.
+    wrong = grade_problem(grade)
+    if wrong:
+        report.add(question, f"grading {response!r}: {wrong}")
 
 
 def _check_answer(qt: QuestionType, question: Question, report: _Report) -> None:
@@ -218,40 +220,55 @@ def _check_answer(qt: QuestionType, question: Question, report: _Report) -> None
     except Exception as exc:
         report.add(question, f"answer() raised {type(exc).__name__}: {exc}")
         return
-    answer = Answer(found) if isinstance(found, str) else found
-    if not isinstance(answer, Answer):
-        report.add(question, f"answer() returned {type(found).__name__}, not an Answer or str")
+    wrong = answer_problem(found)
+    if wrong:
+        report.add(question, f"answer() {wrong}" if wrong.startswith("returned") else f"answer(): {wrong}")
         return
+    answer = Answer(found) if isinstance(found, str) else found
     shown = normalise(f"{question.prompt.text} {question.prompt.hint}")
     for value in answer.values or (answer.text,):
         plain = normalise(str(value))
         if plain and re.search(rf"(?<!\w){re.escape(plain)}(?!\w)", shown):
             report.add(question, f"the answer {value!r} is in the question's text or hint")
-    response = _response_for(question, answer)
-    if response is not None:
+    _check_own_answer(qt, question, _responses_for(question, answer), report)
+
+
+def _check_own_answer(
+    qt: QuestionType, question: Question, responses: list[Response], report: _Report
+) -> None:
+    """One of the responses that give the answer must grade 1.0 (none to try: nothing to check)."""
+    failures = []
+    for response in responses:
         try:
-            score = qt.grade(question, response).score
+            grade = qt.grade(question, response)
         except Exception as exc:
-            report.add(question, f"grading its own answer {response!r} raised {type(exc).__name__}: {exc}")
+            failures.append(f"grading its own answer {response!r} raised {type(exc).__name__}: {exc}")
+            continue
+        wrong = grade_problem(grade)
+        if not wrong and grade.score >= 1.0:
             return
-        if score < 1.0:
-            report.add(question, f"its own answer {response!r} scores {score}, not 1.0")
+        failures.append(f"its own answer {response!r} " + (wrong or f"scores {grade.score}, not 1.0"))
+    if failures:
+        report.add(question, "; ".join(failures))
 
 
-def _response_for(question: Question, answer: Answer) -> Response | None:
-    """The response that gives ``answer`` (None when it cannot be told)."""
+def _responses_for(question: Question, answer: Answer) -> list[Response]:
+    """The responses that give ``answer``: for a typed answer its text and its first plain
+    form (a multi-part answer is typed as its text, a place as the town its text names)."""
     p = question.prompt
     if p.kind is PromptKind.CHOICE:
         right = answer.choices[:1] or (answer.text,)
-        return p.choices.index(right[0]) if right[0] in p.choices else None
+        return [p.choices.index(right[0])] if right[0] in p.choices else []
     if p.kind is PromptKind.TRUE_FALSE:
-        return TRUE_FALSE_WORDS.get(normalise(answer.text))
+        verdict = TRUE_FALSE_WORDS.get(normalise(answer.text))
+        return [] if verdict is None else [verdict]
     if p.kind is PromptKind.MULTI:
         picks = [p.choices.index(c) for c in answer.choices if c in p.choices]
-        return tuple(sorted(picks)) if picks else None
+        return [tuple(sorted(picks))] if picks else []
     if p.kind is PromptKind.ORDER:
-        return _order(answer.text, len(p.items))
-    return (answer.values or (answer.text,))[0]
+        order = _order(answer.text, len(p.items))
+        return [] if order is None else [order]
+    return list(dict.fromkeys([answer.text, *answer.values[:1]]))
 
 
 def _order(text: str, count: int) -> tuple[int, ...] | None:

@@ -25,6 +25,7 @@ def _isolated_env(
         "QUIZLIB_PLUGINS_DIR",
         "QUIZLIB_DISABLE_PLUGINS",
         "QUIZLIB_RAISE_PLUGIN_ERRORS",
+        "QUIZLIB_PLUGIN_TIMEOUT",
         "QUIZLIB_NOW",
     ):
         monkeypatch.delenv(name, raising=False)

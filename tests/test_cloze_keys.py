@@ -70,7 +70,7 @@ def test_history_under_positional_ids_moves_to_the_keyed_gaps(tmp_path: Path, ho
         keyed = {q: c for q, c in store.cards("cz").items()}
         legacy = {"cards/r/cloze/g1": "cards/r/cloze/seine", "cards/r/cloze/g2": "cards/r/cloze/paris"}
         as_stored_before(store, legacy)
-        assert live_question_ids(deck, host) >= set(legacy)  # not orphans meanwhile
+        assert live_question_ids(deck, host).ids >= set(legacy)  # not orphans meanwhile
         Session.start(store, [deck], host, clock=lambda: T0 + dt.timedelta(days=30), rng=random.Random(1))
         assert store.cards("cz") == keyed  # each gap has its own history back, states and all
         assert {r.question_id for r in store.reviews("cz")} == set(legacy.values())

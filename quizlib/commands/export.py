@@ -37,7 +37,9 @@ def add_parser(sub: SubParsers) -> None:
 def run(args: argparse.Namespace) -> int:
     """Export."""
     host = load_host(args)
-    (deck,) = load_decks([args.deck], host)
+    # Like show: a section whose plugin is missing is left out with a warning (Anki keeps
+    # the notes an export leaves out; re-exporting with the plugin back updates them).
+    (deck,) = load_decks([args.deck], host, skip_unknown_sections=True)
     questions = generate_questions(deck, host, random.Random(args.seed)).questions
     cards = [to_card(q, deck, host) for q in questions]
     if args.format == "apkg":

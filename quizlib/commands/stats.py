@@ -14,16 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizlib.clock import system_clock
-from quizlib.commands.common import SubParsers, check_deck_ids, store_options
+from quizlib.commands.common import SubParsers, check_deck_ids, load_host, plugin_options, store_options
 from quizlib.completion import attach, deck_ids
 from quizlib.deckfile.load import bundled_decks, load_deck, refuse_shared_ids
-from quizlib.errors import QuizError
+from quizlib.errors import Problem, QuizError
 from quizlib.plugins import get_plugin_manager
 from quizlib.study.questions import generate_questions
 from quizlib.termsafe import terminal_safe
 from quizlib.wording import plural, shorten
 
 if TYPE_CHECKING:  # the database and the scheduler are imported when the command runs
+    from quizlib.plugins import PluginHost
     from quizlib.study.stats import Stats
 
 SHADES = " ░▒▓█"
@@ -35,7 +36,7 @@ def add_parser(sub: SubParsers) -> None:
     """Register ``stats``."""
     parser = sub.add_parser(
         "stats",
-        parents=[store_options()],
+        parents=[store_options(), plugin_options()],
         help="statistics: reviews per day, forecast, retention, hardest questions",
         description="Show review statistics from the review log: a calendar heatmap of the last 6 months, "
         "a 30-day forecast of due reviews, true retention, accuracy and average score per question type, "
@@ -166,10 +167,13 @@ def render(stats: Stats, colour: bool, texts: Mapping[str, str] | None = None) -
     return "\n".join(out)
 
 
-def question_texts(card_ids: Iterable[str], files: Mapping[str, Path] | None = None) -> dict[str, str]:
+def question_texts(
+    card_ids: Iterable[str], files: Mapping[str, Path] | None = None, host: PluginHost | None = None
+) -> dict[str, str]:
     """The question text of each ``deck/question`` id whose deck can be found: a deck file
     named on the command line (``files``, by deck id) or a bundled deck. The database
-    stores ids, not decks, so other cards keep their ids."""
+    stores ids, not decks, so other cards keep their ids. ``host``: the loaded plugins
+    (default: those of the environment)."""
     wanted: dict[str, set[str]] = {}
     for card in card_ids:
         deck_id, _, question_id = card.partition("/")
@@ -177,11 +181,11 @@ def question_texts(card_ids: Iterable[str], files: Mapping[str, Path] | None = N
     paths = {**dict(bundled_decks()), **(files or {})}
     if not set(wanted) & set(paths):
         return {}
-    host = get_plugin_manager()
+    host = host or get_plugin_manager()
     texts: dict[str, str] = {}
     for deck_id in set(wanted) & set(paths):
         try:
-            deck = load_deck(paths[deck_id], sections=host.sections)
+            deck = load_deck(paths[deck_id], sections=host.sections, on_skipped=_ignore)
         except QuizError:
             continue  # the id is shown instead
         for q in generate_questions(deck, host, random.Random(0)).questions:
@@ -190,8 +194,10 @@ def question_texts(card_ids: Iterable[str], files: Mapping[str, Path] | None = N
     return texts
 
 
-def _deck_files(names: Iterable[str]) -> dict[str, Path]:
-    """Deck files named instead of deck ids, by the id they declare.
+def _deck_files(names: Iterable[str], host: PluginHost) -> dict[str, Path]:
+    """Deck files named instead of deck ids, by the id they declare. A section no loaded
+    plugin declares (its plugin failed or is disabled) is left out with a warning, as
+    ``study`` does: statistics only read the log.
 
     Raises:
         DeckError: When a named file is not a valid deck.
@@ -199,9 +205,16 @@ def _deck_files(names: Iterable[str]) -> dict[str, Path]:
     files = [Path(n) for n in names if n.endswith((".yaml", ".yml")) and Path(n).is_file()]
     if not files:
         return {}
-    host = get_plugin_manager()
-    decks = refuse_shared_ids(load_deck(f, sections=host.sections) for f in files)
+
+    def skipped(problem: Problem) -> None:
+        host.warn(str(problem))
+
+    decks = refuse_shared_ids(load_deck(f, sections=host.sections, on_skipped=skipped) for f in files)
     return {d.id: Path(d.path) for d in decks}
+
+
+def _ignore(problem: object) -> None:
+    """Sections no plugin declares are left out quietly (``_deck_files`` warned already)."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -211,7 +224,8 @@ def run(args: argparse.Namespace) -> int:
     from quizlib.study.stats import compute
 
     now = system_clock()()
-    files = _deck_files(args.decks)
+    host = load_host(args)
+    files = _deck_files(args.decks, host)
     by_file = {str(path): deck_id for deck_id, path in files.items()}
     decks = [by_file.get(name, name) for name in args.decks]
     with Store.open(args.db, create=False) as store:
@@ -220,14 +234,12 @@ def run(args: argparse.Namespace) -> int:
         cards = store.all_cards(decks)
     # Cards of questions deleted from a deck at hand would be due for ever and top the
     # hardest list: leave them out of the forecast and the ranking, and say how many.
-    live = live_ids_of_files(
-        {**dict(bundled_decks()), **files}, get_plugin_manager(), {c.deck_id for c in cards}
-    )
+    live = live_ids_of_files({**dict(bundled_decks()), **files}, host, {c.deck_id for c in cards})
     cards, orphans = split_orphans(cards, live)
     stats = replace(compute(reviews, cards, now), orphans=len(orphans))
     if args.json:
         print(json.dumps(stats.to_dict(), indent=2))
     else:
         colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        print(render(stats, colour, question_texts((h["card"] for h in stats.hardest[:5]), files)))
+        print(render(stats, colour, question_texts((h["card"] for h in stats.hardest[:5]), files, host)))
     return 0

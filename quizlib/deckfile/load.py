@@ -103,7 +103,8 @@ def parse_deck(
         path: Its file name, for messages.
         sections: The fact sections to accept.
         skipped: When given, a section no plugin declares is left out and reported here
-            instead of being an error (study and show go on without it).
+            instead of being an error (study and show go on without it), and so is an
+            entry a plugin failed to check (kept unchecked).
 
     Raises:
         DeckError: With every problem found, sorted by position.
@@ -137,7 +138,8 @@ def load_deck(
             :func:`quizlib.load_deck` defaults to the installed plugins').
         cache_dir: Where to cache the parsed deck; True for the default, None/False for no cache.
         on_skipped: When given, a section no loaded plugin declares is left out and
-            reported to it (a warning) instead of being an error.
+            reported to it (a warning) instead of being an error; so is an entry a
+            plugin's section check failed on (the entry is kept, unchecked).
 
     Returns:
         The validated deck.

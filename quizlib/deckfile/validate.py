@@ -21,12 +21,13 @@ from quizlib.deckfile.fields import (
 from quizlib.deckfile.scalars import Scalars, suggest
 from quizlib.deckfile.value_checks import check_no_repeats, check_setting_ranges, check_text
 from quizlib.deckfile.yamlsafe import YMap, YSeq, item_marks_of, items_of, without_key
-from quizlib.errors import Problem
+from quizlib.errors import PluginFault, Problem
 from quizlib.model import (
     Actor,
     Citation,
     Conflict,
     Deck,
+    EntryCheck,
     Fact,
     Field,
     FieldKind,
@@ -44,7 +45,8 @@ class Validator:
         self.path = path
         self.sections = sections
         self.problems: list[Problem] = []
-        #: Sections no plugin declares, left out (``skip_unknown``) rather than errors.
+        #: Sections no plugin declares, left out (``skip_unknown``) rather than errors, and
+        #: entries a plugin failed to check (:class:`PluginFault`), kept unchecked.
         self.skipped: list[Problem] = []
         self.skip_unknown = skip_unknown
         self.scalars = Scalars(self.add)  # converts scalar values; collects references
@@ -261,8 +263,7 @@ class Validator:
             conflicts = tuple(self.conflicts(item.get("conflicts"), item.where("conflicts"), fields))
             entry.pop("conflicts", None)
             if section.check is not None:
-                for fname, message in section.check(entry):
-                    self.add(item.where(fname), message)
+                self.check_entry(section.check, entry, item)
             yield Fact(
                 section=section.name,
                 id=entry.pop("id", ""),
@@ -274,6 +275,16 @@ class Validator:
                 data=entry,
                 line=item.mark[0],
             )
+
+    def check_entry(self, check: EntryCheck, entry: dict[str, Any], item: YMap) -> None:
+        """Run a section's own check on one entry. A problem that is the plugin's fault (its
+        check raised) is only reported, the entry kept, when the deck is read to be used."""
+        for fname, message in check(entry):
+            if self.skip_unknown and isinstance(message, PluginFault):
+                line, column = item.where(fname)
+                self.skipped.append(Problem(self.path, line, column, message))
+            else:
+                self.add(item.where(fname), message)
 
     def _raw_entries(
         self, root: YMap, name: str, fields: Mapping[str, Field]

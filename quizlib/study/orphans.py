@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from quizlib.errors import QuizError
@@ -22,13 +23,49 @@ from quizlib.store.store import CardRow, Store
 FORMER_IDS = "former_ids"
 
 
-def live_question_ids(deck: Deck, host: PluginHost) -> set[str]:
-    """The ids of the questions a deck generates now (ids do not depend on the seed)."""
+@dataclass(frozen=True)
+class LiveQuestions:
+    """The questions a deck generates now, and the cards that cannot be judged.
+
+    A plugin's fault must never make its cards look deleted (``orphans --prune`` would
+    remove them): a card of a question type that failed on some of the deck's facts is
+    not an orphan, and neither is a card of a type that is not loaded while some plugin
+    failed to load (it may be that plugin's).
+
+    Attributes:
+        ids: The ids of the questions the deck generates now, and their former ids.
+        failed_types: Question types that failed on some facts of the deck.
+        loaded_types: The question types loaded, when some plugin failed to load (None
+            when every plugin loaded: a type that is not loaded was turned off).
+    """
+
+    ids: frozenset[str]
+    failed_types: frozenset[str] = frozenset()
+    loaded_types: frozenset[str] | None = None
+
+    def is_orphan(self, question_id: str) -> bool:
+        """Whether a card's question is gone from the deck (not merely unknown)."""
+        if question_id in self.ids:
+            return False
+        # An id is section/fact-id/type[/variant]; fact ids and section names are slugs.
+        parts = question_id.split("/")
+        type_name = parts[2] if len(parts) > 2 else ""
+        if type_name in self.failed_types:
+            return False
+        return self.loaded_types is None or type_name in self.loaded_types
+
+
+def live_question_ids(deck: Deck, host: PluginHost) -> LiveQuestions:
+    """The questions a deck generates now (ids do not depend on the seed), and which
+    question types cannot tell (:class:`LiveQuestions`)."""
     from quizlib.study.questions import generate_questions  # imports every question type
 
-    questions = generate_questions(deck, host, random.Random(0)).questions
+    generated = generate_questions(deck, host, random.Random(0))
+    questions = generated.questions
     # A card under a former id is not an orphan: its history moves at the next session.
-    return {q.id for q in questions} | set(former_ids(questions))
+    ids = frozenset({q.id for q in questions} | set(former_ids(questions)))
+    loaded = frozenset(host.question_types) if host.errors else None
+    return LiveQuestions(ids, frozenset(generated.failed_types), loaded)
 
 
 def former_ids(questions: Sequence[Question]) -> dict[str, str]:
@@ -53,25 +90,25 @@ def adopt_former_ids(store: Store, deck_id: str, questions: Sequence[Question]) 
 
 
 def split_orphans(
-    cards: Iterable[CardRow], live: Mapping[str, set[str]]
+    cards: Iterable[CardRow], live: Mapping[str, LiveQuestions]
 ) -> tuple[list[CardRow], list[CardRow]]:
     """(cards to keep, orphans): a card is an orphan when its deck is in ``live`` (a deck at
-    hand, by id) and its question is not among that deck's questions."""
+    hand, by id) and its question is gone from that deck (:meth:`LiveQuestions.is_orphan`)."""
     kept: list[CardRow] = []
     orphans: list[CardRow] = []
     for card in cards:
-        ids = live.get(card.deck_id)
-        (orphans if ids is not None and card.question_id not in ids else kept).append(card)
+        questions = live.get(card.deck_id)
+        (orphans if questions is not None and questions.is_orphan(card.question_id) else kept).append(card)
     return kept, orphans
 
 
 def live_ids_of_files(
     paths: Mapping[str, Path], host: PluginHost, wanted: Iterable[str]
-) -> dict[str, set[str]]:
+) -> dict[str, LiveQuestions]:
     """Live question ids of the wanted deck ids whose file is known (unreadable ones skipped)."""
     from quizlib.deckfile.load import load_deck
 
-    live: dict[str, set[str]] = {}
+    live: dict[str, LiveQuestions] = {}
     for deck_id in set(wanted) & set(paths):
         try:
             deck = load_deck(paths[deck_id], sections=host.sections)

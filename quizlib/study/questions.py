@@ -9,7 +9,8 @@ from itertools import combinations
 
 from quizlib.errors import AnswerError
 from quizlib.model import Answer, Deck, Fact, PromptKind, Question, QuestionType, Response
-from quizlib.plugin_guard import guarded
+from quizlib.plugin_contract import answer_problem
+from quizlib.plugin_guard import PluginTimeout, guarded, time_limit
 from quizlib.plugins import PluginHost
 
 #: Responses that are well-formed for each prompt kind, so grading one reveals the answer.
@@ -30,11 +31,14 @@ class Generated:
     Attributes:
         questions: The questions, in the deck's order.
         errors: One line per question type that failed on some facts.
+        failed_types: The names of the question types that failed on some facts (their
+            questions of those facts are missing: a card of theirs is not an orphan).
     """
 
     def __init__(self) -> None:
         self.questions: list[Question] = []
         self.errors: list[str] = []
+        self.failed_types: set[str] = set()
 
 
 def generate_questions(
@@ -64,7 +68,10 @@ def generate_questions(
     out = Generated()
     seen: set[str] = set()
     for qt, fact in pairs(deck, host, types=types, tags=tags):
+        before = len(out.errors)
         out.questions.extend(generate_pair(qt, fact, deck, rng, host, out.errors, seen))
+        if len(out.errors) > before:
+            out.failed_types.add(qt.name)
     return out
 
 
@@ -109,7 +116,10 @@ def generate_pair(
     out = []
     for q in made:
         if q.id in seen:
-            duplicate = f"question type {qt.name!r} on {fact.key}: duplicate question id {q.id!r}"
+            duplicate = (
+                f"{deck.path or deck.id}: question type {qt.name!r} on {fact.key}: "
+                f"duplicate question id {q.id!r} (skipped)"
+            )
             errors.append(duplicate)
             host.warn(duplicate)
         else:
@@ -124,6 +134,11 @@ def skipped(fact: Fact) -> set[str]:
     return {str(v) for v in value} if isinstance(value, list) else set()
 
 
+#: Question types (by ``id()``: a type may be unhashable) whose answer(), or the probe by
+#: grading, ran out of time in this process.
+_TIMED_OUT: set[int] = set()
+
+
 def answer_of(qt: QuestionType, question: Question) -> Answer | None:
     """The correct answer of a question, or None when it cannot be told.
 
@@ -136,9 +151,16 @@ def answer_of(qt: QuestionType, question: Question) -> Answer | None:
         qt: The question's type.
         question: The question.
     """
+    if id(qt) in _TIMED_OUT:  # an endless answer() costs one wait per command, not one per question
+        return None
     method = getattr(qt, "answer", None)
-    # A plugin's fault (an exit too) must not stop a listing: the answer stays unknown.
-    found = guarded(lambda: method(question) if callable(method) else _probe(qt, question)).value
+    # A plugin's fault (an exit, a timeout too) must not stop a listing: the answer stays unknown.
+    outcome = guarded(lambda: method(question) if callable(method) else _probe(qt, question), time_limit())
+    if isinstance(outcome.error, PluginTimeout):
+        _TIMED_OUT.add(id(qt))
+    found = outcome.value
+    if answer_problem(found):  # junk from a plugin: unknown, not a crash where it is shown
+        return None
     if isinstance(found, str):
         return Answer(found) if found else None
     return found if isinstance(found, Answer) else None
