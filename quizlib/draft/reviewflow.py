@@ -97,10 +97,11 @@ class Reviewer:
         made: list[Question] = []
         errors: list[str] = []
         for qt in self.host.types_for(fact.section):
-            try:
-                made.extend(qt.generate(fact, deck, random.Random(0)))
-            except Exception as exc:  # a plugin's fault is shown, not raised, while reviewing
-                errors.append(f"  ({qt.name} failed: {type(exc).__name__}: {exc})")
+            # Through the host: a plugin that raises, loops, prints or makes junk is contained
+            # (and its fault shown here) as in study, never ends or hangs the review.
+            questions, problems = self.host.generate(qt, fact, deck, random.Random(0))
+            made.extend(questions)
+            errors.extend(f"  ({problem})" for problem in problems)
         if not made:
             return ["  (no question from this entry)", *errors]
         known = answers_of(made, self.host)
@@ -248,8 +249,19 @@ class Reviewer:
             *lint_deck(deck, self.host.sections),
             *lint_questions(deck, generated.questions, self.host),
         ]
-        problems += [Problem(deck.path or str(self.draft.path), 0, 0, error) for error in generated.errors]
+        problems += [self._generation_problem(error) for error in generated.errors]
         return sorted(problems, key=lambda p: (p.line, p.column, p.message))
+
+    def _generation_problem(self, error: str) -> Problem:
+        """A question type's failure (``DECK: question type 'x' failed on SECTION/ID: …``) at
+        the line of the fact it failed on, without the deck's name a second time."""
+        deck = self.draft.current
+        path = deck.path or str(self.draft.path)
+        message = error.removeprefix(f"{deck.path or deck.id}: ")
+        line = next(
+            (f.line for facts in deck.sections.values() for f in facts if f" on {f.key}" in message), 0
+        )
+        return Problem(path, line, 1 if line else 0, message)
 
 
 def current_text(fact: Fact, name: str) -> str:
