@@ -7,19 +7,12 @@ import io
 from pathlib import Path
 
 import pytest
-from plugin_fault_helpers import deck_file, plugin_dir, run
+from plugin_fault_helpers import DECK, deck_file, plugin_dir, run
 
-DRAFT = """\
-quizlib: 1
-deck: {id: echoes, title: Echoes}
-echoes:
-  - id: one
-    word: peace
-    review: true
-  - id: bad
-    word: war
-    review: true
-"""
+#: The plugin helpers' deck, both entries drafts still to review.
+DRAFT = DECK.replace("word: peace\n", "word: peace\n    review: true\n").replace(
+    "word: war\n", "word: war\n    review: true\n"
+)
 
 
 @pytest.mark.parametrize(
