@@ -61,7 +61,8 @@ def named_before(fact: Fact) -> str:
     if not unit or GAP not in counts:
         return ""
     before = counts.split(GAP, 1)[0].rstrip()
-    return unit if re.search(rf"(?:^|\s){re.escape(unit)}$", before, re.IGNORECASE) else ""
+    # The name may follow a space, a bracket or a dash ("(hazard ratio …"), not a letter.
+    return unit if re.search(rf"(?<![\w'’]){re.escape(unit)}$", before, re.IGNORECASE) else ""
 
 
 def ended(sentence: str) -> str:

@@ -243,7 +243,7 @@ class Loader:
         unknown = _unknown_hooks(host.pm, plugin)
         if unknown:
             host.pm.unregister(plugin)
-            host.fail(name, f"{unknown} (not loaded)", PluginError(unknown))
+            host.fail(name, unknown, PluginError(unknown))  # the command adds "(skipped)"
             return
         hooks = tuple(sorted(h.name for h in host.pm.get_hookcallers(plugin) or ()))
         host.infos[name] = PluginInfo(name, origin, location, version, hooks=hooks)

@@ -125,3 +125,15 @@ def test_quoted_fields_may_hold_tabs_line_breaks_and_quotes(tmp_path: Path) -> N
         ("Two lines?", 'say "yes" or no'),
         ("plain front", "plain back"),
     ]
+
+
+def test_a_tag_of_the_deck_and_the_fact_is_exported_once(
+    write_deck: Callable[..., Path], tmp_path: Path
+) -> None:
+    path = write_deck(DECK.replace("tags: [early]", "tags: [early, demo]"))
+    out = tmp_path / "cards.txt"
+    assert main(["export", str(path), "--format", "tsv", "-o", str(out)]) == 0
+    rows = [
+        line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if "First thing" in line
+    ]
+    assert rows and all(row[2].split().count("demo") == 1 for row in rows)

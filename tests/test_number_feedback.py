@@ -58,6 +58,11 @@ def test_a_reading_on_a_scale_named_before_its_number_is_asked_and_answered_as_o
     for typed in ("category 4", "4 category", "4"):
         assert grade(q, typed).score == 1.0
     assert "In full: The category 4 storm flattened the Tarn pier." in feedback(q, "2")
+    # The scale's name may follow a bracket or a dash ("(odds ratio …", "—index …").
+    for text in ("Risk rose (odds ratio …, 95% CI 1.1 to 1.6).", "Risk rose—odds ratio … in all."):
+        ratio = Fact("figures", "r", {"value": 1.34, "unit": "odds ratio", "counts": text})
+        assert number_question(ratio).prompt.hint.startswith("an odds ratio, e.g. ")
+        assert answer(number_question(ratio)).text == "odds ratio 1.34"
     # A unit after the gap is a count, as before.
     count = Fact("figures", "piers", {"value": 30, "unit": "piers", "counts": "The storm hit … piers."})
     assert number_question(count).prompt.hint.startswith("a number of piers, e.g. ")

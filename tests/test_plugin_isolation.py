@@ -12,6 +12,7 @@ import pytest
 from plugin_fault_helpers import deck_file, plugin_dir, run
 
 from quizlib import Deck, Fact, Grade, Question, hookimpl
+from quizlib.cli import main
 from quizlib.plugins import load_plugins
 
 
@@ -164,3 +165,20 @@ def test_an_exit_escaping_a_command_is_reported_not_silent(
     monkeypatch.setattr("quizlib.commands.decks.run", exits)
     code, _, err = run(capsys, "decks")
     assert code == 1 and "a plugin tried to exit the program (SystemExit: 0)" in err
+
+
+def test_a_misspelt_hook_is_warned_once_as_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    (folder / "typo.py").write_text(
+        "from quizlib import hookimpl\n@hookimpl\ndef register_section(register):\n    pass\n"
+    )
+    deck = tmp_path / "d.yaml"
+    deck.write_text(
+        "quizlib: 1\ndeck: {id: d, title: D}\ncards:\n  - {id: a, type: basic, front: A?, back: a}\n"
+    )
+    assert main(["check", str(deck), "--plugins-dir", str(folder)]) == 0
+    [line] = [x for x in capsys.readouterr().err.splitlines() if "register_section" in x]
+    assert line.endswith("(skipped)") and "(not loaded)" not in line

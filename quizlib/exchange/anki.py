@@ -79,7 +79,9 @@ def to_card(question: Question, deck: Deck, host: PluginHost) -> Card:
     cited = deck.cite(question.fact.sources)
     if cited:
         back.append(f"<div><small>Source: {_esc(cited)}</small></div>")
-    tags = tuple(re.sub(r"\s+", "_", t) for t in (*deck.tags, *question.tags, f"quizlib::{question.type}"))
+    # A tag the deck and the fact both carry is one tag (Anki keeps a note's tags as a set).
+    named = (*deck.tags, *question.tags, f"quizlib::{question.type}")
+    tags = tuple(dict.fromkeys(re.sub(r"\s+", "_", t) for t in named))
     return Card(guid_for(deck.id, question.id), "".join(front), "".join(b for b in back if b), tags)
 
 
