@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
+import zoneinfo
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_engine import FakeClock
 
 from quizlib import Rating, load_deck
@@ -272,3 +275,23 @@ def test_next_review_is_told_in_the_learners_zone(store: Store, deck: Deck, host
     assert summary.next_due is not None and summary.next_due.utcoffset() == dt.timedelta(hours=1)
     line = render.next_due_text(summary, clock.now)
     assert "CET" in line and "10:" in line  # 10:0x Berlin time, not 09:0x UTC
+
+
+@given(
+    st.sampled_from(sorted(zoneinfo.available_timezones())),
+    st.integers(0, 23),
+    st.datetimes(
+        min_value=dt.datetime(1970, 1, 2), max_value=dt.datetime(2037, 12, 30), timezones=st.just(dt.UTC)
+    ),
+)
+def test_every_moment_lies_in_exactly_one_study_day_in_every_zone(
+    zone: str, hour: int, now: dt.datetime
+) -> None:
+    """Whatever the zone's daylight-saving rules (30-minute shifts, skipped days, a rollover
+    hour that does not exist on a change-over night): the day that holds a moment starts at or
+    before it and ends after it, the next day starts where it ends, and days go forward."""
+    tz = ZoneInfo(zone)
+    start, end = this_day_start(now, hour, tz), next_day_start(now, hour, tz)
+    assert start <= now < end
+    assert this_day_start(end, hour, tz) == end
+    assert local_day(start, hour, tz) == local_day(now, hour, tz) < local_day(end, hour, tz)
