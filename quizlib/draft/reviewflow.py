@@ -249,19 +249,14 @@ class Reviewer:
             *lint_deck(deck, self.host.sections),
             *lint_questions(deck, generated.questions, self.host),
         ]
-        problems += [self._generation_problem(error) for error in generated.errors]
+        # A question type's failure, at the line of the fact it failed on (the message's own
+        # "DECK: " is the problem's path already).
+        path, named = deck.path or str(self.draft.path), f"{deck.path or deck.id}: "
+        problems += [
+            Problem(path, fact.line, 1 if fact.line else 0, error.removeprefix(named))
+            for fact, error in generated.failures
+        ]
         return sorted(problems, key=lambda p: (p.line, p.column, p.message))
-
-    def _generation_problem(self, error: str) -> Problem:
-        """A question type's failure (``DECK: question type 'x' failed on SECTION/ID: …``) at
-        the line of the fact it failed on, without the deck's name a second time."""
-        deck = self.draft.current
-        path = deck.path or str(self.draft.path)
-        message = error.removeprefix(f"{deck.path or deck.id}: ")
-        line = next(
-            (f.line for facts in deck.sections.values() for f in facts if f" on {f.key}" in message), 0
-        )
-        return Problem(path, line, 1 if line else 0, message)
 
 
 def current_text(fact: Fact, name: str) -> str:

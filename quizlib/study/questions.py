@@ -33,12 +33,14 @@ class Generated:
         errors: One line per question type that failed on some facts.
         failed_types: The names of the question types that failed on some facts (their
             questions of those facts are missing: a card of theirs is not an orphan).
+        failures: Each line of ``errors`` with the fact it is about.
     """
 
     def __init__(self) -> None:
         self.questions: list[Question] = []
         self.errors: list[str] = []
         self.failed_types: set[str] = set()
+        self.failures: list[tuple[Fact, str]] = []
 
 
 def generate_questions(
@@ -72,6 +74,7 @@ def generate_questions(
         out.questions.extend(generate_pair(qt, fact, deck, rng, host, out.errors, seen))
         if len(out.errors) > before:
             out.failed_types.add(qt.name)
+            out.failures += [(fact, error) for error in out.errors[before:]]
     return out
 
 
